@@ -1,0 +1,37 @@
+# The two commands of the quick start (see README.md): `make serve` and `make test`.
+# Both set up their own virtual environment in .venv on first use.
+
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint browser clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## Build the site and serve it at http://127.0.0.1:8000, rebuilding on every edit.
+serve: $(BIN)/.installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## Build the static site into site/ for publishing.
+build: $(BIN)/.installed
+	$(BIN)/mkdocs build --strict
+
+## Make sure Debian's Chromium (for the browser and print tests) and poppler-utils are installed.
+browser:
+	bash scripts/ensure-system-packages.sh
+
+## Lint, type-check and run the whole test suite.
+test: $(BIN)/.installed browser
+	$(BIN)/ruff check plugins tests
+	$(BIN)/ruff format --check plugins tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -1,0 +1,57 @@
+"""Run the framework core without MkDocs.
+
+    python -m mkdocs_framework check framework.yml [--docs content]
+    python -m mkdocs_framework render framework.yml OUTPUT_FOLDER [--docs content]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import FrameworkError
+from .render import Renderer
+from .validate import load_framework
+
+
+def _docs_dir(framework_file: Path, docs: str | None) -> Path | None:
+    if docs is not None:
+        return Path(docs)
+    beside = framework_file.parent / "content"
+    return beside if beside.is_dir() else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m mkdocs_framework", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate a framework file and report every problem")
+    check.add_argument("framework", type=Path)
+    check.add_argument("--docs", help="docs folder that resource links point into (default: ./content beside the file)")
+    render = commands.add_parser("render", help="write the generated Markdown pages to a folder")
+    render.add_argument("framework", type=Path)
+    render.add_argument("output", type=Path)
+    render.add_argument("--docs", help="docs folder that resource links point into (default: ./content beside the file)")
+    args = parser.parse_args(argv)
+
+    try:
+        framework = load_framework(args.framework, _docs_dir(args.framework, args.docs))
+    except FrameworkError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    if args.command == "check":
+        print(
+            f"{args.framework}: OK. {framework.title}, version {framework.version} ({framework.status}): "
+            f"{len(framework.levels)} levels, {len(framework.dimensions)} dimensions, {framework.criteria_count} criteria."
+        )
+        return 0
+    for path, markdown in Renderer(framework).pages().items():
+        target = args.output / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    print(f"Wrote {len(framework.dimensions) + 1} pages to {args.output}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

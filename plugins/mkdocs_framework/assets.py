@@ -1,0 +1,13 @@
+"""Static files the plugin adds to every site: its stylesheet (and later its scripts)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+STYLESHEET = "assets/framework/framework.css"
+
+
+def files() -> dict[str, bytes]:
+    """Return {path in the built site: content} for every asset shipped with the package."""
+    package = resources.files(__package__).joinpath("assets")
+    return {f"assets/framework/{item.name}": item.read_bytes() for item in package.iterdir() if item.is_file()}

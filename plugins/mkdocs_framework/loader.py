@@ -1,0 +1,194 @@
+"""Read a framework file as plain data, remembering where every value came from.
+
+YAML is parsed with PyYAML's safe composer. We then build the data ourselves from the node tree so
+that we can record the line and column of every key and value, refuse duplicate keys and tags that
+construct objects, and bound alias expansion. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import FrameworkError, JsonPath, Problem, display_name
+
+MAX_BYTES = 2_000_000
+"""Largest framework file accepted; a real framework of several hundred dimensions is well under."""
+
+MAX_NODES = 500_000
+"""Most values a file may expand to, counting aliases each time they are used (stops alias bombs)."""
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass(frozen=True)
+class Located:
+    """Data read from a file, with the position of each value by its path in the document."""
+
+    file: str
+    data: Any
+    positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: JsonPath) -> tuple[int, int]:
+        """Return (line, column), 1-based, of the value at path, or of its nearest ancestor."""
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+    def problem(self, path: JsonPath, message: str, fix: str) -> Problem:
+        line, column = self.position(path)
+        return Problem(self.file, line, column, path, message, fix)
+
+
+def load_framework_file(path: Path) -> Located:
+    """Read and parse a framework file, or raise FrameworkError describing why it cannot be read."""
+    name = display_name(path)
+
+    def fail(message: str, fix: str, line: int = 1, column: int = 1) -> FrameworkError:
+        return FrameworkError([Problem(name, line, column, (), message, fix)])
+
+    if not path.exists():
+        raise fail(
+            "the framework file does not exist.",
+            "Check the plugin's 'framework' option in mkdocs.yml, or create the file.",
+        )
+    if path.is_dir():
+        raise fail("this is a folder, not a framework file.", "Point the 'framework' option at a .yml file.")
+    if path.stat().st_size > MAX_BYTES:
+        raise fail(
+            f"the file is larger than {MAX_BYTES // 1_000_000} MB, too large to be a framework.",
+            "Check that this is the right file; split out anything that is not framework content.",
+        )
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise fail(
+            f"the file is not UTF-8 text (byte {error.start} cannot be read).",
+            "Save the file with UTF-8 encoding.",
+        ) from None
+    return parse_framework_text(text, name)
+
+
+def parse_framework_text(text: str, name: str) -> Located:
+    """Parse YAML text into located data; name is used in messages."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = error.problem or "the YAML cannot be read"
+        raise FrameworkError(
+            [
+                Problem(
+                    name,
+                    line,
+                    column,
+                    (),
+                    f"YAML syntax error: {what}.",
+                    "Check indentation, colons and quotes on this line and the one before. "
+                    "Text containing ': ' or starting with a special character needs quotes.",
+                )
+            ]
+        ) from None
+    except yaml.YAMLError as error:
+        raise FrameworkError([Problem(name, 1, 1, (), f"YAML cannot be read: {error}.", "Fix the YAML syntax.")]) from None
+    if node is None:
+        raise FrameworkError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    (),
+                    "the file is empty.",
+                    "Write the framework: id, title, version, status, description, levels and dimensions.",
+                )
+            ]
+        )
+    builder = _Builder(name)
+    data = builder.build(node, ())
+    if builder.problems:
+        raise FrameworkError(builder.problems)
+    return Located(name, data, builder.positions)
+
+
+class _Builder:
+    """Turns a composed YAML node tree into plain data, recording positions and problems."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.positions: dict[JsonPath, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self.count = 0
+        self.constructor = yaml.SafeLoader("")
+
+    def _problem(self, node: Node, path: JsonPath, message: str, fix: str) -> None:
+        self.problems.append(Problem(self.name, node.start_mark.line + 1, node.start_mark.column + 1, path, message, fix))
+
+    def build(self, node: Node, path: JsonPath) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            if self.count == MAX_NODES + 1:
+                self._problem(
+                    node,
+                    path,
+                    f"the file expands to more than {MAX_NODES:,} values (YAML aliases used many times over).",
+                    "Remove the repeated aliases (*name); write the values out instead.",
+                )
+            return None
+        self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if node.tag not in _PLAIN_TAGS:
+            self._problem(
+                node,
+                path,
+                f"the YAML tag {node.tag!r} is not allowed.",
+                "Remove the tag (the part starting with '!'); the framework file holds plain text, lists and mappings.",
+            )
+            return None
+        if isinstance(node, ScalarNode):
+            try:
+                return self.constructor.construct_object(node, deep=True)
+            except yaml.YAMLError:
+                self._problem(node, path, "this value cannot be read.", "Put the value in quotes.")
+                return None
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            return self._build_mapping(node, path)
+        return None  # pragma: no cover - the composer makes only the three node kinds
+
+    def _build_mapping(self, node: MappingNode, path: JsonPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._problem(key_node, path, "YAML merge keys ('<<') are not allowed.", "Write the keys out in full.")
+                continue
+            key = self.build(key_node, path) if isinstance(key_node, ScalarNode) else None
+            if not isinstance(key, str):
+                self._problem(key_node, path, "every key must be plain text.", "Use a word such as 'title' as the key.")
+                continue
+            child = (*path, key)
+            if key in result:
+                first_line = self.positions.get(child, (0, 0))[0]
+                self._problem(
+                    key_node,
+                    child,
+                    f"the key {key!r} appears twice in the same mapping (first on line {first_line}).",
+                    "Keep one of them; YAML would silently use only the last.",
+                )
+                continue
+            self.positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, child)
+        return result

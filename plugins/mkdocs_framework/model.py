@@ -1,0 +1,86 @@
+"""The framework as immutable data, built only from a file that passed validation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    label: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    title: str
+    summary: str | None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    title: str
+    descriptors: tuple[str, ...]
+    """One descriptor per level, in level order."""
+
+
+@dataclass(frozen=True)
+class ResourceLink:
+    page: str
+    """Path of the page inside the docs folder, possibly with a #fragment."""
+    title: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    number: int
+    """Position in the framework, counting from 1."""
+    title: str
+    theme: str | None
+    summary: str
+    why_it_matters: str
+    framing_questions: tuple[str, ...]
+    criteria: tuple[Criterion, ...]
+    barriers: tuple[str, ...]
+    enablers: tuple[str, ...]
+    resources: tuple[ResourceLink, ...]
+    related: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    title: str
+    short_title: str
+    version: str
+    status: str
+    status_note: str | None
+    description: str
+    credit: str | None
+    licence: str | None
+    scoring_method: str
+    levels: tuple[Level, ...]
+    themes: tuple[Theme, ...]
+    dimensions: tuple[Dimension, ...]
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        return next(d for d in self.dimensions if d.id == dimension_id)
+
+    def theme(self, theme_id: str) -> Theme:
+        return next(t for t in self.themes if t.id == theme_id)
+
+    def neighbours(self, dimension: Dimension) -> tuple[Dimension | None, Dimension | None]:
+        """Return the dimensions before and after this one, in framework order."""
+        index = dimension.number - 1
+        before = self.dimensions[index - 1] if index > 0 else None
+        after = self.dimensions[index + 1] if index + 1 < len(self.dimensions) else None
+        return before, after
+
+    @property
+    def criteria_count(self) -> int:
+        return sum(len(d.criteria) for d in self.dimensions)

@@ -1,0 +1,132 @@
+"""Render the framework into the Markdown pages of the site, from Jinja templates.
+
+Templates ship in the package (``templates/``) and a site may override any of them by putting a
+file of the same name in ``<theme custom_dir>/framework/``. Nothing here imports MkDocs.
+
+Framework text is plain text: in Markdown positions it goes through the ``md`` filter, which escapes
+Markdown and HTML; in raw HTML blocks Jinja's autoescape applies. Undefined names are errors.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .model import Dimension, Framework
+
+_MD_ANYWHERE = re.compile(r"([\\`*_\[\]{}])")
+_MD_LINE_START = re.compile(r"^(\s*)([#+-]|\d+[.)])", re.MULTILINE)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    indent, marker = match.group(1), match.group(2)
+    return f"{indent}{marker[:-1]}\\{marker[-1]}"
+
+
+def md_escape(text: object) -> Markup:
+    """Return text that Markdown will show exactly as typed (no emphasis, links, HTML or lists)."""
+    html_safe = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = _MD_ANYWHERE.sub(r"\\\1", html_safe)
+    return Markup(_MD_LINE_START.sub(_escape_marker, escaped))
+
+
+def md_cell(text: object) -> Markup:
+    """Return text safe inside one cell of a Markdown table (one line, pipes escaped)."""
+    return Markup(str(md_escape(" ".join(str(text).split()))).replace("|", "\\|"))
+
+
+@dataclass(frozen=True)
+class SitePaths:
+    """Where generated pages live inside the docs folder."""
+
+    prefix: str = "framework"
+
+    @property
+    def overview(self) -> str:
+        return f"{self.prefix}/index.md"
+
+    def dimension(self, dimension: Dimension | str) -> str:
+        dimension_id = dimension if isinstance(dimension, str) else dimension.id
+        return f"{self.prefix}/{dimension_id}.md"
+
+
+def _environment(extra_template_dirs: Sequence[Path]) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(d) for d in extra_template_dirs])]
+    loaders.append(jinja2.PackageLoader(__package__ or "mkdocs_framework", "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = md_escape
+    env.filters["md_cell"] = md_cell
+    return env
+
+
+class Renderer:
+    """Renders every generated page of one framework."""
+
+    def __init__(
+        self, framework: Framework, paths: SitePaths | None = None, extra_template_dirs: Sequence[Path] = ()
+    ) -> None:
+        self.framework = framework
+        self.paths = paths or SitePaths()
+        self.env = _environment(extra_template_dirs)
+
+    def link(self, from_page: str, to_page: str) -> str:
+        """Return a relative Markdown link target from one docs page to another."""
+        target, _, fragment = to_page.partition("#")
+        relative = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+        return relative + (f"#{fragment}" if fragment else "")
+
+    def _render(self, template: str, page: str, **context: object) -> str:
+        return self.env.get_template(template).render(
+            framework=self.framework,
+            paths=self.paths,
+            page=page,
+            link=lambda target: self.link(page, target),
+            **context,
+        )
+
+    def overview(self) -> str:
+        return self._render("overview.md.j2", self.paths.overview)
+
+    def dimension(self, dimension: Dimension) -> str:
+        before, after = self.framework.neighbours(dimension)
+        theme = self.framework.theme(dimension.theme) if dimension.theme else None
+        return self._render(
+            "dimension.md.j2",
+            self.paths.dimension(dimension),
+            dimension=dimension,
+            theme=theme,
+            previous=before,
+            next=after,
+        )
+
+    def pages(self) -> dict[str, str]:
+        """Return every generated page as {path inside docs folder: Markdown}."""
+        result = {self.paths.overview: self.overview()}
+        for dimension in self.framework.dimensions:
+            result[self.paths.dimension(dimension)] = self.dimension(dimension)
+        return result
+
+    def nav(self, title: str) -> dict[str, list[object]]:
+        """Return a MkDocs nav entry for the framework section, grouped by theme when there are themes."""
+        items: list[object] = [self.paths.overview]
+        if self.framework.themes:
+            for theme in self.framework.themes:
+                members = [self.paths.dimension(d) for d in self.framework.dimensions if d.theme == theme.id]
+                if members:
+                    items.append({theme.title: members})
+        else:
+            items.extend(self.paths.dimension(d) for d in self.framework.dimensions)
+        return {title: items}

@@ -1,0 +1,348 @@
+"""Check framework data against the JSON Schema, then against the rules a schema cannot express.
+
+The same schema file ships with the package for editors. Every problem is collected (none stops the
+search for others) and reported together with file, line, column, document path and a fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import ValidationError
+
+from .loader import Located, load_framework_file
+from .model import Criterion, Dimension, Framework, Level, ResourceLink, Theme
+from .problems import FrameworkError, JsonPath, Problem
+
+SCHEMA_FILE = "framework.schema.json"
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """Return the framework JSON Schema shipped with the package."""
+    text = resources.files(__package__).joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
+    result: dict[str, Any] = json.loads(text)
+    return result
+
+
+def load_framework(path: Path, docs_dir: Path | None = None) -> Framework:
+    """Load, validate and return the framework, or raise FrameworkError listing every problem.
+
+    With docs_dir, links to resource pages are checked and their titles read from the pages.
+    """
+    located = load_framework_file(path)
+    problems = list(schema_problems(located)) + list(reference_problems(located, docs_dir))
+    if problems:
+        raise FrameworkError(_unique(problems))
+    return build_model(located.data, docs_dir)
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: dict[tuple[int, int, str], Problem] = {}
+    for problem in problems:
+        seen.setdefault((problem.line, problem.column, problem.message), problem)
+    return list(seen.values())
+
+
+# --- schema ----------------------------------------------------------------------------------
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    return type(value).__name__
+
+
+_TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping of fields", "integer": "a whole number"}
+
+
+def schema_problems(located: Located) -> Iterator[Problem]:
+    """Yield one problem per schema violation, worded for the person editing the file."""
+    validator = jsonschema.Draft202012Validator(schema())
+    for error in validator.iter_errors(located.data):
+        yield from _explain(located, error)
+
+
+def _explain(located: Located, error: ValidationError) -> Iterator[Problem]:
+    path: JsonPath = tuple(error.absolute_path)
+    kind = error.validator
+    instance = error.instance
+    description = error.schema.get("description") if isinstance(error.schema, dict) else None
+    if kind == "required":
+        present = set(instance) if isinstance(instance, dict) else set()
+        for name in error.validator_value:
+            if name not in present:
+                field_schema = error.schema.get("properties", {}).get(name, {})
+                hint = field_schema.get("description")
+                yield located.problem(
+                    path,
+                    f"the required field '{name}' is missing.",
+                    f"Add '{name}:' to this entry." + (f" {hint}" if hint else ""),
+                )
+    elif kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        for name in sorted(set(instance) - set(allowed)):
+            close = difflib.get_close_matches(name, allowed, n=1)
+            guess = f"Did you mean '{close[0]}'? " if close else ""
+            yield located.problem(
+                (*path, name),
+                f"'{name}' is not a field the framework knows here.",
+                f"{guess}Remove it or correct its name. Fields allowed here: {', '.join(allowed)}.",
+            )
+    elif kind == "type":
+        wanted = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
+        fix = f"Write {wanted} here."
+        if wanted == "text" and not isinstance(instance, (list, dict)):
+            fix = "Put the value in quotes so YAML reads it as text."
+        if instance is None:
+            fix = f"Fill in the value, as {wanted}, or remove the field if it is optional."
+        yield located.problem(path, f"expected {wanted} but found {_json_type(instance)}.", fix)
+    elif kind == "enum":
+        choices = ", ".join(repr(c) for c in error.validator_value)
+        yield located.problem(path, f"{instance!r} is not an allowed value.", f"Use one of: {choices}.")
+    elif kind in ("minItems", "maxItems"):
+        count = len(instance) if isinstance(instance, list) else 0
+        limit = error.validator_value
+        relation = "at least" if kind == "minItems" else "at most"
+        yield located.problem(
+            path,
+            f"has {count} item{'s' if count != 1 else ''}, but needs {relation} {limit}.",
+            "Add items to the list." if kind == "minItems" else "Remove items from the list.",
+        )
+    elif kind in ("minLength", "pattern") and isinstance(instance, str) and not instance.strip():
+        yield located.problem(path, "is empty.", "Write the text, or remove the field if it is optional.")
+    elif kind == "pattern":
+        yield located.problem(
+            path,
+            f"{instance!r} is not in the right form.",
+            description or f"Write a value matching {error.validator_value}.",
+        )
+    elif kind == "maxLength":
+        yield located.problem(path, f"is longer than {error.validator_value} characters.", "Shorten it.")
+    else:  # pragma: no cover - the schema uses only the keywords above
+        yield located.problem(path, error.message, description or "Correct this value.")
+
+
+# --- references and rules a schema cannot express --------------------------------------------
+
+
+def _dicts(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    """Return (index, item) for each mapping in a list, tolerating data that failed the schema."""
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _duplicates(
+    located: Located, items: list[tuple[JsonPath, Any]], what: str, seen: dict[str, JsonPath] | None = None
+) -> Iterator[Problem]:
+    seen = {} if seen is None else seen
+    for path, value in items:
+        if not isinstance(value, str):
+            continue
+        if value in seen:
+            first_line = located.position(seen[value])[0]
+            yield located.problem(
+                path,
+                f"the {what} id '{value}' is already used on line {first_line}.",
+                f"Give this {what} an id of its own. Ids must be unique; never reuse a published id.",
+            )
+        else:
+            seen[value] = path
+
+
+def reference_problems(located: Located, docs_dir: Path | None) -> Iterator[Problem]:
+    """Yield problems with ids and references: uniqueness, level coverage, links that lead nowhere."""
+    data = located.data if isinstance(located.data, dict) else {}
+    levels = _dicts(data.get("levels"))
+    themes = _dicts(data.get("themes"))
+    dimensions = _dicts(data.get("dimensions"))
+    level_ids = [lv.get("id") for _, lv in levels if isinstance(lv.get("id"), str)]
+    theme_ids = {t.get("id") for _, t in themes}
+    dimension_ids = {d.get("id") for _, d in dimensions}
+
+    yield from _duplicates(located, [(("levels", i, "id"), lv.get("id")) for i, lv in levels], "level")
+    yield from _duplicates(located, [(("themes", i, "id"), t.get("id")) for i, t in themes], "theme")
+    yield from _duplicates(located, [(("dimensions", i, "id"), d.get("id")) for i, d in dimensions], "dimension")
+    criteria = [
+        (("dimensions", i, "criteria", j, "id"), c.get("id"))
+        for i, d in dimensions
+        for j, c in _dicts(d.get("criteria"))
+    ]
+    yield from _duplicates(located, criteria, "criterion")
+
+    for i, dimension in dimensions:
+        base: JsonPath = ("dimensions", i)
+        yield from _theme_problems(located, base, dimension, theme_ids, bool(themes))
+        for j, criterion in _dicts(dimension.get("criteria")):
+            yield from _descriptor_problems(located, (*base, "criteria", j), criterion, level_ids)
+        related = dimension.get("related")
+        if isinstance(related, list):
+            yield from _related_problems(located, base, dimension.get("id"), related, dimension_ids)
+        if docs_dir is not None:
+            for k, link in _dicts(dimension.get("resources")):
+                page = link.get("page")
+                if isinstance(page, str) and not (docs_dir / page.split("#")[0]).is_file():
+                    yield located.problem(
+                        (*base, "resources", k, "page"),
+                        f"the page '{page}' does not exist in {docs_dir}.",
+                        "Correct the path (it is relative to the docs folder) or create the page.",
+                    )
+
+
+def _theme_problems(
+    located: Located, base: JsonPath, dimension: dict[str, Any], theme_ids: set[Any], has_themes: bool
+) -> Iterator[Problem]:
+    theme = dimension.get("theme")
+    if has_themes and "theme" not in dimension:
+        yield located.problem(
+            base,
+            "this dimension has no theme, but the framework groups dimensions into themes.",
+            f"Add 'theme:' with one of: {', '.join(sorted(str(t) for t in theme_ids))}.",
+        )
+    elif "theme" in dimension and not has_themes:
+        yield located.problem(
+            (*base, "theme"),
+            f"the theme '{theme}' is named, but the framework declares no themes.",
+            "Declare the theme under 'themes:' at the top level, or remove this line.",
+        )
+    elif isinstance(theme, str) and theme not in theme_ids:
+        yield located.problem(
+            (*base, "theme"),
+            f"there is no theme with the id '{theme}'.",
+            f"Use one of: {', '.join(sorted(str(t) for t in theme_ids))}, or declare it under 'themes:'.",
+        )
+
+
+def _descriptor_problems(
+    located: Located, base: JsonPath, criterion: dict[str, Any], level_ids: list[str]
+) -> Iterator[Problem]:
+    descriptors = criterion.get("descriptors")
+    if not isinstance(descriptors, dict) or not level_ids:
+        return
+    for level_id in level_ids:
+        if level_id not in descriptors:
+            yield located.problem(
+                (*base, "descriptors"),
+                f"there is no descriptor for the level '{level_id}'.",
+                f"Add '{level_id}:' under descriptors, saying what this criterion looks like at that level.",
+            )
+    for key in descriptors:
+        if key not in level_ids:
+            close = difflib.get_close_matches(key, level_ids, n=1)
+            guess = f"Did you mean '{close[0]}'? " if close else ""
+            yield located.problem(
+                (*base, "descriptors", key),
+                f"'{key}' is not one of the framework's levels.",
+                f"{guess}Descriptors are keyed by level id: {', '.join(level_ids)}.",
+            )
+
+
+def _related_problems(
+    located: Located, base: JsonPath, own_id: Any, related: list[Any], dimension_ids: set[Any]
+) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for k, target in enumerate(related):
+        if not isinstance(target, str):
+            continue
+        path = (*base, "related", k)
+        if target == own_id:
+            yield located.problem(path, "a dimension cannot be related to itself.", "Remove this entry.")
+        elif target not in dimension_ids:
+            close = difflib.get_close_matches(target, [str(d) for d in dimension_ids], n=1)
+            guess = f"Did you mean '{close[0]}'? " if close else ""
+            yield located.problem(
+                path,
+                f"there is no dimension with the id '{target}'.",
+                f"{guess}Use the id of a dimension in this file.",
+            )
+        elif target in seen:
+            yield located.problem(path, f"'{target}' is listed twice.", "Remove the repeat.")
+        seen.add(target)
+
+
+# --- model -----------------------------------------------------------------------------------
+
+
+_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def page_title(docs_dir: Path | None, page: str) -> str:
+    """Return the first level-one heading of a docs page, or a title made from its file name."""
+    path_part = page.split("#")[0]
+    if docs_dir is not None:
+        file = docs_dir / path_part
+        if file.is_file():
+            match = _HEADING.search(file.read_text(encoding="utf-8"))
+            if match:
+                return match.group(1)
+    return Path(path_part).stem.replace("-", " ").capitalize()
+
+
+def build_model(data: dict[str, Any], docs_dir: Path | None = None) -> Framework:
+    """Build the immutable model from data that has passed every check."""
+    levels = tuple(Level(lv["id"], lv["label"], lv["meaning"]) for lv in data["levels"])
+    dimensions = tuple(
+        Dimension(
+            id=d["id"],
+            number=number,
+            title=d["title"],
+            theme=d.get("theme"),
+            summary=d["summary"],
+            why_it_matters=d["why_it_matters"],
+            framing_questions=tuple(d["framing_questions"]),
+            criteria=tuple(
+                Criterion(c["id"], c["title"], tuple(c["descriptors"][lv.id] for lv in levels)) for c in d["criteria"]
+            ),
+            barriers=tuple(d["barriers"]),
+            enablers=tuple(d["enablers"]),
+            resources=tuple(
+                ResourceLink(r["page"], r.get("title") or page_title(docs_dir, r["page"]), r.get("note"))
+                for r in d.get("resources", [])
+            ),
+            related=tuple(d.get("related", [])),
+        )
+        for number, d in enumerate(data["dimensions"], start=1)
+    )
+    return Framework(
+        id=data["id"],
+        title=data["title"],
+        short_title=data.get("short_title", data["title"]),
+        version=data["version"],
+        status=data["status"],
+        status_note=data.get("status_note"),
+        description=data["description"],
+        credit=data.get("credit"),
+        licence=data.get("licence"),
+        scoring_method=data.get("scoring", {}).get("method", "mean"),
+        levels=levels,
+        themes=tuple(Theme(t["id"], t["title"], t.get("summary")) for t in data.get("themes", [])),
+        dimensions=dimensions,
+    )
+
+
+def check(path: Path, docs_dir: Path | None = None) -> FrameworkError | None:
+    """Return the error describing every problem in the file, or None if it is sound."""
+    try:
+        load_framework(path, docs_dir)
+    except FrameworkError as error:
+        return error
+    return None
