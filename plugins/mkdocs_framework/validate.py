@@ -71,6 +71,11 @@ def _json_type(value: Any) -> str:
     return type(value).__name__
 
 
+_TYPE_FIXES = {
+    "a list": "Write a list here: one item per line, each starting with '- '.",
+    "a mapping of fields": "Write fields here, one 'name: value' per line, indented under this key.",
+}
+
 _TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping of fields", "integer": "a whole number"}
 
 
@@ -109,7 +114,7 @@ def _explain(located: Located, error: ValidationError) -> Iterator[Problem]:
             )
     elif kind == "type":
         wanted = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
-        fix = f"Write {wanted} here."
+        fix = _TYPE_FIXES.get(wanted, f"Write {wanted} here.")
         if wanted == "text" and not isinstance(instance, (list, dict)):
             fix = "Put the value in quotes so YAML reads it as text."
         if instance is None:
@@ -175,7 +180,7 @@ def reference_problems(located: Located, docs_dir: Path | None) -> Iterator[Prob
     levels = _dicts(data.get("levels"))
     themes = _dicts(data.get("themes"))
     dimensions = _dicts(data.get("dimensions"))
-    level_ids = [lv.get("id") for _, lv in levels if isinstance(lv.get("id"), str)]
+    level_ids = list(dict.fromkeys(lv.get("id") for _, lv in levels if isinstance(lv.get("id"), str)))
     theme_ids = {t.get("id") for _, t in themes}
     dimension_ids = {d.get("id") for _, d in dimensions}
 

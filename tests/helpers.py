@@ -1,0 +1,108 @@
+"""Helpers shared by the tests: building real sites, synthetic frameworks, golden files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+GOLDEN = REPO / "tests" / "golden"
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+"""Run the tests with UPDATE_GOLDEN=1 to rewrite golden files deliberately, then review the diff."""
+
+
+def assert_golden(actual: str, golden: Path) -> None:
+    """Compare text with a golden file (or rewrite the file when UPDATE_GOLDEN=1)."""
+    if UPDATE_GOLDEN:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+        return
+    assert golden.exists(), f"{golden} is missing; run with UPDATE_GOLDEN=1 to create it, then review it."
+    expected = golden.read_text(encoding="utf-8")
+    assert actual == expected, f"output differs from {golden.relative_to(REPO)}"
+
+
+def run_mkdocs(config_file: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Run a real `mkdocs build --strict` and return the finished process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir), *extra],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def make_site(root: Path, framework: str | dict[str, Any], nav: bool = True) -> Path:
+    """Write a small site (fixture docs + the given framework) under root; return its mkdocs.yml."""
+    shutil.copytree(FIXTURES / "docs", root / "content")
+    text = framework if isinstance(framework, str) else yaml.safe_dump(framework, sort_keys=False)
+    (root / "framework.yml").write_text(text, encoding="utf-8")
+    config: dict[str, Any] = {
+        "site_name": "Fixture site",
+        "docs_dir": "content",
+        "use_directory_urls": False,
+        "theme": {"name": "material", "font": False},
+        "plugins": ["search", "framework"],
+    }
+    if nav:
+        config["nav"] = [{"Home": "index.md"}, {"The framework": "framework/index.md"}, "resources/guide.md"]
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return config_file
+
+
+LEVEL_NAMES = ["Initial", "Basic", "Emerging", "Developing", "Established", "Embedded", "Leading"]
+
+
+def synthetic_framework(levels: int = 5, dimensions: int = 3, criteria: int = 3, themes: int = 0) -> dict[str, Any]:
+    """Return a valid framework of the given size, with distinct text everywhere."""
+    level_list = [
+        {"id": f"level-{n + 1}", "label": LEVEL_NAMES[n] if levels <= len(LEVEL_NAMES) else f"Level {n + 1}",
+         "meaning": f"Meaning of level {n + 1}."}
+        for n in range(levels)
+    ]
+    result: dict[str, Any] = {
+        "id": "synthetic",
+        "title": f"Synthetic framework with {dimensions} dimensions",
+        "version": "1.0",
+        "status": "draft",
+        "description": "A framework generated for tests and benchmarks.",
+        "levels": level_list,
+    }
+    if themes:
+        result["themes"] = [{"id": f"theme-{t + 1}", "title": f"Theme {t + 1}"} for t in range(themes)]
+    result["dimensions"] = [
+        {
+            "id": f"dimension-{d + 1}",
+            "title": f"Dimension number {d + 1}",
+            **({"theme": f"theme-{d % themes + 1}"} if themes else {}),
+            "summary": f"Summary of dimension {d + 1}.",
+            "why_it_matters": f"Why dimension {d + 1} matters for children.",
+            "framing_questions": [f"Question {q + 1} about dimension {d + 1}?" for q in range(4)],
+            "criteria": [
+                {
+                    "id": f"d{d + 1}-c{c + 1}",
+                    "title": f"Criterion {c + 1} of dimension {d + 1}",
+                    "descriptors": {
+                        level["id"]: f"Descriptor of criterion {c + 1} of dimension {d + 1} at {level['label']}."
+                        for level in level_list
+                    },
+                }
+                for c in range(criteria)
+            ],
+            "barriers": [f"Barrier of dimension {d + 1}."],
+            "enablers": [f"Enabler of dimension {d + 1}."],
+            **({"related": [f"dimension-{(d + 1) % dimensions + 1}"]} if dimensions > 1 else {}),
+        }
+        for d in range(dimensions)
+    ]
+    return result

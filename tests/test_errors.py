@@ -1,0 +1,91 @@
+"""Every kind of mistake in framework.yml gets one clear message listing every problem.
+
+Golden files: tests/fixtures/bad/<case>.yml is the input, <case>.txt the exact report a person sees
+from `python -m mkdocs_framework check`. Rewrite them with UPDATE_GOLDEN=1 and review the diff.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mkdocs_framework.__main__ import main
+from tests.helpers import FIXTURES, REPO, assert_golden, make_site, run_mkdocs
+
+BAD = FIXTURES / "bad"
+PROBLEM_LINE = re.compile(r"^tests/fixtures/bad/[\w.-]+\.yml:\d+:\d+: ")
+CASES = sorted(p.stem for p in BAD.glob("*.yml") if p.stem != "base")
+
+
+def check_output(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["check", str(path.relative_to(REPO)), "--docs", str((FIXTURES / "docs").relative_to(REPO))])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+@pytest.fixture(autouse=True)
+def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+
+
+def test_corpus_covers_at_least_fifteen_kinds_of_mistake() -> None:
+    assert len(CASES) >= 15
+
+
+def test_base_of_the_corpus_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
+    code, output = check_output(BAD / "base.yml", capsys)
+    assert code == 0, output
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_framework_report(case: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, output = check_output(BAD / f"{case}.yml", capsys)
+    assert code == 1
+    assert "Traceback" not in output
+    # Every problem names the file, line and column, and says how to fix it.
+    problem_lines = [line for line in output.splitlines() if PROBLEM_LINE.match(line)]
+    assert problem_lines, output
+    assert output.count("Fix: ") == len(problem_lines)
+    assert_golden(output, BAD / f"{case}.txt")
+
+
+def test_many_problems_are_all_listed_at_once(capsys: pytest.CaptureFixture[str]) -> None:
+    _, output = check_output(BAD / "many-problems.yml", capsys)
+    assert "has 5 problems" in output
+    for clue in ("'beta' is not an allowed value", "framing_question", "'high'", "version: expected text"):
+        assert clue in output
+
+
+def test_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code, output = check_output(BAD / "no-such-file.yml", capsys)
+    assert code == 1
+    assert "tests/fixtures/bad/no-such-file.yml:1:1: (top level): the framework file does not exist." in output
+
+
+def test_alias_bomb_is_bounded(capsys: pytest.CaptureFixture[str]) -> None:
+    code, output = check_output(BAD / "alias-bomb.yml", capsys)
+    assert code == 1
+    assert "expands to more than" in output
+
+
+def test_build_stops_with_the_same_report_and_writes_nothing(tmp_path: Path) -> None:
+    config = make_site(tmp_path, (BAD / "many-problems.yml").read_text(encoding="utf-8"))
+    site = tmp_path / "site"
+    result = run_mkdocs(config, site)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "framework.yml has 5 problems; nothing was built." in result.stderr
+    assert "framework.yml:4:1: status: 'beta' is not an allowed value." in result.stderr
+    assert not site.exists()
+
+
+def test_build_with_missing_framework_file(tmp_path: Path) -> None:
+    config = make_site(tmp_path, "")
+    (tmp_path / "framework.yml").unlink()
+    result = run_mkdocs(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "the framework file does not exist" in result.stderr
+    assert "Check the plugin's 'framework' option in mkdocs.yml" in result.stderr
