@@ -66,8 +66,11 @@ LEVEL_NAMES = ["Initial", "Basic", "Emerging", "Developing", "Established", "Emb
 def synthetic_framework(levels: int = 5, dimensions: int = 3, criteria: int = 3, themes: int = 0) -> dict[str, Any]:
     """Return a valid framework of the given size, with distinct text everywhere."""
     level_list = [
-        {"id": f"level-{n + 1}", "label": LEVEL_NAMES[n] if levels <= len(LEVEL_NAMES) else f"Level {n + 1}",
-         "meaning": f"Meaning of level {n + 1}."}
+        {
+            "id": f"level-{n + 1}",
+            "label": LEVEL_NAMES[n] if levels <= len(LEVEL_NAMES) else f"Level {n + 1}",
+            "meaning": f"Meaning of level {n + 1}.",
+        }
         for n in range(levels)
     ]
     result: dict[str, Any] = {

@@ -1,7 +1,7 @@
 """Run the framework core without MkDocs.
 
-    python -m mkdocs_framework check framework.yml [--docs content]
-    python -m mkdocs_framework render framework.yml OUTPUT_FOLDER [--docs content]
+python -m mkdocs_framework check framework.yml [--docs content]
+python -m mkdocs_framework render framework.yml OUTPUT_FOLDER [--docs content]
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     render = commands.add_parser("render", help="write the generated Markdown pages to a folder")
     render.add_argument("framework", type=Path)
     render.add_argument("output", type=Path)
-    render.add_argument("--docs", help="docs folder that resource links point into (default: ./content beside the file)")
+    render.add_argument(
+        "--docs", help="docs folder that resource links point into (default: ./content beside the file)"
+    )
     args = parser.parse_args(argv)
 
     try:
@@ -42,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         print(
             f"{args.framework}: OK. {framework.title}, version {framework.version} ({framework.status}): "
-            f"{len(framework.levels)} levels, {len(framework.dimensions)} dimensions, {framework.criteria_count} criteria."
+            f"{len(framework.levels)} levels, {len(framework.dimensions)} dimensions, "
+            f"{framework.criteria_count} criteria."
         )
         return 0
     for path, markdown in Renderer(framework).pages().items():

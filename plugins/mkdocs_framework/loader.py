@@ -103,7 +103,9 @@ def parse_framework_text(text: str, name: str) -> Located:
             ]
         ) from None
     except yaml.YAMLError as error:
-        raise FrameworkError([Problem(name, 1, 1, (), f"YAML cannot be read: {error}.", "Fix the YAML syntax.")]) from None
+        raise FrameworkError(
+            [Problem(name, 1, 1, (), f"YAML cannot be read: {error}.", "Fix the YAML syntax.")]
+        ) from None
     if node is None:
         raise FrameworkError(
             [
@@ -135,7 +137,9 @@ class _Builder:
         self.constructor = yaml.SafeLoader("")
 
     def _problem(self, node: Node, path: JsonPath, message: str, fix: str) -> None:
-        self.problems.append(Problem(self.name, node.start_mark.line + 1, node.start_mark.column + 1, path, message, fix))
+        self.problems.append(
+            Problem(self.name, node.start_mark.line + 1, node.start_mark.column + 1, path, message, fix)
+        )
 
     def build(self, node: Node, path: JsonPath) -> Any:
         self.count += 1

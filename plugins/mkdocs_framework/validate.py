@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -89,13 +89,15 @@ def schema_problems(located: Located) -> Iterator[Problem]:
 def _explain(located: Located, error: ValidationError) -> Iterator[Problem]:
     path: JsonPath = tuple(error.absolute_path)
     kind = error.validator
-    instance = error.instance
-    description = error.schema.get("description") if isinstance(error.schema, dict) else None
+    instance: Any = error.instance
+    rule: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+    value: Any = error.validator_value
+    description = rule.get("description")
     if kind == "required":
         present = set(instance) if isinstance(instance, dict) else set()
-        for name in error.validator_value:
+        for name in value:
             if name not in present:
-                field_schema = error.schema.get("properties", {}).get(name, {})
+                field_schema = rule.get("properties", {}).get(name, {})
                 hint = field_schema.get("description")
                 yield located.problem(
                     path,
@@ -103,7 +105,7 @@ def _explain(located: Located, error: ValidationError) -> Iterator[Problem]:
                     f"Add '{name}:' to this entry." + (f" {hint}" if hint else ""),
                 )
     elif kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(rule.get("properties", {}))
         for name in sorted(set(instance) - set(allowed)):
             close = difflib.get_close_matches(name, allowed, n=1)
             guess = f"Did you mean '{close[0]}'? " if close else ""
@@ -113,7 +115,7 @@ def _explain(located: Located, error: ValidationError) -> Iterator[Problem]:
                 f"{guess}Remove it or correct its name. Fields allowed here: {', '.join(allowed)}.",
             )
     elif kind == "type":
-        wanted = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
+        wanted = _TYPE_WORDS.get(str(value), str(value))
         fix = _TYPE_FIXES.get(wanted, f"Write {wanted} here.")
         if wanted == "text" and not isinstance(instance, (list, dict)):
             fix = "Put the value in quotes so YAML reads it as text."
@@ -121,11 +123,11 @@ def _explain(located: Located, error: ValidationError) -> Iterator[Problem]:
             fix = f"Fill in the value, as {wanted}, or remove the field if it is optional."
         yield located.problem(path, f"expected {wanted} but found {_json_type(instance)}.", fix)
     elif kind == "enum":
-        choices = ", ".join(repr(c) for c in error.validator_value)
+        choices = ", ".join(repr(c) for c in value)
         yield located.problem(path, f"{instance!r} is not an allowed value.", f"Use one of: {choices}.")
     elif kind in ("minItems", "maxItems"):
         count = len(instance) if isinstance(instance, list) else 0
-        limit = error.validator_value
+        limit = value
         relation = "at least" if kind == "minItems" else "at most"
         yield located.problem(
             path,
@@ -138,10 +140,10 @@ def _explain(located: Located, error: ValidationError) -> Iterator[Problem]:
         yield located.problem(
             path,
             f"{instance!r} is not in the right form.",
-            description or f"Write a value matching {error.validator_value}.",
+            description or f"Write a value matching {value}.",
         )
     elif kind == "maxLength":
-        yield located.problem(path, f"is longer than {error.validator_value} characters.", "Shorten it.")
+        yield located.problem(path, f"is longer than {value} characters.", "Shorten it.")
     else:  # pragma: no cover - the schema uses only the keywords above
         yield located.problem(path, error.message, description or "Correct this value.")
 
@@ -157,7 +159,7 @@ def _dicts(value: Any) -> list[tuple[int, dict[str, Any]]]:
 
 
 def _duplicates(
-    located: Located, items: list[tuple[JsonPath, Any]], what: str, seen: dict[str, JsonPath] | None = None
+    located: Located, items: Sequence[tuple[JsonPath, Any]], what: str, seen: dict[str, JsonPath] | None = None
 ) -> Iterator[Problem]:
     seen = {} if seen is None else seen
     for path, value in items:
@@ -180,7 +182,7 @@ def reference_problems(located: Located, docs_dir: Path | None) -> Iterator[Prob
     levels = _dicts(data.get("levels"))
     themes = _dicts(data.get("themes"))
     dimensions = _dicts(data.get("dimensions"))
-    level_ids = list(dict.fromkeys(lv.get("id") for _, lv in levels if isinstance(lv.get("id"), str)))
+    level_ids = list(dict.fromkeys(str(lv["id"]) for _, lv in levels if isinstance(lv.get("id"), str)))
     theme_ids = {t.get("id") for _, t in themes}
     dimension_ids = {d.get("id") for _, d in dimensions}
 
