@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from importlib import resources
 
-STYLESHEET = "assets/framework/framework.css"
+ASSET_FOLDER = "assets/framework"
+STYLESHEET = f"{ASSET_FOLDER}/framework.css"
 
 
 def files() -> dict[str, bytes]:
     """Return {path in the built site: content} for every asset shipped with the package."""
     package = resources.files(__package__).joinpath("assets")
-    return {f"assets/framework/{item.name}": item.read_bytes() for item in package.iterdir() if item.is_file()}
+    return {f"{ASSET_FOLDER}/{item.name}": item.read_bytes() for item in package.iterdir() if item.is_file()}

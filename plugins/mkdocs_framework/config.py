@@ -13,5 +13,9 @@ class FrameworkConfig(base.Config):
     """Path of the framework file, relative to mkdocs.yml."""
     path = c.Type(str, default="framework")
     """Folder of the docs tree where the overview and dimension pages are generated."""
+    worksheets_path = c.Type(str, default="worksheets")
+    """Folder of the docs tree where the printable worksheets are generated."""
+    assessment_path = c.Type(str, default="assess")
+    """Folder of the docs tree where the self-assessment form is generated."""
     nav_title = c.Type(str, default="The framework")
     """Title of the framework section when the nav does not name the overview page."""

@@ -8,7 +8,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import assets
 from .config import FrameworkConfig
@@ -38,7 +38,13 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         except FrameworkError as error:
             raise PluginError(error.report()) from None
         template_dirs = [Path(config.theme.custom_dir) / "framework"] if config.theme.custom_dir else []
-        self.renderer = Renderer(self.framework, SitePaths(self.config.path.strip("/")), template_dirs)
+        paths = SitePaths(
+            prefix=self.config.path.strip("/"),
+            worksheets=self.config.worksheets_path.strip("/"),
+            assessment_folder=self.config.assessment_path.strip("/"),
+            directory_urls=config.use_directory_urls,
+        )
+        self.renderer = Renderer(self.framework, paths, template_dirs)
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
@@ -70,8 +76,10 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
                 + ", ".join(clashes)
                 + ". Remove them from the docs folder, or set the plugin's 'path' option to another folder."
             )
+        outside_nav = self.renderer.pages_outside_nav()
         for path, markdown in pages.items():
-            files.append(File.generated(config, path, content=markdown))
+            inclusion = InclusionLevel.NOT_IN_NAV if path in outside_nav else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
         for path, content in assets.files().items():
             files.append(File.generated(config, path, content=content))
         return files

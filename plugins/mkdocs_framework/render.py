@@ -18,6 +18,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from .assets import ASSET_FOLDER
+from .data import framework_json
 from .model import Dimension, Framework
 
 _MD_ANYWHERE = re.compile(r"([\\`*_\[\]{}])")
@@ -43,9 +45,13 @@ def md_cell(text: object) -> Markup:
 
 @dataclass(frozen=True)
 class SitePaths:
-    """Where generated pages live inside the docs folder."""
+    """Where generated pages live inside the docs folder, and how their addresses are formed."""
 
     prefix: str = "framework"
+    worksheets: str = "worksheets"
+    assessment_folder: str = "assess"
+    directory_urls: bool = False
+    """True when MkDocs' use_directory_urls is on (page x.md is served as x/index.html)."""
 
     @property
     def overview(self) -> str:
@@ -54,6 +60,29 @@ class SitePaths:
     def dimension(self, dimension: Dimension | str) -> str:
         dimension_id = dimension if isinstance(dimension, str) else dimension.id
         return f"{self.prefix}/{dimension_id}.md"
+
+    @property
+    def worksheet_pack(self) -> str:
+        return f"{self.worksheets}/index.md"
+
+    def worksheet(self, dimension: Dimension | str) -> str:
+        dimension_id = dimension if isinstance(dimension, str) else dimension.id
+        return f"{self.worksheets}/{dimension_id}.md"
+
+    @property
+    def assessment(self) -> str:
+        return f"{self.assessment_folder}/index.md"
+
+    def output_dir(self, page: str) -> str:
+        """Return the folder of the built HTML file of a docs page, relative to the site root."""
+        folder, name = posixpath.split(page)
+        if self.directory_urls and name not in ("index.md", "README.md"):
+            return posixpath.join(folder, name.removesuffix(".md"))
+        return folder
+
+    def asset(self, page: str, name: str) -> str:
+        """Return the address of one of the plugin's assets, relative to a page's built HTML."""
+        return posixpath.relpath(f"{ASSET_FOLDER}/{name}", self.output_dir(page) or ".")
 
 
 def _environment(extra_template_dirs: Sequence[Path]) -> jinja2.Environment:
@@ -94,6 +123,7 @@ class Renderer:
             paths=self.paths,
             page=page,
             link=lambda target: self.link(page, target),
+            asset=lambda name: self.paths.asset(page, name),
             **context,
         )
 
@@ -112,12 +142,31 @@ class Renderer:
             next=after,
         )
 
+    def worksheet(self, dimension: Dimension) -> str:
+        return self._render("worksheet.md.j2", self.paths.worksheet(dimension), dimension=dimension)
+
+    def worksheet_pack(self) -> str:
+        return self._render("worksheet_pack.md.j2", self.paths.worksheet_pack)
+
+    def assessment(self) -> str:
+        return self._render(
+            "assessment.md.j2", self.paths.assessment, framework_json=Markup(framework_json(self.framework))
+        )
+
     def pages(self) -> dict[str, str]:
         """Return every generated page as {path inside docs folder: Markdown}."""
         result = {self.paths.overview: self.overview()}
         for dimension in self.framework.dimensions:
             result[self.paths.dimension(dimension)] = self.dimension(dimension)
+        result[self.paths.worksheet_pack] = self.worksheet_pack()
+        for dimension in self.framework.dimensions:
+            result[self.paths.worksheet(dimension)] = self.worksheet(dimension)
+        result[self.paths.assessment] = self.assessment()
         return result
+
+    def pages_outside_nav(self) -> set[str]:
+        """Return the generated pages that are reached from other pages rather than from the nav."""
+        return {self.paths.worksheet(d) for d in self.framework.dimensions}
 
     def nav(self, title: str) -> dict[str, list[object]]:
         """Return a MkDocs nav entry for the framework section, grouped by theme when there are themes."""

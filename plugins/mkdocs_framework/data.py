@@ -1,0 +1,42 @@
+"""The framework as data for the browser: embedded in the assessment page as JSON.
+
+The page reads it from a <script type="application/json"> element, so no fetch is needed and the
+site works from file://. Only what the browser needs is included.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import Framework
+
+
+def framework_data(framework: Framework) -> dict[str, Any]:
+    """Return the parts of the framework the self-assessment form uses, keyed by stable ids."""
+    return {
+        "id": framework.id,
+        "title": framework.title,
+        "shortTitle": framework.short_title,
+        "version": framework.version,
+        "status": framework.status,
+        "scoring": {"method": framework.scoring_method},
+        "levels": [{"id": lv.id, "label": lv.label, "meaning": lv.meaning} for lv in framework.levels],
+        "themes": [{"id": t.id, "title": t.title} for t in framework.themes],
+        "dimensions": [
+            {
+                "id": d.id,
+                "number": d.number,
+                "title": d.title,
+                "theme": d.theme,
+                "criteria": [{"id": c.id, "title": c.title, "descriptors": list(c.descriptors)} for c in d.criteria],
+            }
+            for d in framework.dimensions
+        ],
+    }
+
+
+def framework_json(framework: Framework) -> str:
+    """Return the framework data as JSON that is safe inside an HTML <script> element."""
+    text = json.dumps(framework_data(framework), ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
