@@ -33,7 +33,15 @@ def test_render_writes_the_generated_markdown(tmp_path: Path) -> None:
     result = run("render", "tests/fixtures/frameworks/small.yml", str(tmp_path), "--docs", "tests/fixtures/docs")
     assert result.returncode == 0, result.stderr
     written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.md"))
-    assert written == ["framework/first-dimension.md", "framework/index.md", "framework/second-dimension.md"]
+    assert written == [
+        "assess/index.md",
+        "framework/first-dimension.md",
+        "framework/index.md",
+        "framework/second-dimension.md",
+        "worksheets/first-dimension.md",
+        "worksheets/index.md",
+        "worksheets/second-dimension.md",
+    ]
     golden = REPO / "tests" / "golden" / "render" / "framework" / "index.md"
     assert (tmp_path / "framework" / "index.md").read_text(encoding="utf-8") == golden.read_text(encoding="utf-8")
 

@@ -23,13 +23,21 @@ def pages() -> dict[str, str]:
     return Renderer(framework).pages()
 
 
-def test_generated_pages_are_the_overview_and_one_per_dimension(pages: dict[str, str]) -> None:
-    assert sorted(pages) == ["framework/first-dimension.md", "framework/index.md", "framework/second-dimension.md"]
+GUIDANCE_AND_WORKSHEETS = [
+    "framework/index.md",
+    "framework/first-dimension.md",
+    "framework/second-dimension.md",
+    "worksheets/index.md",
+    "worksheets/first-dimension.md",
+    "worksheets/second-dimension.md",
+]
 
 
-@pytest.mark.parametrize(
-    "page", ["framework/index.md", "framework/first-dimension.md", "framework/second-dimension.md"]
-)
+def test_generated_pages(pages: dict[str, str]) -> None:
+    assert sorted(pages) == sorted([*GUIDANCE_AND_WORKSHEETS, "assess/index.md"])
+
+
+@pytest.mark.parametrize("page", GUIDANCE_AND_WORKSHEETS)
 def test_generated_markdown_matches_golden(pages: dict[str, str], page: str) -> None:
     assert_golden(pages[page], GOLDEN / "render" / page)
 

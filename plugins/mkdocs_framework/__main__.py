@@ -48,11 +48,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{framework.criteria_count} criteria."
         )
         return 0
-    for path, markdown in Renderer(framework).pages().items():
+    pages = Renderer(framework).pages()
+    for path, markdown in pages.items():
         target = args.output / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
-    print(f"Wrote {len(framework.dimensions) + 1} pages to {args.output}.")
+    print(f"Wrote {len(pages)} pages to {args.output}.")
     return 0
 
 

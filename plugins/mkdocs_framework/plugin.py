@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -14,7 +15,7 @@ from . import assets
 from .config import FrameworkConfig
 from .model import Framework
 from .problems import FrameworkError
-from .render import Renderer, SitePaths
+from .render import Renderer, SitePaths, template_error_message
 from .validate import load_framework
 
 log = get_plugin_logger(__name__)
@@ -68,7 +69,10 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.renderer is None:
             return files
-        pages = self.renderer.pages()
+        try:
+            pages = self.renderer.pages()
+        except jinja2.TemplateError as error:
+            raise PluginError(template_error_message(error)) from None
         clashes = [path for path in pages if files.get_file_from_path(path) is not None]
         if clashes:
             raise PluginError(

@@ -80,6 +80,22 @@ class SitePaths:
             return posixpath.join(folder, name.removesuffix(".md"))
         return folder
 
+    def output_file(self, page: str) -> str:
+        """Return the address of a docs page's built HTML, relative to the site root."""
+        folder, name = posixpath.split(page)
+        if self.directory_urls and name not in ("index.md", "README.md"):
+            return posixpath.join(folder, name.removesuffix(".md"), "")
+        return posixpath.join(folder, name.removesuffix(".md") + ".html")
+
+    def href(self, page: str, target: str) -> str:
+        """Return the address of another docs page, relative to a page's built HTML (for raw HTML)."""
+        target_page, _, fragment = target.partition("#")
+        built = self.output_file(target_page)
+        relative = posixpath.relpath(built, self.output_dir(page) or ".")
+        if built.endswith("/"):
+            relative += "/"
+        return relative + (f"#{fragment}" if fragment else "")
+
     def asset(self, page: str, name: str) -> str:
         """Return the address of one of the plugin's assets, relative to a page's built HTML."""
         return posixpath.relpath(f"{ASSET_FOLDER}/{name}", self.output_dir(page) or ".")
@@ -99,6 +115,18 @@ def _environment(extra_template_dirs: Sequence[Path]) -> jinja2.Environment:
     env.filters["md"] = md_escape
     env.filters["md_cell"] = md_cell
     return env
+
+
+def template_error_message(error: jinja2.TemplateError) -> str:
+    """Return a one-paragraph explanation of a template that failed, naming its file and line."""
+    where = ""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        where = f"{error.filename or error.name}:{error.lineno}: "
+    return (
+        f"{where}a page template failed: {error.message or error}. "
+        "If you override the framework templates in overrides/framework/, check that file; "
+        "otherwise report this as a bug."
+    )
 
 
 class Renderer:
@@ -124,6 +152,7 @@ class Renderer:
             page=page,
             link=lambda target: self.link(page, target),
             asset=lambda name: self.paths.asset(page, name),
+            href=lambda target: self.paths.href(page, target),
             **context,
         )
 

@@ -1,0 +1,210 @@
+"""Printable worksheets: print the real built pages to PDF in Chromium and read the PDFs.
+
+Rendered PNGs of the printed pages are kept in test-artifacts/worksheets/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+from pypdf import PdfReader
+
+from mkdocs_framework.model import Framework
+from mkdocs_framework.validate import load_framework
+from tests.helpers import REPO
+
+A4_POINTS = (595.28, 841.89)
+ARTIFACTS = REPO / "test-artifacts" / "worksheets"
+SCREEN_ONLY_TEXT = [
+    "Print this worksheet",  # buttons
+    "Print all worksheets",
+    "Skip to content",  # header
+    "Type to start searching",  # search
+    "Accessibility statement",  # footer
+    "Score your service",  # navigation
+    "Read the guidance for this dimension",  # screen-only links
+    "Worksheets for each dimension",
+]
+
+
+@dataclass(frozen=True)
+class PrintedPdf:
+    path: Path
+    pages: list[str]
+    """Text of each page, as pdftotext reads it."""
+    sizes: list[tuple[float, float]]
+
+
+def squash(text: str) -> str:
+    """Text without white space or hyphens, so line wrapping in the PDF does not matter."""
+    return "".join(text.split()).replace("-", "").replace("\u00ad", "")
+
+
+def pdf_pages(path: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]
+
+
+@pytest.fixture(scope="module")
+def framework() -> Framework:
+    return load_framework(REPO / "framework.yml", REPO / "content")
+
+
+@pytest.fixture(scope="module")
+def printed(browser: Browser, built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, PrintedPdf]:
+    """Every worksheet page printed to PDF, as the browser's Print command would with A4 paper."""
+    out = tmp_path_factory.mktemp("pdf")
+    page = browser.new_page()
+    result: dict[str, PrintedPdf] = {}
+    for html in sorted((built_site / "worksheets").glob("*.html")):
+        page.goto(html.as_uri())
+        pdf = out / f"{html.stem}.pdf"
+        page.pdf(path=str(pdf), prefer_css_page_size=True)
+        reader = PdfReader(pdf)
+        sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+        result[html.stem] = PrintedPdf(pdf, pdf_pages(pdf), sizes)
+    page.close()
+    return result
+
+
+def test_every_printed_page_is_a4(printed: dict[str, PrintedPdf]) -> None:
+    for name, pdf in printed.items():
+        for width, height in pdf.sizes:
+            assert abs(width - A4_POINTS[0]) < 1.5 and abs(height - A4_POINTS[1]) < 1.5, name
+
+
+def test_each_dimension_worksheet_fits_on_two_pages(framework: Framework, printed: dict[str, PrintedPdf]) -> None:
+    for dimension in framework.dimensions:
+        assert len(printed[dimension.id].pages) <= 2, dimension.id
+
+
+def test_worksheet_has_every_question_descriptor_and_level(
+    framework: Framework, printed: dict[str, PrintedPdf]
+) -> None:
+    for dimension in framework.dimensions:
+        text = squash("".join(printed[dimension.id].pages))
+        assert squash(f"Worksheet: {dimension.title}") in text
+        for question in dimension.framing_questions:
+            assert squash(question) in text, question
+        for criterion in dimension.criteria:
+            assert squash(criterion.title) in text
+            for descriptor in criterion.descriptors:
+                assert squash(descriptor) in text, descriptor
+        for level in framework.levels:
+            assert squash(level.label) in text and squash(level.meaning) in text
+        for label in (
+            "Current level",
+            "Target level",
+            "Evidence: what shows this?",
+            "Action",
+            "Owner",
+            "By when",
+            "How did children's and families' views inform this judgement?",
+            "Barriers we see locally",
+            "Enablers we see locally",
+        ):
+            assert squash(label) in text, label
+
+
+def test_no_website_chrome_on_paper(printed: dict[str, PrintedPdf]) -> None:
+    for name, pdf in printed.items():
+        text = "".join(pdf.pages)
+        for words in SCREEN_ONLY_TEXT:
+            assert words not in text, (name, words)
+
+
+def test_every_page_has_a_footer_with_framework_version_and_address(
+    framework: Framework, printed: dict[str, PrintedPdf]
+) -> None:
+    for name, pdf in printed.items():
+        for number, text in enumerate(pdf.pages, start=1):
+            flat = squash(text)
+            assert squash(f"{framework.short_title}, version {framework.version}") in flat, (name, number)
+            assert squash(f"worksheets/{name}.html") in flat, (name, number)
+            assert squash(f"Page {number} of {len(pdf.pages)}") in flat, (name, number)
+
+
+def test_pack_is_a_cover_then_each_dimension_from_a_new_page(
+    framework: Framework, printed: dict[str, PrintedPdf]
+) -> None:
+    pack = printed["index"]
+    cover = pack.pages[0]
+    for field in ("Self-assessment worksheets", "Local authority", "Date", "People present"):
+        assert field in cover
+    assert "Worksheet:" not in cover
+    starts = [i for i, text in enumerate(pack.pages) if text.lstrip().startswith("Worksheet:")]
+    titles = [pack.pages[i].lstrip().splitlines()[0] for i in starts]
+    assert titles == [f"Worksheet: {d.title}" for d in framework.dimensions]
+    expected_pages = 1 + sum(len(printed[d.id].pages) for d in framework.dimensions)
+    assert len(pack.pages) == expected_pages
+
+
+def test_printed_pages_rendered_for_a_look(printed: dict[str, PrintedPdf]) -> None:
+    """Keeps PNGs of one worksheet and of the pack's first pages as test artefacts."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for name, last in (("purpose-and-outcomes", 2), ("index", 3)):
+        subprocess.run(
+            ["pdftoppm", "-r", "60", "-png", "-l", str(last), str(printed[name].path), str(ARTIFACTS / name)],
+            check=True,
+        )
+    pngs = sorted(ARTIFACTS.glob("*.png"))
+    assert len(pngs) >= 5
+    assert all(png.stat().st_size > 5_000 for png in pngs)
+
+
+def test_tick_boxes_and_lines_are_borders_that_print_without_backgrounds(browser: Browser, built_site: Path) -> None:
+    page = browser.new_page()
+    page.goto((built_site / "worksheets" / "ethics-and-proportionality.html").as_uri())
+    page.emulate_media(media="print")
+    style = "el => { const s = getComputedStyle(el); return [s.borderTopStyle, s.borderTopWidth, s.display]; }"
+    tick = page.locator(".fw-tick").first.evaluate(style)
+    assert tick[0] == "solid" and tick[1] != "0px"
+    line = page.locator(".fw-lines span").first.evaluate("el => getComputedStyle(el).borderBottomStyle")
+    assert line == "solid"
+    for chrome in (".md-header", ".md-footer", ".fw-print-controls"):
+        assert page.locator(chrome).first.evaluate("el => getComputedStyle(el).display") == "none", chrome
+    page.close()
+
+
+def test_print_button_is_visible_and_opens_the_print_dialog(browser: Browser, built_site: Path) -> None:
+    page = browser.new_page()
+    page.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
+    page.goto((built_site / "worksheets" / "ethics-and-proportionality.html").as_uri())
+    button = page.get_by_role("button", name="Print this worksheet")
+    assert button.is_visible()
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.__printed") == 1
+    page.close()
+
+
+def test_without_script_the_page_says_how_to_print(browser: Browser, built_site: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((built_site / "worksheets" / "index.html").as_uri())
+    advice = page.locator("noscript .fw-print-controls")
+    assert advice.is_visible()
+    assert "use your browser's Print command" in advice.inner_text()
+    assert not page.get_by_role("button", name="Print all worksheets").is_visible()
+    context.close()
+
+
+def test_guidance_pages_link_to_their_worksheets(framework: Framework, built_site: Path) -> None:
+    overview = (built_site / "framework" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../worksheets/index.html"' in overview
+    for dimension in framework.dimensions:
+        html = (built_site / "framework" / f"{dimension.id}.html").read_text(encoding="utf-8")
+        assert f'href="../worksheets/{dimension.id}.html"' in html
+        assert "Print the worksheet for this dimension" in html
+
+
+def test_worksheets_are_left_out_of_search(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(loc.startswith("framework/") for loc in locations)
+    assert not any(loc.startswith("worksheets/") for loc in locations)
