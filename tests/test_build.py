@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs_framework.validate import load_framework
 
+from mkdocs_framework.validate import load_framework
 from tests.helpers import FIXTURES, REPO, make_site, run_mkdocs, synthetic_framework
 
 

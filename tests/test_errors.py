@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
-from mkdocs_framework.__main__ import main
 
+from mkdocs_framework.__main__ import main
 from tests.helpers import FIXTURES, REPO, assert_golden, make_site, run_mkdocs
 
 BAD = FIXTURES / "bad"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import markdown
 import pytest
+
 from mkdocs_framework.render import Renderer, md_escape
 from mkdocs_framework.validate import load_framework
-
 from tests.helpers import FIXTURES, GOLDEN, assert_golden
 
 SMALL = FIXTURES / "frameworks" / "small.yml"
