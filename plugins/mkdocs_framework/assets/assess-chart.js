@@ -1,0 +1,132 @@
+/* Self-assessment: the results bar chart, drawn as inline SVG.
+ *
+ * Horizontal bars on the fixed level scale (0 to the number of levels), one per dimension, each with
+ * its score written as text and its target marked. The chart is an image to assistive technology
+ * (role="img" with a name); the data table beside it carries the same figures as text. It is drawn
+ * at the width it is shown, so its text stays the size of the page's text on any screen.
+ */
+(function (root) {
+  "use strict";
+
+  var SVG = "http://www.w3.org/2000/svg";
+  var LINE = 18;
+  var BAR = 18;
+  var AXIS = 28;
+  var PAD = 8;
+  var CHAR_WIDTH = 8; // a generous average for 0.7rem text, so wrapped labels never overflow
+
+  function element(doc, name, attributes, text) {
+    var node = doc.createElementNS(SVG, name);
+    Object.keys(attributes).forEach(function (key) {
+      node.setAttribute(key, String(attributes[key]));
+    });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* Splits a label into lines that fit the width, breaking between words. */
+  function wrap(text, width) {
+    var most = Math.max(12, Math.floor(width / CHAR_WIDTH));
+    var lines = [];
+    text.split(/\s+/).forEach(function (word) {
+      var last = lines.length - 1;
+      if (last >= 0 && (lines[last] + " " + word).length <= most) lines[last] += " " + word;
+      else lines.push(word);
+    });
+    return lines;
+  }
+
+  /* rows: [{label, score (number|null), scoreText, target (1..N|null), emptyText}] */
+  function draw(doc, options) {
+    var levels = options.levels;
+    var rows = options.rows;
+    var width = Math.max(260, Math.round(options.width));
+    var plotLeft = PAD;
+    var plotWidth = width - 2 * PAD;
+    var labels = rows.map(function (row) {
+      return wrap(row.label, plotWidth);
+    });
+    var heights = labels.map(function (lines) {
+      return lines.length * LINE + BAR + 16;
+    });
+    var height =
+      AXIS +
+      heights.reduce(function (a, b) {
+        return a + b;
+      }, 0) +
+      PAD;
+    var x = function (value) {
+      return plotLeft + (plotWidth * value) / levels.length;
+    };
+    var svg = element(doc, "svg", {
+      class: "cif-chart__svg",
+      width: width,
+      height: height,
+      viewBox: "0 0 " + width + " " + height,
+      role: "img",
+      "aria-label": options.label,
+      focusable: "false",
+    });
+    svg.appendChild(element(doc, "title", {}, options.label));
+
+    // Gridlines and axis labels: a number for every level, and its name where there is room.
+    var roomForNames = plotWidth / levels.length >= 96;
+    for (var n = 0; n <= levels.length; n += 1) {
+      svg.appendChild(element(doc, "line", { class: "cif-chart__grid", x1: x(n), x2: x(n), y1: AXIS - 6, y2: height - PAD }));
+      if (n > 0) {
+        var name = roomForNames ? n + " " + levels[n - 1].label : String(n);
+        svg.appendChild(
+          element(doc, "text", { class: "cif-chart__axis", x: x(n) - 4, y: AXIS - 10, "text-anchor": "end" }, name)
+        );
+      }
+    }
+
+    var top = AXIS;
+    rows.forEach(function (row, i) {
+      var label = element(doc, "text", { class: "cif-chart__label", x: plotLeft, y: top + LINE - 4 });
+      labels[i].forEach(function (line, j) {
+        label.appendChild(element(doc, "tspan", { x: plotLeft, dy: j ? LINE : 0 }, line));
+      });
+      svg.appendChild(label);
+      var barTop = top + labels[i].length * LINE + 4;
+      top += heights[i];
+      if (row.score === null) {
+        svg.appendChild(
+          element(doc, "text", { class: "cif-chart__empty", x: plotLeft + 4, y: barTop + 14 }, row.emptyText)
+        );
+      } else {
+        var end = x(row.score);
+        svg.appendChild(
+          element(doc, "rect", { class: "cif-chart__bar", x: plotLeft, y: barTop, width: end - plotLeft, height: BAR })
+        );
+        // The value sits after the bar, or inside its end when the bar reaches the right-hand side.
+        var inside = end > plotLeft + plotWidth * 0.7;
+        svg.appendChild(
+          element(
+            doc,
+            "text",
+            inside
+              ? { class: "cif-chart__value cif-chart__value--inside", x: end - 6, y: barTop + 14, "text-anchor": "end" }
+              : { class: "cif-chart__value", x: end + 6, y: barTop + 14 },
+            row.scoreText
+          )
+        );
+      }
+      if (row.target) {
+        var tx = x(row.target);
+        svg.appendChild(
+          element(doc, "path", {
+            class: "cif-chart__target",
+            d: "M" + tx + " " + (barTop - 4) + "V" + (barTop + 22) + "M" + (tx - 5) + " " + (barTop - 4) + "H" + (tx + 5),
+          })
+        );
+      }
+    });
+    return svg;
+  }
+
+  var api = { draw: draw };
+  var CIF = root.CIF || (root.CIF = {});
+  CIF.chart = api;
+  if (typeof module === "object" && module.exports) module.exports = api;
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,194 @@
+/* Self-assessment: the framework as the form sees it, and the assessment being edited.
+ *
+ * An assessment is plain data, so it can be saved, exported and compared:
+ *   {id, frameworkId, frameworkVersion, name, authority, date, created, updated,
+ *    answers: {criterionId: levelId | "not_applicable" | "not_sure"},
+ *    targets: {dimensionId: levelId}, notes: {dimensionId: {evidence, views}}}
+ * Framework ids never contain "_" (the schema forbids it), so the two special answers can never
+ * clash with a level id.
+ */
+(function (root) {
+  "use strict";
+
+  var NOT_APPLICABLE = "not_applicable";
+  var NOT_SURE = "not_sure";
+  var NOTE_KINDS = ["evidence", "views"];
+  var has = Function.prototype.call.bind(Object.prototype.hasOwnProperty);
+
+  /* Indexes over the framework data embedded in the page, so look-ups never touch prototypes. */
+  function describe(framework) {
+    var levelIndex = new Map();
+    framework.levels.forEach(function (level, i) {
+      levelIndex.set(level.id, i + 1);
+    });
+    var criteria = new Map();
+    var dimensions = new Map();
+    framework.dimensions.forEach(function (dimension) {
+      dimensions.set(dimension.id, dimension);
+      dimension.criteria.forEach(function (criterion) {
+        criteria.set(criterion.id, { criterion: criterion, dimension: dimension });
+      });
+    });
+    return {
+      framework: framework,
+      levelIndex: levelIndex,
+      criteria: criteria,
+      dimensions: dimensions,
+      criteriaCount: criteria.size,
+    };
+  }
+
+  function levelLabel(info, levelId) {
+    var index = info.levelIndex.get(levelId);
+    return index ? info.framework.levels[index - 1].label : "";
+  }
+
+  function isAllowedAnswer(info, value) {
+    return value === NOT_APPLICABLE || value === NOT_SURE || info.levelIndex.has(value);
+  }
+
+  function newId() {
+    var random = Math.random().toString(36).slice(2, 10);
+    return "a-" + Date.now().toString(36) + "-" + random;
+  }
+
+  function today(now) {
+    var d = now || new Date();
+    var pad = function (n) {
+      return String(n).padStart(2, "0");
+    };
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  function blankAssessment(info, now) {
+    var when = now || new Date();
+    return {
+      id: newId(),
+      frameworkId: info.framework.id,
+      frameworkVersion: info.framework.version,
+      name: "",
+      authority: "",
+      date: today(when),
+      created: when.toISOString(),
+      updated: when.toISOString(),
+      answers: {},
+      targets: {},
+      notes: {},
+    };
+  }
+
+  function touch(assessment) {
+    assessment.updated = new Date().toISOString();
+    return assessment;
+  }
+
+  /* Each change below returns the assessment, changed in place and stamped with the time. */
+  function setAnswer(info, assessment, criterionId, value) {
+    if (!info.criteria.has(criterionId)) throw new Error("Unknown criterion " + criterionId);
+    if (value === null || value === "") delete assessment.answers[criterionId];
+    else if (isAllowedAnswer(info, value)) assessment.answers[criterionId] = value;
+    else throw new Error("Not an answer: " + value);
+    return touch(assessment);
+  }
+
+  function setTarget(info, assessment, dimensionId, levelId) {
+    if (!info.dimensions.has(dimensionId)) throw new Error("Unknown dimension " + dimensionId);
+    if (!levelId) delete assessment.targets[dimensionId];
+    else if (info.levelIndex.has(levelId)) assessment.targets[dimensionId] = levelId;
+    else throw new Error("Not a level: " + levelId);
+    return touch(assessment);
+  }
+
+  function setNote(info, assessment, dimensionId, kind, text) {
+    if (!info.dimensions.has(dimensionId) || NOTE_KINDS.indexOf(kind) < 0) throw new Error("Unknown note");
+    var notes = has(assessment.notes, dimensionId) ? assessment.notes[dimensionId] : { evidence: "", views: "" };
+    notes[kind] = String(text);
+    if (!notes.evidence && !notes.views) delete assessment.notes[dimensionId];
+    else assessment.notes[dimensionId] = notes;
+    return touch(assessment);
+  }
+
+  function setDetail(assessment, field, value) {
+    if (["name", "authority", "date"].indexOf(field) < 0) throw new Error("Unknown detail " + field);
+    assessment[field] = String(value);
+    return touch(assessment);
+  }
+
+  function note(assessment, dimensionId, kind) {
+    return has(assessment.notes, dimensionId) ? assessment.notes[dimensionId][kind] || "" : "";
+  }
+
+  /* True when the person has entered anything worth protecting from being overwritten. */
+  function hasContent(assessment) {
+    return (
+      Object.keys(assessment.answers).length > 0 ||
+      Object.keys(assessment.targets).length > 0 ||
+      Object.keys(assessment.notes).length > 0 ||
+      Boolean(assessment.name) ||
+      Boolean(assessment.authority)
+    );
+  }
+
+  var UNSAFE_KEYS = ["__proto__", "constructor", "prototype"];
+
+  /* Copies {key: value} keeping only string values under safe keys. Entries for ids that this
+   * version of the framework lacks are kept, so answers saved against another version are never
+   * lost from the device; scoring only ever looks at the framework's own ids. */
+  function copyStrings(source, check) {
+    var out = {};
+    if (!source || typeof source !== "object" || Array.isArray(source)) return out;
+    Object.keys(source).forEach(function (key) {
+      if (UNSAFE_KEYS.indexOf(key) < 0 && check(source[key])) out[key] = source[key];
+    });
+    return out;
+  }
+
+  /* An assessment read back from the device, made safe to use whatever state it is in. */
+  function restore(info, raw, now) {
+    var fresh = blankAssessment(info, now);
+    if (!raw || typeof raw !== "object") return fresh;
+    ["id", "name", "authority", "date", "created", "updated", "frameworkVersion"].forEach(function (field) {
+      if (typeof raw[field] === "string" && raw[field].length <= 300) fresh[field] = raw[field];
+    });
+    fresh.answers = copyStrings(raw.answers, function (v) {
+      return typeof v === "string";
+    });
+    fresh.targets = copyStrings(raw.targets, function (v) {
+      return typeof v === "string";
+    });
+    var notes = copyStrings(raw.notes, function (v) {
+      return v !== null && typeof v === "object";
+    });
+    Object.keys(notes).forEach(function (id) {
+      var entry = notes[id];
+      notes[id] = {
+        evidence: typeof entry.evidence === "string" ? entry.evidence : "",
+        views: typeof entry.views === "string" ? entry.views : "",
+      };
+    });
+    fresh.notes = notes;
+    return fresh;
+  }
+
+  var api = {
+    NOT_APPLICABLE: NOT_APPLICABLE,
+    restore: restore,
+    NOT_SURE: NOT_SURE,
+    NOTE_KINDS: NOTE_KINDS,
+    has: has,
+    describe: describe,
+    levelLabel: levelLabel,
+    isAllowedAnswer: isAllowedAnswer,
+    today: today,
+    blankAssessment: blankAssessment,
+    setAnswer: setAnswer,
+    setTarget: setTarget,
+    setNote: setNote,
+    setDetail: setDetail,
+    note: note,
+    hasContent: hasContent,
+  };
+  var CIF = root.CIF || (root.CIF = {});
+  CIF.model = api;
+  if (typeof module === "object" && module.exports) module.exports = api;
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,593 @@
+/* Self-assessment: the page. Connects the form rendered by the template to the model, scoring,
+ * storage, export/import and chart modules. User text is only ever set with textContent or
+ * form values, never as HTML.
+ */
+(function (root) {
+  "use strict";
+
+  var CIF = root.CIF;
+  var model = CIF.model;
+  var scoring = CIF.scoring;
+  var transfer = CIF.transfer;
+  var previous = null; // the controller of the page shown before an instant navigation
+
+  var STORAGE_REASONS = {
+    blocked: "Your browser is blocking this site from saving data, for example because site data or cookies are turned off.",
+    full: "Your browser's storage for this site is full.",
+    failed: "Your browser did not let this site save data. This can happen in private browsing.",
+    unreadable: "The answers saved on this device could not be read, so the form has started a new assessment.",
+  };
+
+  function all(scope, selector) {
+    return Array.prototype.slice.call(scope.querySelectorAll(selector));
+  }
+
+  function setText(node, text) {
+    if (node) node.textContent = text;
+  }
+
+  function clockTime(date) {
+    return date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  }
+
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
+  }
+
+  function download(doc, text, name, type) {
+    var blob = new Blob([text], { type: type });
+    var url = URL.createObjectURL(blob);
+    var link = doc.createElement("a");
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    doc.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () {
+      URL.revokeObjectURL(url);
+    }, 10000);
+  }
+
+  function start() {
+    var doc = root.document;
+    var dataNode = doc.getElementById("cif-framework");
+    if (!dataNode || dataNode.hasAttribute("data-cif-started")) return;
+    dataNode.setAttribute("data-cif-started", "");
+    if (previous) previous.stop();
+    previous = createPage(doc, JSON.parse(dataNode.textContent));
+  }
+
+  function createPage(doc, framework) {
+    var info = model.describe(framework);
+    var levels = framework.levels;
+    var page = doc.getElementById("cif-framework").closest("article") || doc.body;
+    var byId = function (id) {
+      return doc.getElementById(id);
+    };
+    var store = CIF.storage.createStore(function () {
+      return root.localStorage;
+    }, framework.id);
+    var storageProblem = null;
+    var announceTimer = null;
+    var pendingImport = null;
+    var lastChartWidth = 0;
+
+    doc.documentElement.classList.add("cif-js");
+    all(page, ".cif-nojs").forEach(function (node) {
+      node.hidden = true;
+    });
+    all(page, ".cif-js-only, .cif-save-status, #cif-progress").forEach(function (node) {
+      node.hidden = false;
+    });
+
+    var loaded = store.loadCurrent();
+    var assessment = model.restore(info, loaded.assessment);
+    if (!loaded.ok) showStorageProblem(loaded.error);
+    var saveMessage = loaded.assessment ? "Saved on this device." : "Your answers are saved on this device as you enter them.";
+
+    /* ---- Saving ---- */
+
+    function save() {
+      var result = store.save(assessment);
+      if (result.ok) {
+        storageProblem = null;
+        byId("cif-storage-warning").hidden = true;
+        saveMessage = "Saved on this device at " + clockTime(new Date()) + ".";
+      } else {
+        showStorageProblem(result.error);
+      }
+      showSaveStatus();
+    }
+
+    function showStorageProblem(reason) {
+      var first = storageProblem === null;
+      storageProblem = reason;
+      setText(byId("cif-storage-warning-reason"), STORAGE_REASONS[reason] || STORAGE_REASONS.failed);
+      byId("cif-storage-warning").hidden = false;
+      saveMessage = "Not saved on this device. Export your answers to keep them.";
+      if (first) showSaveStatus();
+    }
+
+    function showSaveStatus() {
+      all(page, ".cif-save-status").forEach(function (node) {
+        node.textContent = saveMessage;
+        node.classList.toggle("cif-save-status--failed", storageProblem !== null);
+      });
+    }
+
+    /* ---- Showing the assessment ---- */
+
+    function fillForm() {
+      byId("cif-name").value = assessment.name;
+      byId("cif-authority").value = assessment.authority;
+      byId("cif-date").value = assessment.date;
+      all(page, "fieldset[data-criterion]").forEach(function (fieldset) {
+        var id = fieldset.getAttribute("data-criterion");
+        var value = model.has(assessment.answers, id) ? assessment.answers[id] : "";
+        all(fieldset, "input[type=radio]").forEach(function (radio) {
+          radio.checked = radio.value === value;
+        });
+      });
+      all(page, "select[data-target]").forEach(function (select) {
+        var id = select.getAttribute("data-target");
+        select.value = model.has(assessment.targets, id) ? assessment.targets[id] : "";
+      });
+      all(page, "textarea[data-note]").forEach(function (area) {
+        area.value = model.note(assessment, area.getAttribute("data-note-for"), area.getAttribute("data-note"));
+      });
+    }
+
+    function levelName(number) {
+      return number ? levels[number - 1].label : "";
+    }
+
+    function scoreSentence(result) {
+      if (result.score !== null) {
+        return (
+          "Score " +
+          scoring.formatScore(result.score) +
+          ", " +
+          levelName(result.level) +
+          " (" +
+          result.answered +
+          " of " +
+          plural(result.total, "criterion", "criteria") +
+          " scored)."
+        );
+      }
+      if (result.notApplicable === result.total) return "Not applicable: every criterion is marked not applicable.";
+      return "No score yet. Choose a level for a criterion to see one.";
+    }
+
+    var STATUS_TEXT = { "not-started": "Not started", "in-progress": "In progress", completed: "Completed" };
+
+    function refresh() {
+      var results = scoring.isSupported(info) ? scoring.results(info, assessment) : null;
+      if (!results) return;
+      results.dimensions.forEach(function (result) {
+        var id = result.dimension.id;
+        var tag = page.querySelector('[data-task-status="' + id + '"]');
+        if (tag) {
+          tag.textContent = STATUS_TEXT[result.status];
+          tag.className = "cif-tag cif-tag--" + result.status;
+        }
+        setText(page.querySelector('[data-score-for="' + id + '"]'), scoreSentence(result));
+      });
+      all(page, "fieldset[data-criterion]").forEach(function (fieldset) {
+        var id = fieldset.getAttribute("data-criterion");
+        fieldset.querySelector(".cif-clear").hidden = !model.has(assessment.answers, id);
+      });
+      setText(
+        byId("cif-progress"),
+        results.criteriaDecided +
+          " of " +
+          plural(results.criteriaTotal, "criterion", "criteria") +
+          " answered. " +
+          results.dimensionsCompleted +
+          " of " +
+          plural(results.dimensionsTotal, "section", "sections") +
+          " completed."
+      );
+      showResults(results);
+    }
+
+    function showResults(results) {
+      setText(byId("cif-print-title"), "Self-assessment results: " + (assessment.name || "untitled assessment"));
+      var meta = [assessment.authority, assessment.date, framework.shortTitle + ", version " + framework.version + " (" + framework.status + ")"];
+      setText(
+        byId("cif-print-meta"),
+        meta
+          .filter(function (part) {
+            return part;
+          })
+          .join(" · ")
+      );
+
+      var complete =
+        "You have answered " +
+        results.criteriaDecided +
+        " of " +
+        plural(results.criteriaTotal, "criterion", "criteria") +
+        " (" +
+        results.percentComplete +
+        "%), and completed " +
+        results.dimensionsCompleted +
+        " of " +
+        plural(results.dimensionsTotal, "section", "sections") +
+        ".";
+      if (results.criteriaNotSure) {
+        complete += " " + plural(results.criteriaNotSure, "criterion is", "criteria are") + " marked \u201cNot sure yet\u201d.";
+      }
+      setText(byId("cif-completeness"), complete);
+
+      var highlights = byId("cif-highlights");
+      highlights.textContent = "";
+      var addLine = function (label, text) {
+        var p = doc.createElement("p");
+        if (label) {
+          var strong = doc.createElement("strong");
+          strong.textContent = label + " ";
+          p.appendChild(strong);
+        }
+        p.appendChild(doc.createTextNode(text));
+        highlights.appendChild(p);
+      };
+      var describeAll = function (list) {
+        return list
+          .map(function (r) {
+            return r.dimension.title + " (" + scoring.formatScore(r.score) + ", " + levelName(r.level) + ")";
+          })
+          .join("; ");
+      };
+      if (results.scoredCount === 0) addLine("", "Choose levels for the criteria to see your results.");
+      else if (results.strongest.length) {
+        addLine(results.strongest.length > 1 ? "Strongest dimensions:" : "Strongest dimension:", describeAll(results.strongest));
+        addLine(results.weakest.length > 1 ? "Weakest dimensions:" : "Weakest dimension:", describeAll(results.weakest));
+      } else if (results.scoredCount === 1) {
+        addLine("", "Only one dimension has a score so far. Score more to see your strongest and weakest.");
+      } else addLine("", "All the dimensions with a score have the same score.");
+
+      var body = byId("cif-results-body");
+      body.textContent = "";
+      results.dimensions.forEach(function (r) {
+        var row = doc.createElement("tr");
+        var head = doc.createElement("th");
+        head.scope = "row";
+        head.textContent = r.dimension.number + ". " + r.dimension.title;
+        row.appendChild(head);
+        var notApplicable = r.score === null && r.notApplicable === r.total;
+        var answered = r.answered + " of " + r.total;
+        if (r.notApplicable) answered += " (" + r.notApplicable + " not applicable)";
+        [
+          r.score === null ? "\u2013" : scoring.formatScore(r.score),
+          r.score === null ? (notApplicable ? "Not applicable" : "No score yet") : levelName(r.level),
+          r.target ? levelName(r.target) : "Not set",
+          answered,
+        ].forEach(function (text) {
+          var cell = doc.createElement("td");
+          cell.textContent = text;
+          row.appendChild(cell);
+        });
+        body.appendChild(row);
+      });
+      drawChart(results, true);
+    }
+
+    function drawChart(results, force) {
+      var holder = byId("cif-chart");
+      var width = holder.clientWidth || 640;
+      if (!force && width === lastChartWidth) return;
+      lastChartWidth = width;
+      results = results || scoring.results(info, assessment);
+      var svg = CIF.chart.draw(doc, {
+        width: width,
+        levels: levels,
+        label: "Bar chart of the score of each dimension on the scale 1 to " + levels.length + ", with targets. The table below gives the same figures.",
+        rows: results.dimensions.map(function (r) {
+          return {
+            label: r.dimension.number + ". " + r.dimension.title,
+            score: r.score,
+            scoreText: r.score === null ? "" : scoring.formatScore(r.score) + " " + levelName(r.level),
+            target: r.target,
+            emptyText: r.notApplicable === r.total ? "Not applicable" : "No score yet",
+          };
+        }),
+      });
+      holder.textContent = "";
+      holder.appendChild(svg);
+    }
+
+    /* Polite, and only once things settle, so arrowing through a radio group is not read out
+     * option by option. */
+    function announce(text) {
+      clearTimeout(announceTimer);
+      announceTimer = setTimeout(function () {
+        var region = byId("cif-announcer");
+        region.textContent = "";
+        setTimeout(function () {
+          region.textContent = text;
+        }, 50);
+      }, 600);
+    }
+
+    function showBanner(title, text) {
+      var banner = byId("cif-banner");
+      setText(byId("cif-banner-title"), title);
+      setText(byId("cif-banner-text"), text);
+      banner.hidden = false;
+      banner.focus();
+    }
+
+    /* ---- Changes made by the person ---- */
+
+    function changed() {
+      save();
+      refresh();
+    }
+
+    function onChange(event) {
+      var target = event.target;
+      if (target.type === "radio" && target.name.indexOf("answer-") === 0) {
+        var fieldset = target.closest("fieldset[data-criterion]");
+        var criterionId = fieldset.getAttribute("data-criterion");
+        model.setAnswer(info, assessment, criterionId, target.value);
+        changed();
+        var dimension = info.criteria.get(criterionId).dimension;
+        announce(dimension.title + ": " + scoreSentence(scoring.scoreDimension(info, assessment, dimension)));
+      } else if (target.matches("select[data-target]")) {
+        model.setTarget(info, assessment, target.getAttribute("data-target"), target.value);
+        changed();
+      }
+    }
+
+    function onInput(event) {
+      var target = event.target;
+      if (target.matches("textarea[data-note]")) {
+        model.setNote(info, assessment, target.getAttribute("data-note-for"), target.getAttribute("data-note"), target.value);
+        changed();
+      } else if (target.id === "cif-name" || target.id === "cif-authority" || target.id === "cif-date") {
+        model.setDetail(assessment, target.id.slice(4), target.value);
+        changed();
+      }
+    }
+
+    function onClick(event) {
+      var button = event.target.closest("button");
+      if (!button) return;
+      if (button.hasAttribute("data-clear")) {
+        var criterionId = button.getAttribute("data-clear");
+        var fieldset = button.closest("fieldset");
+        model.setAnswer(info, assessment, criterionId, null);
+        all(fieldset, "input[type=radio]").forEach(function (radio) {
+          radio.checked = false;
+        });
+        changed();
+        fieldset.querySelector("input[type=radio]").focus();
+        var dimension = info.criteria.get(criterionId).dimension;
+        announce("Answer cleared. " + dimension.title + ": " + scoreSentence(scoring.scoreDimension(info, assessment, dimension)));
+        return;
+      }
+      var actions = {
+        "cif-print": function () {
+          drawChart(null, true);
+          root.print();
+        },
+        "cif-export-json": exportJson,
+        "cif-export-csv": exportCsv,
+        "cif-dialog-export": exportJson,
+        "cif-import-export-first": exportJson,
+        "cif-import": startImport,
+        "cif-import-confirm-yes": function () {
+          applyImport();
+        },
+        "cif-import-cancel": cancelImport,
+        "cif-start-again": openStartAgain,
+        "cif-dialog-confirm": startAgain,
+        "cif-dialog-cancel": closeStartAgain,
+      };
+      if (Object.prototype.hasOwnProperty.call(actions, button.id)) actions[button.id]();
+    }
+
+    /* ---- Export ---- */
+
+    function exportJson() {
+      var name = transfer.fileName(assessment, "json");
+      download(doc, transfer.exportJson(info, assessment), name, "application/json");
+      announce("Your answers have been exported to the file " + name + ".");
+    }
+
+    function exportCsv() {
+      var name = transfer.fileName(assessment, "csv");
+      download(doc, transfer.exportCsv(info, assessment), name, "text/csv;charset=utf-8");
+      announce("Your answers have been downloaded as the spreadsheet file " + name + ".");
+    }
+
+    /* ---- Import ---- */
+
+    function clearImportErrors() {
+      byId("cif-import-errors").hidden = true;
+      byId("cif-import-error").hidden = true;
+      byId("cif-import-field").classList.remove("cif-field--error");
+      byId("cif-import-file").setAttribute("aria-describedby", "cif-import-hint");
+    }
+
+    function showImportErrors(messages) {
+      cancelImport(true);
+      var list = byId("cif-import-errors-list");
+      list.textContent = "";
+      messages.forEach(function (message) {
+        var item = doc.createElement("li");
+        var link = doc.createElement("a");
+        link.href = "#cif-import-file";
+        link.textContent = message;
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      var inline = byId("cif-import-error");
+      inline.textContent = "";
+      var prefix = doc.createElement("span");
+      prefix.className = "cif-visually-hidden";
+      prefix.textContent = "Error: ";
+      inline.appendChild(prefix);
+      inline.appendChild(doc.createTextNode(messages[0]));
+      inline.hidden = false;
+      byId("cif-import-field").classList.add("cif-field--error");
+      byId("cif-import-file").setAttribute("aria-describedby", "cif-import-hint cif-import-error");
+      var summary = byId("cif-import-errors");
+      summary.hidden = false;
+      summary.focus();
+    }
+
+    function startImport() {
+      clearImportErrors();
+      var input = byId("cif-import-file");
+      var file = input.files && input.files[0];
+      if (!file) {
+        showImportErrors(["Select a JSON file exported from this form."]);
+        return;
+      }
+      if (file.size > transfer.MAX_BYTES) {
+        showImportErrors(["The selected file is larger than 1 MB, so it cannot be an export from this form."]);
+        return;
+      }
+      file.text().then(
+        function (text) {
+          var result = transfer.parseImport(info, text, file.size);
+          if (!result.ok) showImportErrors(result.errors);
+          else if (model.hasContent(assessment) || result.warnings.length) confirmImport(result, file.name);
+          else applyImport(result, file.name);
+        },
+        function () {
+          showImportErrors(["The selected file could not be read. Choose the file again."]);
+        }
+      );
+    }
+
+    function confirmImport(result, fileName) {
+      pendingImport = { result: result, fileName: fileName };
+      setText(
+        byId("cif-import-confirm-summary"),
+        "The file " +
+          fileName +
+          " holds " +
+          plural(result.answerCount, "answer", "answers") +
+          (result.assessment.name ? " for the assessment \u201c" + result.assessment.name + "\u201d" : "") +
+          ". Importing it replaces every answer, note and target in this form." +
+          (model.hasContent(assessment) ? " Export your current answers first if you might need them." : "")
+      );
+      var warnings = byId("cif-import-warnings");
+      warnings.textContent = "";
+      result.warnings.forEach(function (message) {
+        var item = doc.createElement("li");
+        item.textContent = message;
+        warnings.appendChild(item);
+      });
+      warnings.hidden = !result.warnings.length;
+      var panel = byId("cif-import-confirm");
+      panel.hidden = false;
+      panel.focus();
+    }
+
+    function cancelImport(quiet) {
+      var wasOpen = pendingImport !== null;
+      pendingImport = null;
+      byId("cif-import-confirm").hidden = true;
+      if (wasOpen && quiet !== true) byId("cif-import").focus();
+    }
+
+    function applyImport(result, fileName) {
+      if (!result) {
+        if (!pendingImport) return;
+        result = pendingImport.result;
+        fileName = pendingImport.fileName;
+      }
+      pendingImport = null;
+      byId("cif-import-confirm").hidden = true;
+      var imported = result.assessment;
+      imported.id = assessment.id;
+      imported.updated = new Date().toISOString();
+      assessment = imported;
+      byId("cif-import-file").value = "";
+      fillForm();
+      changed();
+      showBanner(
+        "Answers imported",
+        plural(result.answerCount, "answer was", "answers were") + " imported from " + fileName + "."
+      );
+    }
+
+    /* ---- Start again ---- */
+
+    function openStartAgain() {
+      var dialog = byId("cif-start-again-dialog");
+      if (typeof dialog.showModal === "function") dialog.showModal();
+      else if (root.confirm("Delete all your answers, notes and targets from this device and start again?")) startAgain();
+    }
+
+    function closeStartAgain() {
+      var dialog = byId("cif-start-again-dialog");
+      if (dialog.open) dialog.close();
+      byId("cif-start-again").focus();
+    }
+
+    function startAgain() {
+      var dialog = byId("cif-start-again-dialog");
+      if (dialog.open) dialog.close();
+      var removed = store.remove(assessment.id);
+      assessment = model.blankAssessment(info);
+      if (removed.ok && storageProblem === null) saveMessage = "Your answers are saved on this device as you enter them.";
+      showSaveStatus();
+      cancelImport(true);
+      clearImportErrors();
+      fillForm();
+      refresh();
+      showBanner("Your answers have been deleted", "You can start a new assessment.");
+    }
+
+    /* ---- Another window changed the saved answers ---- */
+
+    function onStorage(event) {
+      if (event.key !== store.keys.assessments && event.key !== store.keys.settings) return;
+      var fresh = store.loadCurrent();
+      if (!fresh.ok) return;
+      assessment = fresh.assessment ? model.restore(info, fresh.assessment) : model.blankAssessment(info);
+      fillForm();
+      refresh();
+      announce("Your answers were changed in another window or tab. This page now shows them.");
+    }
+
+    function onResize() {
+      drawChart(null, false);
+    }
+
+    page.addEventListener("change", onChange);
+    page.addEventListener("input", onInput);
+    page.addEventListener("click", onClick);
+    root.addEventListener("storage", onStorage);
+    root.addEventListener("resize", onResize);
+    root.addEventListener("beforeprint", onResize);
+    byId("cif-start-again-dialog").addEventListener("close", function () {
+      if (doc.activeElement === doc.body) byId("cif-start-again").focus();
+    });
+
+    fillForm();
+    showSaveStatus();
+    if (!scoring.isSupported(info)) {
+      setText(byId("cif-completeness"), "This version of the form cannot work out scores for this framework.");
+    }
+    refresh();
+
+    return {
+      stop: function () {
+        root.removeEventListener("storage", onStorage);
+        root.removeEventListener("resize", onResize);
+        root.removeEventListener("beforeprint", onResize);
+      },
+    };
+  }
+
+  if (root.document$ && typeof root.document$.subscribe === "function") root.document$.subscribe(start);
+  else if (root.document.readyState === "loading") root.document.addEventListener("DOMContentLoaded", start);
+  else start();
+})(window);

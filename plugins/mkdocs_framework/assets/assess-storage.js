@@ -1,0 +1,113 @@
+/* Self-assessment: keeping assessments in the browser's localStorage. No DOM here.
+ *
+ * Two keys, exactly as the privacy notice lists them:
+ *   cif:<framework id>:assessments  {schemaVersion: 1, assessments: {<assessment id>: assessment}}
+ *   cif:<framework id>:settings     {schemaVersion: 1, currentAssessment: <assessment id>}
+ * Every call reports failure instead of throwing, because storage can be blocked (site data
+ * turned off), full, or unavailable in some private modes, and the form must keep working.
+ */
+(function (root) {
+  "use strict";
+
+  var SCHEMA_VERSION = 1;
+
+  function keys(frameworkId) {
+    return {
+      assessments: "cif:" + frameworkId + ":assessments",
+      settings: "cif:" + frameworkId + ":settings",
+    };
+  }
+
+  /* "full", "blocked" or "failed": what went wrong, in terms a message can explain. */
+  function reason(error) {
+    var name = error && error.name;
+    if (name === "QuotaExceededError" || name === "NS_ERROR_DOM_QUOTA_REACHED" || (error && error.code === 22)) {
+      return "full";
+    }
+    if (name === "SecurityError") return "blocked";
+    return "failed";
+  }
+
+  function isPlainObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /* getStorage is a function so that merely touching window.localStorage (which throws when site
+   * data is blocked) happens inside our try blocks. */
+  function createStore(getStorage, frameworkId) {
+    var names = keys(frameworkId);
+
+    function read(key) {
+      var text = getStorage().getItem(key);
+      if (text === null) return null;
+      var value = JSON.parse(text);
+      if (!isPlainObject(value) || value.schemaVersion !== SCHEMA_VERSION) throw new Error("unreadable");
+      return value;
+    }
+
+    /* Returns {ok, assessment (or null when none is saved), error?}. */
+    function loadCurrent() {
+      try {
+        var settings = read(names.settings);
+        var store = read(names.assessments);
+        var all = store && isPlainObject(store.assessments) ? store.assessments : {};
+        var id = settings && typeof settings.currentAssessment === "string" ? settings.currentAssessment : null;
+        var found = id && Object.prototype.hasOwnProperty.call(all, id) ? all[id] : null;
+        return { ok: true, assessment: isPlainObject(found) ? found : null };
+      } catch (error) {
+        return { ok: false, assessment: null, error: error instanceof SyntaxError ? "unreadable" : reason(error) };
+      }
+    }
+
+    /* Saves one assessment beside any others already on the device, and makes it the open one. */
+    function save(assessment) {
+      try {
+        var storage = getStorage();
+        var store;
+        try {
+          store = read(names.assessments);
+        } catch (unreadable) {
+          store = null;
+        }
+        if (!store || !isPlainObject(store.assessments)) store = { schemaVersion: SCHEMA_VERSION, assessments: {} };
+        store.assessments[assessment.id] = assessment;
+        storage.setItem(names.assessments, JSON.stringify(store));
+        storage.setItem(names.settings, JSON.stringify({ schemaVersion: SCHEMA_VERSION, currentAssessment: assessment.id }));
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, error: reason(error) };
+      }
+    }
+
+    /* Deletes one assessment; removes our keys entirely when nothing is left. */
+    function remove(assessmentId) {
+      try {
+        var storage = getStorage();
+        var store;
+        try {
+          store = read(names.assessments);
+        } catch (unreadable) {
+          store = null;
+        }
+        var all = store && isPlainObject(store.assessments) ? store.assessments : {};
+        delete all[assessmentId];
+        if (Object.keys(all).length) {
+          storage.setItem(names.assessments, JSON.stringify({ schemaVersion: SCHEMA_VERSION, assessments: all }));
+        } else {
+          storage.removeItem(names.assessments);
+        }
+        storage.removeItem(names.settings);
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, error: reason(error) };
+      }
+    }
+
+    return { keys: names, loadCurrent: loadCurrent, save: save, remove: remove };
+  }
+
+  var api = { SCHEMA_VERSION: SCHEMA_VERSION, keys: keys, reason: reason, createStore: createStore };
+  var CIF = root.CIF || (root.CIF = {});
+  CIF.storage = api;
+  if (typeof module === "object" && module.exports) module.exports = api;
+})(typeof window !== "undefined" ? window : globalThis);

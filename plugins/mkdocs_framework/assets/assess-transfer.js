@@ -1,0 +1,342 @@
+/* Self-assessment: export to JSON and CSV, and checking a JSON file before it is imported.
+ * No DOM here: these functions take and return strings and plain data.
+ */
+(function (root) {
+  "use strict";
+
+  var model = (root.CIF && root.CIF.model) || require("./assess-model.js");
+  var scoring = (root.CIF && root.CIF.scoring) || require("./assess-scoring.js");
+  var has = model.has;
+
+  var FORMAT = "cif-self-assessment";
+  var FORMAT_VERSION = 1;
+  var MAX_BYTES = 1024 * 1024;
+  var MAX_TEXT = 20000;
+  var MAX_DETAIL = 300;
+  var UNSAFE_KEYS = ["__proto__", "constructor", "prototype"];
+  var MAX_LISTED = 5;
+
+  /* ---- Export ---------------------------------------------------------------------------- */
+
+  function exportData(info, assessment, now) {
+    return {
+      format: FORMAT,
+      formatVersion: FORMAT_VERSION,
+      exportedAt: (now || new Date()).toISOString(),
+      framework: { id: info.framework.id, version: info.framework.version, title: info.framework.title },
+      assessment: {
+        name: assessment.name,
+        authority: assessment.authority,
+        date: assessment.date,
+        frameworkVersion: assessment.frameworkVersion,
+        created: assessment.created,
+        updated: assessment.updated,
+        answers: assessment.answers,
+        targets: assessment.targets,
+        notes: assessment.notes,
+      },
+    };
+  }
+
+  function exportJson(info, assessment, now) {
+    return JSON.stringify(exportData(info, assessment, now), null, 2) + "\n";
+  }
+
+  /* A cell that a spreadsheet would run as a formula is made inert with a leading apostrophe. */
+  function inert(text) {
+    return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+  }
+
+  /* RFC 4180: quote a field holding a comma, quote, CR or LF, doubling any quotes inside. */
+  function csvField(value) {
+    var text = inert(value === null || value === undefined ? "" : String(value));
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function csvRows(rows) {
+    return rows
+      .map(function (row) {
+        return row.map(csvField).join(",");
+      })
+      .join("\r\n");
+  }
+
+  var CSV_HEADER = [
+    "Row",
+    "Assessment name",
+    "Authority",
+    "Assessment date",
+    "Framework version",
+    "Dimension ID",
+    "Dimension",
+    "Criterion ID",
+    "Criterion",
+    "Answer",
+    "Level number",
+    "Dimension score",
+    "Dimension level",
+    "Target level",
+    "Evidence notes",
+    "Children's and families' views",
+  ];
+
+  function answerText(info, value) {
+    if (value === model.NOT_APPLICABLE) return "Not applicable";
+    if (value === model.NOT_SURE) return "Not sure yet";
+    return model.levelLabel(info, value);
+  }
+
+  /* One row per criterion (its answer) and one per dimension (score, target, notes), each carrying
+   * the assessment's details, so that files from several assessments can be stacked together. */
+  function exportCsv(info, assessment) {
+    var meta = [assessment.name, assessment.authority, assessment.date, info.framework.version];
+    var levels = info.framework.levels;
+    var rows = [CSV_HEADER];
+    info.framework.dimensions.forEach(function (dimension) {
+      var result = scoring.scoreDimension(info, assessment, dimension);
+      rows.push(
+        ["Dimension"].concat(meta, [
+          dimension.id,
+          dimension.title,
+          "",
+          "",
+          "",
+          "",
+          scoring.formatScore(result.score),
+          result.level ? levels[result.level - 1].label : "",
+          result.target ? levels[result.target - 1].label : "",
+          model.note(assessment, dimension.id, "evidence"),
+          model.note(assessment, dimension.id, "views"),
+        ])
+      );
+      dimension.criteria.forEach(function (criterion) {
+        var value = has(assessment.answers, criterion.id) ? assessment.answers[criterion.id] : "";
+        var number = info.levelIndex.get(value);
+        rows.push(
+          ["Criterion"].concat(meta, [
+            dimension.id,
+            dimension.title,
+            criterion.id,
+            criterion.title,
+            answerText(info, value),
+            number ? String(number) : "",
+            "",
+            "",
+            "",
+            "",
+            "",
+          ])
+        );
+      });
+    });
+    return "\uFEFF" + csvRows(rows) + "\r\n";
+  }
+
+  /* A file name from the assessment's name and date, using only safe characters. */
+  function fileName(assessment, extension) {
+    var slug = (assessment.name || "self-assessment")
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60);
+    var date = /^\d{4}-\d{2}-\d{2}$/.test(assessment.date) ? "-" + assessment.date : "";
+    return (slug || "self-assessment") + date + "." + extension;
+  }
+
+  /* ---- Import ---------------------------------------------------------------------------- */
+
+  function quote(text) {
+    var shown = String(text);
+    return "\u201c" + (shown.length > 60 ? shown.slice(0, 60) + "\u2026" : shown) + "\u201d";
+  }
+
+  function listed(items) {
+    var shown = items.slice(0, MAX_LISTED).map(quote).join(", ");
+    return items.length > MAX_LISTED ? shown + " and " + (items.length - MAX_LISTED) + " more" : shown;
+  }
+
+  function isPlainObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function isValidDate(text) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+    var d = new Date(text + "T00:00:00Z");
+    return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+  }
+
+  /* Checks an exported file's text. Nothing is changed: the caller decides what to do with
+   * {ok: false, errors: [message]} or {ok: true, assessment, warnings: [message], summary}. */
+  function parseImport(info, text, byteLength) {
+    var size = typeof byteLength === "number" ? byteLength : text.length;
+    if (size === 0 || !text.trim()) return fail("The selected file is empty.");
+    if (size > MAX_BYTES) {
+      return fail("The selected file is larger than 1 MB, so it cannot be an export from this form.");
+    }
+    var dropped = [];
+    var data;
+    try {
+      data = JSON.parse(text, function (key, value) {
+        if (UNSAFE_KEYS.indexOf(key) >= 0) {
+          dropped.push(key);
+          return undefined;
+        }
+        return value;
+      });
+    } catch (error) {
+      return fail("The selected file is not a JSON export from this form: it could not be read as JSON.");
+    }
+    if (!isPlainObject(data) || data.format !== FORMAT || !isPlainObject(data.assessment)) {
+      return fail("The selected file is not an export from this self-assessment form.");
+    }
+    if (data.formatVersion !== FORMAT_VERSION) {
+      return fail("The selected file was made by a newer version of this form. Use the site it was exported from.");
+    }
+    var fileFramework = isPlainObject(data.framework) ? data.framework : {};
+    if (fileFramework.id !== info.framework.id) {
+      return fail(
+        "The selected file is for a different framework (" +
+          quote(typeof fileFramework.id === "string" ? fileFramework.id : "unknown") +
+          "). This form can only import assessments made with the " +
+          info.framework.shortTitle +
+          "."
+      );
+    }
+
+    var source = data.assessment;
+    var errors = [];
+    var warnings = [];
+    var assessment = model.blankAssessment(info);
+
+    ["name", "authority", "date"].forEach(function (field) {
+      var value = has(source, field) ? source[field] : "";
+      if (typeof value !== "string") errors.push("The assessment's " + field + " must be text.");
+      else if (value.length > MAX_DETAIL) errors.push("The assessment's " + field + " is too long.");
+      else if (field === "date" && value && !isValidDate(value)) {
+        errors.push("The assessment's date, " + quote(value) + ", is not a real date in the form YYYY-MM-DD.");
+      } else assessment[field] = value;
+    });
+
+    var unknownCriteria = [];
+    var badAnswers = [];
+    var answers = has(source, "answers") ? source.answers : {};
+    if (!isPlainObject(answers)) errors.push("The answers in the file are not in the expected form.");
+    else {
+      Object.keys(answers).forEach(function (id) {
+        if (!info.criteria.has(id)) unknownCriteria.push(id);
+        else if (typeof answers[id] !== "string" || !model.isAllowedAnswer(info, answers[id])) badAnswers.push(id);
+        else assessment.answers[id] = answers[id];
+      });
+    }
+    if (badAnswers.length) {
+      errors.push(
+        "The answers for " +
+          (badAnswers.length === 1 ? "criterion " : "criteria ") +
+          listed(badAnswers) +
+          " are not levels of this framework, \u201cNot applicable\u201d or \u201cNot sure yet\u201d."
+      );
+    }
+
+    var unknownDimensions = [];
+    var targets = has(source, "targets") ? source.targets : {};
+    var badTargets = [];
+    if (!isPlainObject(targets)) errors.push("The target levels in the file are not in the expected form.");
+    else {
+      Object.keys(targets).forEach(function (id) {
+        if (!info.dimensions.has(id)) unknownDimensions.push(id);
+        else if (typeof targets[id] !== "string" || !info.levelIndex.has(targets[id])) badTargets.push(id);
+        else assessment.targets[id] = targets[id];
+      });
+    }
+    if (badTargets.length) {
+      errors.push("The target levels for " + listed(badTargets) + " are not levels of this framework.");
+    }
+
+    var notes = has(source, "notes") ? source.notes : {};
+    var badNotes = [];
+    if (!isPlainObject(notes)) errors.push("The notes in the file are not in the expected form.");
+    else {
+      Object.keys(notes).forEach(function (id) {
+        if (!info.dimensions.has(id)) {
+          if (unknownDimensions.indexOf(id) < 0) unknownDimensions.push(id);
+          return;
+        }
+        var entry = notes[id];
+        var ok =
+          isPlainObject(entry) &&
+          model.NOTE_KINDS.every(function (kind) {
+            return !has(entry, kind) || (typeof entry[kind] === "string" && entry[kind].length <= MAX_TEXT);
+          });
+        if (!ok) badNotes.push(id);
+        else if (entry.evidence || entry.views) {
+          assessment.notes[id] = { evidence: entry.evidence || "", views: entry.views || "" };
+        }
+      });
+    }
+    if (badNotes.length) {
+      errors.push("The notes for " + listed(badNotes) + " must be text of no more than " + MAX_TEXT + " characters.");
+    }
+
+    if (errors.length) return { ok: false, errors: errors };
+
+    if (unknownCriteria.length) {
+      warnings.push(
+        unknownCriteria.length +
+          (unknownCriteria.length === 1 ? " answer is" : " answers are") +
+          " for criteria that this version of the framework does not have, so " +
+          (unknownCriteria.length === 1 ? "it" : "they") +
+          " will not be imported: " +
+          listed(unknownCriteria) +
+          "."
+      );
+    }
+    if (unknownDimensions.length) {
+      warnings.push(
+        "Targets or notes for dimensions that this version of the framework does not have will not be imported: " +
+          listed(unknownDimensions) +
+          "."
+      );
+    }
+    if (dropped.length) {
+      warnings.push(
+        "The file contained entries that are not allowed (" + listed(dropped) + "). They were ignored for safety."
+      );
+    }
+    var fileVersion = typeof fileFramework.version === "string" ? fileFramework.version : "";
+    if (fileVersion && fileVersion !== info.framework.version) {
+      warnings.push(
+        "The file was made with version " +
+          fileVersion +
+          " of the framework. This site uses version " +
+          info.framework.version +
+          "."
+      );
+    }
+    if (typeof source.created === "string" && !isNaN(Date.parse(source.created))) assessment.created = source.created;
+    return {
+      ok: true,
+      assessment: assessment,
+      warnings: warnings,
+      answerCount: Object.keys(assessment.answers).length,
+    };
+  }
+
+  function fail(message) {
+    return { ok: false, errors: [message] };
+  }
+
+  var api = {
+    FORMAT: FORMAT,
+    MAX_BYTES: MAX_BYTES,
+    exportData: exportData,
+    exportJson: exportJson,
+    exportCsv: exportCsv,
+    csvField: csvField,
+    fileName: fileName,
+    parseImport: parseImport,
+  };
+  var CIF = root.CIF || (root.CIF = {});
+  CIF.transfer = api;
+  if (typeof module === "object" && module.exports) module.exports = api;
+})(typeof window !== "undefined" ? window : globalThis);
