@@ -1,0 +1,93 @@
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const model = require("../../plugins/mkdocs_framework/assets/assess-model.js");
+const storage = require("../../plugins/mkdocs_framework/assets/assess-storage.js");
+const { info } = require("./framework.js");
+
+function memoryStorage() {
+  const items = new Map();
+  return {
+    items,
+    getItem: (k) => (items.has(k) ? items.get(k) : null),
+    setItem: (k, v) => items.set(k, String(v)),
+    removeItem: (k) => items.delete(k),
+  };
+}
+
+function domError(name) {
+  const error = new Error(name);
+  error.name = name;
+  return error;
+}
+
+test("assessments are saved under the two keys the privacy notice lists", () => {
+  const fw = info();
+  const memory = memoryStorage();
+  const store = storage.createStore(() => memory, "test-framework");
+  const a = model.blankAssessment(fw);
+  model.setAnswer(fw, a, "p1", "leading");
+  assert.deepEqual(store.save(a), { ok: true });
+  assert.deepEqual([...memory.items.keys()].sort(), ["cif:test-framework:assessments", "cif:test-framework:settings"]);
+  const saved = JSON.parse(memory.items.get("cif:test-framework:assessments"));
+  assert.equal(saved.schemaVersion, 1);
+  assert.equal(saved.assessments[a.id].frameworkId, "test-framework");
+  assert.equal(saved.assessments[a.id].frameworkVersion, "1.0");
+  assert.deepEqual(JSON.parse(memory.items.get("cif:test-framework:settings")), {
+    schemaVersion: 1,
+    currentAssessment: a.id,
+  });
+  assert.deepEqual(store.loadCurrent().assessment, a);
+});
+
+test("other assessments on the device are kept when one is saved or removed", () => {
+  const fw = info();
+  const memory = memoryStorage();
+  const store = storage.createStore(() => memory, "test-framework");
+  const first = model.blankAssessment(fw);
+  const second = model.blankAssessment(fw);
+  second.id = first.id + "-2";
+  store.save(first);
+  store.save(second);
+  assert.equal(store.loadCurrent().assessment.id, second.id);
+  store.remove(second.id);
+  const left = JSON.parse(memory.items.get("cif:test-framework:assessments")).assessments;
+  assert.deepEqual(Object.keys(left), [first.id]);
+  assert.equal(store.loadCurrent().assessment, null);
+  store.remove(first.id);
+  assert.equal(memory.items.size, 0);
+});
+
+test("saving reports full storage, blocked storage and other failures instead of throwing", () => {
+  const fw = info();
+  const a = model.blankAssessment(fw);
+  const full = { ...memoryStorage(), setItem: () => { throw domError("QuotaExceededError"); } };
+  assert.deepEqual(storage.createStore(() => full, "x").save(a), { ok: false, error: "full" });
+  const blocked = () => {
+    throw domError("SecurityError");
+  };
+  assert.deepEqual(storage.createStore(blocked, "x").save(a), { ok: false, error: "blocked" });
+  assert.deepEqual(storage.createStore(blocked, "x").loadCurrent(), { ok: false, assessment: null, error: "blocked" });
+  const broken = { ...memoryStorage(), setItem: () => { throw new TypeError("nope"); } };
+  assert.equal(storage.createStore(() => broken, "x").save(a).error, "failed");
+});
+
+test("unreadable saved data is reported, and restoring a saved assessment makes it safe", () => {
+  const memory = memoryStorage();
+  memory.setItem("cif:x:settings", "{oops");
+  assert.equal(storage.createStore(() => memory, "x").loadCurrent().error, "unreadable");
+  const fw = info();
+  const raw = JSON.parse(
+    '{"id":"a-1","name":7,"answers":{"__proto__":{"polluted":1},"p1":"leading","gone":"leading","p2":5},' +
+      '"notes":{"purpose":{"evidence":"E","views":null}},"targets":"bad"}'
+  );
+  const restored = model.restore(fw, raw);
+  assert.equal(restored.id, "a-1");
+  assert.equal(restored.name, "");
+  // Answers for ids this version lacks are kept on the device; scoring ignores them.
+  assert.deepEqual(restored.answers, { p1: "leading", gone: "leading" });
+  assert.deepEqual(restored.notes, { purpose: { evidence: "E", views: "" } });
+  assert.deepEqual(restored.targets, {});
+  assert.equal({}.polluted, undefined);
+});
