@@ -14,6 +14,11 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# axe-core, pinned in package-lock.json, for the accessibility checks in the browser tests.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 ## Build the site and serve it at http://127.0.0.1:8000, rebuilding on every edit.
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -27,11 +32,11 @@ browser:
 	bash scripts/ensure-system-packages.sh
 
 ## Lint, type-check and run the whole test suite.
-test: $(BIN)/.installed browser
+test: $(BIN)/.installed node_modules/.installed browser
 	$(BIN)/ruff check plugins tests
 	$(BIN)/ruff format --check plugins tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) node_modules site .pytest_cache .mypy_cache .ruff_cache test-artifacts
