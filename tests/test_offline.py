@@ -1,0 +1,40 @@
+"""The built site works when opened from disk (file://): pages, search and the scoring form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Browser
+
+from tests.gates import site_pages
+
+
+def test_every_page_renders_from_disk(browser: Browser, built_site: Path) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for html in site_pages(built_site):
+        page.goto(html.as_uri())
+        assert page.locator("article h1").first.is_visible(), html
+        assert page.locator("link[rel=stylesheet]").count() > 0
+        # The theme's stylesheet applied: the header is laid out as a bar, not as plain text.
+        assert page.locator(".md-header").evaluate("el => getComputedStyle(el).position") == "sticky", html
+    assert errors == []
+    page.close()
+
+
+def test_search_works_from_disk(browser: Browser, built_site: Path) -> None:
+    page = browser.new_page()
+    page.goto((built_site / "index.html").as_uri())
+    page.get_by_role("textbox", name="Search").fill("proportionate")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    assert results.count() >= 1
+    assert "matching document" in page.locator(".md-search-result__meta").inner_text()
+    results.first.locator("a").first.click()
+    page.wait_for_load_state()
+    # The result opens the page from disk, with the search words highlighted.
+    assert page.url.startswith("file://") and ".html" in page.url
+    assert page.locator("article h1").first.is_visible()
+    assert page.locator("article mark").count() >= 1
+    page.close()
