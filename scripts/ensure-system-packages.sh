@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests drive: Chromium (browser and print tests) and
-# poppler-utils (pdftotext, pdftoppm). Does nothing when they are already installed.
+# poppler-utils (pdftotext, pdftoppm) and Java for the Nu HTML Checker. Does nothing when they are already installed.
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)  # the Nu HTML Checker (vnu)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Installing ${missing[*]} (needed by the browser and print tests)..."

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from tests.helpers import REPO, run_mkdocs
+from tests.helpers import FIXTURES, REPO, make_site, run_mkdocs, synthetic_framework
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -39,3 +40,15 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="session")
+def defective_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A fixture site whose page defects.md breaks every gate on purpose."""
+    root = tmp_path_factory.mktemp("defective")
+    config = make_site(root, synthetic_framework(dimensions=1))
+    shutil.copy(FIXTURES / "defects" / "defects.md", root / "content" / "defects.md")
+    site = root / "site"
+    result = run_mkdocs(config, site, "--no-strict")
+    assert result.returncode == 0, result.stderr
+    yield site

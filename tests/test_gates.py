@@ -4,16 +4,15 @@ with a deliberate defect (tests/fixtures/defects/)."""
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
+from tests.axe import axe_violations
 from tests.gates import KeyboardReport, PageWatch, broken_links, horizontal_overflow, serve, site_pages, tab_through
-from tests.helpers import FIXTURES, REPO, make_site, run_mkdocs, synthetic_framework
+from tests.helpers import REPO
 
 PHONE = {"width": 320, "height": 640}
 DESKTOP = {"width": 1280, "height": 900}
@@ -29,14 +28,16 @@ class Visit:
     overflow_at_320: int = 0
     cookies: list[str] = field(default_factory=list)
     storage_keys: list[str] = field(default_factory=list)
+    accessibility: list[str] = field(default_factory=list)
 
 
 def visit_all(browser: Browser, site: Path) -> dict[str, Visit]:
-    """Open every page of a site over http, at desktop width and at 320 px, and record what happened."""
+    """Open every page of a site over http (desktop width, 320 px, and desktop in the dark colour
+    scheme) and record what happened."""
     visits: dict[str, Visit] = {}
     with serve(site) as base:
-        for viewport in (DESKTOP, PHONE):
-            context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
+        for viewport, scheme in ((DESKTOP, "light"), (PHONE, "light"), (DESKTOP, "dark")):
+            context = browser.new_context(viewport=viewport, color_scheme=scheme)  # type: ignore[arg-type]
             page = context.new_page()
             watch = PageWatch(page, base)
             for html in site_pages(site):
@@ -48,8 +49,10 @@ def visit_all(browser: Browser, site: Path) -> dict[str, Visit]:
                 visit.foreign_requests += watch.foreign[before[0] :]
                 visit.failed_requests += watch.failed[before[1] :]
                 visit.console_errors += watch.console_errors[before[2] :]
-                if viewport is PHONE:
+                if viewport is PHONE and scheme == "light":
                     visit.overflow_at_320 = horizontal_overflow(page)
+                where = f"at {viewport['width']} px" + (" in dark mode" if scheme == "dark" else "")
+                visit.accessibility += [f"{where}: {v}" for v in axe_violations(page)]
                 visit.cookies += [c["name"] for c in context.cookies()]
                 visit.storage_keys += page.evaluate("Object.keys(localStorage).concat(Object.keys(sessionStorage))")
             context.close()
@@ -59,18 +62,6 @@ def visit_all(browser: Browser, site: Path) -> dict[str, Visit]:
 @pytest.fixture(scope="module")
 def real_site_visits(browser: Browser, built_site: Path) -> dict[str, Visit]:
     return visit_all(browser, built_site)
-
-
-@pytest.fixture(scope="module")
-def defective_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A fixture site whose page defects.md breaks every gate on purpose."""
-    root = tmp_path_factory.mktemp("defective")
-    config = make_site(root, synthetic_framework(dimensions=1))
-    shutil.copy(FIXTURES / "defects" / "defects.md", root / "content" / "defects.md")
-    site = root / "site"
-    result = run_mkdocs(config, site, "--no-strict")
-    assert result.returncode == 0, result.stderr
-    yield site
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +80,18 @@ def unlisted_keys(keys: list[str]) -> list[str]:
     return sorted({k for k in keys if k not in allowed_storage_keys() and not k.endswith(".__palette")})
 
 
+# --- accessibility ---------------------------------------------------------------------------
+
+
+def test_no_wcag_a_or_aa_violations_at_desktop_width_320_px_or_in_dark_mode(real_site_visits: dict[str, Visit]) -> None:
+    assert {p: v.accessibility for p, v in real_site_visits.items() if v.accessibility} == {}
+
+
+def test_accessibility_gate_catches_an_unlabelled_field(defective_visits: dict[str, Visit]) -> None:
+    assert any(v.startswith("at 1280 px: label ") for v in defective_visits["defects.html"].accessibility)
+    assert any(v.startswith("at 320 px: label ") for v in defective_visits["defects.html"].accessibility)
+
+
 # --- links -----------------------------------------------------------------------------------
 
 
@@ -98,7 +101,7 @@ def test_no_broken_internal_links_or_anchors(built_site: Path) -> None:
 
 def test_link_gate_catches_a_broken_link_and_anchor(defective_site: Path) -> None:
     found = broken_links(defective_site)
-    assert "defects.html: nowhere.html (no such file)" in found
+    assert "defects.html: nowhere.md (no such file)" in found
     assert "defects.html: index.html#no-such-heading (no element with id 'no-such-heading')" in found
 
 
