@@ -36,18 +36,21 @@
     return lines;
   }
 
-  /* rows: [{label, score (number|null), scoreText, target (1..N|null), emptyText}] */
+  /* rows: [{label, score (number|null), scoreText, target (1..N|null), emptyText}]
+   * Wide charts put each label beside its bar; narrow ones put it above. */
   function draw(doc, options) {
     var levels = options.levels;
     var rows = options.rows;
     var width = Math.max(260, Math.round(options.width));
-    var plotLeft = PAD;
-    var plotWidth = width - 2 * PAD;
+    var beside = width >= 560;
+    var labelWidth = beside ? Math.round(width * 0.34) : width - 2 * PAD;
+    var plotLeft = beside ? PAD + labelWidth + PAD : PAD;
+    var plotWidth = width - plotLeft - PAD;
     var labels = rows.map(function (row) {
-      return wrap(row.label, plotWidth);
+      return wrap(row.label, labelWidth);
     });
     var heights = labels.map(function (lines) {
-      return lines.length * LINE + BAR + 16;
+      return beside ? Math.max(lines.length * LINE, BAR) + 14 : lines.length * LINE + BAR + 16;
     });
     var height =
       AXIS +
@@ -83,12 +86,13 @@
 
     var top = AXIS;
     rows.forEach(function (row, i) {
-      var label = element(doc, "text", { class: "cif-chart__label", x: plotLeft, y: top + LINE - 4 });
-      labels[i].forEach(function (line, j) {
-        label.appendChild(element(doc, "tspan", { x: plotLeft, dy: j ? LINE : 0 }, line));
+      var lines = labels[i];
+      var label = element(doc, "text", { class: "cif-chart__label", x: PAD, y: top + LINE - 4 });
+      lines.forEach(function (line, j) {
+        label.appendChild(element(doc, "tspan", { x: PAD, dy: j ? LINE : 0 }, line));
       });
       svg.appendChild(label);
-      var barTop = top + labels[i].length * LINE + 4;
+      var barTop = beside ? top + 2 : top + lines.length * LINE + 4;
       top += heights[i];
       if (row.score === null) {
         svg.appendChild(
@@ -117,7 +121,7 @@
         svg.appendChild(
           element(doc, "path", {
             class: "cif-chart__target",
-            d: "M" + tx + " " + (barTop - 4) + "V" + (barTop + 22) + "M" + (tx - 5) + " " + (barTop - 4) + "H" + (tx + 5),
+            d: "M" + tx + " " + (barTop - 4) + "V" + (barTop + BAR + 4) + "M" + (tx - 5) + " " + (barTop - 4) + "H" + (tx + 5),
           })
         );
       }

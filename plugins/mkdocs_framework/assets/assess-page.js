@@ -274,9 +274,11 @@
       drawChart(results, true);
     }
 
-    function drawChart(results, force) {
+    /* printWidth: the width of the printed page's text, since the page cannot be measured before
+     * it is laid out for print. */
+    function drawChart(results, force, printWidth) {
       var holder = byId("cif-chart");
-      var width = holder.clientWidth || 640;
+      var width = printWidth || holder.clientWidth || 640;
       if (!force && width === lastChartWidth) return;
       lastChartWidth = width;
       results = results || scoring.results(info, assessment);
@@ -370,7 +372,6 @@
       }
       var actions = {
         "cif-print": function () {
-          drawChart(null, true);
           root.print();
         },
         "cif-export-json": exportJson,
@@ -561,12 +562,26 @@
       drawChart(null, false);
     }
 
+    var PRINT_WIDTH = 680;
+    var printQuery = root.matchMedia ? root.matchMedia("print") : null;
+    function onPrintChange() {
+      drawChart(null, true, printQuery && printQuery.matches ? PRINT_WIDTH : 0);
+    }
+    function beforePrint() {
+      drawChart(null, true, PRINT_WIDTH);
+    }
+    function afterPrint() {
+      drawChart(null, true);
+    }
+
     page.addEventListener("change", onChange);
     page.addEventListener("input", onInput);
     page.addEventListener("click", onClick);
     root.addEventListener("storage", onStorage);
     root.addEventListener("resize", onResize);
-    root.addEventListener("beforeprint", onResize);
+    root.addEventListener("beforeprint", beforePrint);
+    root.addEventListener("afterprint", afterPrint);
+    if (printQuery) printQuery.addEventListener("change", onPrintChange);
     byId("cif-start-again-dialog").addEventListener("close", function () {
       if (doc.activeElement === doc.body) byId("cif-start-again").focus();
     });
@@ -582,7 +597,9 @@
       stop: function () {
         root.removeEventListener("storage", onStorage);
         root.removeEventListener("resize", onResize);
-        root.removeEventListener("beforeprint", onResize);
+        root.removeEventListener("beforeprint", beforePrint);
+        root.removeEventListener("afterprint", afterPrint);
+        if (printQuery) printQuery.removeEventListener("change", onPrintChange);
       },
     };
   }

@@ -1,0 +1,27 @@
+"""axe-core in a real page: WCAG 2.0, 2.1 and 2.2 A and AA checks, from the pinned npm package."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Page
+
+from tests.helpers import REPO
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(page: Page) -> list[str]:
+    """Return one line per WCAG A/AA violation axe-core finds in the page as it is now."""
+    assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does this)."
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result: dict[str, Any] = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        + "; ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+        for violation in result["violations"]
+    ]
