@@ -6,30 +6,34 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint browser clean
+.PHONY: serve build test lint browser system-site bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,pdf]'
 	touch $@
 
-# axe-core, pinned in package-lock.json, for the accessibility checks in the browser tests.
+# axe-core and the Nu HTML Checker, pinned in package-lock.json, for the quality gates.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
 ## Build the site and serve it at http://127.0.0.1:8000, rebuilding on every edit.
-serve: $(BIN)/.installed
+serve: $(BIN)/.installed system-site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## Build the static site into site/ for publishing.
-build: $(BIN)/.installed
+build: $(BIN)/.installed system-site
 	$(BIN)/mkdocs build --strict
+
+## Make sure the system libraries for building the site (Pango, for the PDFs) are installed.
+system-site:
+	bash scripts/ensure-system-packages.sh site
 
 ## Make sure Debian's Chromium (for the browser and print tests) and poppler-utils are installed.
 browser:
-	bash scripts/ensure-system-packages.sh
+	bash scripts/ensure-system-packages.sh tests
 
 ## Lint, type-check and run the whole test suite.
 test: $(BIN)/.installed node_modules/.installed browser

@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
-# Install the Debian packages the tests drive: Chromium (browser and print tests) and
-# poppler-utils (pdftotext, pdftoppm) and Java for the Nu HTML Checker. Does nothing when they are already installed.
+# Install the Debian packages the site and its tests need: Chromium (browser and print tests),
+# poppler-utils (pdftotext, pdftoppm), Java (the Nu HTML Checker) and Pango (WeasyPrint's PDFs).
+# Does nothing when they are already installed.
 set -euo pipefail
 
+# Usage: ensure-system-packages.sh [site|tests]   (site: only what building the site needs)
+scope="${1:-tests}"
+
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
-command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)  # the Nu HTML Checker (vnu)
+# Pango for WeasyPrint's worksheet PDFs: building the site needs it.
+/sbin/ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+if [ "$scope" = "tests" ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)  # the Nu HTML Checker (vnu)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-echo "Installing ${missing[*]} (needed by the browser and print tests)..."
+echo "Installing ${missing[*]} with apt-get..."
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
   command -v sudo >/dev/null 2>&1 || { echo "Please install as root: apt-get install -y ${missing[*]}" >&2; exit 1; }

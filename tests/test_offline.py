@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from tests.gates import site_pages
 
@@ -27,8 +27,8 @@ def test_search_works_from_disk(browser: Browser, built_site: Path) -> None:
     page = browser.new_page()
     page.goto((built_site / "index.html").as_uri())
     page.get_by_role("textbox", name="Search").fill("proportionate")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document", timeout=60_000)
     results = page.locator(".md-search-result__item")
-    results.first.wait_for()
     assert results.count() >= 1
     assert "matching document" in page.locator(".md-search-result__meta").inner_text()
     results.first.locator("a").first.click()

@@ -6,6 +6,16 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
+class _OnOffRequired(c.Choice):  # type: ignore[type-arg]
+    """'off', 'on' or 'required'; YAML's unquoted on/off (read as true/false) mean the same."""
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, bool):
+            value = "on" if value else "off"
+        result: str = super().run_validation(value)
+        return result
+
+
 class FrameworkConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it from mkdocs.yml."""
@@ -17,5 +27,12 @@ class FrameworkConfig(base.Config):
     """Folder of the docs tree where the printable worksheets are generated."""
     assessment_path = c.Type(str, default="assess")
     """Folder of the docs tree where the self-assessment form is generated."""
+    pdf = _OnOffRequired(("off", "on", "required"), default="off")
+    """Make PDFs of the worksheets with WeasyPrint. 'on' carries on without them (saying what to
+    install) when WeasyPrint is missing; 'required' stops the build instead."""
+    offline_copy = c.Type(bool, default=False)
+    """Also make a zip of the whole built site that works when unzipped and opened from disk."""
+    cache_dir = c.Type(str, default=".cache/mkdocs-framework")
+    """Where made PDFs are kept between builds (relative to mkdocs.yml), so unchanged ones are reused."""
     nav_title = c.Type(str, default="The framework")
     """Title of the framework section when the nav does not name the overview page."""

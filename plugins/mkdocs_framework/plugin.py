@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
-from . import assets
+from . import assets, downloads
 from .config import FrameworkConfig
 from .model import Framework
 from .problems import FrameworkError
@@ -21,17 +23,21 @@ from .validate import load_framework
 log = get_plugin_logger(__name__)
 
 REQUIRED_EXTENSIONS = ("tables", "attr_list", "md_in_html")
+OFFLINE_PARAGRAPH = re.compile(r'<p class="fw-offline">.*?</p>', re.S)
+OFFLINE_SIZE = re.compile(r'(<span class="fw-offline-size">)[^<]*(</span>)')
+SNIPPET_MARKER = re.compile(r"<!--\s*framework:(downloads|offline-copy)\s*-->")
 
 
 class FrameworkPlugin(BasePlugin[FrameworkConfig]):
     def __init__(self) -> None:
         self.framework: Framework | None = None
         self.renderer: Renderer | None = None
+        self.config_dir = Path(".")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        config_dir = Path(config.config_file_path or ".").resolve().parent
+        self.config_dir = config_dir = Path(config.config_file_path or ".").resolve().parent
         framework_file = (config_dir / self.config.framework).resolve()
         config.watch.append(str(framework_file))
         try:
@@ -70,6 +76,8 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         if not self.config.enabled or self.renderer is None:
             return files
         try:
+            for path, content in self._downloads().items():
+                files.append(File.generated(config, path, content=content))
             pages = self.renderer.pages()
         except jinja2.TemplateError as error:
             raise PluginError(template_error_message(error)) from None
@@ -87,3 +95,66 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         for path, content in assets.files().items():
             files.append(File.generated(config, path, content=content))
         return files
+
+    def _downloads(self) -> dict[str, bytes]:
+        """Make the worksheet PDFs (and reserve the offline copy's address); return files to add."""
+        assert self.renderer is not None and self.framework is not None
+        made: dict[str, bytes] = {}
+        self.renderer.downloads.clear()
+        if self.config.pdf != "off":
+            problem = downloads.pdf_engine_problem()
+            if problem and self.config.pdf == "required":
+                raise PluginError(f"Worksheet PDFs cannot be made: {problem} {downloads.ENGINE_HELP}")
+            if problem:
+                log.info("Worksheet PDFs were not made: %s %s", problem, downloads.ENGINE_HELP)
+            else:
+                sources = self.renderer.pdf_sources(downloads.build_date_text())
+                try:
+                    pdfs = downloads.make_pdfs(sources, self.config_dir / self.config.cache_dir / "pdf")
+                except Exception as error:  # WeasyPrint reports layout failures with many exception types
+                    raise PluginError(f"Worksheet PDFs could not be made: {error}") from None
+                for path, (content, pages) in pdfs.items():
+                    made[path] = content
+                    self.renderer.downloads[path] = downloads.Download(path, len(content), pages)
+        if self.config.offline_copy:
+            path = self.offline_copy_path
+            made[path] = b""  # written for real, with the finished site inside, in on_post_build
+            self.renderer.downloads["offline-copy"] = downloads.Download(path, 0)
+        return made
+
+    @property
+    def offline_copy_path(self) -> str:
+        assert self.framework is not None
+        return f"downloads/{self.framework.id}-offline.zip"
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Expand <!-- framework:downloads --> and <!-- framework:offline-copy --> in hand-written pages."""
+        if not self.config.enabled or self.renderer is None:
+            return markdown
+        renderer = self.renderer
+        return SNIPPET_MARKER.sub(lambda m: renderer.snippet(m.group(1).replace("-", "_"), page.file.src_uri), markdown)
+
+    # After Material's offline plugin (priority -100) has written search/search_index.js.
+    @event_priority(-110)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or not self.config.offline_copy or self.framework is None:
+            return
+        site_dir = Path(config.site_dir)
+        path = self.offline_copy_path
+        note = (
+            f'<p class="fw-offline">This is the offline copy of this site, made on '
+            f"{downloads.build_date_text()}.</p>"
+        )
+
+        def offline_version(relative: str, content: bytes) -> bytes:
+            if not relative.endswith(".html") or b"fw-offline" not in content:
+                return content
+            return OFFLINE_PARAGRAPH.sub(note, content.decode("utf-8")).encode("utf-8")
+
+        archive = downloads.zip_site(site_dir, offline_version, exclude=path)
+        (site_dir / path).write_bytes(archive)
+        size = downloads.human_size(len(archive))
+        for html in site_dir.rglob("*.html"):
+            text = html.read_text(encoding="utf-8")
+            if "fw-offline-size" in text:
+                html.write_text(OFFLINE_SIZE.sub(rf"\g<1>{size}\g<2>", text), encoding="utf-8")

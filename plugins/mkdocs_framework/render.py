@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from .assets import ASSET_FOLDER
 from .data import framework_json
+from .downloads import Download, PdfSource
 from .model import Dimension, Framework
 
 _MD_ANYWHERE = re.compile(r"([\\`*_\[\]{}])")
@@ -69,6 +70,14 @@ class SitePaths:
         dimension_id = dimension if isinstance(dimension, str) else dimension.id
         return f"{self.worksheets}/{dimension_id}.md"
 
+    def worksheet_pdf(self, dimension: Dimension | str) -> str:
+        dimension_id = dimension if isinstance(dimension, str) else dimension.id
+        return f"{self.worksheets}/{dimension_id}.pdf"
+
+    @property
+    def worksheet_pack_pdf(self) -> str:
+        return f"{self.worksheets}/all-worksheets.pdf"
+
     @property
     def assessment(self) -> str:
         return f"{self.assessment_folder}/index.md"
@@ -96,6 +105,10 @@ class SitePaths:
             relative += "/"
         return relative + (f"#{fragment}" if fragment else "")
 
+    def file_href(self, page: str, path: str) -> str:
+        """Return the address of a file (not a page) of the built site, relative to a page's HTML."""
+        return posixpath.relpath(path, self.output_dir(page) or ".")
+
     def asset(self, page: str, name: str) -> str:
         """Return the address of one of the plugin's assets, relative to a page's built HTML."""
         return posixpath.relpath(f"{ASSET_FOLDER}/{name}", self.output_dir(page) or ".")
@@ -114,7 +127,14 @@ def _environment(extra_template_dirs: Sequence[Path]) -> jinja2.Environment:
     )
     env.filters["md"] = md_escape
     env.filters["md_cell"] = md_cell
+    env.filters["css_string"] = css_string
     return env
+
+
+def css_string(text: object) -> Markup:
+    """Return text as a quoted CSS string, safe inside a <style> element."""
+    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ").replace("<", "\\3c ")
+    return Markup(f'"{escaped}"')
 
 
 def template_error_message(error: jinja2.TemplateError) -> str:
@@ -138,6 +158,8 @@ class Renderer:
         self.framework = framework
         self.paths = paths or SitePaths()
         self.env = _environment(extra_template_dirs)
+        self.downloads: dict[str, Download] = {}
+        """Files offered for download, by their address in the site; set before rendering pages."""
 
     def link(self, from_page: str, to_page: str) -> str:
         """Return a relative Markdown link target from one docs page to another."""
@@ -153,6 +175,8 @@ class Renderer:
             link=lambda target: self.link(page, target),
             asset=lambda name: self.paths.asset(page, name),
             href=lambda target: self.paths.href(page, target),
+            file_href=lambda path: self.paths.file_href(page, path),
+            downloads=self.downloads,
             **context,
         )
 
@@ -181,6 +205,28 @@ class Renderer:
         return self._render(
             "assessment.md.j2", self.paths.assessment, framework_json=Markup(framework_json(self.framework))
         )
+
+    def pdf_sources(self, build_date: str) -> list[PdfSource]:
+        """Return the HTML of every worksheet PDF: one per dimension, then the whole pack."""
+        template = self.env.get_template("pdf.html.j2")
+        footer = f"{self.framework.short_title}, version {self.framework.version} · made {build_date}"
+        common = {"framework": self.framework, "footer": footer}
+        sources = [
+            PdfSource(
+                self.paths.worksheet_pdf(d),
+                template.render(**common, title=f"Worksheet: {d.title}", dimensions=[d], pack=False),
+            )
+            for d in self.framework.dimensions
+        ]
+        pack = template.render(
+            **common, title="Self-assessment worksheets", dimensions=self.framework.dimensions, pack=True
+        )
+        sources.append(PdfSource(self.paths.worksheet_pack_pdf, pack))
+        return sources
+
+    def snippet(self, name: str, page: str) -> str:
+        """Return the Markdown of a generated snippet (such as the downloads list) for a hand-written page."""
+        return self._render(f"snippet_{name}.md.j2", page)
 
     def pages(self) -> dict[str, str]:
         """Return every generated page as {path inside docs folder: Markdown}."""

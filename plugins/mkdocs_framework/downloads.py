@@ -1,0 +1,113 @@
+"""Downloads the build offers: worksheet PDFs (made with WeasyPrint) and an offline copy of the site.
+
+PDFs come from our own print template (templates/pdf.html.j2), not from a screenshot, so their text
+is real, searchable and tagged. They are cached by a hash of their HTML, so `mkdocs serve` and
+repeated builds only remake a PDF when what it shows has changed. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+ENGINE_HELP = (
+    "Install WeasyPrint in the site's Python environment (pip install 'weasyprint>=63,<71', or "
+    "pip install -e '.[pdf]') and its system libraries (Debian/Ubuntu: apt-get install "
+    "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)."
+)
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file the site offers for download."""
+
+    path: str
+    """Address inside the built site, such as downloads/worksheets/purpose.pdf."""
+    size: int
+    pages: int | None = None
+
+    @property
+    def size_text(self) -> str:
+        return human_size(self.size)
+
+    @property
+    def description(self) -> str:
+        """For link text: 'PDF, 2 pages, 85 KB'."""
+        kind = self.path.rsplit(".", 1)[-1].upper()
+        pages = f", {self.pages} page{'s' if self.pages != 1 else ''}" if self.pages is not None else ""
+        return f"{kind}{pages}, {self.size_text}"
+
+
+def human_size(size: int) -> str:
+    """Return a size the way GOV.UK writes it: '850 bytes', '85 KB', '1.2 MB'."""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def pdf_engine_problem() -> str | None:
+    """Return why PDFs cannot be made on this machine, or None when WeasyPrint works."""
+    try:
+        import weasyprint  # noqa: F401
+    except ImportError:
+        return "WeasyPrint is not installed."
+    except OSError as error:  # WeasyPrint is installed but a system library (Pango) is missing
+        return f"WeasyPrint cannot load a system library ({error})."
+    return None
+
+
+@dataclass(frozen=True)
+class PdfSource:
+    """One PDF to make: where it goes and the HTML it is printed from."""
+
+    path: str
+    html: str
+
+
+def make_pdfs(sources: Iterable[PdfSource], cache_dir: Path) -> dict[str, tuple[bytes, int]]:
+    """Return {path: (pdf bytes, page count)}, printing only those whose HTML is not in the cache."""
+    from weasyprint import HTML, __version__
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    result: dict[str, tuple[bytes, int]] = {}
+    for source in sources:
+        key = hashlib.sha256(f"{__version__}\n{source.html}".encode()).hexdigest()[:32]
+        pdf_file, meta_file = cache_dir / f"{key}.pdf", cache_dir / f"{key}.json"
+        if pdf_file.exists() and meta_file.exists():
+            pages = int(json.loads(meta_file.read_text(encoding="utf-8"))["pages"])
+            result[source.path] = (pdf_file.read_bytes(), pages)
+            continue
+        document = HTML(string=source.html).render()
+        content = document.write_pdf(pdf_tags=True) or b""
+        pdf_file.write_bytes(content)
+        meta_file.write_text(json.dumps({"pages": len(document.pages), "path": source.path}), encoding="utf-8")
+        result[source.path] = (content, len(document.pages))
+    return result
+
+
+def build_date_text(today: datetime.date | None = None) -> str:
+    day = today or datetime.date.today()
+    return f"{day.day} {day:%B %Y}"
+
+
+def zip_site(site_dir: Path, rewrite: Callable[[str, bytes], bytes], exclude: str) -> bytes:
+    """Return a zip of the whole built site, passing each file through rewrite(path, content).
+
+    exclude is the zip's own address inside the site, left out of itself.
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for file in sorted(site_dir.rglob("*")):
+            relative = file.relative_to(site_dir).as_posix()
+            if file.is_dir() or relative == exclude:
+                continue
+            archive.writestr(relative, rewrite(relative, file.read_bytes()))
+    return buffer.getvalue()
