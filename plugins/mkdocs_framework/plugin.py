@@ -142,8 +142,7 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         site_dir = Path(config.site_dir)
         path = self.offline_copy_path
         note = (
-            f'<p class="fw-offline">This is the offline copy of this site, made on '
-            f"{downloads.build_date_text()}.</p>"
+            f'<p class="fw-offline">This is the offline copy of this site, made on {downloads.build_date_text()}.</p>'
         )
 
         def offline_version(relative: str, content: bytes) -> bytes:
