@@ -129,20 +129,28 @@ _MARK_FOCUSABLE = """() => {
   const selector = 'a[href], button, input, select, textarea, summary, [tabindex], '
     + '[role=button], [role=link], [onclick]';
   const all = Array.from(document.querySelectorAll(selector));
-  let n = 0;
-  return all.filter(el => {
-    if (el.disabled || el.getAttribute('tabindex') === '-1' || el.closest('[inert], [hidden]')) return false;
+  const labels = [];
+  const radioGroups = new Map();  // Tab reaches one radio of a group; the arrow keys move within it
+  for (const el of all) {
+    if (el.disabled || el.getAttribute('tabindex') === '-1' || el.closest('[inert], [hidden]')) continue;
     const s = getComputedStyle(el);
     const r = el.getBoundingClientRect();
-    if (s.visibility === 'hidden' || s.display === 'none' || (r.width === 0 && r.height === 0)) return false;
-    if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true})) return false;
+    if (s.visibility === 'hidden' || s.display === 'none' || (r.width === 0 && r.height === 0)) continue;
+    if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+    let collapsed = false;
     for (let a = el.parentElement; a; a = a.parentElement) {
       const as = getComputedStyle(a);
-      if (as.overflow !== 'visible' && a.getBoundingClientRect().height < 1) return false;  // collapsed section
+      if (as.overflow !== 'visible' && a.getBoundingClientRect().height < 1) { collapsed = true; break; }
     }
-    el.dataset.kbIndex = String(n++);
-    return true;
-  }).map(el => (el.textContent || el.getAttribute('aria-label') || el.name || el.tagName).trim().slice(0, 60));
+    if (collapsed) continue;
+    const group = el.type === 'radio' && el.name ? (el.form ? el.form.id : '') + '/' + el.name : null;
+    if (group && radioGroups.has(group)) { el.dataset.kbIndex = String(radioGroups.get(group)); continue; }
+    const index = labels.length;
+    if (group) radioGroups.set(group, index);
+    el.dataset.kbIndex = String(index);
+    labels.push((el.textContent || el.getAttribute('aria-label') || el.name || el.tagName).trim().slice(0, 60));
+  }
+  return labels;
 }"""
 
 _FOCUS_STATE = """() => {

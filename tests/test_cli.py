@@ -35,6 +35,7 @@ def test_render_writes_the_generated_markdown(tmp_path: Path) -> None:
     written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.md"))
     assert written == [
         "assess/index.md",
+        "framework/changes.md",
         "framework/first-dimension.md",
         "framework/index.md",
         "framework/second-dimension.md",

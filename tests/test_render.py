@@ -27,6 +27,7 @@ GUIDANCE_AND_WORKSHEETS = [
     "framework/index.md",
     "framework/first-dimension.md",
     "framework/second-dimension.md",
+    "framework/changes.md",
     "worksheets/index.md",
     "worksheets/first-dimension.md",
     "worksheets/second-dimension.md",

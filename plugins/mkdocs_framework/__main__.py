@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .diff import as_markdown, as_text
 from .problems import FrameworkError
 from .render import Renderer
 from .validate import load_framework
@@ -34,8 +35,20 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument(
         "--docs", help="docs folder that resource links point into (default: ./content beside the file)"
     )
+    diff = commands.add_parser("diff", help="say what changed between two versions of a framework file")
+    diff.add_argument("old", type=Path)
+    diff.add_argument("new", type=Path)
+    diff.add_argument("--markdown", action="store_true", help="write Markdown instead of plain text")
     args = parser.parse_args(argv)
 
+    if args.command == "diff":
+        try:
+            old, new = load_framework(args.old), load_framework(args.new)
+        except FrameworkError as error:
+            print(error.report(), file=sys.stderr)
+            return 1
+        print((as_markdown if args.markdown else as_text)(old, new), end="")
+        return 0
     try:
         framework = load_framework(args.framework, _docs_dir(args.framework, args.docs))
     except FrameworkError as error:

@@ -6,10 +6,18 @@ site works from file://. Only what the browser needs is included.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
-from .model import Framework
+from .model import Criterion, Framework
+
+
+def criterion_fingerprint(criterion: Criterion) -> str:
+    """Return a short hash of what a criterion says. Saved answers keep it, so when the wording
+    changes in a later version the site can ask people to check their answer."""
+    text = json.dumps([criterion.title, list(criterion.descriptors)], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def framework_data(framework: Framework) -> dict[str, Any]:
@@ -29,9 +37,28 @@ def framework_data(framework: Framework) -> dict[str, Any]:
                 "number": d.number,
                 "title": d.title,
                 "theme": d.theme,
-                "criteria": [{"id": c.id, "title": c.title, "descriptors": list(c.descriptors)} for c in d.criteria],
+                "criteria": [
+                    {
+                        "id": c.id,
+                        "title": c.title,
+                        "descriptors": list(c.descriptors),
+                        "fingerprint": criterion_fingerprint(c),
+                    }
+                    for c in d.criteria
+                ],
             }
             for d in framework.dimensions
+        ],
+        "history": [
+            {
+                "version": r.version,
+                "renamed": dict(r.renamed),
+                "merged": {new: list(olds) for new, olds in r.merged},
+                "split": {old: list(news) for old, news in r.split},
+                "removed": list(r.removed),
+                "levels": dict(r.levels),
+            }
+            for r in framework.history
         ],
     }
 

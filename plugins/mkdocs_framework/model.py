@@ -53,6 +53,33 @@ class Dimension:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """How the ids of an earlier version map into the next version."""
+
+    version: str
+    """The earlier version."""
+    date: str | None
+    summary: str | None
+    renamed: tuple[tuple[str, str], ...] = ()
+    merged: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(new id, old ids)."""
+    split: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(old id, new ids)."""
+    removed: tuple[str, ...] = ()
+    levels: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.renamed or self.merged or self.split or self.removed or self.levels)
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """Return a version number as a tuple that sorts the way versions do: 1.10 after 1.9."""
+    parts = tuple(int(part) for part in version.split("."))
+    return parts + (0,) * (3 - len(parts))
+
+
+@dataclass(frozen=True)
 class Framework:
     id: str
     title: str
@@ -67,6 +94,8 @@ class Framework:
     levels: tuple[Level, ...]
     themes: tuple[Theme, ...]
     dimensions: tuple[Dimension, ...]
+    history: tuple[Revision, ...] = ()
+    """Earlier versions, oldest first."""
 
     def dimension(self, dimension_id: str) -> Dimension:
         return next(d for d in self.dimensions if d.id == dimension_id)
@@ -80,6 +109,16 @@ class Framework:
         before = self.dimensions[index - 1] if index > 0 else None
         after = self.dimensions[index + 1] if index + 1 < len(self.dimensions) else None
         return before, after
+
+    def describe(self, item_id: str) -> str:
+        """Return how to name an id of a criterion or dimension: its title when it is current."""
+        for dimension in self.dimensions:
+            if dimension.id == item_id:
+                return f"dimension “{dimension.title}” ({item_id})"
+            for criterion in dimension.criteria:
+                if criterion.id == item_id:
+                    return f"criterion “{criterion.title}” ({item_id})"
+        return f"“{item_id}”"
 
     @property
     def criteria_count(self) -> int:

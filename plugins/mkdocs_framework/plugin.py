@@ -13,7 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import assets, downloads
+from . import assets, downloads, staging
 from .config import FrameworkConfig
 from .model import Framework
 from .problems import FrameworkError
@@ -33,10 +33,21 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         self.framework: Framework | None = None
         self.renderer: Renderer | None = None
         self.config_dir = Path(".")
+        self.command = "build"
+        self.dirty = False
+        self.staging: staging.Staging | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        if self.command in ("build", "gh-deploy") and not self.dirty:
+            # All or nothing: build into a folder beside site_dir and swap it in only when the whole
+            # build has succeeded, so a failed build leaves the previous site untouched.
+            self.staging = staging.Staging(Path(config.site_dir), strict=bool(config.strict))
+            config.site_dir = str(self.staging.folder)
         self.config_dir = config_dir = Path(config.config_file_path or ".").resolve().parent
         framework_file = (config_dir / self.config.framework).resolve()
         config.watch.append(str(framework_file))
@@ -137,9 +148,24 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
     # After Material's offline plugin (priority -100) has written search/search_index.js.
     @event_priority(-110)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not self.config.offline_copy or self.framework is None:
-            return
-        site_dir = Path(config.site_dir)
+        if self.config.enabled and self.config.offline_copy and self.framework is not None:
+            self._write_offline_copy(Path(config.site_dir))
+        if self.staging is not None:
+            self.staging.finish()
+            config.site_dir = str(self.staging.target)
+            self.staging = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.staging is not None:
+            self.staging.discard()
+            self.staging = None
+
+    def on_shutdown(self) -> None:
+        if self.staging is not None:  # the build stopped before on_post_build (such as strict mode)
+            self.staging.discard()
+            self.staging = None
+
+    def _write_offline_copy(self, site_dir: Path) -> None:
         path = self.offline_copy_path
         note = (
             f'<p class="fw-offline">This is the offline copy of this site, made on {downloads.build_date_text()}.</p>'

@@ -63,6 +63,10 @@ class SitePaths:
         return f"{self.prefix}/{dimension_id}.md"
 
     @property
+    def changes(self) -> str:
+        return f"{self.prefix}/changes.md"
+
+    @property
     def worksheet_pack(self) -> str:
         return f"{self.worksheets}/index.md"
 
@@ -228,11 +232,15 @@ class Renderer:
         """Return the Markdown of a generated snippet (such as the downloads list) for a hand-written page."""
         return self._render(f"snippet_{name}.md.j2", page)
 
+    def changes(self) -> str:
+        return self._render("changes.md.j2", self.paths.changes)
+
     def pages(self) -> dict[str, str]:
         """Return every generated page as {path inside docs folder: Markdown}."""
         result = {self.paths.overview: self.overview()}
         for dimension in self.framework.dimensions:
             result[self.paths.dimension(dimension)] = self.dimension(dimension)
+        result[self.paths.changes] = self.changes()
         result[self.paths.worksheet_pack] = self.worksheet_pack()
         for dimension in self.framework.dimensions:
             result[self.paths.worksheet(dimension)] = self.worksheet(dimension)
@@ -253,4 +261,5 @@ class Renderer:
                     items.append({theme.title: members})
         else:
             items.extend(self.paths.dimension(d) for d in self.framework.dimensions)
+        items.append(self.paths.changes)
         return {title: items}

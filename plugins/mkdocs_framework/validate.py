@@ -19,7 +19,7 @@ import jsonschema
 from jsonschema.exceptions import ValidationError
 
 from .loader import Located, load_framework_file
-from .model import Criterion, Dimension, Framework, Level, ResourceLink, Theme
+from .model import Criterion, Dimension, Framework, Level, ResourceLink, Revision, Theme, version_key
 from .problems import FrameworkError, JsonPath, Problem
 
 SCHEMA_FILE = "framework.schema.json"
@@ -196,6 +196,18 @@ def reference_problems(located: Located, docs_dir: Path | None) -> Iterator[Prob
     ]
     yield from _duplicates(located, criteria, "criterion")
 
+    dimension_id_set = {str(d["id"]) for _, d in dimensions if isinstance(d.get("id"), str)}
+    for path, value in criteria:
+        if value in dimension_id_set:
+            yield located.problem(
+                path,
+                f"'{value}' is the id of a dimension as well as of this criterion.",
+                "Give the criterion an id of its own, so revisions can refer to either without confusion.",
+            )
+    yield from _history_problems(
+        located, data, dimension_id_set | {str(c) for _, c in criteria if isinstance(c, str)}, set(level_ids)
+    )
+
     for i, dimension in dimensions:
         base: JsonPath = ("dimensions", i)
         yield from _theme_problems(located, base, dimension, theme_ids, bool(themes))
@@ -213,6 +225,84 @@ def reference_problems(located: Located, docs_dir: Path | None) -> Iterator[Prob
                         f"the page '{page}' does not exist in {docs_dir}.",
                         "Correct the path (it is relative to the docs folder) or create the page.",
                     )
+
+
+def _history_problems(
+    located: Located, data: dict[str, Any], current_ids: set[str], level_ids: set[str]
+) -> Iterator[Problem]:
+    """Check the declared history: versions in order and older than this one, and every id a change
+    leads to exists in the next version (this file, or a later revision's starting ids)."""
+    history = _dicts(data.get("history"))
+    version = data.get("version")
+    if not history or not isinstance(version, str) or not _is_version(version):
+        return
+    previous: tuple[int, ...] | None = None
+    for i, revision in history:
+        old = revision.get("version")
+        if isinstance(old, str) and _is_version(old):
+            key = version_key(old)
+            if key >= version_key(version):
+                yield located.problem(
+                    ("history", i, "version"),
+                    f"version {old} is not older than this framework's version {version}.",
+                    "List only earlier versions under history, oldest first.",
+                )
+            elif previous is not None and key <= previous:
+                yield located.problem(
+                    ("history", i, "version"),
+                    f"version {old} does not come after the entry before it.",
+                    "List earlier versions oldest first, each once.",
+                )
+            previous = key
+    # The ids each revision may lead to: those of the next version.
+    next_ids = set(current_ids)
+    for i, revision in reversed(history):
+        base: JsonPath = ("history", i)
+        targets: list[tuple[JsonPath, Any]] = []
+        sources: list[Any] = []
+        renamed, merged, split = (
+            revision.get(k) if isinstance(revision.get(k), dict) else {} for k in ("renamed", "merged", "split")
+        )
+        for old, new in renamed.items():
+            targets.append(((*base, "renamed", old), new))
+            sources.append(old)
+        for new, olds in merged.items():
+            targets.append(((*base, "merged", new), new))
+            sources.extend(olds if isinstance(olds, list) else [])
+        for old, news in split.items():
+            targets.extend(
+                ((*base, "split", old, k), new) for k, new in enumerate(news if isinstance(news, list) else [])
+            )
+            sources.append(old)
+        removed = revision.get("removed")
+        sources.extend(removed if isinstance(removed, list) else [])
+        for path, target in targets:
+            if isinstance(target, str) and target not in next_ids:
+                yield located.problem(
+                    path,
+                    f"there is no criterion or dimension '{target}' in the next version.",
+                    "Use an id from the version that followed this one (in the newest revision, this file).",
+                )
+        for path, source in ((((*base, "renamed", s)), s) for s in renamed):
+            if i == len(history) - 1 and source in current_ids:
+                yield located.problem(
+                    path,
+                    f"'{source}' is renamed, but this version still has a criterion or dimension with that id.",
+                    "Remove it from 'renamed', or give the current one a different id.",
+                )
+        levels = revision.get("levels") if isinstance(revision.get("levels"), dict) else {}
+        for old, new in levels.items():
+            if i == len(history) - 1 and isinstance(new, str) and new not in level_ids:
+                yield located.problem(
+                    (*base, "levels", old),
+                    f"there is no level '{new}' in this version.",
+                    f"Use one of: {', '.join(sorted(level_ids))}.",
+                )
+        next_ids |= {s for s in sources if isinstance(s, str)}
+
+
+def _is_version(text: str) -> bool:
+    return bool(re.fullmatch(r"[0-9]+\.[0-9]+(\.[0-9]+)?", text))
 
 
 def _theme_problems(
@@ -343,6 +433,19 @@ def build_model(data: dict[str, Any], docs_dir: Path | None = None) -> Framework
         levels=levels,
         themes=tuple(Theme(t["id"], t["title"], t.get("summary")) for t in data.get("themes", [])),
         dimensions=dimensions,
+        history=tuple(
+            Revision(
+                version=r["version"],
+                date=r.get("date"),
+                summary=r.get("summary"),
+                renamed=tuple(r.get("renamed", {}).items()),
+                merged=tuple((new, tuple(olds)) for new, olds in r.get("merged", {}).items()),
+                split=tuple((old, tuple(news)) for old, news in r.get("split", {}).items()),
+                removed=tuple(r.get("removed", [])),
+                levels=tuple(r.get("levels", {}).items()),
+            )
+            for r in data.get("history", [])
+        ),
     )
 
 
