@@ -135,7 +135,7 @@ def test_warning_in_strict_mode_leaves_the_previous_site_untouched(
 
 
 def test_successful_build_replaces_the_site(good_site: tuple[Path, Path, dict[str, bytes]]) -> None:
-    config, site, before = good_site
+    config, site, _before = good_site
     (config.parent / "content" / "index.md").write_text("# A new home page\n", encoding="utf-8")
     assert run_mkdocs(config, site).returncode == 0
     assert "A new home page" in (site / "index.html").read_text(encoding="utf-8")
