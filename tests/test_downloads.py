@@ -202,3 +202,14 @@ def test_offline_copy_works_from_disk_with_search(browser: Browser, unzipped: Pa
     expect(page.locator("article")).to_contain_text("retention", ignore_case=True)
     assert errors == []
     page.close()
+
+
+def test_offline_copy_scoring_form_keeps_an_answer(browser: Browser, unzipped: Path) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((unzipped / "assess" / "index.html").as_uri())
+    page.locator("input.cif-radio__input").nth(1).check()
+    expect(page.get_by_text("Saved on this device").first).to_be_visible()
+    page.reload()
+    expect(page.locator("input.cif-radio__input").nth(1)).to_be_checked()
+    context.close()

@@ -38,3 +38,16 @@ def test_search_works_from_disk(browser: Browser, built_site: Path) -> None:
     assert page.locator("article h1").first.is_visible()
     assert page.locator("article mark").count() >= 1
     page.close()
+
+
+def test_scoring_form_saves_and_restores_answers_from_disk(browser: Browser, built_site: Path) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    form = built_site / "assess" / "index.html"
+    page.goto(form.as_uri())
+    first = page.locator("input.cif-radio__input").nth(2)  # the third option of the first criterion
+    first.check()
+    expect(page.get_by_text("Saved on this device").first).to_be_visible()
+    page.reload()
+    expect(page.locator("input.cif-radio__input").nth(2)).to_be_checked()
+    context.close()
