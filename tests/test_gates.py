@@ -189,3 +189,24 @@ def test_keyboard_gate_catches_unreachable_unfocusable_and_covered_controls(
     assert "A fake button that the keyboard cannot reach" in report.unreachable
     assert "A link with no focus indicator" in report.no_visible_focus
     assert "A link that sticks under the header" in report.hidden_under_header
+
+
+def test_using_the_form_stores_only_what_the_privacy_notice_lists(browser: Browser, built_site: Path) -> None:
+    with serve(built_site) as base:
+        context = browser.new_context(accept_downloads=True)
+        page = context.new_page()
+        watch = PageWatch(page, base)
+        page.goto(base + "assess/index.html")
+        radios = page.locator("input.cif-radio__input")
+        for index in (1, 9, 16):
+            radios.nth(index).check()
+        page.locator("textarea").first.fill("Evidence from the case audit.")
+        with page.expect_download():
+            page.get_by_role("button", name="Export answers (JSON)").click()
+        keys = page.evaluate("Object.keys(localStorage).concat(Object.keys(sessionStorage))")
+        cookies = context.cookies()
+        context.close()
+    assert sorted(k for k in keys if k.startswith("cif:")) == sorted(allowed_storage_keys())
+    assert unlisted_keys(keys) == []
+    assert cookies == []
+    assert watch.foreign == [] and watch.console_errors == [] and watch.failed == []
