@@ -35,10 +35,15 @@ system-site:
 browser:
 	bash scripts/ensure-system-packages.sh tests
 
+## Measure the build against bare MkDocs, scaling, serve rebuilds, page weight and the assessment form
+## in Chromium; write bench/results/latest.md and latest.json. BENCH_ARGS=--quick for a smoke run.
+bench: $(BIN)/.installed browser
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
 ## Lint, type-check and run the whole test suite.
 test: $(BIN)/.installed node_modules/.installed browser
-	$(BIN)/ruff check plugins tests
-	$(BIN)/ruff format --check plugins tests
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/ruff format --check plugins tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
