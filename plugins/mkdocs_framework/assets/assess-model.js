@@ -3,7 +3,10 @@
  * An assessment is plain data, so it can be saved, exported and compared:
  *   {id, frameworkId, frameworkVersion, name, authority, date, created, updated,
  *    answers: {criterionId: levelId | "not_applicable" | "not_sure"},
- *    targets: {dimensionId: levelId}, notes: {dimensionId: {evidence, views}}}
+ *    targets: {dimensionId: levelId}, notes: {dimensionId: {evidence, views}},
+ *    plan: {criterionId: {action, owner, due}}}
+ * plan holds what the person wrote against the items of the generated action plan (assess-plan.js);
+ * older saved assessments have no plan, and restore() gives them an empty one.
  * Framework ids never contain "_" (the schema forbids it), so the two special answers can never
  * clash with a level id.
  */
@@ -13,6 +16,8 @@
   var NOT_APPLICABLE = "not_applicable";
   var NOT_SURE = "not_sure";
   var NOTE_KINDS = ["evidence", "views"];
+  var PLAN_FIELDS = ["action", "owner", "due"];
+  var MAX_NAME = 300;
   var has = Function.prototype.call.bind(Object.prototype.hasOwnProperty);
 
   /* Indexes over the framework data embedded in the page, so look-ups never touch prototypes. */
@@ -74,7 +79,22 @@
       answers: {},
       targets: {},
       notes: {},
+      plan: {},
     };
+  }
+
+  /* A new assessment that starts from another's answers, targets, notes and action plan: for a
+   * review that begins from last year's answers. It gets its own id, today's date and a new name. */
+  function duplicate(info, source, now) {
+    var when = now || new Date();
+    var copy = restore(info, JSON.parse(JSON.stringify(source)), when);
+    copy.id = newId();
+    copy.name = ((source.name || "Untitled assessment") + " (copy)").slice(0, MAX_NAME);
+    copy.date = today(when);
+    copy.created = when.toISOString();
+    copy.updated = when.toISOString();
+    copy.frameworkVersion = source.frameworkVersion || info.framework.version;
+    return copy;
   }
 
   function touch(assessment) {
@@ -114,6 +134,22 @@
     return touch(assessment);
   }
 
+  /* One field (action, owner or due date) of the action plan's item for a criterion. */
+  function setPlanField(info, assessment, criterionId, field, text) {
+    if (!info.criteria.has(criterionId) || PLAN_FIELDS.indexOf(field) < 0) throw new Error("Unknown plan field");
+    if (!assessment.plan) assessment.plan = {};
+    var entry = has(assessment.plan, criterionId) ? assessment.plan[criterionId] : { action: "", owner: "", due: "" };
+    entry[field] = String(text);
+    if (!entry.action && !entry.owner && !entry.due) delete assessment.plan[criterionId];
+    else assessment.plan[criterionId] = entry;
+    return touch(assessment);
+  }
+
+  function planField(assessment, criterionId, field) {
+    var plan = assessment.plan || {};
+    return has(plan, criterionId) ? plan[criterionId][field] || "" : "";
+  }
+
   function note(assessment, dimensionId, kind) {
     return has(assessment.notes, dimensionId) ? assessment.notes[dimensionId][kind] || "" : "";
   }
@@ -124,6 +160,7 @@
       Object.keys(assessment.answers).length > 0 ||
       Object.keys(assessment.targets).length > 0 ||
       Object.keys(assessment.notes).length > 0 ||
+      Object.keys(assessment.plan || {}).length > 0 ||
       Boolean(assessment.name) ||
       Boolean(assessment.authority)
     );
@@ -141,6 +178,23 @@
       if (UNSAFE_KEYS.indexOf(key) < 0 && check(source[key])) out[key] = source[key];
     });
     return out;
+  }
+
+  /* {criterionId: {action, owner, due}} with text fields only; anything else is dropped. */
+  function restorePlan(source) {
+    var plan = copyStrings(source, function (v) {
+      return v !== null && typeof v === "object" && !Array.isArray(v);
+    });
+    Object.keys(plan).forEach(function (id) {
+      var entry = plan[id];
+      var clean = {};
+      PLAN_FIELDS.forEach(function (field) {
+        clean[field] = typeof entry[field] === "string" ? entry[field].slice(0, 20000) : "";
+      });
+      if (clean.action || clean.owner || clean.due) plan[id] = clean;
+      else delete plan[id];
+    });
+    return plan;
   }
 
   /* An assessment read back from the device, made safe to use whatever state it is in. */
@@ -167,6 +221,7 @@
       };
     });
     fresh.notes = notes;
+    fresh.plan = restorePlan(raw.plan);
     return fresh;
   }
 
@@ -175,6 +230,11 @@
     restore: restore,
     NOT_SURE: NOT_SURE,
     NOTE_KINDS: NOTE_KINDS,
+    PLAN_FIELDS: PLAN_FIELDS,
+    restorePlan: restorePlan,
+    duplicate: duplicate,
+    setPlanField: setPlanField,
+    planField: planField,
     has: has,
     describe: describe,
     levelLabel: levelLabel,

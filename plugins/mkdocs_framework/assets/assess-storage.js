@@ -3,6 +3,9 @@
  * Two keys, exactly as the privacy notice lists them:
  *   cif:<framework id>:assessments  {schemaVersion: 1, assessments: {<assessment id>: assessment}}
  *   cif:<framework id>:settings     {schemaVersion: 1, currentAssessment: <assessment id>}
+ * Several assessments have always been kept under the first key, so keeping several on one device
+ * needs no change of shape: data saved by earlier versions of the site (one assessment, no action
+ * plan) is read as it is, and model.restore() fills in what it lacks.
  * Every call reports failure instead of throwing, because storage can be blocked (site data
  * turned off), full, or unavailable in some private modes, and the form must keep working.
  */
@@ -59,6 +62,50 @@
       }
     }
 
+    /* Every assessment on the device, most recently changed first, and the id of the open one.
+     * Returns {ok, assessments: [raw assessment], currentId (or null), error?}. Each record's id is
+     * the key it is stored under. */
+    function loadAll() {
+      try {
+        var settings;
+        try {
+          settings = read(names.settings);
+        } catch (unreadableSettings) {
+          settings = null;
+        }
+        var store = read(names.assessments);
+        var all = store && isPlainObject(store.assessments) ? store.assessments : {};
+        var list = Object.keys(all)
+          .filter(function (id) {
+            return isPlainObject(all[id]) && id !== "__proto__";
+          })
+          .map(function (id) {
+            var record = Object.assign({}, all[id]);
+            record.id = id;
+            return record;
+          });
+        list.sort(function (a, b) {
+          var x = typeof a.updated === "string" ? a.updated : "";
+          var y = typeof b.updated === "string" ? b.updated : "";
+          return x < y ? 1 : x > y ? -1 : 0;
+        });
+        var id = settings && typeof settings.currentAssessment === "string" ? settings.currentAssessment : null;
+        return { ok: true, assessments: list, currentId: id };
+      } catch (error) {
+        return { ok: false, assessments: [], currentId: null, error: error instanceof SyntaxError ? "unreadable" : reason(error) };
+      }
+    }
+
+    /* Makes a saved assessment the open one, without changing it. */
+    function select(assessmentId) {
+      try {
+        getStorage().setItem(names.settings, JSON.stringify({ schemaVersion: SCHEMA_VERSION, currentAssessment: assessmentId }));
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, error: reason(error) };
+      }
+    }
+
     /* Saves one assessment beside any others already on the device, and makes it the open one. */
     function save(assessment) {
       try {
@@ -103,7 +150,7 @@
       }
     }
 
-    return { keys: names, loadCurrent: loadCurrent, save: save, remove: remove };
+    return { keys: names, loadCurrent: loadCurrent, loadAll: loadAll, select: select, save: save, remove: remove };
   }
 
   var api = { SCHEMA_VERSION: SCHEMA_VERSION, keys: keys, reason: reason, createStore: createStore };

@@ -34,6 +34,7 @@
         answers: assessment.answers,
         targets: assessment.targets,
         notes: assessment.notes,
+        plan: assessment.plan || {},
       },
     };
   }
@@ -278,7 +279,51 @@
       errors.push("The notes for " + listed(badNotes) + " must be text of no more than " + MAX_TEXT + " characters.");
     }
 
+    // The action plan: what was written against each item, by criterion id. Older exports have none.
+    var plan = has(source, "plan") ? source.plan : {};
+    var badPlan = [];
+    var unknownPlan = 0;
+    if (!isPlainObject(plan)) errors.push("The action plan in the file is not in the expected form.");
+    else {
+      Object.keys(plan).forEach(function (id) {
+        var entry = plan[id];
+        var ok =
+          isPlainObject(entry) &&
+          model.PLAN_FIELDS.every(function (field) {
+            return !has(entry, field) || (typeof entry[field] === "string" && entry[field].length <= MAX_TEXT);
+          }) &&
+          (!entry.due || isValidDate(entry.due));
+        if (!ok) badPlan.push(id);
+        else if (!info.criteria.has(id)) unknownPlan += 1;
+      });
+      if (!badPlan.length) {
+        var kept = {};
+        Object.keys(plan).forEach(function (id) {
+          if (info.criteria.has(id)) kept[id] = plan[id];
+        });
+        assessment.plan = model.restorePlan(kept);
+      }
+    }
+    if (badPlan.length) {
+      errors.push(
+        "The action plan entries for " +
+          listed(badPlan) +
+          " must be text of no more than " +
+          MAX_TEXT +
+          " characters, with due dates in the form YYYY-MM-DD."
+      );
+    }
+
     if (errors.length) return { ok: false, errors: errors };
+
+    if (unknownPlan) {
+      warnings.push(
+        plural(unknownPlan, "action plan entry is", "action plan entries are") +
+          " for criteria that this version of the framework does not have, so " +
+          (unknownPlan === 1 ? "it" : "they") +
+          " will not be imported."
+      );
+    }
 
     if (unknownCriteria.length) {
       warnings.push(
@@ -320,6 +365,10 @@
       warnings: warnings,
       answerCount: Object.keys(assessment.answers).length,
     };
+  }
+
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
   }
 
   function fail(message) {

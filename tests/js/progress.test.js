@@ -1,0 +1,267 @@
+"use strict";
+
+// Several assessments on one device, progress over time and the action plan: the pure modules.
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const model = require("../../plugins/mkdocs_framework/assets/assess-model.js");
+const storage = require("../../plugins/mkdocs_framework/assets/assess-storage.js");
+const compare = require("../../plugins/mkdocs_framework/assets/assess-compare.js");
+const plan = require("../../plugins/mkdocs_framework/assets/assess-plan.js");
+const { info } = require("./framework.js");
+
+function memoryStorage() {
+  const items = new Map();
+  return {
+    items,
+    getItem: (k) => (items.has(k) ? items.get(k) : null),
+    setItem: (k, v) => items.set(k, String(v)),
+    removeItem: (k) => items.delete(k),
+  };
+}
+
+function withDescriptors(fw) {
+  fw.framework.dimensions.forEach((d) =>
+    d.criteria.forEach((c) => {
+      c.descriptors = fw.framework.levels.map((level) => `${c.id} at ${level.label}`);
+    })
+  );
+  return fw;
+}
+
+function answered(fw, answers, targets = {}) {
+  const a = model.blankAssessment(fw);
+  Object.entries(answers).forEach(([id, value]) => model.setAnswer(fw, a, id, value));
+  Object.entries(targets).forEach(([id, value]) => model.setTarget(fw, a, id, value));
+  return a;
+}
+
+// --- Several assessments ---------------------------------------------------------------------
+
+test("every assessment on the device is listed, most recently changed first, with the open one", () => {
+  const fw = info();
+  const memory = memoryStorage();
+  const store = storage.createStore(() => memory, "test-framework");
+  const older = model.blankAssessment(fw, new Date("2026-01-01T00:00:00Z"));
+  const newer = model.blankAssessment(fw, new Date("2027-01-01T00:00:00Z"));
+  newer.id = older.id + "-newer";
+  store.save(newer);
+  store.save(older);
+  const all = store.loadAll();
+  assert.equal(all.ok, true);
+  assert.deepEqual(
+    all.assessments.map((a) => a.id),
+    [newer.id, older.id]
+  );
+  assert.equal(all.currentId, older.id);
+  assert.deepEqual(store.select(newer.id), { ok: true });
+  assert.equal(store.loadCurrent().assessment.id, newer.id);
+  // Selecting changes nothing else.
+  assert.equal(store.loadAll().assessments.length, 2);
+});
+
+test("data saved by the earlier single-assessment form is read as it is, and gains an empty plan", () => {
+  const fw = info();
+  const memory = memoryStorage();
+  const earlier = {
+    id: "a-old",
+    frameworkId: "test-framework",
+    frameworkVersion: "1.0",
+    name: "Baseline",
+    authority: "Anyshire",
+    date: "2026-10-01",
+    created: "2026-10-01T09:00:00.000Z",
+    updated: "2026-10-02T09:00:00.000Z",
+    answers: { p1: "developing" },
+    targets: { purpose: "embedded" },
+    notes: { purpose: { evidence: "Audit", views: "" } },
+  };
+  memory.setItem("cif:test-framework:assessments", JSON.stringify({ schemaVersion: 1, assessments: { "a-old": earlier } }));
+  memory.setItem("cif:test-framework:settings", JSON.stringify({ schemaVersion: 1, currentAssessment: "a-old" }));
+  const store = storage.createStore(() => memory, "test-framework");
+  const restored = model.restore(fw, store.loadCurrent().assessment);
+  assert.deepEqual(restored.answers, earlier.answers);
+  assert.deepEqual(restored.notes, earlier.notes);
+  assert.deepEqual(restored.plan, {});
+  assert.deepEqual(store.loadAll().assessments.map((a) => a.name), ["Baseline"]);
+});
+
+test("a duplicate starts from the same answers, targets, notes and plan under a new id, name and date", () => {
+  const fw = withDescriptors(info());
+  const a = answered(fw, { p1: "developing" }, { purpose: "embedded" });
+  model.setDetail(a, "name", "Baseline, autumn 2026");
+  model.setNote(fw, a, "purpose", "evidence", "Audit");
+  model.setPlanField(fw, a, "p1", "owner", "Head of service");
+  const copy = model.duplicate(fw, a, new Date("2027-10-01T09:00:00Z"));
+  assert.notEqual(copy.id, a.id);
+  assert.equal(copy.name, "Baseline, autumn 2026 (copy)");
+  assert.equal(copy.date, "2027-10-01");
+  assert.deepEqual(copy.answers, a.answers);
+  assert.deepEqual(copy.targets, a.targets);
+  assert.deepEqual(copy.notes, a.notes);
+  assert.deepEqual(copy.plan, a.plan);
+  // Changing the copy leaves the original alone.
+  model.setAnswer(fw, copy, "p1", "leading");
+  assert.equal(a.answers.p1, "developing");
+});
+
+// --- Progress over time ----------------------------------------------------------------------
+
+test("comparison gives each dimension's score then and now, the change and a plain summary", () => {
+  const fw = info();
+  const then = answered(fw, { p1: "developing", p2: "developing", v1: "established" });
+  const now = answered(fw, { p1: "established", p2: "embedded", v1: "developing" }, { purpose: "embedded" });
+  const result = compare.compare(fw, then, now);
+  const [purpose, voice] = result.dimensions;
+  assert.equal(purpose.then.score, 2);
+  assert.equal(purpose.now.score, 3.5);
+  assert.equal(purpose.change, 1.5);
+  assert.equal(purpose.direction, "up");
+  assert.equal(purpose.target, 4);
+  assert.equal(voice.direction, "down");
+  assert.equal(compare.formatChange(voice.change), "\u22121.0");
+  assert.deepEqual(result.counts, { improved: 1, fell: 1, unchanged: 0, notCompared: 0 });
+  assert.equal(compare.summary(result), "1 dimension improved, 1 fell.");
+  assert.deepEqual(
+    result.moved.map((m) => [m.number, m.from, m.to, m.direction]),
+    [
+      ["1.1", "developing", "established", "up"],
+      ["1.2", "developing", "embedded", "up"],
+      ["2.1", "established", "developing", "down"],
+    ]
+  );
+  assert.equal(result.likeForLike, true);
+});
+
+test("dimensions without a score in both are not compared, and unchanged ones are counted", () => {
+  const fw = info();
+  const then = answered(fw, { p1: "developing" });
+  const now = answered(fw, { p1: "developing", v1: "leading" });
+  const result = compare.compare(fw, then, now);
+  assert.deepEqual(result.counts, { improved: 0, fell: 0, unchanged: 1, notCompared: 1 });
+  assert.equal(
+    compare.summary(result),
+    "1 dimension unchanged. 1 dimension has no score in one of the two, so it is not compared."
+  );
+  assert.equal(compare.summary(compare.compare(fw, answered(fw, {}), answered(fw, {}))), "No dimension has a score in both assessments.");
+});
+
+test("answers for criteria this framework lacks are listed as not compared, never scored", () => {
+  const fw = info();
+  const then = answered(fw, { p1: "developing" });
+  then.answers["retired-criterion"] = "leading";
+  then.frameworkVersion = "0.9";
+  const now = answered(fw, { p1: "developing" });
+  const result = compare.compare(fw, then, now);
+  assert.deepEqual(result.notCompared, ["retired-criterion"]);
+  assert.equal(result.dimensions[0].then.score, 2);
+  assert.equal(result.likeForLike, false);
+});
+
+test("an older assessment is carried forward by the migration module before comparing", () => {
+  const fw = info();
+  const then = answered(fw, {});
+  then.answers["old-p1"] = "developing";
+  then.frameworkVersion = "0.9";
+  const now = answered(fw, { p1: "established" });
+  const migrate = {
+    migrateAssessment(record) {
+      const carried = JSON.parse(JSON.stringify(record));
+      carried.answers = { p1: record.answers["old-p1"] };
+      carried.frameworkVersion = "1.0";
+      return { assessment: carried, flagged: [{ id: "p1" }], notCarried: ["gone"] };
+    },
+  };
+  const result = compare.compare(fw, then, now, migrate);
+  assert.equal(result.dimensions[0].then.score, 2);
+  assert.deepEqual(result.flagged, ["p1"]);
+  assert.deepEqual(result.notCompared, ["gone"]);
+  assert.equal(result.moved[0].flagged, true);
+  // Not run for an assessment of this very version.
+  then.frameworkVersion = "1.0";
+  assert.deepEqual(compare.compare(fw, then, now, migrate).flagged, []);
+});
+
+// --- Action plan -----------------------------------------------------------------------------
+
+test("the plan lists each dimension below target with its weakest criteria and the next level up", () => {
+  const fw = withDescriptors(info());
+  const a = answered(
+    fw,
+    { p1: "developing", p2: "developing", p3: "embedded", p4: "not_applicable", v1: "leading", v2: "leading" },
+    { purpose: "embedded", voice: "leading" }
+  );
+  const result = plan.generate(fw, a);
+  assert.equal(result.sections.length, 1);
+  const [section] = result.sections;
+  assert.equal(section.dimension.id, "purpose");
+  assert.deepEqual(
+    section.items.map((i) => [i.number, i.from, i.to, i.descriptor]),
+    [
+      ["1.1", 2, 3, "p1 at Established"],
+      ["1.2", 2, 3, "p2 at Established"],
+    ]
+  );
+  assert.equal(result.atTarget, 1);
+});
+
+test("a dimension with a target but no score yet waits; one without a target is left out", () => {
+  const fw = withDescriptors(info());
+  const a = answered(fw, { v1: "emerging" }, { purpose: "embedded" });
+  const result = plan.generate(fw, a);
+  assert.deepEqual(result.sections, []);
+  assert.deepEqual(result.waiting.map((d) => d.id), ["purpose"]);
+  assert.equal(result.withoutTarget, 1);
+});
+
+test("what is written in the plan is kept with the assessment and its signature ignores it", () => {
+  const fw = withDescriptors(info());
+  const a = answered(fw, { p1: "emerging" }, { purpose: "developing" });
+  const before = plan.signature(plan.generate(fw, a));
+  model.setPlanField(fw, a, "p1", "action", "Write the policy");
+  model.setPlanField(fw, a, "p1", "due", "2027-03-31");
+  assert.deepEqual(a.plan, { p1: { action: "Write the policy", owner: "", due: "2027-03-31" } });
+  assert.equal(plan.signature(plan.generate(fw, a)), before);
+  model.setAnswer(fw, a, "p2", "emerging");
+  assert.notEqual(plan.signature(plan.generate(fw, a)), before);
+  model.setPlanField(fw, a, "p1", "action", "");
+  model.setPlanField(fw, a, "p1", "due", "");
+  assert.deepEqual(a.plan, {});
+  assert.throws(() => model.setPlanField(fw, a, "nope", "action", "x"));
+});
+
+test("the plan's CSV has a BOM, quotes per RFC 4180 and neutralises formulas", () => {
+  const fw = withDescriptors(info());
+  const a = answered(fw, { p1: "emerging" }, { purpose: "developing" });
+  model.setDetail(a, "name", "Review, 2027");
+  model.setPlanField(fw, a, "p1", "action", '=HYPERLINK("x") then, "quote"\nline two');
+  model.setPlanField(fw, a, "p1", "owner", "+Owner");
+  const csv = plan.exportCsv(fw, a);
+  assert.ok(csv.startsWith("\uFEFFAssessment name,"));
+  assert.ok(csv.endsWith("\r\n"));
+  const line = csv.split("\r\n")[1];
+  assert.ok(line.startsWith('"Review, 2027",'), line);
+  assert.ok(csv.includes('"\'=HYPERLINK(""x"") then, ""quote""\nline two"'), csv);
+  assert.ok(csv.includes(",'+Owner,"), csv);
+  assert.ok(csv.includes("p1 at Developing"));
+});
+
+test("the plan travels in the JSON export and comes back on import; a bad plan is refused", () => {
+  const transfer = require("../../plugins/mkdocs_framework/assets/assess-transfer.js");
+  const fw = withDescriptors(info());
+  const a = answered(fw, { p1: "emerging" }, { purpose: "developing" });
+  model.setPlanField(fw, a, "p1", "action", "Write the policy");
+  model.setPlanField(fw, a, "p1", "due", "2027-03-31");
+  const text = transfer.exportJson(fw, a);
+  assert.deepEqual(JSON.parse(text).assessment.plan, a.plan);
+  const back = transfer.parseImport(fw, text);
+  assert.equal(back.ok, true);
+  assert.deepEqual(back.assessment.plan, a.plan);
+  const data = JSON.parse(text);
+  data.assessment.plan.gone = { action: "x" };
+  assert.match(transfer.parseImport(fw, JSON.stringify(data)).warnings.join(" "), /1 action plan entry is for criteria/);
+  data.assessment.plan.p1.due = "31/03/2027";
+  assert.match(transfer.parseImport(fw, JSON.stringify(data)).errors.join(" "), /action plan entries for/);
+  delete data.assessment.plan;
+  assert.deepEqual(transfer.parseImport(fw, JSON.stringify(data)).assessment.plan, {});
+});
