@@ -108,7 +108,31 @@
     if (value === null || value === "") delete assessment.answers[criterionId];
     else if (isAllowedAnswer(info, value)) assessment.answers[criterionId] = value;
     else throw new Error("Not an answer: " + value);
+    return answeredNow(info, assessment, criterionId);
+  }
+
+  /* Answering (or clearing) a question settles any "check this answer" flag on it, and records
+   * the fingerprint of the wording the answer was given against (see assess-migrate.js). */
+  function answeredNow(info, assessment, criterionId) {
+    if (!assessment.fingerprints) assessment.fingerprints = {};
+    if (has(assessment.answers, criterionId)) {
+      assessment.fingerprints[criterionId] = info.criteria.get(criterionId).criterion.fingerprint || "";
+    } else delete assessment.fingerprints[criterionId];
+    if (assessment.review) delete assessment.review[criterionId];
     return touch(assessment);
+  }
+
+  /* The person has checked a flagged answer and keeps it as it is. */
+  function confirmAnswer(info, assessment, criterionId) {
+    if (!info.criteria.has(criterionId)) throw new Error("Unknown criterion " + criterionId);
+    return answeredNow(info, assessment, criterionId);
+  }
+
+  /* "reworded", "merged", "split" or "unverified" when the answer is flagged for checking, else "". */
+  function reviewReason(assessment, criterionId) {
+    return assessment.review && has(assessment.review, criterionId) && has(assessment.answers, criterionId)
+      ? assessment.review[criterionId]
+      : "";
   }
 
   function setTarget(info, assessment, dimensionId, levelId) {
@@ -222,7 +246,32 @@
     });
     fresh.notes = notes;
     fresh.plan = restorePlan(raw.plan);
+    restoreVersioning(info, raw, fresh);
     return fresh;
+  }
+
+  /* What migration keeps with an assessment (see assess-migrate.js): the fingerprint each answer
+   * was given against, answers to check, answers that could not be carried over (kept so exports
+   * still hold them) and the migrations made. An answered question without a fingerprint was
+   * answered in this version of the framework, so it gets the current one. */
+  function restoreVersioning(info, raw, fresh) {
+    var text = function (v) {
+      return typeof v === "string" && v.length <= 300;
+    };
+    fresh.fingerprints = copyStrings(raw.fingerprints, text);
+    Object.keys(fresh.answers).forEach(function (id) {
+      if (!has(fresh.fingerprints, id) && info.criteria.has(id)) {
+        fresh.fingerprints[id] = info.criteria.get(id).criterion.fingerprint || "";
+      }
+    });
+    var review = copyStrings(raw.review, text);
+    Object.keys(review).forEach(function (id) {
+      if (!has(fresh.answers, id)) delete review[id];
+    });
+    if (Object.keys(review).length) fresh.review = review;
+    ["notCarried", "migrations"].forEach(function (field) {
+      if (Array.isArray(raw[field]) && raw[field].length) fresh[field] = JSON.parse(JSON.stringify(raw[field]));
+    });
   }
 
   var api = {
@@ -242,6 +291,8 @@
     today: today,
     blankAssessment: blankAssessment,
     setAnswer: setAnswer,
+    confirmAnswer: confirmAnswer,
+    reviewReason: reviewReason,
     setTarget: setTarget,
     setNote: setNote,
     setDetail: setDetail,
