@@ -1,0 +1,154 @@
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const model = require("../../plugins/mkdocs_framework/assets/assess-model.js");
+const transfer = require("../../plugins/mkdocs_framework/assets/assess-transfer.js");
+const group = require("../../plugins/mkdocs_framework/assets/group-compare.js");
+const { info } = require("./framework.js");
+
+/* An exported file's text, as the form writes it. */
+function exported(authority, answers, targets = {}) {
+  const fw = info();
+  const a = model.blankAssessment(fw, new Date("2026-10-01T09:00:00Z"));
+  model.setDetail(a, "authority", authority);
+  model.setDetail(a, "name", "Baseline");
+  Object.entries(answers).forEach(([id, value]) => model.setAnswer(fw, a, id, value));
+  Object.entries(targets).forEach(([id, value]) => model.setTarget(fw, a, id, value));
+  return transfer.exportJson(fw, a);
+}
+
+function read(name, text, migrate = null) {
+  return group.readFile(info(), name, text, Buffer.byteLength(text), migrate);
+}
+
+test("a valid export is read with its answers", () => {
+  const entry = read("anyshire.json", exported("Anyshire", { p1: "developing", v1: "leading" }));
+  assert.equal(entry.status, "ok");
+  assert.equal(entry.otherVersion, "");
+  assert.deepEqual(entry.assessment.answers, { p1: "developing", v1: "leading" });
+});
+
+test("broken files are reported with the reason", () => {
+  assert.match(read("bad.json", "{not json").reason, /could not be read as JSON/);
+  assert.match(read("empty.json", "").reason, /empty/);
+  assert.match(read("list.json", "[1,2]").reason, /not an export from this self-assessment form/);
+  const huge = group.readFile(info(), "huge.json", "{}", 2 * 1024 * 1024);
+  assert.equal(huge.status, "broken");
+  assert.match(huge.reason, /larger than 1 MB/);
+  const data = JSON.parse(exported("Anyshire", {}));
+  data.assessment.answers = { p1: "brilliant" };
+  const badAnswer = read("wrong.json", JSON.stringify(data));
+  assert.equal(badAnswer.status, "broken");
+  assert.match(badAnswer.reason, /^The answers for criterion “p1” are not levels/);
+});
+
+test("a file for another framework is flagged as foreign, with the framework's id", () => {
+  const data = JSON.parse(exported("Othershire", { p1: "developing" }));
+  data.framework.id = "some-other-framework";
+  const entry = read("other.json", JSON.stringify(data));
+  assert.equal(entry.status, "foreign");
+  assert.equal(entry.frameworkId, "some-other-framework");
+  assert.match(entry.reason, /different framework \(“some-other-framework”\)/);
+});
+
+test("a file from another version is flagged, and what it cannot carry is listed", () => {
+  const data = JSON.parse(exported("Oldshire", { p1: "developing" }));
+  data.framework.version = "0.9";
+  data.assessment.answers.retired = "leading";
+  const entry = read("old.json", JSON.stringify(data));
+  assert.equal(entry.status, "ok");
+  assert.equal(entry.otherVersion, "0.9");
+  assert.equal(entry.migrated, false);
+  assert.deepEqual(entry.assessment.answers, { p1: "developing" });
+  assert.deepEqual(entry.notCarried, ["retired"]);
+});
+
+test("a file from another version goes through the migration module when there is one", () => {
+  const data = JSON.parse(exported("Oldshire", {}));
+  data.framework.version = "0.9";
+  data.assessment.answers = { "old-p1": "developing" };
+  const migrate = {
+    migrateAssessment(record) {
+      assert.equal(record.frameworkVersion, "0.9");
+      return { assessment: { ...record, answers: { p1: record.answers["old-p1"] } }, report: { moved: ["old-p1"] } };
+    },
+  };
+  const entry = read("old.json", JSON.stringify(data), migrate);
+  assert.equal(entry.status, "ok");
+  assert.equal(entry.migrated, true);
+  assert.deepEqual(entry.counts, { carried: 0, moved: 1, review: 0, notCarried: 0 });
+  assert.deepEqual(entry.assessment.answers, { p1: "developing" });
+});
+
+test("the comparison scores each authority with the form's scoring, and gives the spread", () => {
+  const entries = [
+    read("a.json", exported("Anyshire", { p1: "emerging", p2: "developing", v1: "leading" })),
+    read("b.json", exported("Borsetshire", { p1: "established", v1: "developing" }, { purpose: "embedded" })),
+    read("c.json", exported("Casterbridge", { p1: "leading", p2: "leading", v1: model.NOT_APPLICABLE })),
+  ];
+  const { rows, spread } = group.compare(info(), entries);
+  const byName = Object.fromEntries(rows.map((row) => [row.name, row]));
+  assert.equal(byName.Anyshire.dimensions[0].score, 1.5);
+  assert.equal(byName.Anyshire.dimensions[0].level, 1);
+  assert.equal(byName.Borsetshire.dimensions[0].target, 4);
+  assert.equal(byName.Casterbridge.dimensions[1].score, null);
+  assert.deepEqual(
+    { lowest: spread[0].lowest, median: spread[0].median, highest: spread[0].highest, count: spread[0].count },
+    { lowest: 1.5, median: 3, highest: 5, count: 3 }
+  );
+  assert.deepEqual(
+    { lowest: spread[1].lowest, median: spread[1].median, highest: spread[1].highest, count: spread[1].count },
+    { lowest: 2, median: 3.5, highest: 5, count: 2 }
+  );
+  assert.equal(spread[1].medianLevel, 3);
+});
+
+test("codes are A, B, C in an order that does not follow names or the order files were chosen", () => {
+  const files = [
+    ["a.json", exported("Anyshire", { p1: "emerging" })],
+    ["b.json", exported("Borsetshire", { p1: "developing" })],
+    ["c.json", exported("Casterbridge", { p1: "leading" })],
+    ["d.json", exported("Dunwich", { p1: "embedded" })],
+  ];
+  const forwards = group.compare(info(), files.map(([n, t]) => read(n, t)));
+  const backwards = group.compare(info(), files.reverse().map(([n, t]) => read(n, t)));
+  const codes = (result) => result.rows.map((row) => [row.code, row.name]);
+  assert.deepEqual(codes(forwards), codes(backwards));
+  assert.deepEqual(forwards.rows.map((row) => row.code), ["Authority A", "Authority B", "Authority C", "Authority D"]);
+  assert.notDeepEqual(forwards.rows.map((row) => row.name), ["Anyshire", "Borsetshire", "Casterbridge", "Dunwich"]);
+});
+
+test("two assessments of the same authority are told apart", () => {
+  const one = JSON.parse(exported("Anyshire", { p1: "emerging" }));
+  const two = JSON.parse(exported("Anyshire", { p1: "leading" }));
+  two.assessment.name = "Review";
+  two.assessment.date = "2027-10-01";
+  const { rows } = group.compare(info(), [read("1.json", JSON.stringify(one)), read("2.json", JSON.stringify(two))]);
+  assert.deepEqual(rows.map((row) => row.name).sort(), ["Anyshire (Baseline, 2026-10-01)", "Anyshire (Review, 2027-10-01)"]);
+});
+
+test("an authority with no name is shown by its assessment name, then its file name", () => {
+  const data = JSON.parse(exported("", {}));
+  const { rows } = group.compare(info(), [read("x.json", JSON.stringify(data))]);
+  assert.equal(rows[0].name, "Baseline");
+  data.assessment.name = "";
+  assert.equal(group.compare(info(), [read("x.json", JSON.stringify(data))]).rows[0].name, "x.json");
+});
+
+test("the same file chosen twice is recognised", () => {
+  const text = exported("Anyshire", { p1: "emerging" });
+  assert.ok(group.sameFile(read("a.json", text), read("a.json", text)));
+  assert.ok(!group.sameFile(read("a.json", text), read("b.json", text)));
+});
+
+test("letters, median and shades", () => {
+  assert.deepEqual([0, 1, 25, 26, 27, 51, 52].map(group.letters), ["A", "B", "Z", "AA", "AB", "AZ", "BA"]);
+  assert.equal(group.median([]), null);
+  assert.equal(group.median([2]), 2);
+  assert.equal(group.median([1, 2, 4]), 2);
+  assert.equal(group.median([1.2, 2.5]), 1.9);
+  assert.deepEqual([1, 2, 3, 4, 5].map((n) => group.shade(n, 5)), [1, 3, 4, 6, 7]);
+  assert.deepEqual([1, 2].map((n) => group.shade(n, 2)), [1, 7]);
+  assert.equal(group.shade(null, 5), 0);
+});
