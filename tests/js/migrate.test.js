@@ -258,3 +258,61 @@ test("hostile keys in a record pollute nothing", () => {
   assert.deepEqual(Object.keys(assessment.answers), ["keep"]);
   assert.equal({}.x, undefined);
 });
+
+const transfer = require("../../plugins/mkdocs_framework/assets/assess-transfer.js");
+
+test("exports record each answer's fingerprint and keep what was not carried over", () => {
+  const v1 = model.describe(fresh("v1"));
+  const data = transfer.exportData(v1, answered("v1", { keep: "high" }));
+  assert.deepEqual(data.assessment.fingerprints, { keep: v1.criteria.get("keep").criterion.fingerprint });
+  const v2 = model.describe(fresh("v2"));
+  const migrated = model.restore(v2, migrate.migrateAssessment(answered("v1", V1_ANSWERS), v2.framework).assessment);
+  const exported = transfer.exportData(v2, migrated);
+  assert.deepEqual(exported.assessment.notCarried.map((n) => n.id), ["dropped"]);
+  assert.equal(exported.assessment.review.reword, "reworded");
+  assert.equal(exported.assessment.migrations[0].from, "1.0");
+});
+
+test("importing a version 1 export into version 2 migrates it, and it exports again without loss", () => {
+  const v1 = model.describe(fresh("v1"));
+  const v2 = model.describe(fresh("v2"));
+  const text = transfer.exportJson(v1, answered("v1", V1_ANSWERS));
+  const result = transfer.parseImport(v2, text);
+  assert.equal(result.ok, true, JSON.stringify(result.errors));
+  assert.equal(result.assessment.answers["both-parts"], "mid");
+  assert.equal(result.assessment.review["whole-second"], "split");
+  assert.deepEqual(result.migration.notCarried.map((n) => n.id), ["dropped"]);
+  assert.match(result.warnings.join("\n"), /version 1\.0 .* version 2\.0, so the answers will be carried over/);
+  assert.match(result.warnings.join("\n"), /1 answer unchanged, 5 answers moved to new questions, 4 answers to check, 1 entry that cannot/);
+  const again = JSON.parse(transfer.exportJson(v2, result.assessment));
+  assert.deepEqual(again.assessment.notCarried, [
+    { kind: "answer", id: "dropped", value: "high", reason: "removed", version: "1.0" },
+  ]);
+  const back = transfer.parseImport(v2, JSON.stringify(again));
+  assert.equal(back.ok, true);
+  assert.equal(back.migration, null);
+  assert.deepEqual(back.assessment.review, result.assessment.review);
+  assert.deepEqual(back.assessment.notCarried, result.assessment.notCarried);
+});
+
+test("importing an export from a newer version is refused with an explanation", () => {
+  const v1 = model.describe(fresh("v1"));
+  const v2 = model.describe(fresh("v2"));
+  const result = transfer.parseImport(v1, transfer.exportJson(v2, answered("v2", { keep: "low" })));
+  assert.equal(result.ok, false);
+  assert.match(result.errors[0], /cannot be imported\. These answers were made with version 2\.0 .* newer/);
+});
+
+test("entries kept from earlier versions are checked on import", () => {
+  const v2 = model.describe(fresh("v2"));
+  const data = transfer.exportData(v2, answered("v2", { keep: "low" }));
+  data.assessment.notCarried = [
+    { kind: "answer", id: "old", value: "high", reason: "removed", version: "1.0" },
+    { kind: "answer", id: "bad", value: { nested: { deep: 1 } } },
+    "nonsense",
+  ];
+  const result = transfer.parseImport(v2, JSON.stringify(data));
+  assert.equal(result.ok, true);
+  assert.deepEqual(result.assessment.notCarried.map((n) => n.id), ["old"]);
+  assert.match(result.warnings.join("\n"), /2 entries kept from earlier versions .* could not be read/);
+});

@@ -410,7 +410,7 @@
     compareVersions: compareVersions,
     migrateAssessment: migrateAssessment,
   };
-  var CIF = root.CIF || (root.CIF = {});
-  CIF.migrate = api;
+  // In Node the module is reached by require() only, so tests can tell a page without it.
   if (typeof module === "object" && module.exports) module.exports = api;
+  else (root.CIF || (root.CIF = {})).migrate = api;
 })(typeof window !== "undefined" ? window : globalThis);

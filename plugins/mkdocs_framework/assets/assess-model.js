@@ -128,6 +128,18 @@
     return answeredNow(info, assessment, criterionId);
   }
 
+  /* {criterionId: fingerprint} for every answered question: the wording it was answered against,
+   * or the current wording when none was recorded (the answer was given on this version). */
+  function fingerprintsOf(info, assessment) {
+    var out = {};
+    var recorded = assessment.fingerprints || {};
+    Object.keys(assessment.answers).forEach(function (id) {
+      if (has(recorded, id) && typeof recorded[id] === "string" && recorded[id]) out[id] = recorded[id];
+      else if (info.criteria.has(id)) out[id] = info.criteria.get(id).criterion.fingerprint || "";
+    });
+    return out;
+  }
+
   /* "reworded", "merged", "split" or "unverified" when the answer is flagged for checking, else "". */
   function reviewReason(assessment, criterionId) {
     return assessment.review && has(assessment.review, criterionId) && has(assessment.answers, criterionId)
@@ -292,6 +304,7 @@
     blankAssessment: blankAssessment,
     setAnswer: setAnswer,
     confirmAnswer: confirmAnswer,
+    fingerprintsOf: fingerprintsOf,
     reviewReason: reviewReason,
     setTarget: setTarget,
     setNote: setNote,

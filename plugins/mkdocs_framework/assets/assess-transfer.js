@@ -6,6 +6,7 @@
 
   var model = (root.CIF && root.CIF.model) || require("./assess-model.js");
   var scoring = (root.CIF && root.CIF.scoring) || require("./assess-scoring.js");
+  var migrate = (root.CIF && root.CIF.migrate) || require("./assess-migrate.js");
   var has = model.has;
 
   var FORMAT = "cif-self-assessment";
@@ -35,6 +36,10 @@
         targets: assessment.targets,
         notes: assessment.notes,
         plan: assessment.plan || {},
+        fingerprints: model.fingerprintsOf(info, assessment),
+        review: assessment.review || {},
+        notCarried: assessment.notCarried || [],
+        migrations: assessment.migrations || [],
       },
     };
   }
@@ -205,7 +210,21 @@
       );
     }
 
+    // Answers from an earlier version are first carried forward by the framework's declared
+    // history (assess-migrate.js); a newer version is refused, leaving the form as it is.
     var source = data.assessment;
+    var fileVersion = typeof fileFramework.version === "string" ? fileFramework.version : "";
+    var shapesOk = ["answers", "targets", "notes", "plan"].every(function (field) {
+      return !has(source, field) || isPlainObject(source[field]);
+    });
+    var record = shapesOk ? Object.assign({}, source) : {};
+    record.frameworkId = info.framework.id;
+    record.frameworkVersion = fileVersion || info.framework.version;
+    var migration = migrate.migrateAssessment(record, info.framework);
+    if (migration.status === "refused") {
+      return fail("The selected file cannot be imported. " + migration.report.refusedReason);
+    }
+    if (shapesOk) source = migration.assessment;
     var errors = [];
     var warnings = [];
     var assessment = model.blankAssessment(info);
@@ -316,12 +335,28 @@
 
     if (errors.length) return { ok: false, errors: errors };
 
+    var versioning = keepVersioning(info, source, assessment);
+    migration.report.notCarried.forEach(function (item) {
+      if (item.reason !== "unknown") return;
+      if (item.kind === "answer") unknownCriteria.push(item.id);
+      else if (item.kind === "plan") unknownPlan += 1;
+      else if (unknownDimensions.indexOf(item.id) < 0) unknownDimensions.push(item.id);
+    });
+    if (versioning.unreadable) {
+      warnings.push(
+        plural(versioning.unreadable, "entry", "entries") +
+          " kept from earlier versions of the framework could not be read, so " +
+          (versioning.unreadable === 1 ? "it" : "they") +
+          " will not be imported."
+      );
+    }
+
     if (unknownPlan) {
       warnings.push(
         plural(unknownPlan, "action plan entry is", "action plan entries are") +
-          " for criteria that this version of the framework does not have, so " +
-          (unknownPlan === 1 ? "it" : "they") +
-          " will not be imported."
+          " for criteria that this version of the framework does not have. " +
+          (unknownPlan === 1 ? "It is" : "They are") +
+          " kept with the assessment and in exports."
       );
     }
 
@@ -330,15 +365,15 @@
         unknownCriteria.length +
           (unknownCriteria.length === 1 ? " answer is" : " answers are") +
           " for criteria that this version of the framework does not have, so " +
-          (unknownCriteria.length === 1 ? "it" : "they") +
-          " will not be imported: " +
+          (unknownCriteria.length === 1 ? "it is" : "they are") +
+          " not scored, but kept with the assessment and in exports: " +
           listed(unknownCriteria) +
           "."
       );
     }
     if (unknownDimensions.length) {
       warnings.push(
-        "Targets or notes for dimensions that this version of the framework does not have will not be imported: " +
+        "Targets or notes for dimensions that this version of the framework does not have are not used, but kept with the assessment and in exports: " +
           listed(unknownDimensions) +
           "."
       );
@@ -348,13 +383,14 @@
         "The file contained entries that are not allowed (" + listed(dropped) + "). They were ignored for safety."
       );
     }
-    var fileVersion = typeof fileFramework.version === "string" ? fileFramework.version : "";
     if (fileVersion && fileVersion !== info.framework.version) {
       warnings.push(
         "The file was made with version " +
           fileVersion +
           " of the framework. This site uses version " +
           info.framework.version +
+          ", so the answers will be carried over using the changes published with it" +
+          migrationSummary(migration.report) +
           "."
       );
     }
@@ -364,7 +400,88 @@
       assessment: assessment,
       warnings: warnings,
       answerCount: Object.keys(assessment.answers).length,
+      migration: migration.status === "migrated" ? migration.report : null,
     };
+  }
+
+  function migrationSummary(report) {
+    var parts = [];
+    if (report.carried.length) parts.push(plural(report.carried.length, "answer", "answers") + " unchanged");
+    var moved = report.moved.filter(function (move) {
+      return move.kind === "answer";
+    }).length;
+    if (moved) parts.push(plural(moved, "answer", "answers") + " moved to new questions");
+    if (report.review.length) {
+      parts.push(plural(report.review.length, "answer", "answers") + " to check");
+    }
+    var lost = report.notCarried.length;
+    if (lost) parts.push(plural(lost, "entry", "entries") + " that cannot be carried over, kept in exports");
+    return parts.length ? ": " + parts.join(", ") : "";
+  }
+
+  var NOT_CARRIED_KINDS = ["answer", "target", "notes", "plan"];
+
+  function isShortText(value, limit) {
+    return typeof value === "string" && value.length <= (limit || MAX_DETAIL);
+  }
+
+  /* One entry of notCarried from a file, checked: text only, of bounded size. */
+  function cleanNotCarried(entry) {
+    if (!isPlainObject(entry) || NOT_CARRIED_KINDS.indexOf(entry.kind) < 0 || !isShortText(entry.id)) return null;
+    var value = entry.value;
+    if (isPlainObject(value)) {
+      var clean = {};
+      var ok = Object.keys(value).every(function (key) {
+        clean[key] = value[key];
+        return UNSAFE_KEYS.indexOf(key) < 0 && key.length <= 40 && isShortText(value[key], MAX_TEXT);
+      });
+      if (!ok) return null;
+      value = clean;
+    } else if (!isShortText(value)) return null;
+    return {
+      kind: entry.kind,
+      id: entry.id,
+      value: value,
+      reason: isShortText(entry.reason) ? entry.reason : "unknown",
+      version: isShortText(entry.version) ? entry.version : "",
+    };
+  }
+
+  /* Copies what migration keeps with an assessment (fingerprints, answers to check, answers not
+   * carried over, migrations made) from the checked file into the imported assessment. Returns
+   * how many entries could not be read. */
+  function keepVersioning(info, source, assessment) {
+    var unreadable = 0;
+    var fingerprints = isPlainObject(source.fingerprints) ? source.fingerprints : {};
+    var review = isPlainObject(source.review) ? source.review : {};
+    assessment.fingerprints = {};
+    Object.keys(assessment.answers).forEach(function (id) {
+      if (has(fingerprints, id) && isShortText(fingerprints[id], 64)) assessment.fingerprints[id] = fingerprints[id];
+      if (has(review, id) && has(migrate.REASONS, review[id])) {
+        assessment.review = assessment.review || {};
+        assessment.review[id] = review[id];
+      }
+    });
+    assessment.fingerprints = model.fingerprintsOf(info, assessment);
+    var notCarried = (Array.isArray(source.notCarried) ? source.notCarried : []).slice(0, 2000);
+    var cleaned = [];
+    notCarried.forEach(function (entry) {
+      var clean = cleanNotCarried(entry);
+      if (clean) cleaned.push(clean);
+      else unreadable += 1;
+    });
+    if (cleaned.length) assessment.notCarried = cleaned;
+    var migrations = (Array.isArray(source.migrations) ? source.migrations : []).filter(function (entry) {
+      return isPlainObject(entry) && isShortText(entry.from) && isShortText(entry.to) && isShortText(entry.at);
+    });
+    if (migrations.length) {
+      assessment.migrations = migrations.slice(-50).map(function (entry) {
+        return isPlainObject(entry.report) && entry === migrations[migrations.length - 1]
+          ? { from: entry.from, to: entry.to, at: entry.at, report: entry.report }
+          : { from: entry.from, to: entry.to, at: entry.at };
+      });
+    }
+    return { unreadable: unreadable };
   }
 
   function plural(count, one, many) {
