@@ -159,27 +159,34 @@ test("answers for criteria this framework lacks are listed as not compared, neve
 });
 
 test("an older assessment is carried forward by the migration module before comparing", () => {
+  const migrate = require("../../plugins/mkdocs_framework/assets/assess-migrate.js");
   const fw = info();
-  const then = answered(fw, {});
-  then.answers["old-p1"] = "developing";
+  // Version 1.0 renamed old-p1 to p1, removed gone, and reworded v1 since 0.9.
+  fw.framework.history = [
+    { version: "0.9", renamed: { "old-p1": "p1" }, merged: {}, split: {}, removed: ["gone"], levels: {} },
+  ];
+  fw.framework.dimensions.forEach((d) => d.criteria.forEach((c) => (c.fingerprint = "now-" + c.id)));
+  const then = model.blankAssessment(fw);
   then.frameworkVersion = "0.9";
-  const now = answered(fw, { p1: "established" });
-  const migrate = {
-    migrateAssessment(record) {
-      const carried = JSON.parse(JSON.stringify(record));
-      carried.answers = { p1: record.answers["old-p1"] };
-      carried.frameworkVersion = "1.0";
-      return { assessment: carried, flagged: [{ id: "p1" }], notCarried: ["gone"] };
-    },
-  };
+  then.answers = { "old-p1": "developing", gone: "leading", v1: "emerging" };
+  then.fingerprints = { "old-p1": "now-p1", gone: "x", v1: "before-v1" };
+  const now = answered(fw, { p1: "established", v1: "developing" });
   const result = compare.compare(fw, then, now, migrate);
-  assert.equal(result.dimensions[0].then.score, 2);
-  assert.deepEqual(result.flagged, ["p1"]);
+  assert.equal(result.dimensions[0].then.score, 2, "old-p1 was carried to p1");
+  assert.deepEqual(result.flagged, ["v1"], "v1's wording changed");
   assert.deepEqual(result.notCompared, ["gone"]);
-  assert.equal(result.moved[0].flagged, true);
-  // Not run for an assessment of this very version.
-  then.frameworkVersion = "1.0";
-  assert.deepEqual(compare.compare(fw, then, now, migrate).flagged, []);
+  assert.equal(result.likeForLike, false);
+  assert.deepEqual(
+    result.moved.map((m) => [m.number, m.flagged]),
+    [
+      ["1.1", false],
+      ["2.1", true],
+    ]
+  );
+  // Without the module, answers to ids this version lacks are still reported, never scored.
+  const plain = compare.compare(fw, then, now);
+  assert.equal(plain.dimensions[0].then.score, null);
+  assert.deepEqual(plain.notCompared.sort(), ["gone", "old-p1"]);
 });
 
 // --- Action plan -----------------------------------------------------------------------------

@@ -129,7 +129,7 @@
     return svg;
   }
 
-  var api = { draw: draw };
+  var api = { draw: draw, element: element, wrap: wrap };
   var CIF = root.CIF || (root.CIF = {});
   CIF.chart = api;
   if (typeof module === "object" && module.exports) module.exports = api;

@@ -13,36 +13,38 @@
   var scoring = (root.CIF && root.CIF.scoring) || require("./assess-scoring.js");
   var has = model.has;
 
-  function ids(list) {
-    if (!Array.isArray(list)) return [];
-    return list
-      .map(function (entry) {
-        if (typeof entry === "string") return entry;
-        if (entry && typeof entry === "object") return entry.id || entry.criterion || entry.from || entry.old || "";
-        return "";
-      })
-      .filter(Boolean);
-  }
-
-  /* Carries an assessment made with another version of the framework forward, when the page has
-   * the migration module. Returns {assessment, flagged: [criterion id], notCarried: [old id]}. */
+  /* Carries an assessment made with another version of the framework forward by the declared
+   * history, when the page has the migration module (assess-migrate.js), and says where it is not
+   * like-for-like. Returns {assessment, flagged: [criterion ids whose answers need checking, for
+   * example because the wording changed], notCarried: [ids of answers that could not be carried]}.
+   * Both lists are read from the assessment itself, where the migration module records them, so an
+   * assessment migrated earlier (when it was loaded or imported) reports them too. */
   function carryForward(info, assessment, migrate) {
-    var none = { assessment: assessment, flagged: [], notCarried: [] };
-    if (!migrate || typeof migrate.migrateAssessment !== "function") return none;
-    if (!assessment.frameworkVersion || assessment.frameworkVersion === info.framework.version) return none;
-    var result;
-    try {
-      result = migrate.migrateAssessment(JSON.parse(JSON.stringify(assessment)), info.framework);
-    } catch (error) {
-      return none;
+    var current = assessment;
+    var older = assessment.frameworkVersion && assessment.frameworkVersion !== info.framework.version;
+    if (older && migrate && typeof migrate.migrateAssessment === "function") {
+      var result = null;
+      try {
+        result = migrate.migrateAssessment(JSON.parse(JSON.stringify(assessment)), info.framework);
+      } catch (error) {
+        result = null;
+      }
+      if (result && result.assessment) current = model.restore(info, result.assessment);
     }
-    if (!result || typeof result !== "object") return none;
-    var carried = result.assessment || result.record || null;
-    var report = result.report && typeof result.report === "object" ? result.report : result;
+    var review = current.review && typeof current.review === "object" ? current.review : {};
+    var lost = Array.isArray(current.notCarried) ? current.notCarried : [];
     return {
-      assessment: carried ? model.restore(info, carried) : assessment,
-      flagged: ids(report.flagged || report.review || report.toReview),
-      notCarried: ids(report.notCarried || report.dropped || report.removed),
+      assessment: current,
+      flagged: Object.keys(review).filter(function (id) {
+        return has(current.answers, id);
+      }),
+      notCarried: lost
+        .filter(function (entry) {
+          return entry && entry.kind === "answer" && typeof entry.id === "string";
+        })
+        .map(function (entry) {
+          return entry.id;
+        }),
     };
   }
 
@@ -65,14 +67,25 @@
    *    flagged: [criterion ids whose wording changed since the earlier assessment],
    *    likeForLike: boolean} */
   function compare(info, earlier, later, migrate) {
-    var carried = carryForward(info, earlier, migrate);
-    var then = carried.assessment;
-    var flagged = carried.flagged.filter(function (id) {
-      return info.criteria.has(id);
+    var carriedThen = carryForward(info, earlier, migrate);
+    var carriedNow = carryForward(info, later, migrate);
+    var then = carriedThen.assessment;
+    later = carriedNow.assessment;
+    var flagged = [];
+    var notCompared = [];
+    var add = function (list, id) {
+      if (list.indexOf(id) < 0) list.push(id);
+    };
+    carriedThen.flagged.concat(carriedNow.flagged).forEach(function (id) {
+      if (info.criteria.has(id)) add(flagged, id);
     });
-    var notCompared = carried.notCarried.slice();
-    Object.keys(then.answers).forEach(function (id) {
-      if (!info.criteria.has(id) && notCompared.indexOf(id) < 0) notCompared.push(id);
+    carriedThen.notCarried.concat(carriedNow.notCarried).forEach(function (id) {
+      add(notCompared, id);
+    });
+    [then, later].forEach(function (assessment) {
+      Object.keys(assessment.answers).forEach(function (id) {
+        if (!info.criteria.has(id)) add(notCompared, id);
+      });
     });
 
     var counts = { improved: 0, fell: 0, unchanged: 0, notCompared: 0 };

@@ -82,7 +82,13 @@
     });
 
     var loaded = store.loadCurrent();
-    var assessment = model.restore(info, loaded.assessment);
+    if (loaded.ok && !loaded.assessment) {
+      // None is marked as open (one was deleted, say): open the most recently changed, if any.
+      var everything = store.loadAll();
+      if (everything.ok && everything.assessments.length) loaded.assessment = everything.assessments[0];
+    }
+    var opened = openRecord(loaded.assessment);
+    var assessment = opened.assessment;
     if (!loaded.ok) showStorageProblem(loaded.error);
     var saveMessage = loaded.assessment ? "Saved on this device." : "Your answers are saved on this device as you enter them.";
 
@@ -163,6 +169,7 @@
     var STATUS_TEXT = { "not-started": "Not started", "in-progress": "In progress", completed: "Completed" };
 
     function refresh() {
+      showReviewFlags();
       var results = scoring.isSupported(info) ? scoring.results(info, assessment) : null;
       if (!results) return;
       results.dimensions.forEach(function (result) {
@@ -190,6 +197,9 @@
           " completed."
       );
       showResults(results);
+      extensions.forEach(function (extension) {
+        if (extension.refresh) extension.refresh(results);
+      });
     }
 
     function showResults(results) {
@@ -321,6 +331,233 @@
       banner.focus();
     }
 
+    /* ---- Answers from another version of the framework (assess-migrate.js) ---- */
+
+    /* A record read from the device, carried forward to this version of the framework. One that
+     * cannot be (another framework, a newer version) is left untouched where it is, and the form
+     * starts a new assessment, saved beside it only once something is entered. */
+    function openRecord(raw) {
+      if (!raw) return { assessment: model.blankAssessment(info), migration: null };
+      var migration;
+      try {
+        migration = CIF.migrate.migrateAssessment(raw, framework);
+      } catch (error) {
+        migration = { status: "refused", report: { refusedReason: "The saved answers could not be read. They have been left exactly as they are." } };
+      }
+      if (migration.status === "refused") return { assessment: model.blankAssessment(info), migration: migration };
+      return { assessment: model.restore(info, migration.assessment), migration: migration };
+    }
+
+    function latestMigration() {
+      var list = Array.isArray(assessment.migrations) ? assessment.migrations : [];
+      var last = list[list.length - 1];
+      return last && !last.dismissed && last.report && typeof last.report === "object" ? last : null;
+    }
+
+    function criterionName(id) {
+      var found = info.criteria.get(id);
+      if (!found) return "\u201c" + id + "\u201d";
+      var number = found.dimension.criteria.indexOf(found.criterion) + 1;
+      return found.dimension.number + "." + number + " " + found.criterion.title;
+    }
+
+    function valueName(value) {
+      if (value === model.NOT_APPLICABLE) return "Not applicable";
+      if (value === model.NOT_SURE) return "Not sure yet";
+      if (typeof value === "string") return model.levelLabel(info, value) || value;
+      return "";
+    }
+
+    function listOf(items) {
+      return Array.isArray(items) ? items.filter(function (item) { return item && typeof item === "object"; }) : [];
+    }
+
+    function addParagraph(holder, text) {
+      var p = doc.createElement("p");
+      p.textContent = text;
+      holder.appendChild(p);
+      return p;
+    }
+
+    function addList(holder, heading, intro, items, fill) {
+      if (!items.length) return;
+      var title = doc.createElement("h3");
+      title.className = "cif-notification__heading";
+      title.textContent = heading + " (" + items.length + ")";
+      holder.appendChild(title);
+      if (intro) addParagraph(holder, intro);
+      var list = doc.createElement("ul");
+      list.className = "cif-notification__list";
+      items.forEach(function (item) {
+        var li = doc.createElement("li");
+        fill(li, item);
+        list.appendChild(li);
+      });
+      holder.appendChild(list);
+    }
+
+    function questionLink(id) {
+      var link = doc.createElement("a");
+      link.href = "#criterion-" + id;
+      link.textContent = criterionName(id);
+      return link;
+    }
+
+    var NOT_CARRIED_KIND = { answer: "Answer to", target: "Target level for", notes: "Notes for", plan: "Action plan entry for" };
+
+    /* The notice at the top of the form after answers were carried over to this version. It stays
+     * (also after a reload) until the person hides it. */
+    function showMigrationNotice(focus) {
+      var notice = byId("cif-migration");
+      if (!notice) return;
+      var entry = latestMigration();
+      if (!entry) {
+        if (!notice.hasAttribute("data-refused")) notice.hidden = true;
+        return;
+      }
+      var report = entry.report;
+      notice.removeAttribute("data-refused");
+      notice.classList.remove("cif-notification--refused");
+      setText(byId("cif-migration-title"), "Your answers were carried over to version " + framework.version + " of the framework");
+      var body = byId("cif-migration-content");
+      body.textContent = "";
+      addParagraph(
+        body,
+        "They were made with version " +
+          entry.from +
+          ". The changes published with version " +
+          framework.version +
+          " were used to carry them over, and nothing has been deleted." +
+          (report.undeclared ? " Version " + entry.from + " is not listed in the framework's history, so answers were matched by their question ids." : "")
+      );
+      var carried = Array.isArray(report.carried) ? report.carried.length : 0;
+      if (carried) addParagraph(body, plural(carried, "answer was", "answers were") + " carried over unchanged.");
+      addList(body, "Moved to new questions", "", listOf(report.moved).filter(function (m) { return m.kind === "answer"; }), function (li, move) {
+        li.appendChild(doc.createTextNode("Your answer to \u201c" + move.from + "\u201d is now the answer to "));
+        li.appendChild(questionLink(move.to));
+      });
+      var review = listOf(report.review).filter(function (item) {
+        return model.reviewReason(assessment, item.criterion);
+      });
+      addList(body, "Check these answers", "Each of these questions is marked on the form until you choose an answer again or keep the one shown.", review, function (li, item) {
+        li.appendChild(questionLink(item.criterion));
+        li.appendChild(doc.createTextNode(": " + reviewDetail(item)));
+      });
+      addList(
+        body,
+        "Could not be carried over",
+        "These are kept with your assessment and included when you export your answers (JSON), but they are not scored.",
+        listOf(report.notCarried),
+        function (li, item) {
+          var value = valueName(item.value);
+          li.textContent =
+            (NOT_CARRIED_KIND[item.kind] || "Answer to") +
+            " \u201c" +
+            item.id +
+            "\u201d" +
+            (value ? ": " + value : "") +
+            " (" +
+            (CIF.migrate.NOT_CARRIED_REASONS[item.reason] || "it could not be carried over") +
+            (item.reason === "removed" && item.version ? " after version " + item.version : "") +
+            ").";
+        }
+      );
+      var actions = doc.createElement("p");
+      var hide = doc.createElement("button");
+      hide.type = "button";
+      hide.className = "cif-link-button";
+      hide.id = "cif-migration-dismiss";
+      hide.textContent = "Hide this message";
+      actions.appendChild(hide);
+      body.appendChild(actions);
+      notice.hidden = false;
+      if (focus) notice.focus();
+    }
+
+    function reviewDetail(item) {
+      var sources = listOf(item.sources);
+      if (item.reason === "merged" && sources.length) {
+        return (
+          "it combines your answers to " +
+          sources.map(function (s) { return "\u201c" + s.id + "\u201d (" + valueName(s.value) + ")"; }).join(" and ") +
+          "; the lowest, " +
+          valueName(assessment.answers[item.criterion]) +
+          ", was kept."
+        );
+      }
+      if (item.reason === "split" && sources.length) {
+        return "your answer to \u201c" + sources[0].id + "\u201d was copied to each of the questions it was divided into.";
+      }
+      return { reworded: "the wording changed.", unverified: "the wording may have changed." }[item.reason] || "check it is still right.";
+    }
+
+    /* Answers this site must not open (another framework, a newer version): said plainly, and
+     * left exactly as they are. */
+    function showRefusal(report, focus) {
+      var notice = byId("cif-migration");
+      if (!notice) return;
+      notice.setAttribute("data-refused", "");
+      notice.classList.add("cif-notification--refused");
+      setText(byId("cif-migration-title"), "Your saved answers cannot be opened here");
+      var body = byId("cif-migration-content");
+      body.textContent = "";
+      addParagraph(body, report.refusedReason || "They have been left exactly as they are.");
+      addParagraph(body, "This form has started a new assessment. Anything you enter is saved separately and does not replace them.");
+      notice.hidden = false;
+      if (focus) notice.focus();
+    }
+
+    function hideMigrationNotice() {
+      var entry = latestMigration();
+      if (entry) {
+        entry.dismissed = true;
+        save();
+      }
+      var notice = byId("cif-migration");
+      notice.hidden = true;
+      notice.removeAttribute("data-refused");
+      byId("cif-name").focus();
+    }
+
+    /* "Check this answer" on each flagged question, until it is answered again or kept. */
+    function showReviewFlags() {
+      all(page, "fieldset[data-criterion]").forEach(function (fieldset) {
+        var id = fieldset.getAttribute("data-criterion");
+        var reason = model.reviewReason(assessment, id);
+        var flag = fieldset.querySelector(".cif-review");
+        if (!reason) {
+          if (flag) {
+            flag.remove();
+            fieldset.classList.remove("cif-criterion--review");
+            fieldset.removeAttribute("aria-describedby");
+          }
+          return;
+        }
+        if (!flag) {
+          flag = doc.createElement("div");
+          flag.className = "cif-review";
+          flag.id = "review-" + id;
+          var text = doc.createElement("p");
+          text.className = "cif-review__text";
+          var button = doc.createElement("button");
+          button.type = "button";
+          button.className = "cif-link-button cif-review__keep";
+          button.setAttribute("data-confirm", id);
+          button.textContent = "Keep this answer";
+          var hidden = doc.createElement("span");
+          hidden.className = "cif-visually-hidden";
+          hidden.textContent = " to " + criterionName(id);
+          button.appendChild(hidden);
+          flag.appendChild(text);
+          flag.appendChild(button);
+          fieldset.querySelector("legend").after(flag);
+          fieldset.classList.add("cif-criterion--review");
+          fieldset.setAttribute("aria-describedby", flag.id);
+        }
+        setText(flag.querySelector(".cif-review__text"), CIF.migrate.REASONS[reason] || CIF.migrate.REASONS.reworded);
+      });
+    }
+
     /* ---- Changes made by the person ---- */
 
     function changed() {
@@ -370,9 +607,22 @@
         announce("Answer cleared. " + dimension.title + ": " + scoreSentence(scoring.scoreDimension(info, assessment, dimension)));
         return;
       }
+      if (button.hasAttribute("data-confirm")) {
+        var kept = button.getAttribute("data-confirm");
+        var group = button.closest("fieldset");
+        model.confirmAnswer(info, assessment, kept);
+        changed();
+        (group.querySelector("input:checked") || group.querySelector("input")).focus();
+        announce("Answer kept: " + criterionName(kept) + ".");
+        return;
+      }
+      if (button.id === "cif-migration-dismiss") {
+        hideMigrationNotice();
+        return;
+      }
       var actions = {
         "cif-print": function () {
-          root.print();
+          printAs("results");
         },
         "cif-export-json": exportJson,
         "cif-export-csv": exportCsv,
@@ -516,6 +766,9 @@
         "Answers imported",
         plural(result.answerCount, "answer was", "answers were") + " imported from " + fileName + "."
       );
+      byId("cif-migration").removeAttribute("data-refused");
+      if (result.migration) showMigrationNotice(true);
+      else byId("cif-migration").hidden = true;
     }
 
     /* ---- Start again ---- */
@@ -543,6 +796,8 @@
       clearImportErrors();
       fillForm();
       refresh();
+      byId("cif-migration").removeAttribute("data-refused");
+      byId("cif-migration").hidden = true;
       showBanner("Your answers have been deleted", "You can start a new assessment.");
     }
 
@@ -552,7 +807,7 @@
       if (event.key !== store.keys.assessments && event.key !== store.keys.settings) return;
       var fresh = store.loadCurrent();
       if (!fresh.ok) return;
-      assessment = fresh.assessment ? model.restore(info, fresh.assessment) : model.blankAssessment(info);
+      assessment = openRecord(fresh.assessment).assessment;
       fillForm();
       refresh();
       announce("Your answers were changed in another window or tab. This page now shows them.");
@@ -571,7 +826,16 @@
       drawChart(null, true, PRINT_WIDTH);
     }
     function afterPrint() {
+      doc.documentElement.removeAttribute("data-cif-print");
       drawChart(null, true);
+    }
+
+    /* What the printed page shows: "results" (also the default, for the browser's own Print),
+     * "plan" or "progress". */
+    function printAs(what) {
+      if (what === "results") doc.documentElement.removeAttribute("data-cif-print");
+      else doc.documentElement.setAttribute("data-cif-print", what);
+      root.print();
     }
 
     page.addEventListener("change", onChange);
@@ -586,8 +850,51 @@
       if (doc.activeElement === doc.body) byId("cif-start-again").focus();
     });
 
+    /* Other modules of the page (several assessments, progress, action plan) register in
+     * CIF.pageExtensions and get this view of the page. */
+    var context = {
+      info: info,
+      framework: framework,
+      doc: doc,
+      page: page,
+      store: store,
+      byId: byId,
+      announce: announce,
+      showBanner: showBanner,
+      download: function (text, name, type) {
+        download(doc, text, name, type);
+      },
+      plural: plural,
+      levelName: levelName,
+      getAssessment: function () {
+        return assessment;
+      },
+      /* Shows another assessment in the form. how: "save" (a new one or a copy), "select" (one
+       * already saved) or "none" (a blank form, saved once something is entered). */
+      open: function (next, how) {
+        assessment = model.restore(info, next);
+        cancelImport(true);
+        clearImportErrors();
+        fillForm();
+        if (how === "save") save();
+        else if (how === "select") {
+          var selected = store.select(assessment.id);
+          if (!selected.ok) showStorageProblem(selected.error);
+        }
+        refresh();
+      },
+      changed: changed,
+      printAs: printAs,
+    };
+    var extensions = (CIF.pageExtensions || []).map(function (attach) {
+      return attach(context) || {};
+    });
+
     fillForm();
+    if (opened.migration && opened.migration.status === "migrated") save();
     showSaveStatus();
+    if (opened.migration && opened.migration.status === "refused") showRefusal(opened.migration.report, true);
+    else showMigrationNotice(Boolean(opened.migration && opened.migration.status === "migrated"));
     if (!scoring.isSupported(info)) {
       setText(byId("cif-completeness"), "This version of the form cannot work out scores for this framework.");
     }
@@ -595,6 +902,9 @@
 
     return {
       stop: function () {
+        extensions.forEach(function (extension) {
+          if (extension.stop) extension.stop();
+        });
         root.removeEventListener("storage", onStorage);
         root.removeEventListener("resize", onResize);
         root.removeEventListener("beforeprint", beforePrint);
