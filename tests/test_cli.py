@@ -34,7 +34,9 @@ def test_render_writes_the_generated_markdown(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.md"))
     assert written == [
+        "assess/group.md",
         "assess/index.md",
+        "assess/shared.md",
         "framework/changes.md",
         "framework/first-dimension.md",
         "framework/index.md",

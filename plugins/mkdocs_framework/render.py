@@ -13,6 +13,7 @@ import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -86,6 +87,14 @@ class SitePaths:
     def assessment(self) -> str:
         return f"{self.assessment_folder}/index.md"
 
+    @property
+    def assessment_group(self) -> str:
+        return f"{self.assessment_folder}/group.md"
+
+    @property
+    def assessment_shared(self) -> str:
+        return f"{self.assessment_folder}/shared.md"
+
     def output_dir(self, page: str) -> str:
         """Return the folder of the built HTML file of a docs page, relative to the site root."""
         folder, name = posixpath.split(page)
@@ -116,6 +125,11 @@ class SitePaths:
     def asset(self, page: str, name: str) -> str:
         """Return the address of one of the plugin's assets, relative to a page's built HTML."""
         return posixpath.relpath(f"{ASSET_FOLDER}/{name}", self.output_dir(page) or ".")
+
+
+def has_asset(name: str) -> bool:
+    """Return True when the plugin ships an asset of this name (such as an optional script)."""
+    return resources.files(__package__ or "mkdocs_framework").joinpath("assets", name).is_file()
 
 
 def _environment(extra_template_dirs: Sequence[Path]) -> jinja2.Environment:
@@ -210,6 +224,22 @@ class Renderer:
             "assessment.md.j2", self.paths.assessment, framework_json=Markup(framework_json(self.framework))
         )
 
+    def assessment_group(self) -> str:
+        return self._render(
+            "assessment_group.md.j2",
+            self.paths.assessment_group,
+            framework_json=Markup(framework_json(self.framework)),
+            has_asset=has_asset,
+        )
+
+    def assessment_shared(self) -> str:
+        return self._render(
+            "assessment_shared.md.j2",
+            self.paths.assessment_shared,
+            framework_json=Markup(framework_json(self.framework)),
+            has_asset=has_asset,
+        )
+
     def pdf_sources(self, build_date: str) -> list[PdfSource]:
         """Return the HTML of every worksheet PDF: one per dimension, then the whole pack."""
         template = self.env.get_template("pdf.html.j2")
@@ -245,11 +275,13 @@ class Renderer:
         for dimension in self.framework.dimensions:
             result[self.paths.worksheet(dimension)] = self.worksheet(dimension)
         result[self.paths.assessment] = self.assessment()
+        result[self.paths.assessment_group] = self.assessment_group()
+        result[self.paths.assessment_shared] = self.assessment_shared()
         return result
 
     def pages_outside_nav(self) -> set[str]:
         """Return the generated pages that are reached from other pages rather than from the nav."""
-        return {self.paths.worksheet(d) for d in self.framework.dimensions}
+        return {self.paths.worksheet(d) for d in self.framework.dimensions} | {self.paths.assessment_shared}
 
     def nav(self, title: str) -> dict[str, list[object]]:
         """Return a MkDocs nav entry for the framework section, grouped by theme when there are themes."""

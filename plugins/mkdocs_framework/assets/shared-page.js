@@ -1,0 +1,227 @@
+/* Shared results (assess/shared.html): a read-only view of the results held in the address's
+ * fragment, made by "Copy a link to these results" on the form. Reads nothing from and writes
+ * nothing to storage. User text is only ever set with textContent.
+ */
+(function (root) {
+  "use strict";
+
+  var CIF = root.CIF;
+  var scoring = CIF.scoring;
+  var previous = null;
+
+  function all(scope, selector) {
+    return Array.prototype.slice.call(scope.querySelectorAll(selector));
+  }
+
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
+  }
+
+  function longDate(text) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+    var date = new Date(text + "T12:00:00Z");
+    if (isNaN(date.getTime())) return text;
+    return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  }
+
+  function start() {
+    var doc = root.document;
+    var holder = doc.getElementById("cif-shared");
+    if (!holder || holder.hasAttribute("data-cif-started")) return;
+    holder.setAttribute("data-cif-started", "");
+    if (previous) previous.stop();
+    previous = createPage(doc, JSON.parse(doc.getElementById("cif-framework").textContent));
+  }
+
+  function createPage(doc, framework) {
+    var info = CIF.model.describe(framework);
+    var levels = framework.levels;
+    var page = doc.getElementById("cif-framework").closest("article") || doc.body;
+    var byId = function (id) {
+      return doc.getElementById(id);
+    };
+    var shown = null;
+    var lastWidth = 0;
+    var baseTitle = doc.title;
+
+    doc.documentElement.classList.add("cif-shared-js");
+    all(page, ".cif-nojs").forEach(function (node) {
+      node.hidden = true;
+    });
+    all(page, ".cif-js-only").forEach(function (node) {
+      node.hidden = false;
+    });
+
+    function levelName(number) {
+      return number ? levels[number - 1].label : "";
+    }
+
+    function answerText(value) {
+      if (!value) return "Not answered";
+      if (value === CIF.model.NOT_APPLICABLE) return "Not applicable";
+      if (value === CIF.model.NOT_SURE) return "Not sure yet";
+      return info.levelIndex.get(value) + " " + CIF.model.levelLabel(info, value);
+    }
+
+    function versionText(result) {
+      var text =
+        "These results were made with version " +
+        result.otherVersion +
+        " of the framework. This site uses version " +
+        framework.version +
+        ". ";
+      var counts = result.counts;
+      if (result.migrated && counts) {
+        var parts = [];
+        if (counts.carried) parts.push(plural(counts.carried, "answer is", "answers are") + " unchanged");
+        if (counts.moved) parts.push(plural(counts.moved, "answer was", "answers were") + " moved to new questions");
+        if (counts.review) parts.push(plural(counts.review, "answer is", "answers are") + " to check because the wording of the question may have changed");
+        if (counts.notCarried) parts.push(plural(counts.notCarried, "entry", "entries") + " could not be carried over and " + (counts.notCarried === 1 ? "is" : "are") + " not shown");
+        text += "The results are shown as carried over to this version using the changes published with it" + (parts.length ? ": " + parts.join("; ") : "") + ".";
+      } else if (result.notShown.length) {
+        text += plural(result.notShown.length, "answer is", "answers are") + " for questions this version does not have, so " + (result.notShown.length === 1 ? "it is" : "they are") + " not shown. Compare with care: the questions may have changed.";
+      } else {
+        text += "Compare with care: the questions may have changed.";
+      }
+      return text;
+    }
+
+    function showProblem(message) {
+      byId("cif-shared-problem-text").textContent = message;
+      byId("cif-shared-problem").hidden = false;
+    }
+
+    function render(focus) {
+      var result = CIF.share.read(info, root.location.hash);
+      byId("cif-shared-problem").hidden = true;
+      byId("cif-shared-empty").hidden = true;
+      byId("cif-shared").hidden = true;
+      shown = null;
+      if (!result.ok && result.kind === "empty") {
+        byId("cif-shared-empty").hidden = false;
+        return;
+      }
+      if (!result.ok) {
+        showProblem(result.message);
+        if (focus) byId("cif-shared-problem").focus();
+        return;
+      }
+      shown = result.assessment;
+      var a = shown;
+      byId("cif-shared-title").textContent = "Results: " + (a.name || "untitled assessment");
+      doc.title = "Results: " + (a.name || "untitled assessment") + " - " + baseTitle;
+      byId("cif-shared-meta").textContent = [a.authority, a.date ? longDate(a.date) : "", framework.shortTitle + ", version " + (result.otherVersion || framework.version)]
+        .filter(Boolean)
+        .join(" \u00b7 ");
+      byId("cif-shared-version").hidden = !result.otherVersion;
+      if (result.otherVersion) byId("cif-shared-version-text").textContent = versionText(result);
+
+      var results = scoring.results(info, a);
+      byId("cif-shared-completeness").textContent =
+        plural(results.criteriaDecided, "criterion", "criteria") +
+        " of " +
+        results.criteriaTotal +
+        " answered (" +
+        results.percentComplete +
+        "%), and " +
+        results.dimensionsCompleted +
+        " of " +
+        plural(results.dimensionsTotal, "section", "sections") +
+        " completed.";
+
+      var body = byId("cif-shared-body");
+      body.textContent = "";
+      results.dimensions.forEach(function (r) {
+        var row = doc.createElement("tr");
+        var head = doc.createElement("th");
+        head.scope = "row";
+        head.textContent = r.dimension.number + ". " + r.dimension.title;
+        row.appendChild(head);
+        var notApplicable = r.score === null && r.total && r.notApplicable === r.total;
+        var answered = r.answered + " of " + r.total;
+        if (r.notApplicable) answered += " (" + r.notApplicable + " not applicable)";
+        [
+          r.score === null ? "\u2013" : scoring.formatScore(r.score),
+          r.score === null ? (notApplicable ? "Not applicable" : "No score") : levelName(r.level),
+          r.target ? levelName(r.target) : "Not set",
+          answered,
+        ].forEach(function (text) {
+          var cell = doc.createElement("td");
+          cell.textContent = text;
+          row.appendChild(cell);
+        });
+        body.appendChild(row);
+      });
+      all(page, "[data-answer-for]").forEach(function (cell) {
+        var id = cell.getAttribute("data-answer-for");
+        cell.textContent = answerText(CIF.model.has(a.answers, id) ? a.answers[id] : "");
+      });
+      var holder = byId("cif-shared");
+      holder.hidden = false;
+      drawChart(true);
+      if (focus) holder.focus();
+    }
+
+    function drawChart(force, printWidth) {
+      if (!shown) return;
+      var holder = byId("cif-shared-chart");
+      var width = printWidth || holder.clientWidth || 640;
+      if (!force && width === lastWidth) return;
+      lastWidth = width;
+      var results = scoring.results(info, shown);
+      var svg = CIF.chart.draw(doc, {
+        width: width,
+        levels: levels,
+        label: "Bar chart of the score of each dimension on the scale 1 to " + levels.length + ", with targets. The table below gives the same figures.",
+        rows: results.dimensions.map(function (r) {
+          return {
+            label: r.dimension.number + ". " + r.dimension.title,
+            score: r.score,
+            scoreText: r.score === null ? "" : scoring.formatScore(r.score) + " " + levelName(r.level),
+            target: r.target,
+            emptyText: r.total && r.notApplicable === r.total ? "Not applicable" : "No score",
+          };
+        }),
+      });
+      holder.textContent = "";
+      holder.appendChild(svg);
+    }
+
+    function onHashChange() {
+      render(true);
+    }
+    function onResize() {
+      drawChart(false);
+    }
+    function onClick(event) {
+      var button = event.target.closest("button");
+      if (button && button.id === "cif-shared-print") root.print();
+    }
+    function beforePrint() {
+      drawChart(true, 680);
+    }
+    function afterPrint() {
+      drawChart(true);
+    }
+
+    root.addEventListener("hashchange", onHashChange);
+    root.addEventListener("resize", onResize);
+    root.addEventListener("beforeprint", beforePrint);
+    root.addEventListener("afterprint", afterPrint);
+    page.addEventListener("click", onClick);
+    render(false);
+
+    return {
+      stop: function () {
+        root.removeEventListener("hashchange", onHashChange);
+        root.removeEventListener("resize", onResize);
+        root.removeEventListener("beforeprint", beforePrint);
+        root.removeEventListener("afterprint", afterPrint);
+      },
+    };
+  }
+
+  if (root.document$ && typeof root.document$.subscribe === "function") root.document$.subscribe(start);
+  else if (root.document.readyState === "loading") root.document.addEventListener("DOMContentLoaded", start);
+  else start();
+})(window);
