@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import importlib.metadata
 import io
 import json
 import zipfile
@@ -72,19 +73,41 @@ class PdfSource:
     html: str
 
 
+def _engine_version() -> str:
+    """WeasyPrint's version without importing it (importing it takes half a second)."""
+    try:
+        return importlib.metadata.version("weasyprint")
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _cache_files(source: PdfSource, cache_dir: Path) -> tuple[Path, Path]:
+    key = hashlib.sha256(f"{_engine_version()}\n{source.html}".encode()).hexdigest()[:32]
+    return cache_dir / f"{key}.pdf", cache_dir / f"{key}.json"
+
+
+def cached_pdfs(sources: Iterable[PdfSource], cache_dir: Path) -> tuple[dict[str, tuple[bytes, int]], list[PdfSource]]:
+    """Return ({path: (pdf bytes, page count)} for PDFs already made from the same HTML, [sources still to make])."""
+    found: dict[str, tuple[bytes, int]] = {}
+    missing: list[PdfSource] = []
+    for source in sources:
+        pdf_file, meta_file = _cache_files(source, cache_dir)
+        if pdf_file.exists() and meta_file.exists():
+            pages = int(json.loads(meta_file.read_text(encoding="utf-8"))["pages"])
+            found[source.path] = (pdf_file.read_bytes(), pages)
+        else:
+            missing.append(source)
+    return found, missing
+
+
 def make_pdfs(sources: Iterable[PdfSource], cache_dir: Path) -> dict[str, tuple[bytes, int]]:
-    """Return {path: (pdf bytes, page count)}, printing only those whose HTML is not in the cache."""
-    from weasyprint import HTML, __version__
+    """Print each source to PDF with WeasyPrint, keep it in the cache, and return {path: (bytes, pages)}."""
+    from weasyprint import HTML
 
     cache_dir.mkdir(parents=True, exist_ok=True)
     result: dict[str, tuple[bytes, int]] = {}
     for source in sources:
-        key = hashlib.sha256(f"{__version__}\n{source.html}".encode()).hexdigest()[:32]
-        pdf_file, meta_file = cache_dir / f"{key}.pdf", cache_dir / f"{key}.json"
-        if pdf_file.exists() and meta_file.exists():
-            pages = int(json.loads(meta_file.read_text(encoding="utf-8"))["pages"])
-            result[source.path] = (pdf_file.read_bytes(), pages)
-            continue
+        pdf_file, meta_file = _cache_files(source, cache_dir)
         document = HTML(string=source.html).render()
         content = document.write_pdf(pdf_tags=True) or b""
         pdf_file.write_bytes(content)

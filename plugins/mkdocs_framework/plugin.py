@@ -113,20 +113,23 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         made: dict[str, bytes] = {}
         self.renderer.downloads.clear()
         if self.config.pdf != "off":
-            problem = downloads.pdf_engine_problem()
+            cache = self.config_dir / self.config.cache_dir / "pdf"
+            pdfs, missing = downloads.cached_pdfs(self.renderer.pdf_sources(downloads.build_date_text()), cache)
+            # WeasyPrint is only needed (and only imported, which is slow) when a PDF has to be made.
+            problem = downloads.pdf_engine_problem() if missing else None
             if problem and self.config.pdf == "required":
                 raise PluginError(f"Worksheet PDFs cannot be made: {problem} {downloads.ENGINE_HELP}")
             if problem:
                 log.info("Worksheet PDFs were not made: %s %s", problem, downloads.ENGINE_HELP)
-            else:
-                sources = self.renderer.pdf_sources(downloads.build_date_text())
+                pdfs = {}
+            elif missing:
                 try:
-                    pdfs = downloads.make_pdfs(sources, self.config_dir / self.config.cache_dir / "pdf")
+                    pdfs.update(downloads.make_pdfs(missing, cache))
                 except Exception as error:  # WeasyPrint reports layout failures with many exception types
                     raise PluginError(f"Worksheet PDFs could not be made: {error}") from None
-                for path, (content, pages) in pdfs.items():
-                    made[path] = content
-                    self.renderer.downloads[path] = downloads.Download(path, len(content), pages)
+            for path, (content, pages) in pdfs.items():
+                made[path] = content
+                self.renderer.downloads[path] = downloads.Download(path, len(content), pages)
         if self.config.offline_copy:
             path = self.offline_copy_path
             made[path] = b""  # written for real, with the finished site inside, in on_post_build
