@@ -49,11 +49,14 @@
     var levels = options.levels;
     var width = Math.max(260, Math.round(options.width));
     var beside = width >= 560;
+    // Printed, the chart is drawn compactly so the summary fits on one or two A4 pages.
+    var compact = Boolean(options.compact);
     var PAD = 8;
-    var LINE = 18;
-    var BAR = 16;
-    var GAP = 4;
+    var LINE = compact ? 15 : 18;
+    var BAR = compact ? 13 : 16;
+    var GAP = compact ? 2 : 4;
     var AXIS = 28;
+    var SPACE = compact ? 8 : 18;
     var labelWidth = beside ? Math.round(width * 0.34) : width - 2 * PAD;
     var plotLeft = beside ? PAD + labelWidth + PAD : PAD;
     var plotWidth = width - plotLeft - PAD;
@@ -62,7 +65,7 @@
       return chart.wrap(row.label, labelWidth);
     });
     var heights = labels.map(function (lines) {
-      return beside ? Math.max(lines.length * LINE, pair) + 18 : lines.length * LINE + pair + 20;
+      return beside ? Math.max(lines.length * LINE, pair) + SPACE : lines.length * LINE + pair + SPACE + 2;
     });
     var height = AXIS + heights.reduce((a, b) => a + b, 0) + PAD;
     var x = function (value) {
@@ -497,6 +500,7 @@
       var width = printWidth || holder.clientWidth || 640;
       var svg = drawComparison(doc, {
         width: width,
+        compact: Boolean(printWidth),
         levels: levels,
         label:
           "Bar chart of the score of each dimension then and now, on the scale 1 to " +
