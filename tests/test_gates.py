@@ -163,6 +163,8 @@ KEYBOARD_PAGES = [
     "glossary.html",
     "accessibility.html",
     "assess/index.html",
+    "assess/group.html",
+    "assess/shared.html",
 ]
 
 
