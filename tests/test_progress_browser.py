@@ -550,3 +550,36 @@ def test_new_views_have_no_wcag_violations_in_the_dark_scheme_or_on_a_phone(
         page.get_by_role("button", name="Delete this assessment").click()
         assert axe_violations(page) == [], "delete dialog open"
         context.close()
+
+
+def test_an_assessment_from_an_older_framework_version_is_compared_with_what_could_not_be(
+    context: BrowserContext, built_site: Path, framework: Framework
+) -> None:
+    """An assessment saved on this device against an earlier version of the framework, with an
+    answer to a criterion this version does not have: the comparison says so instead of failing."""
+    first = framework.dimensions[0]
+    older = {
+        "id": "a-older",
+        "frameworkId": framework.id,
+        "frameworkVersion": "0.0.1",
+        "name": "Pilot",
+        "date": "2025-10-01",
+        "updated": "2025-10-01T09:00:00.000Z",
+        "answers": {first.criteria[0].id: "emerging", "retired-criterion": "leading"},
+    }
+    seed = json.dumps(json.dumps({"schemaVersion": 1, "assessments": {"a-older": older}}))
+    key = json.dumps(STORAGE_KEY)
+    context.add_init_script(f"if (!localStorage.getItem({key})) localStorage.setItem({key}, {seed});")
+    page = open_form(context, built_site)
+    page.get_by_role("button", name="Start a new assessment").click()
+    name_assessment(page, "Now", "2026-10-01")
+    choose(page, first.criteria[0].id, "Established")
+    page.get_by_label("Compare with").select_option(label="Pilot (1 October 2025)")
+    page.get_by_role("button", name="Compare", exact=True).click()
+    caveats = page.locator("#cif-compare-caveats")
+    expect(caveats).to_contain_text("This comparison is not fully like for like")
+    expect(caveats).to_contain_text("not compared: \u201cretired-criterion\u201d")
+    expect(page.locator("#cif-compare-body tr").first).to_contain_text("1.0 Emerging")
+    expect(page.locator("#cif-compare-body tr").first).to_contain_text("3.0 Established")
+    expect(page.locator("#cif-compare-summary")).to_contain_text("1 dimension improved")
+    assert axe_violations(page) == []

@@ -441,10 +441,11 @@
       }
       if (result.flagged.length) {
         notes.push(
-          "The wording of " +
-            ctx.plural(result.flagged.length, "criterion", "criteria") +
-            " changed between the two versions of the framework, so " +
-            (result.flagged.length === 1 ? "its answers are" : "their answers are") +
+          ctx.plural(result.flagged.length, "answer was", "answers were") +
+            " carried over from another version of the framework and " +
+            (result.flagged.length === 1 ? "needs" : "need") +
+            " checking (for example, the wording changed), so " +
+            (result.flagged.length === 1 ? "it is" : "they are") +
             " not strictly like for like: " +
             result.flagged.map(criterionName).join(", ") +
             "."
