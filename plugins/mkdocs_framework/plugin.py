@@ -86,6 +86,7 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.renderer is None:
             return files
+        self.renderer.docs_pages = {file.src_uri for file in files.documentation_pages()}
         try:
             for path, content in self._downloads().items():
                 files.append(File.generated(config, path, content=content))

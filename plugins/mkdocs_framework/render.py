@@ -176,6 +176,8 @@ class Renderer:
         self.framework = framework
         self.paths = paths or SitePaths()
         self.env = _environment(extra_template_dirs)
+        self.docs_pages: set[str] | None = None
+        """Hand-written pages of the site, when known; generated pages link to them only if they exist."""
         self.downloads: dict[str, Download] = {}
         """Files offered for download, by their address in the site; set before rendering pages."""
 
@@ -195,6 +197,7 @@ class Renderer:
             href=lambda target: self.paths.href(page, target),
             file_href=lambda path: self.paths.file_href(page, path),
             downloads=self.downloads,
+            has_page=lambda path: self.docs_pages is None or path in self.docs_pages,
             **context,
         )
 
