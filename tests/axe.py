@@ -17,6 +17,12 @@ def axe_violations(page: Page) -> list[str]:
     assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does this)."
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
+    # Let transitions settle first (the theme fades its header title in on scroll), so colours are
+    # judged as a reader sees them, not half-way through a fade.
+    page.evaluate(
+        "() => Promise.all(document.getAnimations().filter(a => a.playState === 'running')"
+        ".map(a => Promise.race([a.finished.catch(() => null), new Promise(r => setTimeout(r, 1000))])))"
+    )
     result: dict[str, Any] = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
     )
