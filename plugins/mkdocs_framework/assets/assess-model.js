@@ -271,8 +271,10 @@
       return typeof v === "string" && v.length <= 300;
     };
     fresh.fingerprints = copyStrings(raw.fingerprints, text);
+    // Only for this version: an older record keeps its gaps, for CIF.migrate to flag.
+    var thisVersion = !raw.frameworkVersion || raw.frameworkVersion === info.framework.version;
     Object.keys(fresh.answers).forEach(function (id) {
-      if (!has(fresh.fingerprints, id) && info.criteria.has(id)) {
+      if (thisVersion && !has(fresh.fingerprints, id) && info.criteria.has(id)) {
         fresh.fingerprints[id] = info.criteria.get(id).criterion.fingerprint || "";
       }
     });

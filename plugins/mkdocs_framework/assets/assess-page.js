@@ -493,7 +493,7 @@
 
     /* Answers this site must not open (another framework, a newer version): said plainly, and
      * left exactly as they are. */
-    function showRefusal(report, focus) {
+    function showRefusal(report, focus, after) {
       var notice = byId("cif-migration");
       if (!notice) return;
       notice.setAttribute("data-refused", "");
@@ -502,7 +502,7 @@
       var body = byId("cif-migration-content");
       body.textContent = "";
       addParagraph(body, report.refusedReason || "They have been left exactly as they are.");
-      addParagraph(body, "This form has started a new assessment. Anything you enter is saved separately and does not replace them.");
+      addParagraph(body, after || "This form has started a new assessment. Anything you enter is saved separately and does not replace them.");
       notice.hidden = false;
       if (focus) notice.focus();
     }
@@ -871,8 +871,16 @@
       },
       /* Shows another assessment in the form. how: "save" (a new one or a copy), "select" (one
        * already saved) or "none" (a blank form, saved once something is entered). */
+      /* Returns false, leaving the form as it is, when the assessment is from a newer version of
+       * the framework or another framework; one from an older version is carried forward first. */
       open: function (next, how) {
-        assessment = model.restore(info, next);
+        var opening = openRecord(next);
+        var status = opening.migration ? opening.migration.status : "current";
+        if (status === "refused") {
+          showRefusal(opening.migration.report, true, "The assessment shown in the form has not changed.");
+          return false;
+        }
+        assessment = opening.assessment;
         cancelImport(true);
         clearImportErrors();
         fillForm();
@@ -880,8 +888,12 @@
         else if (how === "select") {
           var selected = store.select(assessment.id);
           if (!selected.ok) showStorageProblem(selected.error);
+          if (status === "migrated") save();
         }
         refresh();
+        byId("cif-migration").removeAttribute("data-refused");
+        showMigrationNotice(status === "migrated");
+        return true;
       },
       changed: changed,
       printAs: printAs,
