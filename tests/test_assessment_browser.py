@@ -533,6 +533,22 @@ def test_a_warning_shows_at_once_when_storage_is_blocked(
     expect(page.locator("[data-task-status]").first).to_have_text("In progress")
 
 
+def test_answers_saved_by_a_newer_version_are_never_written_over(
+    context: BrowserContext, built_site: Path, framework: Framework
+) -> None:
+    newer = json.dumps({"schemaVersion": 2, "assessments": {"x": {"name": "Saved by a newer site"}}})
+    context.add_init_script(
+        f"if (!sessionStorage.getItem('seeded')) {{ localStorage.setItem({json.dumps(STORAGE_KEY)}, "
+        f"{json.dumps(newer)}); sessionStorage.setItem('seeded', '1'); }}"
+    )
+    page = open_form(context, built_site)
+    choose(page, framework.dimensions[0].criteria[0].id, "Established")
+    warning = page.get_by_role("alert").filter(has_text="Your answers are not being saved")
+    expect(warning).to_be_visible()
+    expect(warning).to_contain_text("will not save over them")
+    assert page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY) == newer
+
+
 # --- Without JavaScript, over http, on a phone, by keyboard ------------------------------------
 
 

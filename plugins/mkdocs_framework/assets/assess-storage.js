@@ -31,6 +31,12 @@
     return "failed";
   }
 
+  /* Like reason(), but data we could not read is "unreadable". */
+  function readProblem(error) {
+    if (error instanceof SyntaxError || (error && error.message === "unreadable")) return "unreadable";
+    return reason(error);
+  }
+
   function isPlainObject(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
@@ -110,19 +116,16 @@
     function save(assessment) {
       try {
         var storage = getStorage();
-        var store;
-        try {
-          store = read(names.assessments);
-        } catch (unreadable) {
-          store = null;
-        }
+        // Saved data this version cannot read (damaged, or written by a newer version of the site) is
+        // never written over: the person is told, and can export what they have in the form.
+        var store = read(names.assessments);
         if (!store || !isPlainObject(store.assessments)) store = { schemaVersion: SCHEMA_VERSION, assessments: {} };
         store.assessments[assessment.id] = assessment;
         storage.setItem(names.assessments, JSON.stringify(store));
         storage.setItem(names.settings, JSON.stringify({ schemaVersion: SCHEMA_VERSION, currentAssessment: assessment.id }));
         return { ok: true };
       } catch (error) {
-        return { ok: false, error: reason(error) };
+        return { ok: false, error: readProblem(error) };
       }
     }
 
@@ -130,12 +133,7 @@
     function remove(assessmentId) {
       try {
         var storage = getStorage();
-        var store;
-        try {
-          store = read(names.assessments);
-        } catch (unreadable) {
-          store = null;
-        }
+        var store = read(names.assessments); // unreadable data throws: never delete what we cannot read
         var all = store && isPlainObject(store.assessments) ? store.assessments : {};
         delete all[assessmentId];
         if (Object.keys(all).length) {
@@ -146,7 +144,7 @@
         storage.removeItem(names.settings);
         return { ok: true };
       } catch (error) {
-        return { ok: false, error: reason(error) };
+        return { ok: false, error: readProblem(error) };
       }
     }
 
