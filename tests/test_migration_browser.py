@@ -185,6 +185,9 @@ def test_answers_saved_under_version_1_are_carried_flagged_and_listed_after_the_
     expect(notice).to_be_focused()
     expect(notice).to_contain_text("They were made with version 1.0.")
     expect(notice).to_contain_text("1 answer was carried over unchanged.")
+    expect(notice.get_by_role("link", name="What changed in this version of the framework")).to_have_attribute(
+        "href", "../framework/changes.html"
+    )
     moved = notice.locator("h3:has-text('Moved to new questions') + ul li")
     expect(moved).to_have_text(
         [

@@ -462,6 +462,15 @@
             ").";
         }
       );
+      var changesHref = notice.getAttribute("data-changes-href");
+      if (changesHref) {
+        var more = doc.createElement("p");
+        var changesLink = doc.createElement("a");
+        changesLink.href = changesHref;
+        changesLink.textContent = "What changed in this version of the framework";
+        more.appendChild(changesLink);
+        body.appendChild(more);
+      }
       var actions = doc.createElement("p");
       var hide = doc.createElement("button");
       hide.type = "button";
