@@ -61,7 +61,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{framework.criteria_count} criteria."
         )
         return 0
-    pages = Renderer(framework).pages()
+    renderer = Renderer(framework)
+    docs = _docs_dir(args.framework, args.docs)
+    if docs is not None:  # link to hand-written pages only where they exist, as the plugin does
+        renderer.docs_pages = {page.relative_to(docs).as_posix() for page in docs.rglob("*.md")}
+    pages = renderer.pages()
     for path, markdown in pages.items():
         target = args.output / path
         target.parent.mkdir(parents=True, exist_ok=True)
