@@ -15,9 +15,9 @@ from playwright.sync_api import sync_playwright
 from bench import builds, machine, serve, sites, weight
 from bench.browser import time_form
 from bench.core import time_core
-from bench.http import serve_folder
 from bench.stats import growth_exponent, linear_fit, summarise
 from mkdocs_framework.validate import load_framework
+from tests.gates import serve as serve_folder
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
 ASSESSMENT = "assess/index.html"

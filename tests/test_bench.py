@@ -13,8 +13,8 @@ import yaml
 from playwright.sync_api import Browser
 
 from bench import builds, machine, report, run, sites, weight
-from bench.http import serve_folder
 from bench.stats import growth_exponent, linear_fit
+from tests.gates import serve as serve_folder
 
 
 def test_files_are_put_in_the_right_category() -> None:

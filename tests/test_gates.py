@@ -77,7 +77,8 @@ def allowed_storage_keys() -> set[str]:
 
 
 def unlisted_keys(keys: list[str]) -> list[str]:
-    return sorted({k for k in keys if k not in allowed_storage_keys() and not k.endswith(".__palette")})
+    allowed = allowed_storage_keys()
+    return sorted({k for k in keys if k not in allowed and not k.endswith(".__palette")})
 
 
 # --- accessibility ---------------------------------------------------------------------------

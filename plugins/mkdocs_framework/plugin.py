@@ -36,6 +36,8 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         self.command = "build"
         self.dirty = False
         self.staging: staging.Staging | None = None
+        self.offline_copy_pages: set[str] = set()
+        """Built pages (site-relative) that link to the offline copy; its size is filled in after the build."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -87,6 +89,7 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         if not self.config.enabled or self.renderer is None:
             return files
         self.renderer.docs_pages = {file.src_uri for file in files.documentation_pages()}
+        self.offline_copy_pages.clear()
         try:
             for path, content in self._downloads().items():
                 files.append(File.generated(config, path, content=content))
@@ -147,7 +150,13 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         if not self.config.enabled or self.renderer is None:
             return markdown
         renderer = self.renderer
-        return SNIPPET_MARKER.sub(lambda m: renderer.snippet(m.group(1).replace("-", "_"), page.file.src_uri), markdown)
+
+        def expand(match: re.Match[str]) -> str:
+            if match.group(1) == "offline-copy":
+                self.offline_copy_pages.add(page.file.dest_uri)
+            return renderer.snippet(match.group(1).replace("-", "_"), page.file.src_uri)
+
+        return SNIPPET_MARKER.sub(expand, markdown)
 
     # After Material's offline plugin (priority -100) has written search/search_index.js.
     @event_priority(-110)
@@ -176,14 +185,13 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         )
 
         def offline_version(relative: str, content: bytes) -> bytes:
-            if not relative.endswith(".html") or b"fw-offline" not in content:
+            if relative not in self.offline_copy_pages:
                 return content
             return OFFLINE_PARAGRAPH.sub(note, content.decode("utf-8")).encode("utf-8")
 
         archive = downloads.zip_site(site_dir, offline_version, exclude=path)
         (site_dir / path).write_bytes(archive)
         size = downloads.human_size(len(archive))
-        for html in site_dir.rglob("*.html"):
-            text = html.read_text(encoding="utf-8")
-            if "fw-offline-size" in text:
-                html.write_text(OFFLINE_SIZE.sub(rf"\g<1>{size}\g<2>", text), encoding="utf-8")
+        for relative in self.offline_copy_pages:
+            html = site_dir / relative
+            html.write_text(OFFLINE_SIZE.sub(rf"\g<1>{size}\g<2>", html.read_text(encoding="utf-8")), encoding="utf-8")

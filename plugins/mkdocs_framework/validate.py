@@ -396,6 +396,13 @@ def page_title(docs_dir: Path | None, page: str) -> str:
 
 def build_model(data: dict[str, Any], docs_dir: Path | None = None) -> Framework:
     """Build the immutable model from data that has passed every check."""
+    titles: dict[str, str] = {}  # a resource page linked from many dimensions is read once
+
+    def title_of(page: str) -> str:
+        if page not in titles:
+            titles[page] = page_title(docs_dir, page)
+        return titles[page]
+
     levels = tuple(Level(lv["id"], lv["label"], lv["meaning"]) for lv in data["levels"])
     dimensions = tuple(
         Dimension(
@@ -412,7 +419,7 @@ def build_model(data: dict[str, Any], docs_dir: Path | None = None) -> Framework
             barriers=tuple(d["barriers"]),
             enablers=tuple(d["enablers"]),
             resources=tuple(
-                ResourceLink(r["page"], r.get("title") or page_title(docs_dir, r["page"]), r.get("note"))
+                ResourceLink(r["page"], r.get("title") or title_of(r["page"]), r.get("note"))
                 for r in d.get("resources", [])
             ),
             related=tuple(d.get("related", [])),

@@ -129,7 +129,35 @@
     return svg;
   }
 
-  var api = { draw: draw, element: element, wrap: wrap };
+  /* Fills a results table body: a row per dimension with its score, level, target and how many
+   * criteria are answered; the table is the chart's text equivalent. noScore is the words for a
+   * dimension without a score. */
+  function fillResultsTable(doc, body, results, levelName, noScore) {
+    body.textContent = "";
+    results.dimensions.forEach(function (r) {
+      var row = doc.createElement("tr");
+      var head = doc.createElement("th");
+      head.scope = "row";
+      head.textContent = r.dimension.number + ". " + r.dimension.title;
+      row.appendChild(head);
+      var notApplicable = r.score === null && r.total && r.notApplicable === r.total;
+      var answered = r.answered + " of " + r.total;
+      if (r.notApplicable) answered += " (" + r.notApplicable + " not applicable)";
+      [
+        r.score === null ? "\u2013" : root.CIF.scoring.formatScore(r.score),
+        r.score === null ? (notApplicable ? "Not applicable" : noScore) : levelName(r.level),
+        r.target ? levelName(r.target) : "Not set",
+        answered,
+      ].forEach(function (text) {
+        var cell = doc.createElement("td");
+        cell.textContent = text;
+        row.appendChild(cell);
+      });
+      body.appendChild(row);
+    });
+  }
+
+  var api = { draw: draw, element: element, wrap: wrap, fillResultsTable: fillResultsTable };
   var CIF = root.CIF || (root.CIF = {});
   CIF.chart = api;
   if (typeof module === "object" && module.exports) module.exports = api;

@@ -288,8 +288,19 @@
     });
   }
 
+  /* A YYYY-MM-DD date as people write it ("1 October 2026"); anything else gives fallback
+   * (the text itself when no fallback is given). */
+  function longDate(text, fallback) {
+    var otherwise = fallback === undefined ? text : fallback;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text || "")) return otherwise;
+    var date = new Date(text + "T12:00:00Z");
+    if (isNaN(date.getTime())) return otherwise;
+    return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  }
+
   var api = {
     NOT_APPLICABLE: NOT_APPLICABLE,
+    longDate: longDate,
     restore: restore,
     NOT_SURE: NOT_SURE,
     NOTE_KINDS: NOTE_KINDS,

@@ -258,29 +258,7 @@
         addLine("", "Only one dimension has a score so far. Score more to see your strongest and weakest.");
       } else addLine("", "All the dimensions with a score have the same score.");
 
-      var body = byId("cif-results-body");
-      body.textContent = "";
-      results.dimensions.forEach(function (r) {
-        var row = doc.createElement("tr");
-        var head = doc.createElement("th");
-        head.scope = "row";
-        head.textContent = r.dimension.number + ". " + r.dimension.title;
-        row.appendChild(head);
-        var notApplicable = r.score === null && r.notApplicable === r.total;
-        var answered = r.answered + " of " + r.total;
-        if (r.notApplicable) answered += " (" + r.notApplicable + " not applicable)";
-        [
-          r.score === null ? "\u2013" : scoring.formatScore(r.score),
-          r.score === null ? (notApplicable ? "Not applicable" : "No score yet") : levelName(r.level),
-          r.target ? levelName(r.target) : "Not set",
-          answered,
-        ].forEach(function (text) {
-          var cell = doc.createElement("td");
-          cell.textContent = text;
-          row.appendChild(cell);
-        });
-        body.appendChild(row);
-      });
+      CIF.chart.fillResultsTable(doc, byId("cif-results-body"), results, levelName, "No score yet");
       drawChart(results, true);
     }
 

@@ -22,10 +22,7 @@
   }
 
   function longDate(text) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(text || "")) return "no date";
-    var d = new Date(text + "T12:00:00Z");
-    if (isNaN(d.getTime())) return "no date";
-    return d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    return CIF.model.longDate(text, "no date");
   }
 
   function make(doc, tag, className, text) {

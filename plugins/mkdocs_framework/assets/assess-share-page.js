@@ -16,12 +16,7 @@
     var panel = byId("cif-share-panel");
     var share = CIF.share;
 
-    function longDate(text) {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-      var date = new Date(text + "T12:00:00Z");
-      if (isNaN(date.getTime())) return text;
-      return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-    }
+    var longDate = CIF.model.longDate;
 
     function item(list, label, value) {
       var li = doc.createElement("li");

@@ -25,12 +25,9 @@
     return node;
   }
 
-  function longDate(text) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-    var date = new Date(text + "T12:00:00Z");
-    if (isNaN(date.getTime())) return text;
-    return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-  }
+  var longDate = function (text) {
+    return CIF.model.longDate(text);
+  };
 
   function start() {
     var doc = root.document;

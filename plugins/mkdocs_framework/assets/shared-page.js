@@ -17,12 +17,9 @@
     return count + " " + (count === 1 ? one : many);
   }
 
-  function longDate(text) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-    var date = new Date(text + "T12:00:00Z");
-    if (isNaN(date.getTime())) return text;
-    return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-  }
+  var longDate = function (text) {
+    return CIF.model.longDate(text);
+  };
 
   function start() {
     var doc = root.document;
@@ -129,29 +126,7 @@
         plural(results.dimensionsTotal, "section", "sections") +
         " completed.";
 
-      var body = byId("cif-shared-body");
-      body.textContent = "";
-      results.dimensions.forEach(function (r) {
-        var row = doc.createElement("tr");
-        var head = doc.createElement("th");
-        head.scope = "row";
-        head.textContent = r.dimension.number + ". " + r.dimension.title;
-        row.appendChild(head);
-        var notApplicable = r.score === null && r.total && r.notApplicable === r.total;
-        var answered = r.answered + " of " + r.total;
-        if (r.notApplicable) answered += " (" + r.notApplicable + " not applicable)";
-        [
-          r.score === null ? "\u2013" : scoring.formatScore(r.score),
-          r.score === null ? (notApplicable ? "Not applicable" : "No score") : levelName(r.level),
-          r.target ? levelName(r.target) : "Not set",
-          answered,
-        ].forEach(function (text) {
-          var cell = doc.createElement("td");
-          cell.textContent = text;
-          row.appendChild(cell);
-        });
-        body.appendChild(row);
-      });
+      CIF.chart.fillResultsTable(doc, byId("cif-shared-body"), results, levelName, "No score");
       all(page, "[data-answer-for]").forEach(function (cell) {
         var id = cell.getAttribute("data-answer-for");
         cell.textContent = answerText(CIF.model.has(a.answers, id) ? a.answers[id] : "");
