@@ -7,9 +7,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -109,3 +112,12 @@ def synthetic_framework(levels: int = 5, dimensions: int = 3, criteria: int = 3,
         for d in range(dimensions)
     ]
     return result
+
+
+def seed_storage(page: Page, items: dict[str, str]) -> None:
+    """Put ``items`` in the page's localStorage, as an earlier visit would have left them, and reload.
+
+    Written once from the page itself rather than by an init script: an init script also runs in the
+    theme's search iframe and on every reload, and could put the seed back over what the test saved."""
+    page.evaluate("items => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }", items)
+    page.reload()

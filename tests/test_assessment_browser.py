@@ -24,7 +24,7 @@ from pypdf import PdfReader
 from mkdocs_framework.model import Framework
 from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
-from tests.helpers import REPO
+from tests.helpers import REPO, seed_storage
 
 HOSTILE_NOTE = '=1+1 is "not" a formula,\nsecond line costs £5 <script>window.__hacked = 1</script>'
 STORAGE_KEY = "cif:childrens-information-framework:assessments"
@@ -537,11 +537,9 @@ def test_answers_saved_by_a_newer_version_are_never_written_over(
     context: BrowserContext, built_site: Path, framework: Framework
 ) -> None:
     newer = json.dumps({"schemaVersion": 2, "assessments": {"x": {"name": "Saved by a newer site"}}})
-    context.add_init_script(
-        f"if (!sessionStorage.getItem('seeded')) {{ localStorage.setItem({json.dumps(STORAGE_KEY)}, "
-        f"{json.dumps(newer)}); sessionStorage.setItem('seeded', '1'); }}"
-    )
     page = open_form(context, built_site)
+    seed_storage(page, {STORAGE_KEY: newer})
+    expect(page.locator("#cif-results")).to_be_visible()
     choose(page, framework.dimensions[0].criteria[0].id, "Established")
     warning = page.get_by_role("alert").filter(has_text="Your answers are not being saved")
     expect(warning).to_be_visible()

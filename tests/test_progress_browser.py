@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from mkdocs_framework.model import Framework
 from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
-from tests.helpers import REPO
+from tests.helpers import REPO, seed_storage
 
 STORAGE_KEY = "cif:childrens-information-framework:assessments"
 SETTINGS_KEY = "cif:childrens-information-framework:settings"
@@ -160,12 +160,9 @@ def test_answers_saved_by_the_earlier_single_assessment_form_are_carried_over(
         STORAGE_KEY: json.dumps({"schemaVersion": 1, "assessments": {"a-earlier-1": earlier}}),
         SETTINGS_KEY: json.dumps({"schemaVersion": 1, "currentAssessment": "a-earlier-1"}),
     }
-    context.add_init_script(
-        "if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1');"
-        + "".join(f"localStorage.setItem({json.dumps(k)}, {json.dumps(v)});" for k, v in seed.items())
-        + "}"
-    )
     page = open_form(context, built_site)
+    seed_storage(page, seed)
+    expect(page.locator("#cif-results")).to_be_visible()
     assert checked(page) == answers
     expect(page.get_by_label("Assessment name")).to_have_value("Baseline from the old form")
     expect(page.get_by_label(f"Evidence for your judgement on {first.title}")).to_have_value("Audit of 20 cases")
@@ -199,11 +196,8 @@ def test_with_no_assessment_marked_open_the_latest_one_opens(
         "a-old": {"id": "a-old", "name": "Older", "updated": "2026-01-01T00:00:00.000Z", "answers": {item: "emerging"}},
         "a-new": {"id": "a-new", "name": "Newer", "updated": "2026-06-01T00:00:00.000Z", "answers": {item: "leading"}},
     }
-    context.add_init_script(
-        f"localStorage.setItem({json.dumps(STORAGE_KEY)}, "
-        f"{json.dumps(json.dumps({'schemaVersion': 1, 'assessments': records}))});"
-    )
     page = open_form(context, built_site)
+    seed_storage(page, {STORAGE_KEY: json.dumps({"schemaVersion": 1, "assessments": records})})
     expect(page.get_by_label("Assessment name")).to_have_value("Newer")
     assert checked(page) == {item: "leading"}
     expect(library(page)).to_have_count(2)
@@ -567,10 +561,9 @@ def test_an_assessment_from_an_older_framework_version_is_compared_with_what_cou
         "updated": "2025-10-01T09:00:00.000Z",
         "answers": {first.criteria[0].id: "emerging", "retired-criterion": "leading"},
     }
-    seed = json.dumps(json.dumps({"schemaVersion": 1, "assessments": {"a-older": older}}))
-    key = json.dumps(STORAGE_KEY)
-    context.add_init_script(f"if (!localStorage.getItem({key})) localStorage.setItem({key}, {seed});")
     page = open_form(context, built_site)
+    seed_storage(page, {STORAGE_KEY: json.dumps({"schemaVersion": 1, "assessments": {"a-older": older}})})
+    expect(page.locator("#cif-results")).to_be_visible()
     page.get_by_role("button", name="Start a new assessment").click()
     name_assessment(page, "Now", "2026-10-01")
     choose(page, first.criteria[0].id, "Established")
