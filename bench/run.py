@@ -136,6 +136,10 @@ def _weights_and_browser(
                         log(f"weighing {name} {page}")
                         measured = weight.weigh(page, weight.load_responses(chromium, base, page))
                         weights.append({"site": name, "kind": kind, **measured.as_dict()})
+                    later = folder / weight.ON_FIRST_USE
+                    if name == "real" and later.is_file():
+                        measured = weight.weigh(weight.ON_FIRST_USE, [(weight.ON_FIRST_USE, later.read_bytes())])
+                        weights.append({"site": name, "kind": weight.ON_FIRST_USE_KIND, **measured.as_dict()})
                     if not (folder / ASSESSMENT).is_file():
                         continue
                     for slowdown in (1, 4):
@@ -231,7 +235,11 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
             1.15,
             "",
         )
-    real_weights = [w for w in results.get("weight", []) if w.get("site") == "real" and "total" in w]
+    real_weights = [
+        w
+        for w in results.get("weight", [])
+        if w.get("site") == "real" and "total" in w and w["kind"] != weight.ON_FIRST_USE_KIND
+    ]
     if real_weights:
         js = max(w["parts"][weight.OUR_JS]["gzipped"] for w in real_weights)
         goal("our JavaScript under 20 KB gzipped (largest of the pages)", js / 1024, 20, "KB")

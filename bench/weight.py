@@ -27,6 +27,9 @@ OTHER = "other"
 CATEGORIES = (HTML, DATA, THEME, OUR_CSS, OUR_JS, SEARCH, OTHER)
 
 OUR_ASSETS = "assets/framework/"
+ON_FIRST_USE = "assets/framework/assess-more.js"
+"""The form's script for export, import, comparison and sharing, loaded only when first used."""
+ON_FIRST_USE_KIND = "assessment, later on first use of export, import, comparison or sharing"
 SITE_CSS = "assets/site.css"
 _FRAMEWORK_DATA = re.compile(r'(<script\b[^>]*\bid="cif-framework"[^>]*>)(.*?)(</script>)', re.S)
 

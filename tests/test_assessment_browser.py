@@ -594,6 +594,50 @@ def test_works_over_http_and_requests_nothing_elsewhere(
     assert context.cookies() == []
 
 
+def scripts_fetched(requests: list[str]) -> list[str]:
+    return [url.rsplit("/", 1)[1] for url in requests if "/assets/framework/" in url and url.endswith(".js")]
+
+
+def test_the_form_loads_its_export_and_sharing_script_only_when_first_used(
+    context: BrowserContext, http_site: str, framework: Framework
+) -> None:
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{http_site}/assess/index.html")
+    choose(page, framework.dimensions[0].criteria[0].id, "Embedded")
+    expect(page.locator("#cif-results-body")).to_contain_text("Embedded")
+    assert scripts_fetched(requests) == ["assess.js"]
+
+    _, content = download(page, "Export answers (JSON)")
+    assert json.loads(content)["assessment"]["answers"] == {framework.dimensions[0].criteria[0].id: "embedded"}
+    name, content = download(page, "Download for a spreadsheet (CSV)")
+    assert name.endswith(".csv")
+    page.get_by_role("button", name="Copy a link to these results").click()
+    expect(page.locator("#cif-share-contents")).to_contain_text("1 answer")
+    assert scripts_fetched(requests) == ["assess.js", "assess-more.js"], "fetched once, then reused"
+
+
+def test_when_the_connection_drops_export_says_so_and_works_once_it_is_back(
+    context: BrowserContext, http_site: str, framework: Framework
+) -> None:
+    page = context.new_page()
+    page.goto(f"{http_site}/assess/index.html")
+    item = framework.dimensions[0].criteria[0].id
+    choose(page, item, "Developing")
+    page.route("**/assess-more.js", lambda route: route.abort("internetdisconnected"))
+    page.get_by_role("button", name="Export answers (JSON)", exact=True).click()
+    banner = page.get_by_role("status").filter(has_text="This part of the form could not be loaded")
+    expect(banner).to_be_focused()
+    expect(banner).to_contain_text("Your answers are still saved on this device")
+    assert checked(page) == {item: "developing"}
+    assert axe_violations(page) == []
+
+    page.unroute("**/assess-more.js")
+    _, content = download(page, "Export answers (JSON)")
+    assert json.loads(content)["assessment"]["answers"] == {item: "developing"}
+
+
 def test_fits_a_phone_screen(browser: Browser, built_site: Path, framework: Framework) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = open_form(context, built_site)

@@ -18,7 +18,7 @@ from tests.gates import serve as serve_folder
 
 
 def test_files_are_put_in_the_right_category() -> None:
-    assert weight.classify("assets/framework/assess-page.js") == weight.OUR_JS
+    assert weight.classify("assets/framework/assess.js") == weight.OUR_JS
     assert weight.classify("assets/framework/assess.css") == weight.OUR_CSS
     assert weight.classify("assets/site.css") == weight.OUR_CSS
     assert weight.classify("assets/javascripts/bundle.abc.min.js") == weight.THEME

@@ -32,7 +32,10 @@ class FrameworkConfig(base.Config):
     install) when WeasyPrint is missing; 'required' stops the build instead."""
     offline_copy = c.Type(bool, default=False)
     """Also make a zip of the whole built site that works when unzipped and opened from disk."""
+    minify_js = c.Type(bool, default=True)
+    """Minify the form's scripts (set false to read them as written in the browser's developer tools)."""
     cache_dir = c.Type(str, default=".cache/mkdocs-framework")
-    """Where made PDFs are kept between builds (relative to mkdocs.yml), so unchanged ones are reused."""
+    """Where made PDFs and minified scripts are kept between builds (relative to mkdocs.yml), so
+    unchanged ones are reused."""
     nav_title = c.Type(str, default="The framework")
     """Title of the framework section when the nav does not name the overview page."""

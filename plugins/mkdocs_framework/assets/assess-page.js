@@ -8,8 +8,8 @@
   var CIF = root.CIF;
   var model = CIF.model;
   var scoring = CIF.scoring;
-  var transfer = CIF.transfer;
   var previous = null; // the controller of the page shown before an instant navigation
+  var more = { script: null, waiting: [] }; // loading assess-more.js (see loadMore)
 
   var STORAGE_REASONS = {
     blocked: "Your browser is blocking this site from saving data, for example because site data or cookies are turned off.",
@@ -49,6 +49,38 @@
     }, 10000);
   }
 
+  /* Export, import, progress comparison and sharing need assess-more.js, which the page loads the
+   * first time one of them is used rather than up front, so that the form itself loads less script.
+   * Calls done(true) once it is there (at once if it already is), or done(false) if it cannot be
+   * loaded, for example when the connection has dropped; a later call tries again. */
+  function loadMore(doc, url, done) {
+    if (CIF.transfer && CIF.compare && CIF.share) {
+      done(true);
+      return;
+    }
+    more.waiting.push(done);
+    if (more.script) return;
+    var script = doc.createElement("script");
+    function finish(ok) {
+      if (!ok) script.remove();
+      more.script = ok ? script : null;
+      var waiting = more.waiting;
+      more.waiting = [];
+      waiting.forEach(function (callback) {
+        callback(ok);
+      });
+    }
+    script.onload = function () {
+      finish(Boolean(CIF.transfer && CIF.compare && CIF.share));
+    };
+    script.onerror = function () {
+      finish(false);
+    };
+    script.src = url;
+    more.script = script;
+    doc.head.appendChild(script);
+  }
+
   function start() {
     var doc = root.document;
     var dataNode = doc.getElementById("cif-framework");
@@ -65,6 +97,7 @@
     var byId = function (id) {
       return doc.getElementById(id);
     };
+    var moreUrl = new URL(doc.getElementById("cif-framework").getAttribute("data-more"), doc.baseURI).href;
     var store = CIF.storage.createStore(function () {
       return root.localStorage;
     }, framework.id);
@@ -627,18 +660,34 @@
       if (Object.prototype.hasOwnProperty.call(actions, button.id)) actions[button.id]();
     }
 
+    /* Runs action once assess-more.js is loaded (see loadMore), or says it could not be. */
+    function withMore(action) {
+      loadMore(doc, moreUrl, function (ok) {
+        if (ok) action();
+        else
+          showBanner(
+            "This part of the form could not be loaded",
+            "Check your internet connection and try again. Your answers are still saved on this device."
+          );
+      });
+    }
+
     /* ---- Export ---- */
 
     function exportJson() {
-      var name = transfer.fileName(assessment, "json");
-      download(doc, transfer.exportJson(info, assessment), name, "application/json");
-      announce("Your answers have been exported to the file " + name + ".");
+      withMore(function () {
+        var name = CIF.transfer.fileName(assessment, "json");
+        download(doc, CIF.transfer.exportJson(info, assessment), name, "application/json");
+        announce("Your answers have been exported to the file " + name + ".");
+      });
     }
 
     function exportCsv() {
-      var name = transfer.fileName(assessment, "csv");
-      download(doc, transfer.exportCsv(info, assessment), name, "text/csv;charset=utf-8");
-      announce("Your answers have been downloaded as the spreadsheet file " + name + ".");
+      withMore(function () {
+        var name = CIF.transfer.fileName(assessment, "csv");
+        download(doc, CIF.transfer.exportCsv(info, assessment), name, "text/csv;charset=utf-8");
+        announce("Your answers have been downloaded as the spreadsheet file " + name + ".");
+      });
     }
 
     /* ---- Import ---- */
@@ -679,6 +728,11 @@
 
     function startImport() {
       clearImportErrors();
+      withMore(readImport);
+    }
+
+    function readImport() {
+      var transfer = CIF.transfer;
       var input = byId("cif-import-file");
       var file = input.files && input.files[0];
       if (!file) {
@@ -884,6 +938,7 @@
       },
       changed: changed,
       printAs: printAs,
+      withMore: withMore,
     };
     var extensions = (CIF.pageExtensions || []).map(function (attach) {
       return attach(context) || {};

@@ -11,7 +11,10 @@
 
   var model = (root.CIF && root.CIF.model) || require("./assess-model.js");
   var scoring = (root.CIF && root.CIF.scoring) || require("./assess-scoring.js");
-  var transfer = (root.CIF && root.CIF.transfer) || require("./assess-transfer.js");
+  // assess-transfer.js is loaded on first use in the browser (see loadMore in assess-page.js).
+  function transfer() {
+    return (root.CIF && root.CIF.transfer) || require("./assess-transfer.js");
+  }
   var has = model.has;
 
   /* Returns {sections: [{dimension, result, items: [{criterion, number, from, to, descriptor}]}],
@@ -146,7 +149,7 @@
       "\uFEFF" +
       rows
         .map(function (row) {
-          return row.map(transfer.csvField).join(",");
+          return row.map(transfer().csvField).join(",");
         })
         .join("\r\n") +
       "\r\n"

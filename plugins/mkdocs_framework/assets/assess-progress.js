@@ -64,7 +64,11 @@
     var heights = labels.map(function (lines) {
       return beside ? Math.max(lines.length * LINE, pair) + SPACE : lines.length * LINE + pair + SPACE + 2;
     });
-    var height = AXIS + heights.reduce((a, b) => a + b, 0) + PAD;
+    var total = 0;
+    heights.forEach(function (h) {
+      total += h;
+    });
+    var height = AXIS + total + PAD;
     var x = function (value) {
       return plotLeft + (plotWidth * value) / levels.length;
     };
@@ -167,7 +171,10 @@
       var list = (loaded.ok ? loaded.assessments : []).map(function (raw) {
         return raw.id === current.id ? current : model.restore(info, raw);
       });
-      if (!list.some((a) => a.id === current.id)) list.unshift(current);
+      var listed = list.some(function (a) {
+        return a.id === current.id;
+      });
+      if (!listed) list.unshift(current);
       return list;
     }
 
@@ -212,7 +219,7 @@
 
     function openSaved(id) {
       var loaded = ctx.store.loadAll();
-      var raw = loaded.ok ? loaded.assessments.filter((a) => a.id === id)[0] : null;
+      var raw = loaded.ok ? loaded.assessments.filter(function (a) { return a.id === id; })[0] : null;
       if (!raw) return;
       ctx.open(raw, "select");
       ctx.showBanner(quoted(nameOf(ctx.getAssessment())) + " is open", "The form below now shows this assessment's answers, notes, targets and action plan.");
@@ -273,7 +280,7 @@
       var current = ctx.getAssessment();
       while (select.options.length > 1) select.remove(1);
       list
-        .filter((a) => a.id !== current.id)
+        .filter(function (a) { return a.id !== current.id; })
         .forEach(function (a) {
           var option = doc.createElement("option");
           option.value = a.id;
@@ -333,15 +340,21 @@
       }
       if (choice !== "file") {
         var loaded = ctx.store.loadAll();
-        var raw = loaded.ok ? loaded.assessments.filter((a) => a.id === choice)[0] : null;
+        var raw = loaded.ok ? loaded.assessments.filter(function (a) { return a.id === choice; })[0] : null;
         if (!raw) {
           showCompareError("cif-compare-with", ["That assessment is no longer on this device. Choose another."]);
           return;
         }
         comparedWith = { assessment: model.restore(info, raw), source: "device", warnings: [] };
-        showComparison(true);
+        ctx.withMore(function () {
+          showComparison(true);
+        });
         return;
       }
+      ctx.withMore(compareWithFile);
+    }
+
+    function compareWithFile() {
       var input = byId("cif-compare-file");
       var file = input.files && input.files[0];
       if (!file) {
@@ -563,7 +576,11 @@
       if (generated.waiting.length) {
         messages.push(
           "Answer the criteria for " +
-            generated.waiting.map((d) => d.number + ". " + d.title).join(", ") +
+            generated.waiting
+              .map(function (d) {
+                return d.number + ". " + d.title;
+              })
+              .join(", ") +
             " to add " +
             (generated.waiting.length === 1 ? "it" : "them") +
             " to the plan."
@@ -642,6 +659,10 @@
     }
 
     function exportPlan() {
+      ctx.withMore(downloadPlan);
+    }
+
+    function downloadPlan() {
       var assessment = ctx.getAssessment();
       var name = CIF.transfer.fileName(assessment, "csv").replace(/\.csv$/, "-action-plan.csv");
       ctx.download(CIF.plan.exportCsv(info, assessment), name, "text/csv;charset=utf-8");
@@ -669,10 +690,12 @@
         "cif-delete-cancel": closeDelete,
         "cif-delete-confirm": deleteAssessment,
         "cif-delete-export": function () {
-          var a = ctx.getAssessment();
-          var name = CIF.transfer.fileName(a, "json");
-          ctx.download(CIF.transfer.exportJson(info, a), name, "application/json");
-          ctx.announce(quoted(nameOf(a)) + " has been exported to the file " + name + ".");
+          ctx.withMore(function () {
+            var a = ctx.getAssessment();
+            var name = CIF.transfer.fileName(a, "json");
+            ctx.download(CIF.transfer.exportJson(info, a), name, "application/json");
+            ctx.announce(quoted(nameOf(a)) + " has been exported to the file " + name + ".");
+          });
         },
         "cif-compare": startCompare,
         "cif-print-compare": function () {

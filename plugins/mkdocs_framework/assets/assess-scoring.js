@@ -83,13 +83,13 @@
     return {
       dimensions: dimensions,
       scoredCount: scored.length,
-      strongest: spread ? scored.filter((d) => d.score === high) : [],
-      weakest: spread ? scored.filter((d) => d.score === low) : [],
+      strongest: spread ? scored.filter(function (d) { return d.score === high; }) : [],
+      weakest: spread ? scored.filter(function (d) { return d.score === low; }) : [],
       criteriaTotal: info.criteriaCount,
       criteriaDecided: decided,
       criteriaNotSure: sum("notSure"),
       percentComplete: info.criteriaCount ? Math.floor((decided * 100) / info.criteriaCount) : 0,
-      dimensionsCompleted: dimensions.filter((d) => d.status === "completed").length,
+      dimensionsCompleted: dimensions.filter(function (d) { return d.status === "completed"; }).length,
       dimensionsTotal: dimensions.length,
     };
   }

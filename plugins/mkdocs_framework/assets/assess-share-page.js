@@ -12,9 +12,8 @@
     var doc = page.doc;
     var byId = page.byId;
     var start = byId("cif-share-start");
-    if (!start || !CIF.share) return {};
+    if (!start) return {};
     var panel = byId("cif-share-panel");
-    var share = CIF.share;
 
     var longDate = CIF.model.longDate;
 
@@ -28,7 +27,7 @@
     }
 
     function describe() {
-      var contents = share.contents(page.info, page.getAssessment());
+      var contents = CIF.share.contents(page.info, page.getAssessment());
       var list = byId("cif-share-contents");
       list.textContent = "";
       item(list, "Assessment name", contents.name ? "\u201c" + contents.name + "\u201d" : "none given");
@@ -61,7 +60,7 @@
 
     function address() {
       var base = new URL(start.getAttribute("data-share-page"), doc.location.href).href;
-      return share.link(base, page.info, page.getAssessment());
+      return CIF.share.link(base, page.info, page.getAssessment());
     }
 
     function showLink(url, copied) {
@@ -100,7 +99,7 @@
       var button = event.target.closest("button");
       if (!button) return;
       if (button.id === "cif-share-start") {
-        if (panel.hidden) open();
+        if (panel.hidden) page.withMore(open); // the link is made by assess-share.js, in assess-more.js
         else close();
       } else if (button.id === "cif-share-copy") copy();
       else if (button.id === "cif-share-cancel") close();
