@@ -54,7 +54,7 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         framework_file = (config_dir / self.config.framework).resolve()
         config.watch.append(str(framework_file))
         try:
-            self.framework = load_framework(framework_file, Path(config.docs_dir))
+            self.framework = load_framework(framework_file, Path(config.docs_dir), config_dir / self.config.cache_dir)
         except FrameworkError as error:
             raise PluginError(error.report()) from None
         template_dirs = [Path(config.theme.custom_dir) / "framework"] if config.theme.custom_dir else []
@@ -64,7 +64,7 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
             assessment_folder=self.config.assessment_path.strip("/"),
             directory_urls=config.use_directory_urls,
         )
-        self.renderer = Renderer(self.framework, paths, template_dirs)
+        self.renderer = Renderer(self.framework, paths, template_dirs, config_dir / self.config.cache_dir / "templates")
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)

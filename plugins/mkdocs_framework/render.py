@@ -13,7 +13,6 @@ import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -127,16 +126,18 @@ class SitePaths:
         return posixpath.relpath(f"{ASSET_FOLDER}/{name}", self.output_dir(page) or ".")
 
 
-def has_asset(name: str) -> bool:
-    """Return True when the plugin ships an asset of this name (such as an optional script)."""
-    return resources.files(__package__ or "mkdocs_framework").joinpath("assets", name).is_file()
-
-
-def _environment(extra_template_dirs: Sequence[Path]) -> jinja2.Environment:
+def _environment(extra_template_dirs: Sequence[Path], bytecode_cache: Path | None = None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(d) for d in extra_template_dirs])]
     loaders.append(jinja2.PackageLoader(__package__ or "mkdocs_framework", "templates"))
+    compiled = None
+    if bytecode_cache is not None:
+        # Compiling the templates is most of the time rendering takes; Jinja recompiles a template
+        # whose source changed (it keys the cache by the source's checksum).
+        bytecode_cache.mkdir(parents=True, exist_ok=True)
+        compiled = jinja2.FileSystemBytecodeCache(str(bytecode_cache))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
+        bytecode_cache=compiled,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -171,11 +172,17 @@ class Renderer:
     """Renders every generated page of one framework."""
 
     def __init__(
-        self, framework: Framework, paths: SitePaths | None = None, extra_template_dirs: Sequence[Path] = ()
+        self,
+        framework: Framework,
+        paths: SitePaths | None = None,
+        extra_template_dirs: Sequence[Path] = (),
+        bytecode_cache: Path | None = None,
     ) -> None:
+        """extra_template_dirs override the package's templates; bytecode_cache is a folder in which
+        to keep the compiled templates between builds."""
         self.framework = framework
         self.paths = paths or SitePaths()
-        self.env = _environment(extra_template_dirs)
+        self.env = _environment(extra_template_dirs, bytecode_cache)
         self.docs_pages: set[str] | None = None
         """Hand-written pages of the site, when known; generated pages link to them only if they exist."""
         self.downloads: dict[str, Download] = {}
@@ -232,7 +239,6 @@ class Renderer:
             "assessment_group.md.j2",
             self.paths.assessment_group,
             framework_json=Markup(framework_json(self.framework)),
-            has_asset=has_asset,
         )
 
     def assessment_shared(self) -> str:
@@ -240,7 +246,6 @@ class Renderer:
             "assessment_shared.md.j2",
             self.paths.assessment_shared,
             framework_json=Markup(framework_json(self.framework)),
-            has_asset=has_asset,
         )
 
     def pdf_sources(self, build_date: str) -> list[PdfSource]:

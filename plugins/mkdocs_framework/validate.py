@@ -7,20 +7,21 @@ search for others) and reported together with file, line, column, document path 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import jsonschema
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from .loader import Located, load_framework_file
 from .model import Criterion, Dimension, Framework, Level, ResourceLink, Revision, Theme, version_key
 from .problems import FrameworkError, JsonPath, Problem
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_FILE = "framework.schema.json"
 
@@ -33,16 +34,35 @@ def schema() -> dict[str, Any]:
     return result
 
 
-def load_framework(path: Path, docs_dir: Path | None = None) -> Framework:
+def load_framework(path: Path, docs_dir: Path | None = None, cache_dir: Path | None = None) -> Framework:
     """Load, validate and return the framework, or raise FrameworkError listing every problem.
 
     With docs_dir, links to resource pages are checked and their titles read from the pages.
+    With cache_dir, a framework that passed the schema check before (the same data, against the
+    same schema) is not checked against it again: that saves importing jsonschema on every build
+    of `mkdocs serve`. Every other check runs every time.
     """
     located = load_framework_file(path)
-    problems = list(schema_problems(located)) + list(reference_problems(located, docs_dir))
+    passed = _schema_passed_marker(located, cache_dir)
+    known_valid = passed is not None and passed.is_file()
+    problems = [] if known_valid else list(schema_problems(located))
+    problems += reference_problems(located, docs_dir)
     if problems:
         raise FrameworkError(_unique(problems))
-    return build_model(located.data, docs_dir)
+    framework = build_model(located.data, docs_dir)
+    if passed is not None and not known_valid:
+        passed.parent.mkdir(parents=True, exist_ok=True)
+        passed.touch()
+    return framework
+
+
+def _schema_passed_marker(located: Located, cache_dir: Path | None) -> Path | None:
+    """Return the file whose presence records that this data passed this schema, or None."""
+    if cache_dir is None:
+        return None
+    data = json.dumps(located.data, sort_keys=True, default=str)
+    key = hashlib.sha256(json.dumps([schema(), data], sort_keys=True).encode("utf-8")).hexdigest()
+    return cache_dir / "schema-passed" / key
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
@@ -81,6 +101,8 @@ _TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping of fiel
 
 def schema_problems(located: Located) -> Iterator[Problem]:
     """Yield one problem per schema violation, worded for the person editing the file."""
+    import jsonschema  # here, not at the top: it is slow to import and often not needed
+
     validator = jsonschema.Draft202012Validator(schema())
     for error in validator.iter_errors(located.data):
         yield from _explain(located, error)
