@@ -138,8 +138,15 @@ def _weights_and_browser(
                         weights.append({"site": name, "kind": kind, **measured.as_dict()})
                     later = folder / weight.ON_FIRST_USE
                     if name == "real" and later.is_file():
-                        measured = weight.weigh(weight.ON_FIRST_USE, [(weight.ON_FIRST_USE, later.read_bytes())])
-                        weights.append({"site": name, "kind": weight.ON_FIRST_USE_KIND, **measured.as_dict()})
+                        measured = weight.weigh("", [(weight.ON_FIRST_USE, later.read_bytes())])
+                        weights.append(
+                            {
+                                "site": name,
+                                "kind": weight.ON_FIRST_USE_KIND,
+                                **measured.as_dict(),
+                                "page": weight.ON_FIRST_USE,
+                            }
+                        )
                     if not (folder / ASSESSMENT).is_file():
                         continue
                     for slowdown in (1, 4):

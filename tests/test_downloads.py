@@ -181,10 +181,14 @@ def test_home_page_links_the_offline_copy_with_its_size(built_site: Path) -> Non
     assert link.group(2) == human_size(archive.stat().st_size)
 
 
-def test_offline_copy_holds_the_whole_site_but_not_itself(built_site: Path, unzipped: Path) -> None:
+def test_offline_copy_holds_the_whole_site_but_not_itself_or_source_maps(built_site: Path, unzipped: Path) -> None:
     built = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()}
     copied = {p.relative_to(unzipped).as_posix() for p in unzipped.rglob("*") if p.is_file()}
-    assert built - copied == {f"downloads/{next((built_site / 'downloads').glob('*.zip')).name}"}
+    maps = {path for path in built if path.endswith(".map")}
+    assert maps, "the theme ships source maps, which only developer tools read"
+    assert built - copied == {f"downloads/{next((built_site / 'downloads').glob('*.zip')).name}"} | maps
+    pdfs = sorted(path for path in copied if path.endswith(".pdf"))
+    assert pdfs and all((unzipped / path).read_bytes() == (built_site / path).read_bytes() for path in pdfs)
     home = (unzipped / "index.html").read_text(encoding="utf-8")
     assert "This is the offline copy of this site" in home and ".zip" not in home
 

@@ -121,6 +121,12 @@ def build_date_text(today: datetime.date | None = None) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+NOT_OFFLINE = (".map",)
+"""Left out of the offline copy: the theme's source maps, which only browser developer tools read."""
+ALREADY_COMPRESSED = (".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".zip", ".gz")
+"""Stored in the offline copy as they are: compressing them again costs time and saves nothing."""
+
+
 def zip_site(site_dir: Path, rewrite: Callable[[str, bytes], bytes], exclude: str) -> bytes:
     """Return a zip of the whole built site, passing each file through rewrite(path, content).
 
@@ -130,7 +136,8 @@ def zip_site(site_dir: Path, rewrite: Callable[[str, bytes], bytes], exclude: st
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for file in sorted(site_dir.rglob("*")):
             relative = file.relative_to(site_dir).as_posix()
-            if file.is_dir() or relative == exclude:
+            if file.is_dir() or relative == exclude or relative.endswith(NOT_OFFLINE):
                 continue
-            archive.writestr(relative, rewrite(relative, file.read_bytes()))
+            stored = zipfile.ZIP_STORED if relative.lower().endswith(ALREADY_COMPRESSED) else None
+            archive.writestr(relative, rewrite(relative, file.read_bytes()), compress_type=stored)
     return buffer.getvalue()
