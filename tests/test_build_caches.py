@@ -61,7 +61,9 @@ def test_compiled_templates_are_kept_and_an_edited_override_is_used_at_once(site
     overrides.mkdir()
     (overrides / "overview.md.j2").write_text("# First {{ framework.version }}\n", encoding="utf-8")
     compiled = site / "cache" / "templates"
-    assert Renderer(framework, extra_template_dirs=[overrides], bytecode_cache=compiled).overview().startswith("# First")
+    assert (
+        Renderer(framework, extra_template_dirs=[overrides], bytecode_cache=compiled).overview().startswith("# First")
+    )
     assert any(compiled.iterdir())
 
     (overrides / "overview.md.j2").write_text("# Second {{ framework.version }}\n", encoding="utf-8")
