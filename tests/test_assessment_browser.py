@@ -578,13 +578,19 @@ def http_site(built_site: Path) -> Iterator[str]:
     server.server_close()
 
 
-def test_works_over_http_and_requests_nothing_elsewhere(
-    context: BrowserContext, http_site: str, framework: Framework
-) -> None:
+def open_over_http(context: BrowserContext, http_site: str) -> tuple[Page, list[str]]:
+    """Open the form from a local web server; return the page and the list of every URL it requests."""
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(f"{http_site}/assess/index.html")
+    return page, requests
+
+
+def test_works_over_http_and_requests_nothing_elsewhere(
+    context: BrowserContext, http_site: str, framework: Framework
+) -> None:
+    page, requests = open_over_http(context, http_site)
     choose(page, framework.dimensions[0].criteria[0].id, "Embedded")
     page.reload()
     expect(page.locator("#cif-results")).to_be_visible()
@@ -601,10 +607,7 @@ def scripts_fetched(requests: list[str]) -> list[str]:
 def test_the_form_loads_its_export_and_sharing_script_only_when_first_used(
     context: BrowserContext, http_site: str, framework: Framework
 ) -> None:
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(f"{http_site}/assess/index.html")
+    page, requests = open_over_http(context, http_site)
     choose(page, framework.dimensions[0].criteria[0].id, "Embedded")
     expect(page.locator("#cif-results-body")).to_contain_text("Embedded")
     assert scripts_fetched(requests) == ["assess.js"]

@@ -60,9 +60,9 @@ def _schema_passed_marker(located: Located, cache_dir: Path | None) -> Path | No
     """Return the file whose presence records that this data passed this schema, or None."""
     if cache_dir is None:
         return None
-    data = json.dumps(located.data, sort_keys=True, default=str)
-    key = hashlib.sha256(json.dumps([schema(), data], sort_keys=True).encode("utf-8")).hexdigest()
-    return cache_dir / "schema-passed" / key
+    digest = hashlib.sha256(json.dumps(schema(), sort_keys=True).encode("utf-8"))
+    digest.update(json.dumps(located.data, sort_keys=True, default=str).encode("utf-8"))
+    return cache_dir / "schema-passed" / digest.hexdigest()
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
