@@ -82,6 +82,9 @@ def open_group(context: BrowserContext, site: Path, base: str | None = None) -> 
     page.on("pageerror", lambda error: seen.append(f"error: {error}"))
     page.goto(base + "assess/group.html" if base else (site / "assess" / "group.html").as_uri())
     expect(page.get_by_label("Choose files exported from the self-assessment form")).to_be_visible()
+    # The label shows without script too: wait until the page's script has started, so a test never
+    # acts on the page while the script is still setting it up.
+    expect(page.locator("#cif-group-files")).to_have_attribute("data-cif-started", "")
     page.on("request", lambda request: seen.append(f"request: {request.url}"))
     return page, seen
 

@@ -36,28 +36,30 @@
     return lines;
   }
 
-  /* rows: [{label, score (number|null), scoreText, target (1..N|null), emptyText}]
-   * Wide charts put each label beside its bar; narrow ones put it above. */
-  function draw(doc, options) {
+  /* What both bar charts share (this one, and the then-and-now chart of assess-progress.js): an SVG
+   * at the width it is shown, named for assistive technology, with a gridline and axis label for
+   * every level, and each row's label wrapped to fit. Wide charts put each label beside its bars;
+   * narrow ones put it above. layout.line is the labels' line height, and layout.rowHeight(lines,
+   * beside) the height of a row whose label has that many lines. Returns {svg, x (a score's x),
+   * plotLeft, plotWidth, barTops: [y of each row's first bar]}. */
+  function frame(doc, options, layout) {
     var levels = options.levels;
-    var rows = options.rows;
+    var line = layout.line;
     var width = Math.max(260, Math.round(options.width));
     var beside = width >= 560;
     var labelWidth = beside ? Math.round(width * 0.34) : width - 2 * PAD;
     var plotLeft = beside ? PAD + labelWidth + PAD : PAD;
     var plotWidth = width - plotLeft - PAD;
-    var labels = rows.map(function (row) {
+    var labels = options.rows.map(function (row) {
       return wrap(row.label, labelWidth);
     });
     var heights = labels.map(function (lines) {
-      return beside ? Math.max(lines.length * LINE, BAR) + 14 : lines.length * LINE + BAR + 16;
+      return layout.rowHeight(lines, beside);
     });
-    var height =
-      AXIS +
-      heights.reduce(function (a, b) {
-        return a + b;
-      }, 0) +
-      PAD;
+    var height = AXIS + PAD;
+    heights.forEach(function (rowHeight) {
+      height += rowHeight;
+    });
     var x = function (value) {
       return plotLeft + (plotWidth * value) / levels.length;
     };
@@ -85,15 +87,33 @@
     }
 
     var top = AXIS;
-    rows.forEach(function (row, i) {
-      var lines = labels[i];
-      var label = element(doc, "text", { class: "cif-chart__label", x: PAD, y: top + LINE - 4 });
-      lines.forEach(function (line, j) {
-        label.appendChild(element(doc, "tspan", { x: PAD, dy: j ? LINE : 0 }, line));
+    var barTops = labels.map(function (lines, i) {
+      var label = element(doc, "text", { class: "cif-chart__label", x: PAD, y: top + line - 4 });
+      lines.forEach(function (text, j) {
+        label.appendChild(element(doc, "tspan", { x: PAD, dy: j ? line : 0 }, text));
       });
       svg.appendChild(label);
-      var barTop = beside ? top + 2 : top + lines.length * LINE + 4;
+      var barTop = beside ? top + 2 : top + lines.length * line + 4;
       top += heights[i];
+      return barTop;
+    });
+    return { svg: svg, x: x, plotLeft: plotLeft, plotWidth: plotWidth, barTops: barTops };
+  }
+
+  /* rows: [{label, score (number|null), scoreText, target (1..N|null), emptyText}] */
+  function draw(doc, options) {
+    var chart = frame(doc, options, {
+      line: LINE,
+      rowHeight: function (lines, beside) {
+        return beside ? Math.max(lines.length * LINE, BAR) + 14 : lines.length * LINE + BAR + 16;
+      },
+    });
+    var svg = chart.svg;
+    var x = chart.x;
+    var plotLeft = chart.plotLeft;
+    var plotWidth = chart.plotWidth;
+    options.rows.forEach(function (row, i) {
+      var barTop = chart.barTops[i];
       if (row.score === null) {
         svg.appendChild(
           element(doc, "text", { class: "cif-chart__empty", x: plotLeft + 4, y: barTop + 14 }, row.emptyText)
@@ -157,7 +177,7 @@
     });
   }
 
-  var api = { draw: draw, element: element, wrap: wrap, fillResultsTable: fillResultsTable };
+  var api = { draw: draw, frame: frame, element: element, fillResultsTable: fillResultsTable };
   var CIF = root.CIF || (root.CIF = {});
   CIF.chart = api;
   if (typeof module === "object" && module.exports) module.exports = api;

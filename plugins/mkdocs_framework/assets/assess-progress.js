@@ -39,70 +39,28 @@
   /* ---- Chart: each dimension's score then and now, on the fixed level scale ---- */
 
   function drawComparison(doc, options) {
-    var chart = CIF.chart;
     var el = function (name, attributes, text) {
-      return chart.element(doc, name, attributes, text);
+      return CIF.chart.element(doc, name, attributes, text);
     };
-    var levels = options.levels;
-    var width = Math.max(260, Math.round(options.width));
-    var beside = width >= 560;
     // Printed, the chart is drawn compactly so the summary fits on one or two A4 pages.
     var compact = Boolean(options.compact);
-    var PAD = 8;
     var LINE = compact ? 15 : 18;
     var BAR = compact ? 13 : 16;
     var GAP = compact ? 2 : 4;
-    var AXIS = 28;
     var SPACE = compact ? 8 : 18;
-    var labelWidth = beside ? Math.round(width * 0.34) : width - 2 * PAD;
-    var plotLeft = beside ? PAD + labelWidth + PAD : PAD;
-    var plotWidth = width - plotLeft - PAD;
     var pair = 2 * BAR + GAP;
-    var labels = options.rows.map(function (row) {
-      return chart.wrap(row.label, labelWidth);
+    var chart = CIF.chart.frame(doc, options, {
+      line: LINE,
+      rowHeight: function (lines, beside) {
+        return beside ? Math.max(lines.length * LINE, pair) + SPACE : lines.length * LINE + pair + SPACE + 2;
+      },
     });
-    var heights = labels.map(function (lines) {
-      return beside ? Math.max(lines.length * LINE, pair) + SPACE : lines.length * LINE + pair + SPACE + 2;
-    });
-    var total = 0;
-    heights.forEach(function (h) {
-      total += h;
-    });
-    var height = AXIS + total + PAD;
-    var x = function (value) {
-      return plotLeft + (plotWidth * value) / levels.length;
-    };
-    var svg = el("svg", {
-      class: "cif-chart__svg",
-      width: width,
-      height: height,
-      viewBox: "0 0 " + width + " " + height,
-      role: "img",
-      "aria-label": options.label,
-      focusable: "false",
-    });
-    svg.appendChild(el("title", {}, options.label));
-    var roomForNames = plotWidth / levels.length >= 96;
-    for (var n = 0; n <= levels.length; n += 1) {
-      svg.appendChild(el("line", { class: "cif-chart__grid", x1: x(n), x2: x(n), y1: AXIS - 6, y2: height - PAD }));
-      if (n > 0) {
-        svg.appendChild(
-          el(
-            "text",
-            { class: "cif-chart__axis", x: x(n) - 4, y: AXIS - 10, "text-anchor": "end" },
-            roomForNames ? n + " " + levels[n - 1].label : String(n)
-          )
-        );
-      }
-    }
-    var top = AXIS;
+    var svg = chart.svg;
+    var x = chart.x;
+    var plotLeft = chart.plotLeft;
+    var plotWidth = chart.plotWidth;
     options.rows.forEach(function (row, i) {
-      var label = el("text", { class: "cif-chart__label", x: PAD, y: top + LINE - 4 });
-      labels[i].forEach(function (line, j) {
-        label.appendChild(el("tspan", { x: PAD, dy: j ? LINE : 0 }, line));
-      });
-      svg.appendChild(label);
-      var barTop = beside ? top + 2 : top + labels[i].length * LINE + 4;
+      var barTop = chart.barTops[i];
       [
         { score: row.then, text: row.thenText, className: "cif-chart__bar cif-chart__bar--then", y: barTop },
         { score: row.now, text: row.nowText, className: "cif-chart__bar", y: barTop + BAR + GAP },
@@ -138,7 +96,6 @@
           })
         );
       }
-      top += heights[i];
     });
     return svg;
   }
