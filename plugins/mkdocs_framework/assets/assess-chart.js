@@ -149,6 +149,26 @@
     return svg;
   }
 
+  /* The results chart of an assessment: a bar per dimension with its score and level, and its
+   * target. The results table (fillResultsTable) is its text equivalent. noScore is the words for a
+   * dimension without a score. */
+  function drawResults(doc, width, levels, results, levelName, noScore) {
+    return draw(doc, {
+      width: width,
+      levels: levels,
+      label: "Bar chart of the score of each dimension on the scale 1 to " + levels.length + ", with targets. The table below gives the same figures.",
+      rows: results.dimensions.map(function (r) {
+        return {
+          label: r.dimension.number + ". " + r.dimension.title,
+          score: r.score,
+          scoreText: r.score === null ? "" : root.CIF.scoring.formatScore(r.score) + " " + levelName(r.level),
+          target: r.target,
+          emptyText: r.total && r.notApplicable === r.total ? "Not applicable" : noScore,
+        };
+      }),
+    });
+  }
+
   /* Fills a results table body: a row per dimension with its score, level, target and how many
    * criteria are answered; the table is the chart's text equivalent. noScore is the words for a
    * dimension without a score. */
@@ -177,7 +197,7 @@
     });
   }
 
-  var api = { draw: draw, frame: frame, element: element, fillResultsTable: fillResultsTable };
+  var api = { draw: draw, drawResults: drawResults, frame: frame, element: element, fillResultsTable: fillResultsTable };
   var CIF = root.CIF || (root.CIF = {});
   CIF.chart = api;
   if (typeof module === "object" && module.exports) module.exports = api;

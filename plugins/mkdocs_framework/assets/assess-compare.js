@@ -132,9 +132,7 @@
     };
   }
 
-  function plural(count, one, many) {
-    return count + " " + (count === 1 ? one : many);
-  }
+  var plural = model.plural;
 
   /* "3 dimensions improved, 1 fell, 7 unchanged", then any that could not be compared. */
   function summary(comparison) {

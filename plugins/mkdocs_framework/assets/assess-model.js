@@ -290,6 +290,11 @@
 
   /* A YYYY-MM-DD date as people write it ("1 October 2026"); anything else gives fallback
    * (the text itself when no fallback is given). */
+  /* "1 answer", "3 answers". */
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
+  }
+
   function longDate(text, fallback) {
     var otherwise = fallback === undefined ? text : fallback;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(text || "")) return otherwise;
@@ -301,6 +306,7 @@
   var api = {
     NOT_APPLICABLE: NOT_APPLICABLE,
     longDate: longDate,
+    plural: plural,
     restore: restore,
     NOT_SURE: NOT_SURE,
     NOTE_KINDS: NOTE_KINDS,

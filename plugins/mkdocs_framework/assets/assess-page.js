@@ -30,9 +30,7 @@
     return date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
   }
 
-  function plural(count, one, many) {
-    return count + " " + (count === 1 ? one : many);
-  }
+  var plural = model.plural;
 
   function download(doc, text, name, type) {
     var blob = new Blob([text], { type: type });
@@ -53,8 +51,12 @@
    * first time one of them is used rather than up front, so that the form itself loads less script.
    * Calls done(true) once it is there (at once if it already is), or done(false) if it cannot be
    * loaded, for example when the connection has dropped; a later call tries again. */
+  function moreLoaded() {
+    return Boolean(CIF.transfer && CIF.compare && CIF.share);
+  }
+
   function loadMore(doc, url, done) {
-    if (CIF.transfer && CIF.compare && CIF.share) {
+    if (moreLoaded()) {
       done(true);
       return;
     }
@@ -71,7 +73,7 @@
       });
     }
     script.onload = function () {
-      finish(Boolean(CIF.transfer && CIF.compare && CIF.share));
+      finish(moreLoaded());
     };
     script.onerror = function () {
       finish(false);
@@ -303,20 +305,7 @@
       if (!force && width === lastChartWidth) return;
       lastChartWidth = width;
       results = results || scoring.results(info, assessment);
-      var svg = CIF.chart.draw(doc, {
-        width: width,
-        levels: levels,
-        label: "Bar chart of the score of each dimension on the scale 1 to " + levels.length + ", with targets. The table below gives the same figures.",
-        rows: results.dimensions.map(function (r) {
-          return {
-            label: r.dimension.number + ". " + r.dimension.title,
-            score: r.score,
-            scoreText: r.score === null ? "" : scoring.formatScore(r.score) + " " + levelName(r.level),
-            target: r.target,
-            emptyText: r.notApplicable === r.total ? "Not applicable" : "No score yet",
-          };
-        }),
-      });
+      var svg = CIF.chart.drawResults(doc, width, levels, results, levelName, "No score yet");
       holder.textContent = "";
       holder.appendChild(svg);
     }

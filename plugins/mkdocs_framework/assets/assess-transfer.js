@@ -484,9 +484,7 @@
     return { unreadable: unreadable };
   }
 
-  function plural(count, one, many) {
-    return count + " " + (count === 1 ? one : many);
-  }
+  var plural = model.plural;
 
   function fail(message) {
     return { ok: false, errors: [message] };

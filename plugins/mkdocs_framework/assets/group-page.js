@@ -14,9 +14,7 @@
     return Array.prototype.slice.call(scope.querySelectorAll(selector));
   }
 
-  function plural(count, one, many) {
-    return count + " " + (count === 1 ? one : many);
-  }
+  var plural = CIF.model.plural;
 
   function make(doc, tag, className, text) {
     var node = doc.createElement(tag);

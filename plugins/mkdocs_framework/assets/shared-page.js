@@ -13,9 +13,7 @@
     return Array.prototype.slice.call(scope.querySelectorAll(selector));
   }
 
-  function plural(count, one, many) {
-    return count + " " + (count === 1 ? one : many);
-  }
+  var plural = CIF.model.plural;
 
   var longDate = function (text) {
     return CIF.model.longDate(text);
@@ -144,20 +142,7 @@
       if (!force && width === lastWidth) return;
       lastWidth = width;
       var results = scoring.results(info, shown);
-      var svg = CIF.chart.draw(doc, {
-        width: width,
-        levels: levels,
-        label: "Bar chart of the score of each dimension on the scale 1 to " + levels.length + ", with targets. The table below gives the same figures.",
-        rows: results.dimensions.map(function (r) {
-          return {
-            label: r.dimension.number + ". " + r.dimension.title,
-            score: r.score,
-            scoreText: r.score === null ? "" : scoring.formatScore(r.score) + " " + levelName(r.level),
-            target: r.target,
-            emptyText: r.total && r.notApplicable === r.total ? "Not applicable" : "No score",
-          };
-        }),
-      });
+      var svg = CIF.chart.drawResults(doc, width, levels, results, levelName, "No score");
       holder.textContent = "";
       holder.appendChild(svg);
     }
