@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint browser system-site bench clean
+.PHONY: serve build test js lint browser system-site bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,8 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,pdf]'
 	touch $@
 
-# axe-core and the Nu HTML Checker, pinned in package-lock.json, for the quality gates.
+# esbuild and TypeScript (the browser modules' bundles and type check), axe-core and the Nu HTML
+# Checker (the quality gates), pinned in package-lock.json. Building the site needs none of them.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
@@ -40,8 +41,13 @@ browser:
 bench: $(BIN)/.installed browser
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
+## Rebuild the browser bundles (plugins/mkdocs_framework/assets/*.js) from plugins/mkdocs_framework/js/.
+js: node_modules/.installed
+	npm run --silent build
+
 ## Lint, type-check and run the whole test suite.
 test: $(BIN)/.installed node_modules/.installed browser
+	npm run --silent check
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/ruff format --check plugins tests bench
 	$(BIN)/mypy

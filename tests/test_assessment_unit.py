@@ -11,7 +11,7 @@ from tests.helpers import REPO
 def test_node_unit_tests_pass() -> None:
     node = shutil.which("node")
     assert node, "Node.js is needed for the browser modules' unit tests (apt-get install nodejs)."
-    tests = sorted(str(path) for path in (REPO / "tests" / "js").glob("*.test.js"))
+    tests = sorted(str(path) for path in (REPO / "tests" / "js").glob("*.test.mjs"))
     assert tests, "no Node tests found in tests/js"
     result = subprocess.run(
         [node, "--test", *tests], cwd=REPO, capture_output=True, text=True, check=False, timeout=120

@@ -1,66 +1,66 @@
-"""The scripts the site ships: one bundle per kind of page, minified, rebuilt only when changed."""
+"""The scripts the site ships: one classic-script bundle per kind of page, built from the ES modules
+in plugins/mkdocs_framework/js/ by scripts/build-js.mjs and shipped in the package."""
 
 from __future__ import annotations
 
 import gzip
 import re
-from importlib import resources
+import shutil
+import subprocess
 from pathlib import Path
 
-import pytest
-
 from mkdocs_framework import assets
+from tests.helpers import REPO
 
-SOURCES = resources.files("mkdocs_framework").joinpath("assets")
-
-
-@pytest.fixture(autouse=True)
-def fresh_process() -> None:
-    """Each test starts as a new build process would: nothing minified yet in memory."""
-    assets._memory.clear()
+SOURCES = REPO / "plugins" / "mkdocs_framework" / "js"
+BUNDLES = ("assess.js", "assess-more.js", "assess-shared.js", "assess-group.js", "worksheet.js")
 
 
-def test_every_script_module_is_in_a_bundle_and_every_bundle_module_exists() -> None:
-    modules = {item.name for item in SOURCES.iterdir() if item.name.endswith(".js")}
-    bundled = {name for names in assets.BUNDLES.values() for name in names}
-    assert bundled == modules
+def shipped() -> dict[str, bytes]:
+    return assets.files()
 
 
-def test_bundles_are_minified_and_the_form_loads_under_20_kb_gzipped(tmp_path: Path) -> None:
-    shipped = assets.files(tmp_path)
-    form = shipped["assets/framework/assess.js"]
-    readable = sum(len(SOURCES.joinpath(name).read_bytes()) for name in assets.BUNDLES["assess.js"])
+def test_every_page_script_is_shipped_built_and_nothing_else_of_the_sources() -> None:
+    scripts = sorted(path.rsplit("/", 1)[1] for path in shipped() if path.endswith(".js"))
+    assert scripts == sorted(BUNDLES)
+    assert not any(path.endswith(".mjs") for path in shipped()), "sources are not shipped to the site"
+
+
+def test_the_shipped_bundles_are_a_fresh_build_of_their_sources(tmp_path: Path) -> None:
+    node = shutil.which("node")
+    assert node, "Node.js is needed to check the bundles (apt-get install nodejs), then `npm ci`."
+    result = subprocess.run(
+        [node, "scripts/build-js.mjs", "--check"], cwd=REPO, capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_stale_bundle_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """The freshness check fails when a bundle differs; shown on a copy so the real one is untouched."""
+    copy = tmp_path / "repo"
+    shutil.copytree(REPO / "plugins", copy / "plugins", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "scripts", copy / "scripts")
+    (copy / "node_modules").symlink_to(REPO / "node_modules")
+    bundle = copy / "plugins" / "mkdocs_framework" / "assets" / "assess-group.js"
+    bundle.write_text(bundle.read_text("utf-8") + "\n// edited by hand\n", "utf-8")
+    result = subprocess.run(
+        ["node", "scripts/build-js.mjs", "--check"], cwd=copy, capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 1
+    assert "plugins/mkdocs_framework/assets/assess-group.js" in result.stderr
+    assert "assess.js\n" not in result.stderr, "only the stale bundle is named"
+    assert "npm run build" in result.stderr
+
+
+def test_bundles_are_minified_classic_scripts_and_the_form_loads_under_20_kb_gzipped() -> None:
+    files = shipped()
+    form = files["assets/framework/assess.js"]
+    readable = sum(len(path.read_bytes()) for path in SOURCES.glob("*.mjs"))
     assert len(form) < readable * 0.6
     assert b"/* Self-assessment" not in form, "comments are removed"
     assert len(gzip.compress(form, 6)) < 20_000
-    assert "assets/framework/assess-page.js" not in shipped, "modules ship only in bundles"
-
-
-def test_without_minifying_the_bundles_hold_the_modules_as_written(tmp_path: Path) -> None:
-    shipped = assets.files(tmp_path, minify=False)
-    form = shipped["assets/framework/assess.js"].decode()
-    for name in assets.BUNDLES["assess.js"]:
-        assert SOURCES.joinpath(name).read_text("utf-8") in form
-    assert not any(tmp_path.iterdir()), "nothing is cached when nothing is minified"
-
-
-def test_minified_modules_are_reused_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = assets.files(tmp_path)
-    cached = sorted(tmp_path.iterdir())
-    assert len(cached) == len({name for names in assets.BUNDLES.values() for name in names})
-    assets._memory.clear()
-
-    def no_minifying(name: str, source: str) -> str:
-        raise AssertionError(f"{name} was minified again although it had not changed")
-
-    monkeypatch.setattr(assets, "_minify", no_minifying)
-    assert assets.files(tmp_path) == first
-
-
-def test_a_script_the_minifier_cannot_read_is_named_with_its_line_and_what_to_do() -> None:
-    with pytest.raises(assets.AssetError) as raised:
-        assets._module("assess-example.js", "var total = [1, 2].reduce((a, b) => a + b, 0);\n", None, True)
-    message = str(raised.value)
-    assert message.startswith("plugins/mkdocs_framework/assets/assess-example.js: ")
-    assert re.search(r"at 1:\d+", message)
-    assert "ES5" in message and "minify_js" in message
+    for name in BUNDLES:
+        text = files[f"assets/framework/{name}"].decode()
+        # A classic script: no module syntax, which browsers refuse outside <script type="module">.
+        assert not re.search(r"^\s*(import|export)\s", text, re.M), name
+        assert "window.CIF" not in text and "globalThis.CIF" not in text, f"{name} adds no global namespace"

@@ -32,10 +32,12 @@ class FrameworkConfig(base.Config):
     install) when WeasyPrint is missing; 'required' stops the build instead."""
     offline_copy = c.Type(bool, default=False)
     """Also make a zip of the whole built site that works when unzipped and opened from disk."""
-    minify_js = c.Type(bool, default=True)
-    """Minify the form's scripts (set false to read them as written in the browser's developer tools)."""
+    minify_js = c.Deprecated(
+        message="The plugin's option 'minify_js' is no longer used: its scripts ship built and minified "
+        "(the readable sources are in plugins/mkdocs_framework/js/). Remove the option from mkdocs.yml."
+    )
     cache_dir = c.Type(str, default=".cache/mkdocs-framework")
-    """Where made PDFs and minified scripts are kept between builds (relative to mkdocs.yml), so
+    """Where made PDFs are kept between builds (relative to mkdocs.yml), so
     unchanged ones are reused."""
     nav_title = c.Type(str, default="The framework")
     """Title of the framework section when the nav does not name the overview page."""

@@ -107,12 +107,7 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         for path, markdown in pages.items():
             inclusion = InclusionLevel.NOT_IN_NAV if path in outside_nav else InclusionLevel.UNDEFINED
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
-        try:
-            scripts_cache = self.config_dir / self.config.cache_dir / "js"
-            shipped = assets.files(scripts_cache, minify=self.config.minify_js)
-        except assets.AssetError as error:
-            raise PluginError(str(error)) from None
-        for path, content in shipped.items():
+        for path, content in assets.files().items():
             files.append(File.generated(config, path, content=content))
         return files
 

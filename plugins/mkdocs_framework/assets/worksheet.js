@@ -1,20 +1,2 @@
-/* Worksheets: show the "Print" buttons (they need script) and make them open the print dialog. */
-(function () {
-  "use strict";
-  function init() {
-    document.querySelectorAll("[data-fw-print]").forEach(function (button) {
-      var controls = button.closest(".fw-print-controls");
-      if (controls) controls.hidden = false;
-      if (button.dataset.fwReady) return;
-      button.dataset.fwReady = "true";
-      button.addEventListener("click", function () { window.print(); });
-    });
-  }
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
-})();
+/* worksheet.js: built by scripts/build-js.mjs from plugins/mkdocs_framework/js/entries/worksheet.mjs; do not edit. */
+(()=>{function o(t){let e=window.document$;e&&typeof e.subscribe=="function"?e.subscribe(t):document.readyState==="loading"?document.addEventListener("DOMContentLoaded",t):t()}o(()=>{document.querySelectorAll("[data-fw-print]").forEach(t=>{let e=t,n=e.closest(".fw-print-controls");n&&(n.hidden=!1),!e.dataset.fwReady&&(e.dataset.fwReady="true",e.addEventListener("click",()=>window.print()))})});})();

@@ -1,10 +1,8 @@
-"use strict";
-
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const model = require("../../plugins/mkdocs_framework/assets/assess-model.js");
-const storage = require("../../plugins/mkdocs_framework/assets/assess-storage.js");
-const { info } = require("./framework.js");
+import test from "node:test";
+import assert from "node:assert/strict";
+import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
+import * as storage from "../../plugins/mkdocs_framework/js/storage.mjs";
+import { info } from "./framework.mjs";
 
 function memoryStorage() {
   const items = new Map();

@@ -1,7 +1,5 @@
 // A small framework in the shape the page embeds (see data.py), shared by the unit tests.
-"use strict";
-
-const model = require("../../plugins/mkdocs_framework/assets/assess-model.js");
+import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
 
 const framework = {
   id: "test-framework",
@@ -40,4 +38,4 @@ function info() {
   return model.describe(JSON.parse(JSON.stringify(framework)));
 }
 
-module.exports = { framework, info };
+export { framework, info };

@@ -1,10 +1,8 @@
-"use strict";
-
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const model = require("../../plugins/mkdocs_framework/assets/assess-model.js");
-const transfer = require("../../plugins/mkdocs_framework/assets/assess-transfer.js");
-const { info } = require("./framework.js");
+import test from "node:test";
+import assert from "node:assert/strict";
+import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
+import * as transfer from "../../plugins/mkdocs_framework/js/transfer.mjs";
+import { info } from "./framework.mjs";
 
 const HOSTILE = 'Audit said "half"\nthen =1+1, £5 <script>alert(1)</script>';
 

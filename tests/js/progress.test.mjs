@@ -1,14 +1,14 @@
-"use strict";
-
 // Several assessments on one device, progress over time and the action plan: the pure modules.
 
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const model = require("../../plugins/mkdocs_framework/assets/assess-model.js");
-const storage = require("../../plugins/mkdocs_framework/assets/assess-storage.js");
-const compare = require("../../plugins/mkdocs_framework/assets/assess-compare.js");
-const plan = require("../../plugins/mkdocs_framework/assets/assess-plan.js");
-const { info } = require("./framework.js");
+import test from "node:test";
+import assert from "node:assert/strict";
+import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
+import * as storage from "../../plugins/mkdocs_framework/js/storage.mjs";
+import * as compare from "../../plugins/mkdocs_framework/js/compare.mjs";
+import * as plan from "../../plugins/mkdocs_framework/js/plan.mjs";
+import * as migrate from "../../plugins/mkdocs_framework/js/migrate.mjs";
+import * as transfer from "../../plugins/mkdocs_framework/js/transfer.mjs";
+import { info } from "./framework.mjs";
 
 function memoryStorage() {
   const items = new Map();
@@ -159,7 +159,6 @@ test("answers for criteria this framework lacks are listed as not compared, neve
 });
 
 test("an older assessment is carried forward by the migration module before comparing", () => {
-  const migrate = require("../../plugins/mkdocs_framework/assets/assess-migrate.js");
   const fw = info();
   // Version 1.0 renamed old-p1 to p1, removed gone, and reworded v1 since 0.9.
   fw.framework.history = [
@@ -254,7 +253,6 @@ test("the plan's CSV has a BOM, quotes per RFC 4180 and neutralises formulas", (
 });
 
 test("the plan travels in the JSON export and comes back on import; a bad plan is refused", () => {
-  const transfer = require("../../plugins/mkdocs_framework/assets/assess-transfer.js");
   const fw = withDescriptors(info());
   const a = answered(fw, { p1: "emerging" }, { purpose: "developing" });
   model.setPlanField(fw, a, "p1", "action", "Write the policy");

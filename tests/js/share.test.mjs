@@ -1,12 +1,10 @@
-"use strict";
-
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const model = require("../../plugins/mkdocs_framework/assets/assess-model.js");
-const share = require("../../plugins/mkdocs_framework/assets/assess-share.js");
-const migrateModule = require("../../plugins/mkdocs_framework/assets/assess-migrate.js");
-const { info } = require("./framework.js");
-const versions = require("./fixtures/versions.json");
+import test from "node:test";
+import assert from "node:assert/strict";
+import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
+import * as share from "../../plugins/mkdocs_framework/js/share.mjs";
+import * as migrateModule from "../../plugins/mkdocs_framework/js/migrate.mjs";
+import { info } from "./framework.mjs";
+import versions from "./fixtures/versions.json" with { type: "json" };
 
 function filled() {
   const fw = info();

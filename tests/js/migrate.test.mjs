@@ -1,10 +1,8 @@
-"use strict";
-
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const model = require("../../plugins/mkdocs_framework/assets/assess-model.js");
-const migrate = require("../../plugins/mkdocs_framework/assets/assess-migrate.js");
-const versions = require("./fixtures/versions.json");
+import test from "node:test";
+import assert from "node:assert/strict";
+import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
+import * as migrate from "../../plugins/mkdocs_framework/js/migrate.mjs";
+import versions from "./fixtures/versions.json" with { type: "json" };
 
 const fresh = (name) => JSON.parse(JSON.stringify(versions[name]));
 
@@ -259,7 +257,7 @@ test("hostile keys in a record pollute nothing", () => {
   assert.equal({}.x, undefined);
 });
 
-const transfer = require("../../plugins/mkdocs_framework/assets/assess-transfer.js");
+import * as transfer from "../../plugins/mkdocs_framework/js/transfer.mjs";
 
 test("exports record each answer's fingerprint and keep what was not carried over", () => {
   const v1 = model.describe(fresh("v1"));

@@ -1,11 +1,9 @@
-"use strict";
-
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const model = require("../../plugins/mkdocs_framework/assets/assess-model.js");
-const transfer = require("../../plugins/mkdocs_framework/assets/assess-transfer.js");
-const group = require("../../plugins/mkdocs_framework/assets/group-compare.js");
-const { info } = require("./framework.js");
+import test from "node:test";
+import assert from "node:assert/strict";
+import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
+import * as transfer from "../../plugins/mkdocs_framework/js/transfer.mjs";
+import * as group from "../../plugins/mkdocs_framework/js/group.mjs";
+import { info } from "./framework.mjs";
 
 /* An exported file's text, as the form writes it. */
 function exported(authority, answers, targets = {}) {

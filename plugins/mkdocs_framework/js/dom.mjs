@@ -1,0 +1,58 @@
+/* Helpers shared by the pages' components. User text is only ever set with textContent. */
+
+/** Every element in scope matching selector, as an array (of whichever kind the selector picks).
+ * @param {ParentNode} scope @param {string} selector @returns {any[]} */
+export function all(scope, selector) {
+  return Array.from(scope.querySelectorAll(selector));
+}
+
+/** @param {Element | null | undefined} node @param {string} text */
+export function setText(node, text) {
+  if (node) node.textContent = text;
+}
+
+/** A new element, with a class and text when given.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {Document} doc @param {K} tag @param {string} [className] @param {string} [text]
+ * @returns {HTMLElementTagNameMap[K]} */
+export function make(doc, tag, className, text) {
+  const node = doc.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** @param {string} text */
+export function quoted(text) {
+  return "\u201c" + text + "\u201d";
+}
+
+/** Offers text to the user as a file download.
+ * @param {Document} doc @param {string} text @param {string} name @param {string} type */
+export function download(doc, text, name, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = doc.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  doc.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/* The width, in CSS pixels, that charts are drawn at for print: set once, as the custom property
+ * --cif-print-width in framework.css, because the printed page cannot be measured before printing. */
+export function chartPrintWidth() {
+  const value = parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--cif-print-width"));
+  return value > 0 ? value : 640;
+}
+
+/** Runs start on this page and, with Material's instant navigation, on every page shown after it.
+ * @param {() => void} start */
+export function onEveryPage(start) {
+  const material = /** @type {any} */ (window).document$;
+  if (material && typeof material.subscribe === "function") material.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+}

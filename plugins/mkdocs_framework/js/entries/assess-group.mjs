@@ -1,0 +1,2 @@
+/* assess-group.js: the group comparison page (assess/group.html). */
+import "../group-page.mjs";

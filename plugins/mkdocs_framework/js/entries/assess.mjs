@@ -1,0 +1,2 @@
+/* assess.js: the self-assessment form (assess/index.html). */
+import "../form-page.mjs";
