@@ -12,6 +12,7 @@ import { all, setText, download, onEveryPage, chartPrintWidth } from "./dom.mjs"
 import { later, load as loadLater } from "./later.mjs";
 import { attach as attachProgress } from "./progress.mjs";
 import { attach as attachSharing } from "./share-panel.mjs";
+import { FormState } from "./form/state.mjs";
 
 const plural = model.plural;
 
@@ -24,9 +25,6 @@ var STORAGE_REASONS = {
   unreadable: "The answers already saved on this device could not be read (they may have been saved by a newer version of this site), so the form has started a new assessment and will not save over them.",
 };
 
-function clockTime(date) {
-  return date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
-}
 
 
 function start() {
@@ -49,7 +47,7 @@ function createPage(doc, framework) {
   var store = storage.createStore(function () {
     return window.localStorage;
   }, framework.id);
-  var storageProblem = null;
+  var state = new FormState(framework, store);
   var announceTimer = null;
   var pendingImport = null;
   var lastChartWidth = 0;
@@ -62,66 +60,46 @@ function createPage(doc, framework) {
     node.hidden = false;
   });
 
-  var loaded = store.loadCurrent();
-  if (loaded.ok && !loaded.assessment) {
-    // None is marked as open (one was deleted, say): open the most recently changed, if any.
-    var everything = store.loadAll();
-    if (everything.ok && everything.assessments.length) loaded.assessment = everything.assessments[0];
-  }
-  var opened = openRecord(loaded.assessment);
-  var assessment = opened.assessment;
-  if (!loaded.ok) showStorageProblem(loaded.error);
-  var saveMessage = loaded.assessment ? "Saved on this device." : "Your answers are saved on this device as you enter them.";
 
   /* ---- Saving ---- */
 
   function save() {
-    var result = store.save(assessment);
-    if (result.ok) {
-      storageProblem = null;
-      byId("cif-storage-warning").hidden = true;
-      saveMessage = "Saved on this device at " + clockTime(new Date()) + ".";
-    } else {
-      showStorageProblem(result.error);
-    }
-    showSaveStatus();
+    state.save();
   }
 
   function showStorageProblem(reason) {
-    var first = storageProblem === null;
-    storageProblem = reason;
-    setText(byId("cif-storage-warning-reason"), STORAGE_REASONS[reason] || STORAGE_REASONS.failed);
-    byId("cif-storage-warning").hidden = false;
-    saveMessage = "Not saved on this device. Export your answers to keep them.";
-    if (first) showSaveStatus();
+    state.problem(reason);
   }
 
   function showSaveStatus() {
+    var problem = state.storageProblem;
+    setText(byId("cif-storage-warning-reason"), STORAGE_REASONS[problem] || STORAGE_REASONS.failed);
+    byId("cif-storage-warning").hidden = problem === null;
     all(page, ".cif-save-status").forEach(function (node) {
-      node.textContent = saveMessage;
-      node.classList.toggle("cif-save-status--failed", storageProblem !== null);
+      node.textContent = state.saveMessage;
+      node.classList.toggle("cif-save-status--failed", problem !== null);
     });
   }
 
   /* ---- Showing the assessment ---- */
 
   function fillForm() {
-    byId("cif-name").value = assessment.name;
-    byId("cif-authority").value = assessment.authority;
-    byId("cif-date").value = assessment.date;
+    byId("cif-name").value = state.assessment.name;
+    byId("cif-authority").value = state.assessment.authority;
+    byId("cif-date").value = state.assessment.date;
     all(page, "fieldset[data-criterion]").forEach(function (fieldset) {
       var id = fieldset.getAttribute("data-criterion");
-      var value = model.has(assessment.answers, id) ? assessment.answers[id] : "";
+      var value = model.has(state.assessment.answers, id) ? state.assessment.answers[id] : "";
       all(fieldset, "input[type=radio]").forEach(function (radio) {
         radio.checked = radio.value === value;
       });
     });
     all(page, "select[data-target]").forEach(function (select) {
       var id = select.getAttribute("data-target");
-      select.value = model.has(assessment.targets, id) ? assessment.targets[id] : "";
+      select.value = model.has(state.assessment.targets, id) ? state.assessment.targets[id] : "";
     });
     all(page, "textarea[data-note]").forEach(function (area) {
-      area.value = model.note(assessment, area.getAttribute("data-note-for"), area.getAttribute("data-note"));
+      area.value = model.note(state.assessment, area.getAttribute("data-note-for"), area.getAttribute("data-note"));
     });
   }
 
@@ -151,7 +129,7 @@ function createPage(doc, framework) {
 
   function refresh() {
     showReviewFlags();
-    var results = scoring.isSupported(info) ? scoring.results(info, assessment) : null;
+    var results = scoring.isSupported(info) ? scoring.results(info, state.assessment) : null;
     if (!results) return;
     results.dimensions.forEach(function (result) {
       var id = result.dimension.id;
@@ -164,7 +142,7 @@ function createPage(doc, framework) {
     });
     all(page, "fieldset[data-criterion]").forEach(function (fieldset) {
       var id = fieldset.getAttribute("data-criterion");
-      fieldset.querySelector(".cif-clear").hidden = !model.has(assessment.answers, id);
+      fieldset.querySelector(".cif-clear").hidden = !model.has(state.assessment.answers, id);
     });
     setText(
       byId("cif-progress"),
@@ -184,8 +162,8 @@ function createPage(doc, framework) {
   }
 
   function showResults(results) {
-    setText(byId("cif-print-title"), "Self-assessment results: " + (assessment.name || "untitled assessment"));
-    var meta = [assessment.authority, assessment.date, framework.shortTitle + ", version " + framework.version + " (" + framework.status + ")"];
+    setText(byId("cif-print-title"), "Self-assessment results: " + (state.assessment.name || "untitled assessment"));
+    var meta = [state.assessment.authority, state.assessment.date, framework.shortTitle + ", version " + framework.version + " (" + framework.status + ")"];
     setText(
       byId("cif-print-meta"),
       meta
@@ -250,7 +228,7 @@ function createPage(doc, framework) {
     var width = printWidth || holder.clientWidth || 640;
     if (!force && width === lastChartWidth) return;
     lastChartWidth = width;
-    results = results || scoring.results(info, assessment);
+    results = results || scoring.results(info, state.assessment);
     var svg = chart.drawResults(doc, width, levels, results, levelName, "No score yet");
     holder.textContent = "";
     holder.appendChild(svg);
@@ -282,20 +260,8 @@ function createPage(doc, framework) {
   /* A record read from the device, carried forward to this version of the framework. One that
    * cannot be (another framework, a newer version) is left untouched where it is, and the form
    * starts a new assessment, saved beside it only once something is entered. */
-  function openRecord(raw) {
-    if (!raw) return { assessment: model.blankAssessment(info), migration: null };
-    var migration;
-    try {
-      migration = migrate.migrateAssessment(raw, framework);
-    } catch (error) {
-      migration = { status: "refused", report: { refusedReason: "The saved answers could not be read. They have been left exactly as they are." } };
-    }
-    if (migration.status === "refused") return { assessment: model.blankAssessment(info), migration: migration };
-    return { assessment: model.restore(info, migration.assessment), migration: migration };
-  }
-
   function latestMigration() {
-    var list = Array.isArray(assessment.migrations) ? assessment.migrations : [];
+    var list = Array.isArray(state.assessment.migrations) ? state.assessment.migrations : [];
     var last = list[list.length - 1];
     return last && !last.dismissed && last.report && typeof last.report === "object" ? last : null;
   }
@@ -383,7 +349,7 @@ function createPage(doc, framework) {
       li.appendChild(questionLink(move.to));
     });
     var review = listOf(report.review).filter(function (item) {
-      return model.reviewReason(assessment, item.criterion);
+      return model.reviewReason(state.assessment, item.criterion);
     });
     addList(body, "Check these answers", "Each of these questions is marked on the form until you choose an answer again or keep the one shown.", review, function (li, item) {
       li.appendChild(questionLink(item.criterion));
@@ -436,7 +402,7 @@ function createPage(doc, framework) {
         "it combines your answers to " +
         sources.map(function (s) { return "\u201c" + s.id + "\u201d (" + valueName(s.value) + ")"; }).join(" and ") +
         "; the lowest, " +
-        valueName(assessment.answers[item.criterion]) +
+        valueName(state.assessment.answers[item.criterion]) +
         ", was kept."
       );
     }
@@ -478,7 +444,7 @@ function createPage(doc, framework) {
   function showReviewFlags() {
     all(page, "fieldset[data-criterion]").forEach(function (fieldset) {
       var id = fieldset.getAttribute("data-criterion");
-      var reason = model.reviewReason(assessment, id);
+      var reason = model.reviewReason(state.assessment, id);
       var flag = fieldset.querySelector(".cif-review");
       if (!reason) {
         if (flag) {
@@ -516,7 +482,7 @@ function createPage(doc, framework) {
   /* ---- Changes made by the person ---- */
 
   function changed() {
-    save();
+    state.changed();
     refresh();
   }
 
@@ -525,12 +491,12 @@ function createPage(doc, framework) {
     if (target.type === "radio" && target.name.indexOf("answer-") === 0) {
       var fieldset = target.closest("fieldset[data-criterion]");
       var criterionId = fieldset.getAttribute("data-criterion");
-      model.setAnswer(info, assessment, criterionId, target.value);
+      model.setAnswer(info, state.assessment, criterionId, target.value);
       changed();
       var dimension = info.criteria.get(criterionId).dimension;
-      announce(dimension.title + ": " + scoreSentence(scoring.scoreDimension(info, assessment, dimension)));
+      announce(dimension.title + ": " + scoreSentence(scoring.scoreDimension(info, state.assessment, dimension)));
     } else if (target.matches("select[data-target]")) {
-      model.setTarget(info, assessment, target.getAttribute("data-target"), target.value);
+      model.setTarget(info, state.assessment, target.getAttribute("data-target"), target.value);
       changed();
     }
   }
@@ -538,10 +504,10 @@ function createPage(doc, framework) {
   function onInput(event) {
     var target = event.target;
     if (target.matches("textarea[data-note]")) {
-      model.setNote(info, assessment, target.getAttribute("data-note-for"), target.getAttribute("data-note"), target.value);
+      model.setNote(info, state.assessment, target.getAttribute("data-note-for"), target.getAttribute("data-note"), target.value);
       changed();
     } else if (target.id === "cif-name" || target.id === "cif-authority" || target.id === "cif-date") {
-      model.setDetail(assessment, target.id.slice(4), target.value);
+      model.setDetail(state.assessment, target.id.slice(4), target.value);
       changed();
     }
   }
@@ -552,20 +518,20 @@ function createPage(doc, framework) {
     if (button.hasAttribute("data-clear")) {
       var criterionId = button.getAttribute("data-clear");
       var fieldset = button.closest("fieldset");
-      model.setAnswer(info, assessment, criterionId, null);
+      model.setAnswer(info, state.assessment, criterionId, null);
       all(fieldset, "input[type=radio]").forEach(function (radio) {
         radio.checked = false;
       });
       changed();
       fieldset.querySelector("input[type=radio]").focus();
       var dimension = info.criteria.get(criterionId).dimension;
-      announce("Answer cleared. " + dimension.title + ": " + scoreSentence(scoring.scoreDimension(info, assessment, dimension)));
+      announce("Answer cleared. " + dimension.title + ": " + scoreSentence(scoring.scoreDimension(info, state.assessment, dimension)));
       return;
     }
     if (button.hasAttribute("data-confirm")) {
       var kept = button.getAttribute("data-confirm");
       var group = button.closest("fieldset");
-      model.confirmAnswer(info, assessment, kept);
+      model.confirmAnswer(info, state.assessment, kept);
       changed();
       (group.querySelector("input:checked") || group.querySelector("input")).focus();
       announce("Answer kept: " + criterionName(kept) + ".");
@@ -611,16 +577,16 @@ function createPage(doc, framework) {
 
   function exportJson() {
     withMore(function () {
-      var name = later().transfer.fileName(assessment, "json");
-      download(doc, later().transfer.exportJson(info, assessment), name, "application/json");
+      var name = later().transfer.fileName(state.assessment, "json");
+      download(doc, later().transfer.exportJson(info, state.assessment), name, "application/json");
       announce("Your answers have been exported to the file " + name + ".");
     });
   }
 
   function exportCsv() {
     withMore(function () {
-      var name = later().transfer.fileName(assessment, "csv");
-      download(doc, later().transfer.exportCsv(info, assessment), name, "text/csv;charset=utf-8");
+      var name = later().transfer.fileName(state.assessment, "csv");
+      download(doc, later().transfer.exportCsv(info, state.assessment), name, "text/csv;charset=utf-8");
       announce("Your answers have been downloaded as the spreadsheet file " + name + ".");
     });
   }
@@ -682,7 +648,7 @@ function createPage(doc, framework) {
       function (text) {
         var result = transfer.parseImport(info, text, file.size);
         if (!result.ok) showImportErrors(result.errors);
-        else if (model.hasContent(assessment) || result.warnings.length) confirmImport(result, file.name);
+        else if (model.hasContent(state.assessment) || result.warnings.length) confirmImport(result, file.name);
         else applyImport(result, file.name);
       },
       function () {
@@ -701,7 +667,7 @@ function createPage(doc, framework) {
         plural(result.answerCount, "answer", "answers") +
         (result.assessment.name ? " for the assessment \u201c" + result.assessment.name + "\u201d" : "") +
         ". Importing it replaces every answer, note and target in this form." +
-        (model.hasContent(assessment) ? " Export your current answers first if you might need them." : "")
+        (model.hasContent(state.assessment) ? " Export your current answers first if you might need them." : "")
     );
     var warnings = byId("cif-import-warnings");
     warnings.textContent = "";
@@ -732,9 +698,9 @@ function createPage(doc, framework) {
     pendingImport = null;
     byId("cif-import-confirm").hidden = true;
     var imported = result.assessment;
-    imported.id = assessment.id;
+    imported.id = state.assessment.id;
     imported.updated = new Date().toISOString();
-    assessment = imported;
+    state.put(imported);
     byId("cif-import-file").value = "";
     fillForm();
     changed();
@@ -764,9 +730,9 @@ function createPage(doc, framework) {
   function startAgain() {
     var dialog = byId("cif-start-again-dialog");
     if (dialog.open) dialog.close();
-    var removed = store.remove(assessment.id);
-    assessment = model.blankAssessment(info);
-    if (removed.ok && storageProblem === null) saveMessage = "Your answers are saved on this device as you enter them.";
+    var removed = store.remove(state.assessment.id);
+    state.put(model.blankAssessment(info));
+    if (removed.ok && state.storageProblem === null) state.saveMessage = "Your answers are saved on this device as you enter them.";
     showSaveStatus();
     cancelImport(true);
     clearImportErrors();
@@ -783,7 +749,7 @@ function createPage(doc, framework) {
     if (event.key !== store.keys.assessments && event.key !== store.keys.settings) return;
     var fresh = store.loadCurrent();
     if (!fresh.ok) return;
-    assessment = openRecord(fresh.assessment).assessment;
+    state.put(state.openRecord(fresh.assessment).assessment);
     fillForm();
     refresh();
     announce("Your answers were changed in another window or tab. This page now shows them.");
@@ -833,6 +799,7 @@ function createPage(doc, framework) {
     doc: doc,
     page: page,
     store: store,
+    state: state,
     byId: byId,
     announce: announce,
     showBanner: showBanner,
@@ -842,26 +809,26 @@ function createPage(doc, framework) {
     plural: plural,
     levelName: levelName,
     getAssessment: function () {
-      return assessment;
+      return state.assessment;
     },
     /* Shows another assessment in the form. how: "save" (a new one or a copy), "select" (one
      * already saved) or "none" (a blank form, saved once something is entered). */
     /* Returns false, leaving the form as it is, when the assessment is from a newer version of
      * the framework or another framework; one from an older version is carried forward first. */
     open: function (next, how) {
-      var opening = openRecord(next);
+      var opening = state.openRecord(next);
       var status = opening.migration ? opening.migration.status : "current";
       if (status === "refused") {
         showRefusal(opening.migration.report, true, "The assessment shown in the form has not changed.");
         return false;
       }
-      assessment = opening.assessment;
+      state.put(opening.assessment);
       cancelImport(true);
       clearImportErrors();
       fillForm();
       if (how === "save") save();
       else if (how === "select") {
-        var selected = store.select(assessment.id);
+        var selected = store.select(state.assessment.id);
         if (!selected.ok) showStorageProblem(selected.error);
         if (status === "migrated") save();
       }
@@ -879,8 +846,14 @@ function createPage(doc, framework) {
     return attach(context) || {};
   });
 
+  /** @type {any} */
+  var opened = { migration: null };
+  state.subscribe(function (event) {
+    if (event.type === "storage") showSaveStatus();
+    else if (event.type === "opened" && event.how === "load") opened = event;
+  });
+  state.load();
   fillForm();
-  if (opened.migration && opened.migration.status === "migrated") save();
   showSaveStatus();
   if (opened.migration && opened.migration.status === "refused") showRefusal(opened.migration.report, true);
   else showMigrationNotice(Boolean(opened.migration && opened.migration.status === "migrated"));

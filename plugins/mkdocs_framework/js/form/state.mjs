@@ -1,0 +1,227 @@
+/* The self-assessment form's state: ONE object for the assessment open in the form. No DOM.
+ *
+ * It loads the assessment from the device, changes it (through the model's setters), saves it
+ * (through storage.mjs), opens another one or starts again, and tells its listeners about every
+ * change. Problems with the browser's storage (blocked, full, unreadable) are part of the state.
+ *
+ * API (FormState; the page's components and the `context` object of progress.mjs use it):
+ *   state.info, state.framework, state.store   the framework (model.describe) and the store
+ *   state.assessment                           the open assessment (plain data; read it, and change
+ *                                              it only through change() or edit-then-changed())
+ *   state.storageProblem                       null, or "blocked" | "full" | "failed" | "unreadable"
+ *   state.saveMessage                          the text of the save status ("Saved on this device…")
+ *   state.results()                            scoring.results of the open assessment (cached), or
+ *                                              null when this form cannot score the framework
+ *   state.levelName(n)                         the label of level number n ("" for 0 or null)
+ *   state.subscribe(listener) -> unsubscribe   listener(event) is called for each event below
+ *   state.load()                               opens what the device holds (once, at start)
+ *   state.change(edit)                         edit(assessment) (a model setter), then save + "changed"
+ *   state.changed()                            the open assessment was edited in place: save + "changed"
+ *   state.save()                               saves now ("storage" event)
+ *   state.open(raw, how)                       shows another assessment ("opened"); how: "save" (a new
+ *                                              one or a copy), "select" (one already saved), "none"
+ *                                              (a blank one, saved once something is entered).
+ *                                              Returns false, leaving the form as it is ("refused"
+ *                                              event), for a newer version or another framework.
+ *   state.replace(imported, migrated)          an imported assessment replaces the open one
+ *   state.startAgain()                         deletes the open assessment and opens a blank one
+ *   state.reload()                             another window changed the saved answers: show them
+ *   state.announce(text)                       asks the page to read text out (polite live region)
+ *   state.banner(title, text)                  asks the page to show (and focus) its banner
+ *
+ * Events (the listener's argument):
+ *   {type: "opened", how, migration}  another assessment is in the form; how: "load", "save",
+ *                                     "select", "none", "import", "start-again" or "other-window";
+ *                                     migration: null or {status: "current" | "migrated" | "refused", report}
+ *   {type: "changed"}                 the open assessment's content changed (and was saved)
+ *   {type: "storage"}                 storageProblem or saveMessage changed
+ *   {type: "refused", report, after}  an assessment could not be opened; the form is unchanged
+ *   {type: "announce", text}          {type: "banner", title, text}
+ * Listeners run in the order they subscribed.
+ */
+
+import * as model from "../model.mjs";
+import * as scoring from "../scoring.mjs";
+import * as migrate from "../migrate.mjs";
+
+/** @typedef {{status: string, report?: any, assessment?: any}} Migration */
+/** @typedef {{type: string, how?: string, migration?: Migration | null, report?: any, after?: string, text?: string, title?: string}} StateEvent */
+/** @typedef {(event: StateEvent) => void} Listener */
+
+const SAVING = "Your answers are saved on this device as you enter them.";
+
+/** @param {Date} date */
+function clockTime(date) {
+  return date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+}
+
+export class FormState {
+  /** @param {any} framework the framework data embedded in the page @param {any} store storage.createStore(...) */
+  constructor(framework, store) {
+    this.framework = framework;
+    this.info = model.describe(framework);
+    this.store = store;
+    /** @type {any} */
+    this.assessment = model.blankAssessment(this.info);
+    /** @type {string | null} */
+    this.storageProblem = null;
+    this.saveMessage = SAVING;
+    /** @type {Listener[]} */
+    this.listeners = [];
+    this.revision = 0;
+    /** @type {{revision: number, value: any} | null} */
+    this.cached = null;
+  }
+
+  /** @param {Listener} listener @returns {() => void} */
+  subscribe(listener) {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((other) => other !== listener);
+    };
+  }
+
+  /** @param {StateEvent} event */
+  notify(event) {
+    this.listeners.slice().forEach((listener) => listener(event));
+  }
+
+  /** @param {number | null | undefined} number */
+  levelName(number) {
+    return number ? this.framework.levels[number - 1].label : "";
+  }
+
+  results() {
+    if (!scoring.isSupported(this.info)) return null;
+    if (!this.cached || this.cached.revision !== this.revision) {
+      this.cached = { revision: this.revision, value: scoring.results(this.info, this.assessment) };
+    }
+    return this.cached.value;
+  }
+
+  /** A record read from the device, carried forward to this version of the framework. One that
+   * cannot be (another framework, a newer version) is left untouched where it is, and the form
+   * starts a new assessment, saved beside it only once something is entered.
+   * @param {any} raw @returns {{assessment: any, migration: Migration | null}} */
+  openRecord(raw) {
+    if (!raw) return { assessment: model.blankAssessment(this.info), migration: null };
+    /** @type {Migration} */
+    let migration;
+    try {
+      migration = migrate.migrateAssessment(raw, this.framework);
+    } catch (error) {
+      const refusedReason = "The saved answers could not be read. They have been left exactly as they are.";
+      migration = { status: "refused", report: { refusedReason } };
+    }
+    if (migration.status === "refused") return { assessment: model.blankAssessment(this.info), migration };
+    return { assessment: model.restore(this.info, migration.assessment), migration };
+  }
+
+  /** @param {any} assessment */
+  put(assessment) {
+    this.assessment = assessment;
+    this.revision += 1;
+  }
+
+  load() {
+    const loaded = this.store.loadCurrent();
+    if (loaded.ok && !loaded.assessment) {
+      // None is marked as open (one was deleted, say): open the most recently changed, if any.
+      const everything = this.store.loadAll();
+      if (everything.ok && everything.assessments.length) loaded.assessment = everything.assessments[0];
+    }
+    const opened = this.openRecord(loaded.assessment);
+    this.put(opened.assessment);
+    if (!loaded.ok) this.problem(loaded.error, false);
+    // As before the split: the save status says what will happen; the warning says it cannot.
+    this.saveMessage = loaded.assessment ? "Saved on this device." : SAVING;
+    if (opened.migration && opened.migration.status === "migrated") this.save(false);
+    this.notify({ type: "storage" });
+    this.notify({ type: "opened", how: "load", migration: opened.migration });
+  }
+
+  /** @param {boolean} [tell] */
+  save(tell = true) {
+    const result = this.store.save(this.assessment);
+    if (result.ok) {
+      this.storageProblem = null;
+      this.saveMessage = "Saved on this device at " + clockTime(new Date()) + ".";
+    } else {
+      this.problem(result.error, false);
+    }
+    if (tell) this.notify({ type: "storage" });
+  }
+
+  /** @param {string} reason @param {boolean} [tell] */
+  problem(reason, tell = true) {
+    this.storageProblem = reason;
+    this.saveMessage = "Not saved on this device. Export your answers to keep them.";
+    if (tell) this.notify({ type: "storage" });
+  }
+
+  /** @param {(assessment: any) => void} edit */
+  change(edit) {
+    edit(this.assessment);
+    this.changed();
+  }
+
+  changed() {
+    this.revision += 1;
+    this.save();
+    this.notify({ type: "changed" });
+  }
+
+  /** @param {any} next @param {string} how */
+  open(next, how) {
+    const opening = this.openRecord(next);
+    const migration = opening.migration || { status: "current" };
+    if (migration.status === "refused") {
+      this.notify({ type: "refused", report: migration.report, after: "The assessment shown in the form has not changed." });
+      return false;
+    }
+    this.put(opening.assessment);
+    if (how === "save") this.save(false);
+    else if (how === "select") {
+      const selected = this.store.select(this.assessment.id);
+      if (!selected.ok) this.problem(selected.error, false);
+      if (migration.status === "migrated") this.save(false);
+    }
+    this.notify({ type: "storage" });
+    this.notify({ type: "opened", how, migration });
+    return true;
+  }
+
+  /** @param {any} imported @param {boolean} migrated */
+  replace(imported, migrated) {
+    imported.id = this.assessment.id;
+    imported.updated = new Date().toISOString();
+    this.put(imported);
+    this.save();
+    this.notify({ type: "opened", how: "import", migration: { status: migrated ? "migrated" : "current" } });
+  }
+
+  startAgain() {
+    const removed = this.store.remove(this.assessment.id);
+    this.put(model.blankAssessment(this.info));
+    if (removed.ok && this.storageProblem === null) this.saveMessage = SAVING;
+    this.notify({ type: "storage" });
+    this.notify({ type: "opened", how: "start-again", migration: null });
+  }
+
+  reload() {
+    const fresh = this.store.loadCurrent();
+    if (!fresh.ok) return;
+    this.put(this.openRecord(fresh.assessment).assessment);
+    this.notify({ type: "opened", how: "other-window", migration: null });
+  }
+
+  /** @param {string} text */
+  announce(text) {
+    this.notify({ type: "announce", text });
+  }
+
+  /** @param {string} title @param {string} text */
+  banner(title, text) {
+    this.notify({ type: "banner", title, text });
+  }
+}
