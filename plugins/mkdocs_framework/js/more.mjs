@@ -2,3 +2,4 @@
 export * as transfer from "./transfer.mjs";
 export * as compare from "./compare.mjs";
 export * as share from "./share.mjs";
+export { ComparisonReport } from "./progress/comparison-report.mjs";

@@ -1,0 +1,203 @@
+/* The result of comparing two assessments, as the form shows and prints it: a heading naming the
+ * two, a summary, where the comparison is not like for like, a chart and a table of each dimension
+ * then and now, and a table of the criteria whose answers moved. Constructed on the element that
+ * holds it (#cif-compare-results) by comparison.mjs, which chooses what is compared. Part of
+ * assess-more.js (see more.mjs): only needed once someone compares.
+ */
+
+import * as model from "../model.mjs";
+import * as scoring from "../scoring.mjs";
+import * as migrate from "../migrate.mjs";
+import { make, quoted } from "../dom.mjs";
+import * as compare from "../compare.mjs";
+import { drawComparison } from "./comparison-chart.mjs";
+import { find, longDate, nameOf } from "./shared.mjs";
+
+/** @typedef {import("./shared.mjs").Assessment} Assessment */
+/** @typedef {import("./shared.mjs").PageContext} PageContext */
+/**
+ * The assessment the open one is compared with, where it came from, and what reading it found.
+ * @typedef {{assessment: Assessment, source: "device" | "file", fileName?: string, warnings: string[]}} ComparedWith
+ */
+
+/** The earlier of two assessments by date (then when made), and the later.
+ * @param {Assessment} a @param {Assessment} b @returns {[Assessment, Assessment]} */
+function byDate(a, b) {
+  const x = (a.date || "") + (a.created || "");
+  const y = (b.date || "") + (b.created || "");
+  return x <= y ? [a, b] : [b, a];
+}
+
+export class ComparisonReport {
+  /** @param {HTMLElement} root @param {PageContext} ctx */
+  constructor(root, ctx) {
+    this.root = root;
+    this.ctx = ctx;
+    this.doc = ctx.doc;
+    this.title = find(root, "#cif-compare-title");
+    this.printMeta = find(root, "#cif-compare-print-meta");
+    this.summary = find(root, "#cif-compare-summary");
+    this.caveats = find(root, "#cif-compare-caveats");
+    this.chart = find(root, "#cif-compare-chart");
+    this.dimensions = find(root, "#cif-compare-body");
+    this.moved = find(root, "#cif-moved-body");
+    this.movedNone = find(root, "#cif-moved-none");
+    this.movedTable = find(root, "#cif-moved-wrap");
+    /** What is shown now, to leave it alone when nothing in it changed. @type {string | null} */
+    this.shown = null;
+  }
+
+  /** Shows the open assessment compared with another; drawn again only when something in it changed.
+   * @param {ComparedWith} other @param {{focus?: boolean, printWidth?: number}} [how] focus moves
+   *   the focus to the result; printWidth draws the chart compactly, at that width, for print */
+  show(other, how = {}) {
+    const current = this.ctx.getAssessment();
+    const wasHidden = this.root.hidden;
+    this.root.hidden = false;
+    const width = how.printWidth || this.chart.clientWidth || 640;
+    const shown = JSON.stringify([other.source, other.fileName, other.assessment, current, width]);
+    if (wasHidden || shown !== this.shown) {
+      this.shown = shown;
+      const [earlier, laterOne] = byDate(other.assessment, current);
+      /** @param {Assessment} a */
+      const describe = (a) => {
+        const source = a === other.assessment && other.source === "file" ? `, from the file ${other.fileName}` : "";
+        return `${quoted(nameOf(a))} (${longDate(a.date)}${source})`;
+      };
+      const result = compare.compare(this.ctx.info, earlier, laterOne, migrate);
+      this.title.textContent = `Progress from ${describe(earlier)} to ${describe(laterOne)}`;
+      const framework = this.ctx.info.framework;
+      this.printMeta.textContent = [current.authority, `${framework.shortTitle}, version ${framework.version}`]
+        .filter(Boolean)
+        .join(" \u00b7 ");
+      this.summary.textContent = compare.summary(result);
+      this.showCaveats(other.warnings, result);
+      this.showDimensions(result);
+      this.showMoved(result);
+      this.drawChart(result, width, Boolean(how.printWidth));
+    }
+    if (how.focus) this.root.focus();
+  }
+
+  /** Where the comparison is not like for like: what reading the file found, answers to criteria
+   * this version does not have, and answers carried over from another version that need checking.
+   * @param {string[]} warnings @param {any} result */
+  showCaveats(warnings, result) {
+    const { plural, info } = this.ctx;
+    /** @param {string} id */
+    const criterionName = (id) => {
+      const found = info.criteria.get(id);
+      if (!found) return quoted(id);
+      const position = found.dimension.criteria.indexOf(found.criterion) + 1;
+      return `${found.dimension.number}.${position} ${found.criterion.title}`;
+    };
+    const notes = warnings.slice();
+    const lost = result.notCompared.length;
+    if (lost) {
+      notes.push(
+        `${plural(lost, "answer is", "answers are")} for criteria that this version of the framework does not have, ` +
+          `so ${lost === 1 ? "it was" : "they were"} not compared: ${result.notCompared.map(criterionName).join(", ")}.`
+      );
+    }
+    const flagged = result.flagged.length;
+    if (flagged) {
+      notes.push(
+        `${plural(flagged, "answer was", "answers were")} carried over from another version of the framework and ` +
+          `${flagged === 1 ? "needs" : "need"} checking (for example, the wording changed), so ` +
+          `${flagged === 1 ? "it is" : "they are"} not strictly like for like: ${result.flagged.map(criterionName).join(", ")}.`
+      );
+    }
+    this.caveats.textContent = "";
+    if (!notes.length) return;
+    const box = make(this.doc, "div", "cif-notice");
+    const list = this.doc.createElement("ul");
+    list.append(...notes.map((text) => make(this.doc, "li", "", text)));
+    box.append(make(this.doc, "p", "", "This comparison is not fully like for like:"), list);
+    this.caveats.append(box);
+  }
+
+  /** @param {any} result */
+  showDimensions(result) {
+    const rows = result.dimensions.map((/** @type {any} */ row) =>
+      this.row(`${row.dimension.number}. ${row.dimension.title}`, [
+        this.scoreText(row.then),
+        this.scoreText(row.now),
+        row.target ? this.ctx.levelName(row.target) : "Not set",
+        changeText(row),
+      ])
+    );
+    this.dimensions.replaceChildren(...rows);
+  }
+
+  /** @param {any} result */
+  showMoved(result) {
+    const rows = result.moved.map((/** @type {any} */ m) =>
+      this.row(`${m.number} ${m.criterion.title}${m.flagged ? " (wording changed)" : ""}`, [
+        this.answerName(m.from),
+        this.answerName(m.to),
+        this.movedText(m),
+      ])
+    );
+    this.moved.replaceChildren(...rows);
+    this.movedNone.hidden = rows.length > 0;
+    this.movedTable.hidden = rows.length === 0;
+  }
+
+  /** A table row: a row header, then cells. @param {string} heading @param {string[]} cells */
+  row(heading, cells) {
+    const tr = this.doc.createElement("tr");
+    const th = make(this.doc, "th", "", heading);
+    th.scope = "row";
+    tr.append(th, ...cells.map((text) => make(this.doc, "td", "", text)));
+    return tr;
+  }
+
+  /** @param {any} result @param {number} width @param {boolean} compact */
+  drawChart(result, width, compact) {
+    const levels = this.ctx.info.framework.levels;
+    const svg = drawComparison(this.doc, {
+      width,
+      compact,
+      levels,
+      label:
+        `Bar chart of the score of each dimension then and now, on the scale 1 to ${levels.length}, with targets. ` +
+        "The table below gives the same figures.",
+      rows: result.dimensions.map((/** @type {any} */ row) => ({
+        label: `${row.dimension.number}. ${row.dimension.title}`,
+        then: row.then.score,
+        now: row.now.score,
+        thenText: "Then: " + this.scoreText(row.then),
+        nowText: "Now: " + this.scoreText(row.now),
+        target: row.target,
+      })),
+    });
+    this.chart.replaceChildren(svg);
+  }
+
+  /** A dimension's score and level, or why it has none. @param {any} result */
+  scoreText(result) {
+    if (result.score === null) return result.notApplicable === result.total && result.total ? "Not applicable" : "No score";
+    return `${scoring.formatScore(result.score)} ${this.ctx.levelName(result.level)}`;
+  }
+
+  /** @param {string} value an answer */
+  answerName(value) {
+    if (value === model.NOT_APPLICABLE) return "Not applicable";
+    if (value === model.NOT_SURE) return "Not sure yet";
+    return model.levelLabel(this.ctx.info, value) || value;
+  }
+
+  /** @param {any} m a criterion that moved */
+  movedText(m) {
+    if (m.direction === "changed") return "Changed";
+    const steps = Math.abs(m.toNumber - m.fromNumber);
+    return (m.direction === "up" ? "Up " : "Down ") + this.ctx.plural(steps, "level", "levels");
+  }
+}
+
+/** @param {any} row a dimension compared */
+function changeText(row) {
+  if (row.direction === null) return "Not compared";
+  if (row.direction === "same") return "No change";
+  return (row.direction === "up" ? "Up " : "Down ") + compare.formatChange(row.change);
+}

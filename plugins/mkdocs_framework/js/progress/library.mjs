@@ -1,0 +1,177 @@
+/* The form's list of the assessments on this device: open one, rename the open one, start a new
+ * one, copy the open one to start a review, and delete it (after asking, with the offer to export
+ * it first). Constructed on the element with data-module="cif-library".
+ */
+
+import * as model from "../model.mjs";
+import * as scoring from "../scoring.mjs";
+import { make, quoted } from "../dom.mjs";
+import { later } from "../later.mjs";
+import { find, hiddenText, longDate, nameOf, savedRecord } from "./shared.mjs";
+
+/** @typedef {import("./shared.mjs").Assessment} Assessment */
+/** @typedef {import("./shared.mjs").PageContext} PageContext */
+/** @typedef {{id: string, name: string, date: string, done: string, current: boolean}} Row */
+
+export class Library {
+  static moduleName = "cif-library";
+
+  /** @param {HTMLElement} root @param {PageContext} ctx */
+  constructor(root, ctx) {
+    this.ctx = ctx;
+    this.doc = ctx.doc;
+    this.list = find(root, ".cif-library__list");
+    this.deleteButton = find(root, "#cif-delete");
+    this.dialog = /** @type {HTMLDialogElement} */ (find(root, "dialog"));
+    this.dialogTitle = find(this.dialog, "#cif-delete-title");
+    this.dialogText = find(this.dialog, "#cif-delete-text");
+    /** What the list shows now, to leave it alone when nothing in it changed. @type {string | null} */
+    this.shown = null;
+
+    this.list.addEventListener("click", (event) => this.onListClick(event));
+    const actions = {
+      "#cif-new": () => this.startNew(),
+      "#cif-duplicate": () => this.duplicate(),
+      "#cif-delete": () => this.askToDelete(),
+      "#cif-delete-export": () => this.exportFirst(),
+      "#cif-delete-confirm": () => this.deleteOpen(),
+      "#cif-delete-cancel": () => this.cancelDelete(),
+    };
+    for (const [selector, action] of Object.entries(actions)) find(root, selector).addEventListener("click", action);
+    this.dialog.addEventListener("close", () => {
+      if (this.doc.activeElement === this.doc.body) this.deleteButton.focus();
+    });
+  }
+
+  /** Shows the assessments (from everyAssessment), the open one marked.
+   * @param {Assessment[]} assessments */
+  render(assessments) {
+    const current = this.ctx.getAssessment();
+    /** @type {Row[]} */
+    const rows = assessments.map((a) => ({
+      id: a.id,
+      name: nameOf(a),
+      date: a.date,
+      done: this.completeness(a),
+      current: a.id === current.id,
+    }));
+    const shown = JSON.stringify(rows);
+    if (shown === this.shown) return;
+    this.shown = shown;
+    this.list.replaceChildren(...rows.map((row) => this.item(row)));
+  }
+
+  /** @param {Assessment} assessment */
+  completeness(assessment) {
+    const results = scoring.results(this.ctx.info, assessment);
+    const total = this.ctx.plural(results.criteriaTotal, "criterion", "criteria");
+    return `${results.criteriaDecided} of ${total} answered (${results.percentComplete}%)`;
+  }
+
+  /** @param {Row} row */
+  item(row) {
+    const doc = this.doc;
+    const item = make(doc, "li", "cif-library__item" + (row.current ? " cif-library__item--current" : ""));
+    if (row.current) item.setAttribute("aria-current", "true");
+    const text = make(doc, "div", "cif-library__text");
+    const name = make(doc, "p", "cif-library__name", row.name);
+    if (row.current) name.append(" ", make(doc, "strong", "cif-tag cif-tag--in-progress", "Open now"));
+    text.append(name, make(doc, "p", "cif-library__meta", `Dated ${longDate(row.date)} \u00b7 ${row.done}`));
+    item.append(text);
+    if (row.current) {
+      // The name is edited in the form, under "About this assessment": the link goes there.
+      const rename = make(doc, "a", "cif-library__action", "Rename");
+      rename.href = "#cif-name";
+      rename.setAttribute("data-rename", "");
+      rename.append(hiddenText(doc, " " + row.name));
+      item.append(rename);
+    } else {
+      const open = make(doc, "button", "md-button cif-button cif-library__action", "Open");
+      open.type = "button";
+      open.setAttribute("data-open-assessment", row.id);
+      open.append(hiddenText(doc, " " + row.name));
+      item.append(open);
+    }
+    return item;
+  }
+
+  /** @param {MouseEvent} event */
+  onListClick(event) {
+    const node = /** @type {Element} */ (event.target).closest("button[data-open-assessment], a[data-rename]");
+    if (!node) return;
+    if (node instanceof HTMLAnchorElement) {
+      event.preventDefault();
+      this.doc.getElementById(node.hash.slice(1))?.focus();
+    } else this.openSaved(node.getAttribute("data-open-assessment") || "");
+  }
+
+  /** @param {string} id */
+  openSaved(id) {
+    const raw = savedRecord(this.ctx, id);
+    if (!raw || !this.ctx.open(raw, "select")) return;
+    this.ctx.showBanner(
+      quoted(nameOf(this.ctx.getAssessment())) + " is open",
+      "The form below now shows this assessment's answers, notes, targets and action plan."
+    );
+  }
+
+  startNew() {
+    this.ctx.open(model.blankAssessment(this.ctx.info), "save");
+    this.ctx.showBanner(
+      "New assessment started",
+      "Give it a name under \u201cAbout this assessment\u201d. Your other assessments are kept on this device."
+    );
+  }
+
+  duplicate() {
+    const source = this.ctx.getAssessment();
+    this.ctx.open(model.duplicate(this.ctx.info, source), "save");
+    this.ctx.showBanner(
+      "Copy made: " + quoted(nameOf(this.ctx.getAssessment())),
+      `It starts with the answers, notes, targets and action plan of ${quoted(nameOf(source))}, which is kept as ` +
+        "it was. Rename the copy under \u201cAbout this assessment\u201d and update it for your review."
+    );
+  }
+
+  askToDelete() {
+    const name = quoted(nameOf(this.ctx.getAssessment()));
+    this.dialogTitle.textContent = `Delete ${name}?`;
+    this.dialogText.textContent =
+      `This deletes ${name}, with its answers, notes, targets and action plan, from this device. ` +
+      "You cannot undo this. Export it first if you might need it.";
+    if (typeof this.dialog.showModal === "function") this.dialog.showModal();
+    else if (window.confirm(`Delete ${name} from this device?`)) this.deleteOpen();
+  }
+
+  cancelDelete() {
+    if (this.dialog.open) this.dialog.close();
+    this.deleteButton.focus();
+  }
+
+  exportFirst() {
+    this.ctx.withMore(() => {
+      const assessment = this.ctx.getAssessment();
+      const { transfer } = later();
+      const name = transfer.fileName(assessment, "json");
+      this.ctx.download(transfer.exportJson(this.ctx.info, assessment), name, "application/json");
+      this.ctx.announce(`${quoted(nameOf(assessment))} has been exported to the file ${name}.`);
+    });
+  }
+
+  /* Deletes the open assessment and opens the first one left, or a blank form when none is. */
+  deleteOpen() {
+    if (this.dialog.open) this.dialog.close();
+    const gone = this.ctx.getAssessment();
+    this.ctx.store.remove(gone.id);
+    const loaded = this.ctx.store.loadAll();
+    const next = loaded.ok && loaded.assessments.length ? loaded.assessments[0] : null;
+    if (next) this.ctx.open(next, "select");
+    else this.ctx.open(model.blankAssessment(this.ctx.info), "none");
+    this.ctx.showBanner(
+      quoted(nameOf(gone)) + " has been deleted",
+      next
+        ? quoted(nameOf(this.ctx.getAssessment())) + " is now open."
+        : "There are no other assessments on this device. You can start a new one below."
+    );
+  }
+}
