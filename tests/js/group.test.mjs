@@ -4,6 +4,7 @@ import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
 import * as transfer from "../../plugins/mkdocs_framework/js/transfer.mjs";
 import * as group from "../../plugins/mkdocs_framework/js/group.mjs";
 import { info } from "./framework.mjs";
+import versions from "./fixtures/versions.json" with { type: "json" };
 
 /* An exported file's text, as the form writes it. */
 function exported(authority, answers, targets = {}) {
@@ -16,8 +17,8 @@ function exported(authority, answers, targets = {}) {
   return transfer.exportJson(fw, a);
 }
 
-function read(name, text, migrate = null) {
-  return group.readFile(info(), name, text, Buffer.byteLength(text), migrate);
+function read(name, text) {
+  return group.readFile(info(), name, text, Buffer.byteLength(text));
 }
 
 test("a valid export is read with its answers", () => {
@@ -50,6 +51,9 @@ test("a file for another framework is flagged as foreign, with the framework's i
   assert.match(entry.reason, /different framework \(“some-other-framework”\)/);
 });
 
+// Files of other versions always go through the migration (there is no page without it any more):
+// an earlier version the framework's history does not describe keeps the answers it can and lists
+// the ones this version has no question for.
 test("a file from another version is flagged, and what it cannot carry is listed", () => {
   const data = JSON.parse(exported("Oldshire", { p1: "developing" }));
   data.framework.version = "0.9";
@@ -57,26 +61,34 @@ test("a file from another version is flagged, and what it cannot carry is listed
   const entry = read("old.json", JSON.stringify(data));
   assert.equal(entry.status, "ok");
   assert.equal(entry.otherVersion, "0.9");
-  assert.equal(entry.migrated, false);
+  assert.equal(entry.migrated, true);
+  assert.equal(entry.counts.notCarried, 1);
   assert.deepEqual(entry.assessment.answers, { p1: "developing" });
   assert.deepEqual(entry.notCarried, ["retired"]);
 });
 
-test("a file from another version goes through the migration module when there is one", () => {
-  const data = JSON.parse(exported("Oldshire", {}));
-  data.framework.version = "0.9";
-  data.assessment.answers = { "old-p1": "developing" };
-  const migrate = {
-    migrateAssessment(record) {
-      assert.equal(record.frameworkVersion, "0.9");
-      return { assessment: { ...record, answers: { p1: record.answers["old-p1"] } }, report: { moved: ["old-p1"] } };
-    },
-  };
-  const entry = read("old.json", JSON.stringify(data), migrate);
+test("a file from another version is carried forward by the framework's declared history", () => {
+  const v1 = model.describe(JSON.parse(JSON.stringify(versions.v1)));
+  const v2 = model.describe(JSON.parse(JSON.stringify(versions.v2)));
+  const a = model.blankAssessment(v1, new Date("2027-01-01T09:00:00Z"));
+  model.setDetail(a, "authority", "Oldshire");
+  model.setAnswer(v1, a, "keep", "high");
+  model.setAnswer(v1, a, "old-name", "mid");
+  const text = transfer.exportJson(v1, a);
+  const entry = group.readFile(v2, "old.json", text, Buffer.byteLength(text));
   assert.equal(entry.status, "ok");
+  assert.equal(entry.otherVersion, "1.0");
   assert.equal(entry.migrated, true);
-  assert.deepEqual(entry.counts, { carried: 0, moved: 1, review: 0, notCarried: 0 });
-  assert.deepEqual(entry.assessment.answers, { p1: "developing" });
+  assert.deepEqual(entry.counts, { carried: 1, moved: 1, review: 0, notCarried: 0 });
+  assert.deepEqual(entry.assessment.answers, { keep: "high", "new-name": "mid" });
+});
+
+test("a file from a newer version is refused with the reason", () => {
+  const data = JSON.parse(exported("Newshire", { p1: "developing" }));
+  data.framework.version = "2.0";
+  const entry = read("new.json", JSON.stringify(data));
+  assert.equal(entry.status, "broken");
+  assert.match(entry.reason, /^These answers were made with version 2\.0 of the framework, which is newer than/);
 });
 
 test("the comparison scores each authority with the form's scoring, and gives the spread", () => {

@@ -6,9 +6,9 @@ import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
 import * as storage from "../../plugins/mkdocs_framework/js/storage.mjs";
 import * as compare from "../../plugins/mkdocs_framework/js/compare.mjs";
 import * as plan from "../../plugins/mkdocs_framework/js/plan.mjs";
-import * as migrate from "../../plugins/mkdocs_framework/js/migrate.mjs";
 import * as transfer from "../../plugins/mkdocs_framework/js/transfer.mjs";
 import { info } from "./framework.mjs";
+import versions from "./fixtures/versions.json" with { type: "json" };
 
 function memoryStorage() {
   const items = new Map();
@@ -158,34 +158,30 @@ test("answers for criteria this framework lacks are listed as not compared, neve
   assert.equal(result.likeForLike, false);
 });
 
-test("an older assessment is carried forward by the migration module before comparing", () => {
-  const fw = info();
-  // Version 1.0 renamed old-p1 to p1, removed gone, and reworded v1 since 0.9.
-  fw.framework.history = [
-    { version: "0.9", renamed: { "old-p1": "p1" }, merged: {}, split: {}, removed: ["gone"], levels: {} },
-  ];
-  fw.framework.dimensions.forEach((d) => d.criteria.forEach((c) => (c.fingerprint = "now-" + c.id)));
-  const then = model.blankAssessment(fw);
-  then.frameworkVersion = "0.9";
-  then.answers = { "old-p1": "developing", gone: "leading", v1: "emerging" };
-  then.fingerprints = { "old-p1": "now-p1", gone: "x", v1: "before-v1" };
-  const now = answered(fw, { p1: "established", v1: "developing" });
-  const result = compare.compare(fw, then, now, migrate);
-  assert.equal(result.dimensions[0].then.score, 2, "old-p1 was carried to p1");
-  assert.deepEqual(result.flagged, ["v1"], "v1's wording changed");
-  assert.deepEqual(result.notCompared, ["gone"]);
+test("an older assessment is carried forward by the framework's history before comparing", () => {
+  // Version 2.0 renamed old-name to new-name, removed dropped, and reworded reword since 1.0.
+  const v1 = model.describe(JSON.parse(JSON.stringify(versions.v1)));
+  const fw = model.describe(JSON.parse(JSON.stringify(versions.v2)));
+  const then = answered(v1, { keep: "low", "old-name": "mid", reword: "mid", dropped: "high" });
+  const now = answered(fw, { keep: "mid", "new-name": "mid", reword: "high" });
+  const result = compare.compare(fw, then, now);
+  assert.equal(result.dimensions[0].then.score, 1.7, "old-name was carried to new-name");
+  assert.deepEqual(result.flagged, ["reword"], "reword's wording changed");
+  assert.deepEqual(result.notCompared, ["dropped"]);
   assert.equal(result.likeForLike, false);
   assert.deepEqual(
     result.moved.map((m) => [m.number, m.flagged]),
     [
       ["1.1", false],
-      ["2.1", true],
+      ["1.2", true],
     ]
   );
-  // Without the module, answers to ids this version lacks are still reported, never scored.
-  const plain = compare.compare(fw, then, now);
+  // Answers to ids this version lacks (here saved as if made with this version, so nothing carries
+  // them) are still reported, never scored.
+  const stray = { ...then, frameworkVersion: "2.0", answers: { "old-name": "mid", dropped: "high" }, fingerprints: {} };
+  const plain = compare.compare(fw, stray, now);
   assert.equal(plain.dimensions[0].then.score, null);
-  assert.deepEqual(plain.notCompared.sort(), ["gone", "old-p1"]);
+  assert.deepEqual(plain.notCompared.sort(), ["dropped", "old-name"]);
 });
 
 // --- Action plan -----------------------------------------------------------------------------

@@ -2,7 +2,6 @@ import test from "node:test";
 import assert from "node:assert/strict";
 import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
 import * as share from "../../plugins/mkdocs_framework/js/share.mjs";
-import * as migrateModule from "../../plugins/mkdocs_framework/js/migrate.mjs";
 import { info } from "./framework.mjs";
 import versions from "./fixtures/versions.json" with { type: "json" };
 
@@ -19,6 +18,11 @@ function filled() {
   model.setNote(fw, a, "purpose", "evidence", "SECRET evidence text");
   model.setNote(fw, a, "voice", "views", "SECRET views text");
   return { fw, a };
+}
+
+/* The fingerprint of a criterion's wording in a version of the fixture framework. */
+function fingerprint(name, id) {
+  return versions[name].dimensions.flatMap((d) => d.criteria).find((c) => c.id === id).fingerprint;
 }
 
 /* A link's data as JSON, made by hand the way another site or an attacker could. */
@@ -122,7 +126,9 @@ test("hostile keys in a link are ignored, never copied onto objects", () => {
   assert.equal({}.polluted, undefined);
 });
 
-test("a link from another version without a migration module says so and shows what it can", () => {
+// Links of other versions always go through the migration (there is no page without it any more):
+// an earlier version the framework's history does not describe shows what it can and counts the rest.
+test("a link from another version the history does not describe says so and shows what it can", () => {
   const data = {
     f: "test-framework",
     v: "0.9",
@@ -132,53 +138,37 @@ test("a link from another version without a migration module says so and shows w
     a: { p1: [3, "abc"], gone: [2, "def"] },
     t: {},
   };
-  const result = share.read(info(), fragmentOf(data), null);
+  const result = share.read(info(), fragmentOf(data));
   assert.equal(result.ok, true);
   assert.equal(result.otherVersion, "0.9");
-  assert.equal(result.migrated, false);
+  assert.equal(result.migrated, true);
+  assert.equal(result.counts.notCarried, 1);
   assert.deepEqual(result.assessment.answers, { p1: "established" });
   assert.deepEqual(result.notShown, ["gone"]);
 });
 
-test("a link from another version is migrated when the site has a migration module", () => {
+test("a link from another version is carried forward by the declared history, levels by the link's own list", () => {
+  const v2 = model.describe(JSON.parse(JSON.stringify(versions.v2)));
   const data = {
-    f: "test-framework",
-    v: "0.9",
+    f: "versioned",
+    v: "1.0",
     n: "Old",
     u: "",
     l: ["low", "mid", "high"],
-    a: { old1: [3, "fp1"], p2: [1, "fp2"] },
-    t: { purpose: 2 },
+    a: { "old-name": [3, fingerprint("v1", "old-name")], keep: [1, fingerprint("v1", "keep")] },
+    t: { alpha: 2 },
   };
-  let seen = null;
-  const migrate = {
-    migrateAssessment(record, framework) {
-      seen = { record, framework };
-      return {
-        assessment: {
-          ...record,
-          answers: { p1: "leading", p2: "emerging" },
-          targets: { purpose: "established" },
-        },
-        report: { carried: ["p2"], moved: [{ from: "old1", to: "p1" }], review: [], notCarried: [] },
-      };
-    },
-  };
-  const result = share.read(info(), fragmentOf(data), migrate);
-  assert.equal(seen.record.frameworkVersion, "0.9");
-  assert.deepEqual(seen.record.answers, { old1: "high", p2: "low" });
-  assert.deepEqual(seen.record.fingerprints, { old1: "fp1", p2: "fp2" });
-  assert.equal(seen.framework.id, "test-framework");
+  const result = share.read(v2, fragmentOf(data));
   assert.equal(result.ok, true);
   assert.equal(result.migrated, true);
   assert.deepEqual(result.counts, { carried: 1, moved: 1, review: 0, notCarried: 0 });
-  assert.deepEqual(result.assessment.answers, { p1: "leading", p2: "emerging" });
-  assert.deepEqual(result.assessment.targets, { purpose: "established" });
+  assert.deepEqual(result.assessment.answers, { keep: "low", "new-name": "high" });
+  assert.deepEqual(result.assessment.targets, { alpha: "mid" });
 });
 
 test("a migration that refuses (a newer version, say) gives its reason", () => {
   const data = { f: "test-framework", v: "2.0", l: ["emerging"], a: {} };
-  const result = share.read(info(), fragmentOf(data), migrateModule);
+  const result = share.read(info(), fragmentOf(data));
   assert.equal(result.ok, false);
   assert.equal(result.kind, "refused");
   assert.match(result.message, /version 2\.0 of the framework, which is newer than the version this site uses \(1\.0\)/);
@@ -200,7 +190,7 @@ test("a link made with version 1 is carried onto version 2 by the declared histo
     model.setAnswer(v1, a, id, value);
   }
   model.setTarget(v1, a, "alpha", "high");
-  const result = share.read(v2, share.encode(v1, a), migrateModule);
+  const result = share.read(v2, share.encode(v1, a));
   assert.equal(result.ok, true);
   assert.equal(result.otherVersion, "1.0");
   assert.equal(result.migrated, true);

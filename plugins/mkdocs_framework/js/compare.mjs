@@ -1,162 +1,156 @@
 /* Self-assessment: progress over time, comparing an earlier assessment with a later one. No DOM.
  *
- * Both are scored against the framework on this page. An assessment saved against another version
- * of the framework is first carried forward by the framework's declared history (CIF.migrate, when
- * the page has it); whatever could not be carried, or was carried but needs checking because the
- * wording changed, is reported so the comparison says where it is not like-for-like. Answers for
- * criteria this version does not have are never scored, and are listed as not compared.
+ * Both are scored against the framework on this page. Each is first carried to this version of
+ * the framework by decode.mjs (with the framework's declared history); whatever could not be
+ * carried, or was carried but needs checking because the wording changed, is reported so the
+ * comparison says where it is not like-for-like. Answers for criteria this version does not have
+ * are never scored, and are listed as not compared.
  */
 
 import * as model from "./model.mjs";
 import * as scoring from "./scoring.mjs";
+import { decode } from "./decode.mjs";
 
-var has = model.has;
+/**
+ * @typedef {import("./model.mjs").Assessment} Assessment
+ * @typedef {import("./model.mjs").Info} Info
+ * @typedef {import("./model.mjs").Dimension} Dimension
+ * @typedef {import("./model.mjs").Criterion} Criterion
+ * @typedef {ReturnType<typeof scoring.scoreDimension>} DimensionResult
+ * @typedef {{dimension: Dimension, then: DimensionResult, now: DimensionResult, target: number|null,
+ *   change: number|null, direction: "up"|"down"|"same"|null}} DimensionChange
+ * @typedef {{dimension: Dimension, criterion: Criterion, number: string, from: string, to: string,
+ *   fromNumber: number|null, toNumber: number|null, direction: "up"|"down"|"changed", flagged: boolean}} Moved
+ * @typedef {{improved: number, fell: number, unchanged: number, notCompared: number}} Counts
+ * @typedef {{dimensions: DimensionChange[], moved: Moved[], counts: Counts, notCompared: string[],
+ *   flagged: string[], likeForLike: boolean}} Comparison
+ */
 
-/* Carries an assessment made with another version of the framework forward by the declared
- * history, when the page has the migration module (assess-migrate.js), and says where it is not
- * like-for-like. Returns {assessment, flagged: [criterion ids whose answers need checking, for
- * example because the wording changed], notCarried: [ids of answers that could not be carried]}.
- * Both lists are read from the assessment itself, where the migration module records them, so an
- * assessment migrated earlier (when it was loaded or imported) reports them too. */
-function carryForward(info, assessment, migrate) {
-  var current = assessment;
-  var older = assessment.frameworkVersion && assessment.frameworkVersion !== info.framework.version;
-  if (older && migrate && typeof migrate.migrateAssessment === "function") {
-    var result = null;
-    try {
-      result = migrate.migrateAssessment(JSON.parse(JSON.stringify(assessment)), info.framework);
-    } catch (error) {
-      result = null;
-    }
-    if (result && result.assessment) current = model.restore(info, result.assessment);
-  }
-  var review = current.review && typeof current.review === "object" ? current.review : {};
-  var lost = Array.isArray(current.notCarried) ? current.notCarried : [];
+/** An assessment carried to this version of the framework, and where it is not like-for-like:
+ * {assessment, flagged: [criterion ids whose answers need checking, for example because the
+ * wording changed], notCarried: [ids of answers that could not be carried]}. Both lists are read
+ * from the carried assessment, where migration records them, so an assessment migrated earlier
+ * (when it was loaded or imported) reports them too. One that cannot be carried (a newer version)
+ * is compared as it is. Trailing arguments are ignored.
+ * @param {Info} info @param {Assessment} assessment @param {unknown} [_unused] */
+function carryForward(info, assessment, _unused) {
+  const current = decode(info, assessment, "stored").assessment || assessment;
+  const review = current.review && typeof current.review === "object" ? current.review : {};
+  const lost = Array.isArray(current.notCarried) ? current.notCarried : [];
   return {
     assessment: current,
-    flagged: Object.keys(review).filter(function (id) {
-      return has(current.answers, id);
-    }),
-    notCarried: lost
-      .filter(function (entry) {
-        return entry && entry.kind === "answer" && typeof entry.id === "string";
-      })
-      .map(function (entry) {
-        return entry.id;
-      }),
+    flagged: Object.keys(review).filter((id) => model.has(current.answers, id)),
+    notCarried: lost.filter((entry) => entry && entry.kind === "answer" && typeof entry.id === "string").map((entry) => entry.id),
   };
 }
 
-function roundTenths(value) {
-  return Math.round(value * 10) / 10;
-}
+/** @param {number} value */
+const roundTenths = (value) => Math.round(value * 10) / 10;
 
+/** @param {Info} info @param {Assessment} assessment @param {string} criterionId */
 function answerNumber(info, assessment, criterionId) {
-  var value = has(assessment.answers, criterionId) ? assessment.answers[criterionId] : null;
-  return { value: value, number: value ? info.levelIndex.get(value) || null : null };
+  const value = model.has(assessment.answers, criterionId) ? assessment.answers[criterionId] : null;
+  return { value, number: value ? info.levelIndex.get(value) || null : null };
 }
 
-/* Compares earlier with later (both plain assessments). Returns
- *   {dimensions: [{dimension, then, now (scoreDimension results), target (1..N|null, the later
- *     one's), change (number|null, one decimal), direction: "up"|"down"|"same"|null}],
- *    moved: [{dimension, criterion, number, from, to (answer values), fromNumber, toNumber,
- *     direction: "up"|"down"|"changed", flagged}],
- *    counts: {improved, fell, unchanged, notCompared},
- *    notCompared: [criterion ids answered earlier that this framework does not have],
- *    flagged: [criterion ids whose wording changed since the earlier assessment],
- *    likeForLike: boolean} */
-function compare(info, earlier, later, migrate) {
-  var carriedThen = carryForward(info, earlier, migrate);
-  var carriedNow = carryForward(info, later, migrate);
-  var then = carriedThen.assessment;
-  later = carriedNow.assessment;
-  var flagged = [];
-  var notCompared = [];
-  var add = function (list, id) {
-    if (list.indexOf(id) < 0) list.push(id);
-  };
-  carriedThen.flagged.concat(carriedNow.flagged).forEach(function (id) {
-    if (info.criteria.has(id)) add(flagged, id);
-  });
-  carriedThen.notCarried.concat(carriedNow.notCarried).forEach(function (id) {
-    add(notCompared, id);
-  });
-  [then, later].forEach(function (assessment) {
-    Object.keys(assessment.answers).forEach(function (id) {
-      if (!info.criteria.has(id)) add(notCompared, id);
-    });
-  });
-
-  var counts = { improved: 0, fell: 0, unchanged: 0, notCompared: 0 };
-  var dimensions = info.framework.dimensions.map(function (dimension) {
-    var before = scoring.scoreDimension(info, then, dimension);
-    var after = scoring.scoreDimension(info, later, dimension);
-    var change = before.score !== null && after.score !== null ? roundTenths(after.score - before.score) : null;
-    var direction = change === null ? null : change > 0 ? "up" : change < 0 ? "down" : "same";
+/** @param {Info} info @param {Assessment} then @param {Assessment} later @param {Counts} counts
+ * @returns {DimensionChange[]} */
+function dimensionChanges(info, then, later, counts) {
+  return info.framework.dimensions.map((dimension) => {
+    const before = scoring.scoreDimension(info, then, dimension);
+    const after = scoring.scoreDimension(info, later, dimension);
+    const change = before.score !== null && after.score !== null ? roundTenths(after.score - before.score) : null;
+    const direction = change === null ? null : change > 0 ? "up" : change < 0 ? "down" : "same";
     if (direction === "up") counts.improved += 1;
     else if (direction === "down") counts.fell += 1;
     else if (direction === "same") counts.unchanged += 1;
     else counts.notCompared += 1;
-    return { dimension: dimension, then: before, now: after, target: after.target, change: change, direction: direction };
+    return { dimension, then: before, now: after, target: after.target, change, direction };
   });
+}
 
-  var moved = [];
-  info.framework.dimensions.forEach(function (dimension) {
-    dimension.criteria.forEach(function (criterion, i) {
-      var from = answerNumber(info, then, criterion.id);
-      var to = answerNumber(info, later, criterion.id);
+/** The criteria whose answers differ between the two. @param {Info} info @param {Assessment} then
+ * @param {Assessment} later @param {string[]} flagged @returns {Moved[]} */
+function movedAnswers(info, then, later, flagged) {
+  /** @type {Moved[]} */
+  const moved = [];
+  for (const dimension of info.framework.dimensions) {
+    dimension.criteria.forEach((criterion, i) => {
+      const from = answerNumber(info, then, criterion.id);
+      const to = answerNumber(info, later, criterion.id);
       if (!from.value || !to.value || from.value === to.value) return;
-      var direction = from.number && to.number ? (to.number > from.number ? "up" : "down") : "changed";
       moved.push({
-        dimension: dimension,
-        criterion: criterion,
-        number: dimension.number + "." + (i + 1),
+        dimension,
+        criterion,
+        number: `${dimension.number}.${i + 1}`,
         from: from.value,
         to: to.value,
         fromNumber: from.number,
         toNumber: to.number,
-        direction: direction,
-        flagged: flagged.indexOf(criterion.id) >= 0,
+        direction: from.number && to.number ? (to.number > from.number ? "up" : "down") : "changed",
+        flagged: flagged.includes(criterion.id),
       });
     });
-  });
+  }
+  return moved;
+}
 
+/** Compares earlier with later (both plain assessments; trailing arguments are ignored).
+ * @param {Info} info @param {Assessment} earlier @param {Assessment} later @param {unknown} [_unused]
+ * @returns {Comparison} */
+function compare(info, earlier, later, _unused) {
+  const carriedThen = carryForward(info, earlier);
+  const carriedNow = carryForward(info, later);
+  const then = carriedThen.assessment;
+  const now = carriedNow.assessment;
+  /** @type {string[]} */
+  const flagged = [];
+  /** @type {string[]} */
+  const notCompared = [];
+  const add = (/** @type {string[]} */ list, /** @type {string} */ id) => {
+    if (!list.includes(id)) list.push(id);
+  };
+  for (const id of [...carriedThen.flagged, ...carriedNow.flagged]) if (info.criteria.has(id)) add(flagged, id);
+  for (const id of [...carriedThen.notCarried, ...carriedNow.notCarried]) add(notCompared, id);
+  for (const assessment of [then, now]) {
+    for (const id of Object.keys(assessment.answers)) if (!info.criteria.has(id)) add(notCompared, id);
+  }
+  const counts = { improved: 0, fell: 0, unchanged: 0, notCompared: 0 };
   return {
-    dimensions: dimensions,
-    moved: moved,
-    counts: counts,
-    notCompared: notCompared,
-    flagged: flagged,
+    dimensions: dimensionChanges(info, then, now, counts),
+    moved: movedAnswers(info, then, now, flagged),
+    counts,
+    notCompared,
+    flagged,
     likeForLike: notCompared.length === 0 && flagged.length === 0,
   };
 }
 
-var plural = model.plural;
+const plural = model.plural;
 
-/* "3 dimensions improved, 1 fell, 7 unchanged", then any that could not be compared. */
+/** "3 dimensions improved, 1 fell, 7 unchanged", then any that could not be compared.
+ * @param {Comparison} comparison */
 function summary(comparison) {
-  var c = comparison.counts;
-  var parts = [];
-  var noun = function (n) {
-    return parts.length ? String(n) : plural(n, "dimension", "dimensions");
-  };
-  if (c.improved) parts.push(noun(c.improved) + " improved");
-  if (c.fell) parts.push(noun(c.fell) + " fell");
-  if (c.unchanged) parts.push(noun(c.unchanged) + " unchanged");
-  var text = parts.length ? parts.join(", ") + "." : "No dimension has a score in both assessments.";
-  if (parts.length && c.notCompared) {
-    text += " " + plural(c.notCompared, "dimension has", "dimensions have") + " no score in one of the two, so " +
-      (c.notCompared === 1 ? "it is" : "they are") + " not compared.";
+  const c = comparison.counts;
+  /** @type {string[]} */
+  const parts = [];
+  const noun = (/** @type {number} */ n) => (parts.length ? String(n) : plural(n, "dimension", "dimensions"));
+  if (c.improved) parts.push(`${noun(c.improved)} improved`);
+  if (c.fell) parts.push(`${noun(c.fell)} fell`);
+  if (c.unchanged) parts.push(`${noun(c.unchanged)} unchanged`);
+  if (!parts.length) return "No dimension has a score in both assessments.";
+  let text = `${parts.join(", ")}.`;
+  if (c.notCompared) {
+    text += ` ${plural(c.notCompared, "dimension has", "dimensions have")} no score in one of the two, so ${c.notCompared === 1 ? "it is" : "they are"} not compared.`;
   }
   return text;
 }
 
-/* "+0.5", "-1.0", "0.0" */
+/** "+0.5", "−1.0", "0.0" @param {number|null} change */
 function formatChange(change) {
   if (change === null) return "";
-  var text = Math.abs(change).toFixed(1);
-  return change > 0 ? "+" + text : change < 0 ? "\u2212" + text : text;
+  const text = Math.abs(change).toFixed(1);
+  return change > 0 ? `+${text}` : change < 0 ? `\u2212${text}` : text;
 }
-
 
 export { compare, summary, formatChange, carryForward };

@@ -1,20 +1,19 @@
 /* CSV for spreadsheets (RFC 4180), safe to open in Excel, LibreOffice or Google Sheets. */
 
-/* A field a spreadsheet could run as a formula is prefixed with an apostrophe (OWASP's advice on
- * CSV injection), so it is shown as text.
- * @param {string} text */
+/** A field a spreadsheet could run as a formula is prefixed with an apostrophe (OWASP's advice on
+ * CSV injection), so it is shown as text. @param {string} text */
 export function inert(text) {
-  return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/* Quote a field holding a comma, quote, CR or LF, doubling any quotes inside.
- * @param {unknown} value */
+/** Quote a field holding a comma, quote, CR or LF, doubling any quotes inside. @param {unknown} value */
 export function csvField(value) {
   const text = inert(value === null || value === undefined ? "" : String(value));
-  return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** @param {unknown[][]} rows */
+/** Rows of fields as CSV text, rows separated by CRLF (no line break after the last).
+ * @param {unknown[][]} rows */
 export function csvRows(rows) {
   return rows.map((row) => row.map(csvField).join(",")).join("\r\n");
 }

@@ -1,206 +1,157 @@
 /* Comparing a group of authorities: reading several exported files and working out the heatmap,
  * the spread per dimension and each authority's profile. No DOM here.
  *
- * Files are checked with the form's own import checks (assess-transfer.js) and scored with the
- * form's own scoring (assess-scoring.js), so the comparison always agrees with the form.
+ * Files are checked by decode.mjs, as the form checks an import, and scored with the form's own
+ * scoring (scoring.mjs), so the comparison always agrees with the form.
  */
 
-import * as model from "./model.mjs";
 import * as scoring from "./scoring.mjs";
-import * as transfer from "./transfer.mjs";
-import * as share from "./share.mjs";
-import { isPlainObject } from "./util.mjs";
+import { decodeFile } from "./decode.mjs";
 
+/**
+ * @typedef {import("./model.mjs").Assessment} Assessment
+ * @typedef {import("./model.mjs").Info} Info
+ * @typedef {import("./decode.mjs").Counts} Counts
+ * @typedef {object} Entry  a file that can be compared
+ * @property {string} status  "ok"
+ * @property {string} name  the file's name
+ * @property {Assessment} assessment
+ * @property {string} otherVersion  the version it was made with when not this one, else ""
+ * @property {boolean} migrated
+ * @property {Counts|null} counts
+ * @property {string[]} notCarried
+ * @typedef {{status: string, name: string, reason: string, frameworkId?: string}} Problem
+ *   status "broken" or "foreign" (then with frameworkId)
+ */
 
-/* The framework id and version a file says it was made with, or null when it cannot be read. */
-function peek(text) {
-  try {
-    var data = JSON.parse(text);
-    if (!isPlainObject(data) || !isPlainObject(data.framework)) return null;
-    return {
-      id: typeof data.framework.id === "string" ? data.framework.id : "",
-      version: typeof data.framework.version === "string" ? data.framework.version : "",
-      data: data,
-    };
-  } catch (error) {
-    return null;
-  }
-}
-
-/* Reads one exported file. Returns one of
+/** Reads one exported file (any trailing arguments are ignored). Returns one of
  *   {status: "broken", name, reason}                    cannot be used; the reason says why
  *   {status: "foreign", name, frameworkId, reason}      made with another framework
- *   {status: "ok", name, assessment, otherVersion ("" when the same), migrated, counts, notCarried}
- * migrate: the migration module (migrate.mjs), or nothing to read files of other versions as they are. */
-function readFile(info, name, text, size, migrate) {
-  var bytes = typeof size === "number" ? size : text.length;
-  if (bytes > transfer.MAX_BYTES) {
-    return { status: "broken", name: name, reason: "The file is larger than 1 MB, so it cannot be an export from the self-assessment form." };
-  }
-  var seen = bytes > 0 ? peek(text) : null;
-  if (seen && seen.id && seen.id !== info.framework.id && seen.data.format === transfer.FORMAT) {
-    return {
-      status: "foreign",
-      name: name,
-      frameworkId: seen.id,
-      reason: "The file is for a different framework (\u201c" + seen.id.slice(0, 80) + "\u201d), so it is not included.",
-    };
-  }
-  var otherVersion = seen && seen.version && seen.version !== info.framework.version ? seen.version : "";
-  var migration = null;
-  if (otherVersion && isPlainObject(seen.data.assessment)) {
-    var source = JSON.parse(JSON.stringify(seen.data.assessment));
-    source.frameworkId = info.framework.id;
-    source.frameworkVersion = otherVersion;
-    migration = share.migrateRecord(info, source, migrate);
-    if (migration.error) {
-      return { status: "broken", name: name, reason: migration.error };
-    }
-    if (migration.migrated) {
-      var copy = JSON.parse(JSON.stringify(seen.data));
-      copy.assessment = migration.record;
-      copy.framework.version = info.framework.version;
-      text = JSON.stringify(copy);
-      bytes = text.length;
-    }
-  }
-  var result = transfer.parseImport(info, text, bytes);
-  if (!result.ok) {
-    return { status: "broken", name: name, reason: result.errors.map(function (message) {
-      return message.replace(/^The selected file/, "The file");
-    }).join(" ") };
-  }
-  var notCarried = [];
-  if (otherVersion && !(migration && migration.migrated)) {
-    var answers = isPlainObject(seen.data.assessment.answers) ? seen.data.assessment.answers : {};
-    notCarried = Object.keys(answers).filter(function (id) {
-      return !info.criteria.has(id);
-    });
-  }
+ *   {status: "ok", name, assessment, otherVersion ("" when the same), migrated, counts,
+ *    notCarried (ids of answers this version has no question for)}
+ * @param {Info} info @param {string} name @param {string} text @param {number} [size]
+ * @param {unknown} [_unused] @returns {Entry|Problem} */
+function readFile(info, name, text, size, _unused) {
+  const decoded = decodeFile(info, text, size, "group");
+  const { assessment, outcome, migration } = decoded;
+  const reason = decoded.problems.errors.join(" ");
+  if (outcome === "foreign") return { status: "foreign", name, frameworkId: decoded.frameworkId, reason };
+  if (!assessment) return { status: "broken", name, reason };
+  const otherVersion = decoded.version && decoded.version !== info.framework.version ? decoded.version : "";
+  const migrated = Boolean(otherVersion) && migration.status === "migrated";
   return {
     status: "ok",
-    name: name,
-    assessment: result.assessment,
-    otherVersion: otherVersion,
-    migrated: Boolean(migration && migration.migrated),
-    counts: migration ? migration.counts : null,
-    notCarried: notCarried,
+    name,
+    assessment,
+    otherVersion,
+    migrated,
+    counts: migrated ? migration.counts : null,
+    notCarried: decoded.notCarried,
   };
 }
 
-/* "A", "B", ... "Z", "AA", "AB", ... */
+/** "A", "B", ... "Z", "AA", "AB", ... @param {number} index 0, 1, ... */
 function letters(index) {
-  var text = "";
-  var n = index + 1;
-  while (n > 0) {
-    var rest = (n - 1) % 26;
-    text = String.fromCharCode(65 + rest) + text;
-    n = Math.floor((n - 1) / 26);
+  let text = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
   }
   return text;
 }
 
-/* A 32-bit FNV-1a hash, to put authorities in an order that does not follow their names. */
+/** A 32-bit FNV-1a hash, to put authorities in an order that does not follow their names.
+ * @param {string} text */
 function hash(text) {
-  var h = 0x811c9dc5;
-  for (var i = 0; i < text.length; i += 1) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h;
 }
 
+/** @param {Entry} entry */
 function label(entry) {
-  var a = entry.assessment;
+  const a = entry.assessment;
   return a.authority.trim() || a.name.trim() || entry.name;
 }
 
+/** The median of sorted numbers, to one decimal place; null for none. @param {number[]} sorted */
 function median(sorted) {
   if (!sorted.length) return null;
-  var middle = Math.floor(sorted.length / 2);
-  var value = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const middle = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   return Math.round(value * 10) / 10;
 }
 
-/* Everything the comparison shows, for entries returned by readFile with status "ok".
- * Authorities get codes (Authority A, B, ...) in an order fixed by their contents, not their
- * names or the order the files were chosen, so hiding names does not give away who is who and
- * the same files always get the same codes. Rows are in code order. */
-function compare(info, entries) {
-  var keyed = entries.map(function (entry) {
-    var a = entry.assessment;
-    var key = hash([a.authority, a.name, a.date, entry.name, JSON.stringify(a.answers)].join("\u0000"));
-    return { entry: entry, key: key };
+/** Entries in code order: fixed by their contents, not their names or the order chosen.
+ * @template {Entry} E
+ * @param {E[]} entries @returns {E[]} */
+function inCodeOrder(entries) {
+  const keyed = entries.map((entry) => {
+    const a = entry.assessment;
+    return { entry, key: hash([a.authority, a.name, a.date, entry.name, JSON.stringify(a.answers)].join("\u0000")) };
   });
-  keyed.sort(function (x, y) {
-    return x.key - y.key || (x.entry.name < y.entry.name ? -1 : x.entry.name > y.entry.name ? 1 : 0);
-  });
-  var labels = keyed.map(function (k) {
-    return label(k.entry);
-  });
-  var rows = keyed.map(function (k, i) {
-    var a = k.entry.assessment;
-    var results = scoring.results(info, a);
-    var name = labels[i];
-    var duplicate = labels.filter(function (other) {
-      return other === name;
-    }).length > 1;
-    if (duplicate) {
-      var extra = [a.authority.trim() && a.name.trim() !== name ? a.name.trim() : "", a.date].filter(Boolean).join(", ");
-      name += " (" + (extra || k.entry.name) + ")";
-    }
-    return {
-      code: "Authority " + letters(i),
-      name: name,
-      fileName: k.entry.name,
-      entry: k.entry,
-      assessment: a,
-      results: results,
-      dimensions: results.dimensions,
-    };
-  });
-  var spread = info.framework.dimensions.map(function (dimension, d) {
-    var scores = rows
-      .map(function (row) {
-        return row.dimensions[d].score;
-      })
-      .filter(function (score) {
-        return score !== null;
-      })
-      .sort(function (x, y) {
-        return x - y;
-      });
-    var mid = median(scores);
-    return {
-      dimension: dimension,
-      count: scores.length,
-      lowest: scores.length ? scores[0] : null,
-      median: mid,
-      highest: scores.length ? scores[scores.length - 1] : null,
-      lowestLevel: scores.length ? Math.floor(scores[0]) : null,
-      medianLevel: mid === null ? null : Math.floor(mid),
-      highestLevel: scores.length ? Math.floor(scores[scores.length - 1]) : null,
-    };
-  });
-  return { rows: rows, spread: spread };
+  keyed.sort((x, y) => x.key - y.key || (x.entry.name < y.entry.name ? -1 : x.entry.name > y.entry.name ? 1 : 0));
+  return keyed.map((k) => k.entry);
 }
 
-/* The shade (1 to 7) for a level of a scale of n levels, so any number of levels uses the whole
- * range of shades. */
+/** Everything the comparison shows, for entries returned by readFile with status "ok".
+ * Authorities get codes (Authority A, B, ...) in an order fixed by their contents, not their
+ * names or the order the files were chosen, so hiding names does not give away who is who and
+ * the same files always get the same codes. Rows are in code order.
+ * @template {Entry} E
+ * @param {Info} info @param {E[]} entries */
+function compare(info, entries) {
+  const ordered = inCodeOrder(entries);
+  const labels = ordered.map(label);
+  const rows = ordered.map((entry, i) => {
+    const a = entry.assessment;
+    const results = scoring.results(info, a);
+    let name = labels[i];
+    if (labels.filter((other) => other === name).length > 1) {
+      const extra = [a.authority.trim() && a.name.trim() !== name ? a.name.trim() : "", a.date].filter(Boolean).join(", ");
+      name += ` (${extra || entry.name})`;
+    }
+    return { code: `Authority ${letters(i)}`, name, fileName: entry.name, entry, assessment: a, results, dimensions: results.dimensions };
+  });
+  const spread = info.framework.dimensions.map((dimension, d) => {
+    const scores = rows
+      .map((row) => row.dimensions[d].score)
+      .filter((score) => score !== null)
+      .sort((x, y) => x - y);
+    const mid = median(scores);
+    const lowest = scores.length ? scores[0] : null;
+    const highest = scores.length ? scores[scores.length - 1] : null;
+    return {
+      dimension,
+      count: scores.length,
+      lowest,
+      median: mid,
+      highest,
+      lowestLevel: lowest === null ? null : Math.floor(lowest),
+      medianLevel: mid === null ? null : Math.floor(mid),
+      highestLevel: highest === null ? null : Math.floor(highest),
+    };
+  });
+  return { rows, spread };
+}
+
+/** The shade (1 to 7) for a level of a scale of n levels, so any number of levels uses the whole
+ * range of shades. @param {number|null} level @param {number} levelCount */
 function shade(level, levelCount) {
   if (!level) return 0;
   if (levelCount <= 1) return 7;
   return 1 + Math.round(((level - 1) * 6) / (levelCount - 1));
 }
 
-/* True when two files are the same file chosen twice. */
+/** True when two files are the same file chosen twice. @param {Entry} a @param {Entry} b */
 function sameFile(a, b) {
-  var fields = function (entry) {
-    var x = entry.assessment;
+  const fields = (/** @type {Entry} */ entry) => {
+    const x = entry.assessment;
     return JSON.stringify([entry.name, x.name, x.authority, x.date, x.answers, x.targets]);
   };
   return fields(a) === fields(b);
 }
-
 
 export { readFile, compare, letters, median, shade, sameFile };

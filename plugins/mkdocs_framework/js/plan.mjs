@@ -9,94 +9,71 @@
 
 import * as model from "./model.mjs";
 import * as scoring from "./scoring.mjs";
-import { csvField } from "./csv.mjs";
+import { csvRows } from "./csv.mjs";
 
-var has = model.has;
+/**
+ * @typedef {import("./model.mjs").Assessment} Assessment
+ * @typedef {import("./model.mjs").Info} Info
+ * @typedef {import("./model.mjs").Dimension} Dimension
+ * @typedef {import("./model.mjs").Criterion} Criterion
+ * @typedef {{criterion: Criterion, dimension: Dimension, number: string, from: number, to: number, descriptor: string}} Item
+ * @typedef {{dimension: Dimension, result: import("./scoring.mjs").DimensionResult, items: Item[]}} Section
+ * @typedef {{sections: Section[], waiting: Dimension[], withoutTarget: number, atTarget: number}} Plan
+ */
 
-/* Returns {sections: [{dimension, result, items: [{criterion, number, from, to, descriptor}]}],
- *          waiting: [dimension with a target but no score yet], withoutTarget: count,
- *          atTarget: count}. Levels (from, to) are numbers, 1 = lowest. */
-function generate(info, assessment) {
-  var levelCount = info.framework.levels.length;
-  var sections = [];
-  var waiting = [];
-  var withoutTarget = 0;
-  var atTarget = 0;
-  info.framework.dimensions.forEach(function (dimension) {
-    var result = scoring.scoreDimension(info, assessment, dimension);
-    if (!result.target) {
-      if (result.score !== null) withoutTarget += 1;
-      return;
-    }
-    if (result.level === null) {
-      if (result.notApplicable < result.total) waiting.push(dimension);
-      return;
-    }
-    if (result.level >= result.target) {
-      atTarget += 1;
-      return;
-    }
-    var answered = [];
-    dimension.criteria.forEach(function (criterion, i) {
-      var value = has(assessment.answers, criterion.id) ? assessment.answers[criterion.id] : null;
-      var number = value ? info.levelIndex.get(value) : undefined;
-      if (number) answered.push({ criterion: criterion, position: i + 1, level: number });
-    });
-    var lowest = Math.min.apply(
-      null,
-      answered.map(function (a) {
-        return a.level;
-      })
-    );
-    var items = answered
-      .filter(function (a) {
-        return a.level === lowest && a.level < levelCount;
-      })
-      .map(function (a) {
-        return {
-          criterion: a.criterion,
-          dimension: dimension,
-          number: dimension.number + "." + a.position,
-          from: a.level,
-          to: a.level + 1,
-          descriptor: a.criterion.descriptors[a.level] || "",
-        };
-      });
-    sections.push({ dimension: dimension, result: result, items: items });
+/** The dimension's weakest answered criteria, each with the next level up to work towards.
+ * @param {Info} info @param {Assessment} assessment @param {Dimension} dimension @returns {Item[]} */
+function weakestItems(info, assessment, dimension) {
+  const levelCount = info.framework.levels.length;
+  const answered = [];
+  dimension.criteria.forEach((criterion, i) => {
+    const value = model.has(assessment.answers, criterion.id) ? assessment.answers[criterion.id] : null;
+    const level = value ? info.levelIndex.get(value) : undefined;
+    if (level) answered.push({ criterion, position: i + 1, level });
   });
-  return { sections: sections, waiting: waiting, withoutTarget: withoutTarget, atTarget: atTarget };
+  const lowest = Math.min(...answered.map((a) => a.level));
+  return answered
+    .filter((a) => a.level === lowest && a.level < levelCount)
+    .map((a) => ({
+      criterion: a.criterion,
+      dimension,
+      number: `${dimension.number}.${a.position}`,
+      from: a.level,
+      to: a.level + 1,
+      descriptor: a.criterion.descriptors[a.level] || "",
+    }));
 }
 
-/* A stable description of the plan's items, to tell when the plan itself (not just what was
- * written in it) has changed. */
+/** Levels (from, to) are numbers, 1 = lowest. @param {Info} info @param {Assessment} assessment @returns {Plan} */
+function generate(info, assessment) {
+  /** @type {Plan} */
+  const plan = { sections: [], waiting: [], withoutTarget: 0, atTarget: 0 };
+  for (const dimension of info.framework.dimensions) {
+    const result = scoring.scoreDimension(info, assessment, dimension);
+    if (!result.target) {
+      if (result.score !== null) plan.withoutTarget += 1;
+    } else if (result.level === null) {
+      if (result.notApplicable < result.total) plan.waiting.push(dimension);
+    } else if (result.level >= result.target) {
+      plan.atTarget += 1;
+    } else {
+      plan.sections.push({ dimension, result, items: weakestItems(info, assessment, dimension) });
+    }
+  }
+  return plan;
+}
+
+/** A stable description of the plan's items, to tell when the plan itself (not just what was
+ * written in it) has changed. @param {Plan} plan */
 function signature(plan) {
-  return plan.sections
-    .map(function (section) {
-      return (
-        section.dimension.id +
-        ":" +
-        section.result.level +
-        ">" +
-        section.result.target +
-        "[" +
-        section.items
-          .map(function (item) {
-            return item.criterion.id + "@" + item.from;
-          })
-          .join(",") +
-        "]"
-      );
-    })
-    .join(";") +
-    "|" +
-    plan.waiting
-      .map(function (d) {
-        return d.id;
-      })
-      .join(",");
+  const sections = plan.sections.map(({ dimension, result, items }) => {
+    const listed = items.map((item) => `${item.criterion.id}@${item.from}`).join(",");
+    return `${dimension.id}:${result.level}>${result.target}[${listed}]`;
+  });
+  return `${sections.join(";")}|${plan.waiting.map((d) => d.id).join(",")}`;
 }
 
-var CSV_HEADER = [
+const CSV_HEADER = [
   "Assessment name",
   "Authority",
   "Assessment date",
@@ -115,42 +92,34 @@ var CSV_HEADER = [
   "Due date",
 ];
 
-/* The plan for a spreadsheet: one row per item. UTF-8 with a byte order mark, RFC 4180, and cells
- * that a spreadsheet would run as formulas made inert, as in the answers' CSV. */
+/** The plan for a spreadsheet: one row per item. UTF-8 with a byte order mark, RFC 4180, and cells
+ * that a spreadsheet would run as formulas made inert, as in the answers' CSV.
+ * @param {Info} info @param {Assessment} assessment */
 function exportCsv(info, assessment) {
-  var levels = info.framework.levels;
-  var meta = [assessment.name, assessment.authority, assessment.date, info.framework.version];
-  var rows = [CSV_HEADER];
-  generate(info, assessment).sections.forEach(function (section) {
-    section.items.forEach(function (item) {
-      rows.push(
-        meta.concat([
-          section.dimension.id,
-          section.dimension.title,
-          levels[section.result.level - 1].label,
-          levels[section.result.target - 1].label,
-          item.criterion.id,
-          item.criterion.title,
-          levels[item.from - 1].label,
-          levels[item.to - 1].label,
-          item.descriptor,
-          model.planField(assessment, item.criterion.id, "action"),
-          model.planField(assessment, item.criterion.id, "owner"),
-          model.planField(assessment, item.criterion.id, "due"),
-        ])
-      );
-    });
-  });
-  return (
-    "\uFEFF" +
-    rows
-      .map(function (row) {
-        return row.map(csvField).join(",");
-      })
-      .join("\r\n") +
-    "\r\n"
-  );
+  const label = (/** @type {number} */ level) => info.framework.levels[level - 1].label;
+  const meta = [assessment.name, assessment.authority, assessment.date, info.framework.version];
+  const rows = [CSV_HEADER];
+  for (const section of generate(info, assessment).sections) {
+    for (const item of section.items) {
+      const written = (/** @type {string} */ field) => model.planField(assessment, item.criterion.id, field);
+      rows.push([
+        ...meta,
+        section.dimension.id,
+        section.dimension.title,
+        label(section.result.level),
+        label(section.result.target),
+        item.criterion.id,
+        item.criterion.title,
+        label(item.from),
+        label(item.to),
+        item.descriptor,
+        written("action"),
+        written("owner"),
+        written("due"),
+      ]);
+    }
+  }
+  return `\uFEFF${csvRows(rows)}\r\n`;
 }
-
 
 export { generate, signature, exportCsv, CSV_HEADER };

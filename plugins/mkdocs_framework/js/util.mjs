@@ -1,5 +1,7 @@
-/* Small helpers for reading data that came from outside the page's own code (storage, files,
- * links): plain objects only, and never a key that could reach an object's prototype. */
+/* Small helpers for data that came from outside the page's own code (storage, files, links):
+ * plain objects only, never a key that could reach an object's prototype, and the base64url
+ * text that results links are made of. What is allowed in an assessment is decided in
+ * decode.mjs. */
 
 export const UNSAFE_KEYS = ["__proto__", "constructor", "prototype"];
 
@@ -10,11 +12,30 @@ export function isPlainObject(value) {
 
 /** @param {string} key */
 export function isSafeKey(key) {
-  return UNSAFE_KEYS.indexOf(key) < 0;
+  return !UNSAFE_KEYS.includes(key);
 }
 
 /** True when object is a plain object with its own, safe property key.
  * @param {unknown} object @param {string} key @returns {boolean} */
 export function own(object, key) {
   return isPlainObject(object) && isSafeKey(key) && Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/** base64url (no padding) of the text's UTF-8 bytes. @param {string} text */
+export function toBase64Url(text) {
+  const bytes = new TextEncoder().encode(text);
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** The text whose UTF-8 bytes are base64url-encoded in text. Throws on anything that is not
+ * base64url of valid UTF-8. @param {string} text */
+export function fromBase64Url(text) {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new Error("not base64url");
+  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+  const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 }

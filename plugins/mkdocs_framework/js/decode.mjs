@@ -1,0 +1,660 @@
+/* THE ONE PLACE where anything that claims to be an assessment is checked. No DOM, no storage.
+ *
+ * An imported file, a file on the group page, a results link and a record saved on the device
+ * all come through here, and nowhere else decides what is allowed in them:
+ *
+ *   decodeFile(info, text, bytes, "file"|"group")  the text of an exported JSON file
+ *   decodeLink(info, fragment)                     the part of a results link after "#"
+ *   decode(info, data, kind)                       data already read (kind "stored" for the device)
+ *
+ * each give a Decoded: {assessment (null when it cannot be used), outcome, migration
+ * {status, report, counts}, problems {errors, warnings}, frameworkId, version, notCarried}.
+ * The steps are always the same: read the envelope (file, link or stored record) into a record;
+ * carry it to this version of the framework with migrate.mjs (or refuse it: another framework, a
+ * newer version); then check it. Files and links are checked strictly: anything not allowed
+ * (not plain objects, __proto__/constructor/prototype keys, answers that are not levels, text too
+ * long, dates that do not exist, files over 1 MB) refuses the whole file with messages a person
+ * can act on, and ids this version lacks are warned about. A record from the device is only made
+ * safe (restore()): what cannot be used is dropped quietly, because the person cannot fix it.
+ * Every message the person sees about such input is written in this file.
+ * transfer.mjs (import), share.mjs (links), group.mjs (group page) and storage.mjs/model.restore
+ * only read bytes and call these functions.
+ */
+
+import * as model from "./model.mjs";
+import { migrateAssessment, REASONS } from "./migrate.mjs";
+import { UNSAFE_KEYS, fromBase64Url, isPlainObject, isSafeKey } from "./util.mjs";
+
+/**
+ * @typedef {import("./model.mjs").Assessment} Assessment
+ * @typedef {import("./model.mjs").Info} Info
+ * @typedef {import("./model.mjs").NotCarried} NotCarried
+ * @typedef {"stored"|"file"|"group"|"link"} Kind  where the data came from; "group" is a file
+ *   read on the group comparison page, whose messages are worded for a list of files
+ * @typedef {"ok"|"empty"|"unreadable"|"foreign"|"refused"|"invalid"} Outcome
+ * @typedef {{carried: number, moved: number, review: number, notCarried: number}} Counts
+ * @typedef {object} Migration  what migrate.mjs did
+ * @property {"current"|"migrated"|"refused"|"none"} status  "none": it was never reached
+ * @property {any} report  migrate.mjs's report, or null
+ * @property {Counts|null} counts  how many entries the report lists, by list
+ * @typedef {object} Decoded
+ * @property {Assessment|null} assessment  null when it cannot be used
+ * @property {Outcome} outcome
+ * @property {Migration} migration
+ * @property {{errors: string[], warnings: string[]}} problems  errors: why it cannot be used
+ * @property {string} frameworkId  the framework it says it belongs to ("" when it does not say)
+ * @property {string} version  the framework version it says it was made with ("" when it does not say)
+ * @property {string[]} notCarried  ids of answers this version of the framework has no question for
+ * @typedef {object} Envelope  the record inside a file, link or stored record
+ * @property {Record<string, any>} record  what is handed to migration
+ * @property {Record<string, any>} source  what is checked when migration cannot be used for that
+ * @property {boolean} shapesOk  false when the maps inside are not maps (then source is checked)
+ * @property {string} frameworkId
+ * @property {string} version
+ */
+
+export const FORMAT = "cif-self-assessment";
+export const FORMAT_VERSION = 1;
+export const LINK_PREFIX = "r1.";
+export const MAX_BYTES = 1024 * 1024;
+const MAX_LINK = 64 * 1024;
+const MAX_TEXT = 20000;
+const MAX_DETAIL = 300;
+const MAX_FINGERPRINT = 64;
+const MAX_NOT_CARRIED = 2000;
+const MAX_MIGRATIONS = 50;
+const MAX_LISTED = 5;
+const LINK_NOT_SURE = 0;
+const LINK_NOT_APPLICABLE = -1;
+const NOT_CARRIED_KINDS = ["answer", "target", "notes", "plan"];
+
+/* ---- The messages ----------------------------------------------------------------------- */
+
+/** "“text”", shortened to 60 characters. @param {unknown} text */
+export function quote(text) {
+  const shown = String(text);
+  return `\u201c${shown.length > 60 ? `${shown.slice(0, 60)}\u2026` : shown}\u201d`;
+}
+
+/** The first few items, quoted, and how many more. @param {string[]} items */
+function listed(items) {
+  const shown = items.slice(0, MAX_LISTED).map(quote).join(", ");
+  return items.length > MAX_LISTED ? `${shown} and ${items.length - MAX_LISTED} more` : shown;
+}
+
+const CORRUPT_LINK =
+  "This link is incomplete or has been changed, so its results cannot be shown. Ask the person who sent it for the link again, and copy all of it.";
+
+const FILE_SAYS = {
+  empty: "The selected file is empty.",
+  tooLarge: "The selected file is larger than 1 MB, so it cannot be an export from this form.",
+  notJson: "The selected file is not a JSON export from this form: it could not be read as JSON.",
+  notExport: "The selected file is not an export from this self-assessment form.",
+  newerFormat: "The selected file was made by a newer version of this form. Use the site it was exported from.",
+  /** @param {string} id @param {Info} info */
+  foreign: (id, info) =>
+    `The selected file is for a different framework (${quote(id)}). This form can only import assessments made with the ${info.framework.shortTitle}.`,
+  /** @param {string} reason */
+  refused: (reason) => `The selected file cannot be imported. ${reason}`,
+};
+
+/** What each kind of input says when it cannot be used. @type {Record<Kind, Record<string, any>>} */
+const SAYS = {
+  file: FILE_SAYS,
+  group: {
+    ...FILE_SAYS,
+    empty: "The file is empty.",
+    tooLarge: "The file is larger than 1 MB, so it cannot be an export from the self-assessment form.",
+    notJson: FILE_SAYS.notJson.replace(/^The selected file/, "The file"),
+    notExport: FILE_SAYS.notExport.replace(/^The selected file/, "The file"),
+    newerFormat: FILE_SAYS.newerFormat.replace(/^The selected file/, "The file"),
+    /** @param {string} id */
+    foreign: (id) => `The file is for a different framework (\u201c${id.slice(0, 80)}\u201d), so it is not included.`,
+    /** @param {string} reason */
+    refused: (reason) => reason,
+  },
+  link: {
+    empty: "This link has no results in it.",
+    corrupt: CORRUPT_LINK,
+    /** @param {string} id */
+    foreign: (id) =>
+      `This link holds results for another framework (\u201c${id.slice(0, 80)}\u201d), so this site cannot show them. Open the link on the site of that framework.`,
+    /** @param {string} reason */
+    refused: (reason) => reason,
+  },
+  stored: {
+    /** @param {string} reason */
+    refused: (reason) => reason,
+  },
+};
+
+const UNREADABLE_ANSWERS = "The answers could not be read. They have been left exactly as they are.";
+
+/* ---- Small checks ----------------------------------------------------------------------- */
+
+/** @param {unknown} value @param {number} [limit] @returns {value is string} */
+function isShortText(value, limit) {
+  return typeof value === "string" && value.length <= (limit || MAX_DETAIL);
+}
+
+/** A real date written YYYY-MM-DD. @param {string} text */
+function isValidDate(text) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** The [key, value] pairs of a plain object under safe keys; none for anything else.
+ * @param {unknown} object @returns {[string, any][]} */
+function safeEntries(object) {
+  return isPlainObject(object) ? Object.entries(object).filter(([key]) => isSafeKey(key)) : [];
+}
+
+/** @param {string[]} list @param {string} item */
+function addOnce(list, item) {
+  if (!list.includes(item)) list.push(item);
+}
+
+/* ---- Reading bytes ---------------------------------------------------------------------- */
+
+/** JSON without any key that could reach a prototype; the keys left out are listed in dropped.
+ * Throws SyntaxError on anything that is not JSON. @param {string} text @param {string[]} dropped */
+function parseJson(text, dropped) {
+  return JSON.parse(text, (key, value) => {
+    if (!UNSAFE_KEYS.includes(key)) return value;
+    dropped.push(key);
+    return undefined;
+  });
+}
+
+/** An exported file's text, as a file chooser gives it (bytes: its size on disk).
+ * @param {Info} info @param {string} text @param {number} [bytes] @param {"file"|"group"} [kind]
+ * @returns {Decoded} */
+export function decodeFile(info, text, bytes, kind = "file") {
+  const says = SAYS[kind];
+  const size = typeof bytes === "number" ? bytes : text.length;
+  if (size > MAX_BYTES) return rejected("unreadable", says.tooLarge);
+  if (size === 0 || !text.trim()) return rejected("empty", says.empty);
+  /** @type {string[]} */
+  const dropped = [];
+  let data;
+  try {
+    data = parseJson(text, dropped);
+  } catch (error) {
+    return rejected("unreadable", says.notJson);
+  }
+  return decodeData(info, data, kind, dropped);
+}
+
+/** The fragment of a results link (with or without "#"): "r1." and base64url of UTF-8 JSON.
+ * @param {Info} info @param {string} fragment @returns {Decoded} */
+export function decodeLink(info, fragment) {
+  const text = String(fragment || "").replace(/^#/, "");
+  if (!text) return rejected("empty", SAYS.link.empty);
+  if (text.length > MAX_LINK || !text.startsWith(LINK_PREFIX)) return rejected("unreadable", CORRUPT_LINK);
+  let data;
+  try {
+    data = parseJson(fromBase64Url(text.slice(LINK_PREFIX.length)), []);
+  } catch (error) {
+    return rejected("unreadable", CORRUPT_LINK);
+  }
+  return decodeData(info, data, "link", []);
+}
+
+/** Data already read: a record from the device ("stored"), an export's parsed JSON ("file",
+ * "group") or a link's payload ("link").
+ * @param {Info} info @param {unknown} data @param {Kind} kind @returns {Decoded} */
+export function decode(info, data, kind) {
+  return decodeData(info, data, kind, []);
+}
+
+/* ---- The steps -------------------------------------------------------------------------- */
+
+/** @param {Outcome} outcome @param {string} message @param {Partial<Decoded>} [more] @returns {Decoded} */
+function rejected(outcome, message, more) {
+  return {
+    assessment: null,
+    outcome,
+    migration: { status: "none", report: null, counts: null },
+    problems: { errors: [message], warnings: [] },
+    frameworkId: "",
+    version: "",
+    notCarried: [],
+    ...more,
+  };
+}
+
+/** @param {Info} info @param {unknown} data @param {Kind} kind @param {string[]} dropped @returns {Decoded} */
+function decodeData(info, data, kind, dropped) {
+  const envelope = kind === "stored" ? storedEnvelope(data) : kind === "link" ? linkEnvelope(info, data) : fileEnvelope(info, data, kind);
+  if ("outcome" in envelope) return envelope;
+  const { frameworkId, version } = envelope;
+  const carried = carry(info, envelope.record);
+  if (carried.status === "refused") {
+    /** @type {Migration} */
+    const migration = { status: "refused", report: carried.report, counts: null };
+    return rejected("refused", SAYS[kind].refused(carried.report.refusedReason), { migration, frameworkId, version });
+  }
+  /** @type {Migration} */
+  const migration = { status: carried.status === "migrated" ? "migrated" : "current", report: carried.report, counts: countsOf(carried.report) };
+  const notCarried = carried.report.notCarried.filter((item) => item.kind === "answer").map((item) => item.id);
+  const decoded = { assessment: null, outcome: /** @type {Outcome} */ ("ok"), migration, frameworkId, version, notCarried };
+  if (kind === "stored") return { ...decoded, assessment: restore(info, carried.assessment), problems: { errors: [], warnings: [] } };
+
+  const source = envelope.shapesOk ? carried.assessment : envelope.source;
+  const checked = checkStrictly(info, source);
+  if (checked.errors.length) {
+    const errors = kind === "link" ? [CORRUPT_LINK] : checked.errors;
+    return { ...decoded, outcome: "invalid", problems: { errors, warnings: [] } };
+  }
+  const assessment = checked.assessment;
+  const unreadable = keepVersioning(info, source, assessment);
+  if (kind === "link") assessment.frameworkVersion = version;
+  const warnings = warningsFor(info, { ...checked.unknown, unreadable, dropped }, carried.report, kind === "link" ? "" : version);
+  return { ...decoded, assessment, problems: { errors: [], warnings } };
+}
+
+/** @param {unknown} data @returns {Envelope} */
+function storedEnvelope(data) {
+  const record = isPlainObject(data) ? data : {};
+  return {
+    record: /** @type {Record<string, any>} */ (data),
+    source: record,
+    shapesOk: true,
+    frameworkId: typeof record.frameworkId === "string" ? record.frameworkId : "",
+    version: typeof record.frameworkVersion === "string" ? record.frameworkVersion : "",
+  };
+}
+
+/** @param {Info} info @param {unknown} data @param {Kind} kind @returns {Envelope|Decoded} */
+function fileEnvelope(info, data, kind) {
+  const says = SAYS[kind];
+  if (!isPlainObject(data) || data.format !== FORMAT || !isPlainObject(data.assessment)) {
+    return rejected("unreadable", says.notExport);
+  }
+  if (data.formatVersion !== FORMAT_VERSION) return rejected("unreadable", says.newerFormat);
+  const claimed = isPlainObject(data.framework) ? data.framework : {};
+  const frameworkId = typeof claimed.id === "string" ? claimed.id : "";
+  if (claimed.id !== info.framework.id) {
+    return rejected("foreign", says.foreign(frameworkId || "unknown", info), { frameworkId });
+  }
+  const version = typeof claimed.version === "string" ? claimed.version : "";
+  const source = data.assessment;
+  const shapesOk = ["answers", "targets", "notes", "plan"].every((field) => !model.has(source, field) || isPlainObject(source[field]));
+  // The file's version decides how migration carries it; when the maps are not maps the checks
+  // below explain what is wrong with the file itself.
+  const record = { ...(shapesOk ? source : {}), frameworkId: info.framework.id, frameworkVersion: version || info.framework.version };
+  return { record, source, shapesOk, frameworkId, version };
+}
+
+/** A link's payload: {f: framework id, v: version, n: name, u: authority, d: date, l: [level ids],
+ * a: {criterion id: [answer, fingerprint?]}, t: {dimension id: level number}} (see share.mjs).
+ * @param {Info} info @param {unknown} data @returns {Envelope|Decoded} */
+function linkEnvelope(info, data) {
+  const shaped =
+    isPlainObject(data) &&
+    typeof data.f === "string" &&
+    typeof data.v === "string" &&
+    Array.isArray(data.l) &&
+    data.l.every((id) => typeof id === "string") &&
+    isPlainObject(data.a) &&
+    (data.t === undefined || isPlainObject(data.t));
+  if (!shaped) return rejected("unreadable", CORRUPT_LINK);
+  if (data.f !== info.framework.id) return rejected("foreign", SAYS.link.foreign(data.f), { frameworkId: data.f });
+  const record = linkRecord(data);
+  if (!record) return rejected("unreadable", CORRUPT_LINK);
+  return { record, source: record, shapesOk: true, frameworkId: data.f, version: data.v };
+}
+
+/** The link's payload as an assessment record of the version it was made with; null when an
+ * answer or target is not a level of the link's own list of levels.
+ * @param {Record<string, any>} data */
+function linkRecord(data) {
+  /** @param {unknown} code */
+  const levelId = (code) => (typeof code === "number" && Number.isInteger(code) && code >= 1 && code <= data.l.length ? data.l[Number(code) - 1] : null);
+  /** @type {Record<string, string>} */
+  const answers = {};
+  /** @type {Record<string, string>} */
+  const fingerprints = {};
+  /** @type {Record<string, string>} */
+  const targets = {};
+  const answersOk = safeEntries(data.a).every(([id, entry]) => {
+    if (!Array.isArray(entry) || entry.length < 1 || entry.length > 2) return false;
+    const code = entry[0];
+    const value = code === LINK_NOT_SURE ? model.NOT_SURE : code === LINK_NOT_APPLICABLE ? model.NOT_APPLICABLE : levelId(code);
+    if (!value) return false;
+    answers[id] = value;
+    if (typeof entry[1] === "string") fingerprints[id] = entry[1];
+    return true;
+  });
+  const targetsOk = safeEntries(data.t).every(([id, code]) => {
+    const value = levelId(code);
+    if (value) targets[id] = value;
+    return Boolean(value);
+  });
+  if (!answersOk || !targetsOk) return null;
+  const text = (/** @type {unknown} */ value) => (typeof value === "string" ? value : "");
+  return {
+    frameworkId: data.f,
+    frameworkVersion: data.v,
+    name: text(data.n),
+    authority: text(data.u),
+    date: text(data.d),
+    answers,
+    targets,
+    notes: {},
+    fingerprints,
+  };
+}
+
+/** The record carried to this version by migrate.mjs; a record it cannot read is refused.
+ * @param {Info} info @param {unknown} record
+ * @returns {{status: string, assessment: any, report: any}} status: "current", "migrated" or "refused" */
+function carry(info, record) {
+  try {
+    return migrateAssessment(record, info.framework);
+  } catch (error) {
+    return { status: "refused", assessment: null, report: { refused: "unreadable", refusedReason: UNREADABLE_ANSWERS } };
+  }
+}
+
+/** @param {any} report @returns {Counts} */
+function countsOf(report) {
+  return {
+    carried: report.carried.length,
+    moved: report.moved.length,
+    review: report.review.length,
+    notCarried: report.notCarried.length,
+  };
+}
+
+/* ---- Strict checks (files and links) ---------------------------------------------------- */
+
+/** @typedef {{criteria: string[], dimensions: string[], plan: number}} Unknown ids this version lacks */
+
+/** @param {Info} info @param {Record<string, any>} source
+ * @returns {{assessment: Assessment, errors: string[], unknown: Unknown}} */
+function checkStrictly(info, source) {
+  /** @type {string[]} */
+  const errors = [];
+  /** @type {Unknown} */
+  const unknown = { criteria: [], dimensions: [], plan: 0 };
+  const assessment = model.blankAssessment(info);
+  checkDetails(source, assessment, errors);
+  checkAnswers(info, source, assessment, errors, unknown);
+  checkTargets(info, source, assessment, errors, unknown);
+  checkNotes(info, source, assessment, errors, unknown);
+  checkPlan(info, source, assessment, errors, unknown);
+  if (typeof source.created === "string" && !isNaN(Date.parse(source.created))) assessment.created = source.created;
+  return { assessment, errors, unknown };
+}
+
+/** The entries of source[field]; none, with an error, when it is there but not a map.
+ * @param {Record<string, any>} source @param {string} field @param {string} error @param {string[]} errors */
+function mapIn(source, field, error, errors) {
+  const value = model.has(source, field) ? source[field] : {};
+  if (!isPlainObject(value)) errors.push(error);
+  return safeEntries(value);
+}
+
+/** @param {Record<string, any>} source @param {Assessment} assessment @param {string[]} errors */
+function checkDetails(source, assessment, errors) {
+  for (const field of model.DETAILS) {
+    const value = model.has(source, field) ? source[field] : "";
+    if (typeof value !== "string") errors.push(`The assessment's ${field} must be text.`);
+    else if (value.length > MAX_DETAIL) errors.push(`The assessment's ${field} is too long.`);
+    else if (field === "date" && value && !isValidDate(value)) {
+      errors.push(`The assessment's date, ${quote(value)}, is not a real date in the form YYYY-MM-DD.`);
+    } else assessment[field] = value;
+  }
+}
+
+/** @param {Info} info @param {Record<string, any>} source @param {Assessment} assessment
+ * @param {string[]} errors @param {Unknown} unknown */
+function checkAnswers(info, source, assessment, errors, unknown) {
+  const bad = [];
+  for (const [id, value] of mapIn(source, "answers", "The answers in the file are not in the expected form.", errors)) {
+    if (!info.criteria.has(id)) unknown.criteria.push(id);
+    else if (!model.isAllowedAnswer(info, value)) bad.push(id);
+    else assessment.answers[id] = value;
+  }
+  if (bad.length) {
+    errors.push(
+      `The answers for ${bad.length === 1 ? "criterion" : "criteria"} ${listed(bad)} are not levels of this framework, \u201cNot applicable\u201d or \u201cNot sure yet\u201d.`
+    );
+  }
+}
+
+/** @param {Info} info @param {Record<string, any>} source @param {Assessment} assessment
+ * @param {string[]} errors @param {Unknown} unknown */
+function checkTargets(info, source, assessment, errors, unknown) {
+  const bad = [];
+  for (const [id, value] of mapIn(source, "targets", "The target levels in the file are not in the expected form.", errors)) {
+    if (!info.dimensions.has(id)) addOnce(unknown.dimensions, id);
+    else if (typeof value !== "string" || !info.levelIndex.has(value)) bad.push(id);
+    else assessment.targets[id] = value;
+  }
+  if (bad.length) errors.push(`The target levels for ${listed(bad)} are not levels of this framework.`);
+}
+
+/** @param {Info} info @param {Record<string, any>} source @param {Assessment} assessment
+ * @param {string[]} errors @param {Unknown} unknown */
+function checkNotes(info, source, assessment, errors, unknown) {
+  const bad = [];
+  for (const [id, entry] of mapIn(source, "notes", "The notes in the file are not in the expected form.", errors)) {
+    if (!info.dimensions.has(id)) addOnce(unknown.dimensions, id);
+    else if (!isPlainObject(entry) || !model.NOTE_KINDS.every((kind) => !model.has(entry, kind) || isShortText(entry[kind], MAX_TEXT))) {
+      bad.push(id);
+    } else if (entry.evidence || entry.views) {
+      assessment.notes[id] = { evidence: entry.evidence || "", views: entry.views || "" };
+    }
+  }
+  if (bad.length) errors.push(`The notes for ${listed(bad)} must be text of no more than ${MAX_TEXT} characters.`);
+}
+
+/** The action plan: what was written against each item, by criterion id. Older exports have none.
+ * @param {Info} info @param {Record<string, any>} source @param {Assessment} assessment
+ * @param {string[]} errors @param {Unknown} unknown */
+function checkPlan(info, source, assessment, errors, unknown) {
+  const bad = [];
+  /** @type {Record<string, any>} */
+  const kept = {};
+  for (const [id, entry] of mapIn(source, "plan", "The action plan in the file is not in the expected form.", errors)) {
+    const ok =
+      isPlainObject(entry) &&
+      model.PLAN_FIELDS.every((field) => !model.has(entry, field) || isShortText(entry[field], MAX_TEXT)) &&
+      (!entry.due || isValidDate(entry.due));
+    if (!ok) bad.push(id);
+    else if (!info.criteria.has(id)) unknown.plan += 1;
+    else kept[id] = entry;
+  }
+  if (bad.length) {
+    errors.push(
+      `The action plan entries for ${listed(bad)} must be text of no more than ${MAX_TEXT} characters, with due dates in the form YYYY-MM-DD.`
+    );
+  } else assessment.plan = restorePlan(kept);
+}
+
+/* ---- What migration keeps with an assessment -------------------------------------------- */
+
+/** One entry of notCarried, checked: text only, of bounded size; null when it cannot be read.
+ * @param {unknown} entry @returns {NotCarried|null} */
+function cleanNotCarried(entry) {
+  if (!isPlainObject(entry) || !NOT_CARRIED_KINDS.includes(entry.kind) || !isShortText(entry.id)) return null;
+  let value = entry.value;
+  if (isPlainObject(value)) {
+    const fields = Object.entries(value);
+    if (!fields.every(([key, text]) => isSafeKey(key) && key.length <= 40 && isShortText(text, MAX_TEXT))) return null;
+    value = Object.fromEntries(fields);
+  } else if (!isShortText(value)) return null;
+  return {
+    kind: entry.kind,
+    id: entry.id,
+    value,
+    reason: isShortText(entry.reason) ? entry.reason : "unknown",
+    version: isShortText(entry.version) ? entry.version : "",
+  };
+}
+
+/** Copies what migration keeps with an assessment (fingerprints, answers to check, answers not
+ * carried over, migrations made) from the checked source into the assessment. Returns how many
+ * entries could not be read. @param {Info} info @param {Record<string, any>} source @param {Assessment} assessment */
+function keepVersioning(info, source, assessment) {
+  const fingerprints = isPlainObject(source.fingerprints) ? source.fingerprints : {};
+  const review = isPlainObject(source.review) ? source.review : {};
+  assessment.fingerprints = {};
+  for (const id of Object.keys(assessment.answers)) {
+    if (model.has(fingerprints, id) && isShortText(fingerprints[id], MAX_FINGERPRINT)) assessment.fingerprints[id] = fingerprints[id];
+    if (model.has(review, id) && model.has(REASONS, review[id])) {
+      assessment.review = assessment.review || {};
+      assessment.review[id] = review[id];
+    }
+  }
+  assessment.fingerprints = model.fingerprintsOf(info, assessment);
+  const entries = (Array.isArray(source.notCarried) ? source.notCarried : []).slice(0, MAX_NOT_CARRIED);
+  const cleaned = entries.map(cleanNotCarried).filter((entry) => entry !== null);
+  if (cleaned.length) assessment.notCarried = cleaned;
+  const migrations = (Array.isArray(source.migrations) ? source.migrations : []).filter(
+    (entry) => isPlainObject(entry) && isShortText(entry.from) && isShortText(entry.to) && isShortText(entry.at)
+  );
+  if (migrations.length) {
+    // Only the latest migration keeps its report: it is the one the notice shows.
+    assessment.migrations = migrations.slice(-MAX_MIGRATIONS).map(({ from, to, at, report }, i, kept) =>
+      isPlainObject(report) && i === kept.length - 1 ? { from, to, at, report } : { from, to, at }
+    );
+  }
+  return entries.length - cleaned.length;
+}
+
+/* ---- Warnings --------------------------------------------------------------------------- */
+
+const plural = model.plural;
+
+/** What a person should know before importing: entries set aside, ids this version lacks,
+ * unsafe keys ignored, and the version the file was made with.
+ * @param {Info} info @param {Unknown & {unreadable: number, dropped: string[]}} found
+ * @param {any} report migrate.mjs's report @param {string} version the file's version ("" to say nothing) */
+function warningsFor(info, found, report, version) {
+  const { criteria, dimensions, unreadable, dropped } = found;
+  let plan = found.plan;
+  for (const item of report.notCarried) {
+    if (item.reason !== "unknown") continue;
+    if (item.kind === "answer") criteria.push(item.id);
+    else if (item.kind === "plan") plan += 1;
+    else addOnce(dimensions, item.id);
+  }
+  const them = (/** @type {number} */ n, /** @type {string} */ one, /** @type {string} */ many) => (n === 1 ? one : many);
+  const warnings = [];
+  if (unreadable) {
+    warnings.push(
+      `${plural(unreadable, "entry", "entries")} kept from earlier versions of the framework could not be read, so ${them(unreadable, "it", "they")} will not be imported.`
+    );
+  }
+  if (plan) {
+    warnings.push(
+      `${plural(plan, "action plan entry is", "action plan entries are")} for criteria that this version of the framework does not have. ${them(plan, "It is", "They are")} kept with the assessment and in exports.`
+    );
+  }
+  if (criteria.length) {
+    warnings.push(
+      `${plural(criteria.length, "answer is", "answers are")} for criteria that this version of the framework does not have, so ${them(criteria.length, "it is", "they are")} not scored, but kept with the assessment and in exports: ${listed(criteria)}.`
+    );
+  }
+  if (dimensions.length) {
+    warnings.push(
+      `Targets or notes for dimensions that this version of the framework does not have are not used, but kept with the assessment and in exports: ${listed(dimensions)}.`
+    );
+  }
+  if (dropped.length) {
+    warnings.push(`The file contained entries that are not allowed (${listed(dropped)}). They were ignored for safety.`);
+  }
+  if (version && version !== info.framework.version) {
+    warnings.push(
+      `The file was made with version ${version} of the framework. This site uses version ${info.framework.version}, so the answers will be carried over using the changes published with it${migrationSummary(report)}.`
+    );
+  }
+  return warnings;
+}
+
+/** ": 1 answer unchanged, 2 answers moved to new questions, ..." or "". @param {any} report */
+function migrationSummary(report) {
+  const parts = [];
+  if (report.carried.length) parts.push(`${plural(report.carried.length, "answer", "answers")} unchanged`);
+  const moved = report.moved.filter((/** @type {{kind: string}} */ move) => move.kind === "answer").length;
+  if (moved) parts.push(`${plural(moved, "answer", "answers")} moved to new questions`);
+  if (report.review.length) parts.push(`${plural(report.review.length, "answer", "answers")} to check`);
+  const lost = report.notCarried.length;
+  if (lost) parts.push(`${plural(lost, "entry", "entries")} that cannot be carried over, kept in exports`);
+  return parts.length ? `: ${parts.join(", ")}` : "";
+}
+
+/* ---- Making a record from the device safe ----------------------------------------------- */
+
+/** {key: value} keeping only values that pass check, under safe keys. Entries for ids that this
+ * version of the framework lacks are kept, so answers saved against another version are never
+ * lost from the device; scoring only ever looks at the framework's own ids.
+ * @param {unknown} source @param {(value: any) => boolean} check @returns {Record<string, any>} */
+function copyWhere(source, check) {
+  return Object.fromEntries(safeEntries(source).filter(([, value]) => check(value)));
+}
+
+const isText = (/** @type {unknown} */ value) => typeof value === "string";
+
+/** {criterionId: {action, owner, due}} with text fields only; anything else is dropped.
+ * @param {unknown} source @returns {Record<string, import("./model.mjs").PlanEntry>} */
+function restorePlan(source) {
+  /** @type {Record<string, any>} */
+  const plan = {};
+  for (const [id, entry] of safeEntries(source)) {
+    if (!isPlainObject(entry)) continue;
+    /** @type {Record<string, string>} */
+    const clean = {};
+    for (const field of model.PLAN_FIELDS) clean[field] = isText(entry[field]) ? entry[field].slice(0, MAX_TEXT) : "";
+    if (clean.action || clean.owner || clean.due) plan[id] = clean;
+  }
+  return plan;
+}
+
+/** An assessment read back from the device, made safe to use whatever state it is in. Nothing
+ * is carried between versions here: decode(info, record, "stored") does that first.
+ * @param {Info} info @param {unknown} raw @param {Date} [now] @returns {Assessment} */
+export function restore(info, raw, now) {
+  const fresh = model.blankAssessment(info, now);
+  if (!isPlainObject(raw)) return fresh;
+  for (const field of ["id", "name", "authority", "date", "created", "updated", "frameworkVersion"]) {
+    if (isShortText(raw[field])) fresh[field] = raw[field];
+  }
+  fresh.answers = copyWhere(raw.answers, isText);
+  fresh.targets = copyWhere(raw.targets, isText);
+  const notes = copyWhere(raw.notes, (value) => value !== null && typeof value === "object");
+  for (const [id, entry] of Object.entries(notes)) {
+    notes[id] = { evidence: isText(entry.evidence) ? entry.evidence : "", views: isText(entry.views) ? entry.views : "" };
+  }
+  fresh.notes = notes;
+  fresh.plan = restorePlan(raw.plan);
+  restoreVersioning(info, raw, fresh);
+  return fresh;
+}
+
+/** What migration keeps with an assessment (see migrate.mjs): the fingerprint each answer was
+ * given against, answers to check, answers that could not be carried over (kept so exports still
+ * hold them) and the migrations made. An answered question without a fingerprint was answered in
+ * this version of the framework, so it gets the current one.
+ * @param {Info} info @param {Record<string, any>} raw @param {Assessment} fresh */
+function restoreVersioning(info, raw, fresh) {
+  const short = (/** @type {unknown} */ value) => isShortText(value);
+  fresh.fingerprints = copyWhere(raw.fingerprints, short);
+  // Only for this version: an older record keeps its gaps, for migration to flag.
+  const thisVersion = !raw.frameworkVersion || raw.frameworkVersion === info.framework.version;
+  for (const id of Object.keys(fresh.answers)) {
+    if (thisVersion && !model.has(fresh.fingerprints, id) && info.criteria.has(id)) {
+      fresh.fingerprints[id] = info.criteria.get(id).criterion.fingerprint || "";
+    }
+  }
+  const review = copyWhere(raw.review, short);
+  for (const id of Object.keys(review)) if (!model.has(fresh.answers, id)) delete review[id];
+  if (Object.keys(review).length) fresh.review = review;
+  for (const field of ["notCarried", "migrations"]) {
+    if (Array.isArray(raw[field]) && raw[field].length) fresh[field] = JSON.parse(JSON.stringify(raw[field]));
+  }
+}
