@@ -11,7 +11,14 @@ from mkdocs_framework.data import framework_data
 from mkdocs_framework.validate import load_framework
 from tests.helpers import FIXTURES, REPO, assert_golden
 
-VERSIONS = {"v1": "v1.yml", "v1.1": "v1.1-level-added.yml", "v2": "v2.yml"}
+VERSIONS = {
+    "v1": "v1.yml",
+    "v1.1": "v1.1-level-added.yml",
+    "v2": "v2.yml",
+    "chain-0.1": "chain-0.1.yml",
+    "chain-0.2": "chain-0.2.yml",
+    "chain-0.3": "chain-0.3.yml",
+}
 
 
 def test_node_fixture_matches_the_version_fixtures() -> None:

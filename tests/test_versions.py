@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_framework.data import criterion_fingerprint, framework_data
-from mkdocs_framework.validate import load_framework
+from mkdocs_framework.validate import load_framework, schema
 from tests.helpers import FIXTURES, GOLDEN, REPO, assert_golden, make_site, run_mkdocs, synthetic_framework
 
 VERSIONS = FIXTURES / "versions"
@@ -56,19 +56,28 @@ def test_diff_of_a_broken_file_reports_its_problems() -> None:
     assert "the required field 'summary' is missing" in result.stderr
 
 
-def test_browser_data_carries_history_and_fingerprints() -> None:
+def test_browser_data_carries_the_resolved_lineage_and_fingerprints() -> None:
     v2 = load_framework(VERSIONS / "v2.yml")
     data = framework_data(v2)
-    assert data["history"] == [
-        {
-            "version": "1.0",
-            "renamed": {"old-name": "new-name"},
-            "merged": {"both-parts": ["part-one", "part-two"]},
-            "split": {"whole": ["whole-first", "whole-second"]},
-            "removed": ["dropped"],
+    assert "history" not in data  # the browser receives the history resolved, never to resolve itself
+    lineage = data["lineage"]
+    assert lineage["versions"] == ["1.0", "2.0"]
+    assert lineage["versionPattern"] == schema()["$defs"]["version"]["pattern"]
+    assert lineage["from"] == {
+        "1.0": {
+            "ids": {
+                "old-name": {"to": [{"id": "new-name", "how": "renamed"}], "removedAfter": None},
+                "part-one": {"to": [{"id": "both-parts", "how": "merged"}], "removedAfter": None},
+                "part-two": {"to": [{"id": "both-parts", "how": "merged"}], "removedAfter": None},
+                "whole": {
+                    "to": [{"id": "whole-first", "how": "split"}, {"id": "whole-second", "how": "split"}],
+                    "removedAfter": None,
+                },
+                "dropped": {"to": [], "removedAfter": "1.0"},
+            },
             "levels": {},
         }
-    ]
+    }
     v1 = load_framework(VERSIONS / "v1.yml")
     fingerprints = {c["id"]: c["fingerprint"] for d in data["dimensions"] for c in d["criteria"]}
     old = {c.id: criterion_fingerprint(c) for d in v1.dimensions for c in d.criteria}

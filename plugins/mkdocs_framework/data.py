@@ -1,7 +1,8 @@
 """The framework as data for the browser: embedded in the assessment page as JSON.
 
 The page reads it from a <script type="application/json"> element, so no fetch is needed and the
-site works from file://. Only what the browser needs is included.
+site works from file://. Only what the browser needs is included. The version history arrives
+resolved (lineage.py): the browser applies it and never reads the history itself.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import hashlib
 import json
 from typing import Any
 
+from .lineage import resolve
 from .model import Criterion, Framework
 
 
@@ -49,17 +51,7 @@ def framework_data(framework: Framework) -> dict[str, Any]:
             }
             for d in framework.dimensions
         ],
-        "history": [
-            {
-                "version": r.version,
-                "renamed": dict(r.renamed),
-                "merged": {new: list(olds) for new, olds in r.merged},
-                "split": {old: list(news) for old, news in r.split},
-                "removed": list(r.removed),
-                "levels": dict(r.levels),
-            }
-            for r in framework.history
-        ],
+        "lineage": resolve(framework).as_data(),
     }
 
 

@@ -1,14 +1,16 @@
 """Compare two versions of a framework and say what changed, as plain text or Markdown.
 
-Ids are matched directly, and through the newer file's declared history (renamed, merged, split,
-removed) when it has an entry for the older file's version.
+Ids are matched through the newer file's lineage (lineage.py): its whole declared history, resolved
+from the older file's version to the newer one, so a criterion renamed twice is one rename here
+too, as it is on the "What changed" page and in the form. Without a route, ids match as they are.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Criterion, Dimension, Framework, Revision
+from .lineage import Fate, Route, resolve
+from .model import Criterion, Dimension, Framework
 
 
 @dataclass
@@ -21,98 +23,112 @@ def _criteria(framework: Framework) -> dict[str, tuple[Dimension, Criterion]]:
     return {c.id: (d, c) for d in framework.dimensions for c in d.criteria}
 
 
-def _revision(old: Framework, new: Framework) -> Revision | None:
-    return next((r for r in new.history if r.version == old.version), None)
+def _route(old: Framework, new: Framework) -> Route:
+    return resolve(new).route(old.version) or Route(old.version, {}, {})
 
 
-def compare(old: Framework, new: Framework) -> list[Section]:
-    """Return the differences as titled sections; empty sections are left out."""
-    revision = _revision(old, new) or Revision(old.version, None, None)
-    renamed = dict(revision.renamed)
-    merged_from = {old_id: new_id for new_id, olds in revision.merged for old_id in olds}
-    split = dict(revision.split)
-    removed_declared = set(revision.removed)
+def _moved(title: str, old_id: str, fate: Fate, old_version: str) -> str | None:
+    """Return the line for an id that was merged, split or removed, or None when it stayed one id."""
+    if not fate.destinations:
+        later = f", after version {fate.removed_after}" if fate.removed_after != old_version else ""
+        return f"Removed: {title} ({old_id}) (declared{later})."
+    if fate.how == "merged":
+        return f"Merged: {title} ({old_id}) into {fate.ids[0]}."
+    if fate.how == "split":
+        part = f" (a part removed after version {fate.removed_after})" if fate.removed_after else ""
+        return f"Split: {title} ({old_id}) into {', '.join(fate.ids)}{part}."
+    return None
 
+
+def _levels(old: Framework, new: Framework, route: Route) -> Section:
     levels = Section("Levels")
-    old_levels = {lv.id: lv for lv in old.levels}
     new_levels = {lv.id: lv for lv in new.levels}
-    level_map = dict(revision.levels)
     for lv in old.levels:
-        target = level_map.get(lv.id, lv.id)
+        target = route.level(lv.id)
         if target not in new_levels:
             levels.lines.append(f"Removed level {lv.label} ({lv.id}).")
         elif target != lv.id:
             levels.lines.append(f"Level {lv.id} renamed to {target} ({new_levels[target].label}).")
         elif new_levels[target].label != lv.label:
             levels.lines.append(f"Level {lv.id} relabelled: {lv.label} → {new_levels[target].label}.")
-    mapped_levels = {level_map.get(i, i) for i in old_levels}
+    mapped_levels = {route.level(lv.id) for lv in old.levels}
     for lv in new.levels:
         if lv.id not in mapped_levels:
             levels.lines.append(f"Added level {lv.label} ({lv.id}).")
+    return levels
 
+
+def _dimensions(old: Framework, new: Framework, route: Route) -> Section:
     dimensions = Section("Dimensions")
     old_dims = {d.id: d for d in old.dimensions}
     new_dims = {d.id: d for d in new.dimensions}
     reached: set[str] = set()
     for d in old.dimensions:
-        target = renamed.get(d.id, d.id)
-        if d.id in merged_from:
-            dimensions.lines.append(f"Merged: {d.title} ({d.id}) into {merged_from[d.id]}.")
-            reached.add(merged_from[d.id])
-        elif d.id in split:
-            dimensions.lines.append(f"Split: {d.title} ({d.id}) into {', '.join(split[d.id])}.")
-            reached.update(split[d.id])
+        fate = route.fate(d.id)
+        reached.update(fate.ids)
+        line = _moved(d.title, d.id, fate, old.version)
+        target = fate.ids[0] if fate.ids else d.id
+        if line:
+            dimensions.lines.append(line)
         elif target not in new_dims:
-            why = " (declared)" if d.id in removed_declared else ""
-            dimensions.lines.append(f"Removed: {d.title} ({d.id}){why}.")
-        else:
-            reached.add(target)
-            if target != d.id:
-                dimensions.lines.append(f"Renamed: {d.id} → {target} ({new_dims[target].title}).")
-            elif new_dims[target].title != d.title:
-                dimensions.lines.append(f"Retitled: {d.id}: {d.title} → {new_dims[target].title}.")
+            dimensions.lines.append(f"Removed: {d.title} ({d.id}).")
+        elif target != d.id:
+            dimensions.lines.append(f"Renamed: {d.id} → {target} ({new_dims[target].title}).")
+        elif new_dims[target].title != d.title:
+            dimensions.lines.append(f"Retitled: {d.id}: {d.title} → {new_dims[target].title}.")
     for d in new.dimensions:
         if d.id not in reached and d.id not in old_dims:
             dimensions.lines.append(f"Added: {d.title} ({d.id}).")
+    return dimensions
 
+
+def _wording(old: Framework, new: Framework, route: Route, was: Criterion, now: Criterion) -> list[str]:
+    """Return the lines saying how a criterion carried to one id changed its words."""
+    lines = []
+    if now.title != was.title:
+        lines.append(f"Retitled: {now.id}: {was.title} → {now.title}.")
+    before = {route.level(lv.id): text for lv, text in zip(old.levels, was.descriptors, strict=True)}
+    after = {lv.id: text for lv, text in zip(new.levels, now.descriptors, strict=True)}
+    changed = [lv.label for lv in new.levels if lv.id in before and before[lv.id] != after[lv.id]]
+    changed += [f"{lv.label} (level removed)" for lv in old.levels if route.level(lv.id) not in after]
+    added_at = [f"{lv.label} (new level)" for lv in new.levels if lv.id not in before]
+    if changed:
+        lines.append(f"Reworded: {now.id} ({now.title}), at {', '.join(changed)}.")
+    if added_at:
+        lines.append(f"Descriptor added: {now.id} ({now.title}), at {', '.join(added_at)}.")
+    return lines
+
+
+def _criteria_section(old: Framework, new: Framework, route: Route) -> Section:
     criteria = Section("Criteria")
     old_criteria = _criteria(old)
     new_criteria = _criteria(new)
-    reached = set()
+    reached: set[str] = set()
     for old_id, (_, c) in old_criteria.items():
-        target = renamed.get(old_id, old_id)
-        if old_id in merged_from:
-            criteria.lines.append(f"Merged: {c.title} ({old_id}) into {merged_from[old_id]}.")
-            reached.add(merged_from[old_id])
-        elif old_id in split:
-            criteria.lines.append(f"Split: {c.title} ({old_id}) into {', '.join(split[old_id])}.")
-            reached.update(split[old_id])
+        fate = route.fate(old_id)
+        reached.update(fate.ids)
+        line = _moved(c.title, old_id, fate, old.version)
+        target = fate.ids[0] if fate.ids else old_id
+        if line:
+            criteria.lines.append(line)
         elif target not in new_criteria:
-            why = " (declared)" if old_id in removed_declared else ""
-            criteria.lines.append(f"Removed: {c.title} ({old_id}){why}.")
+            criteria.lines.append(f"Removed: {c.title} ({old_id}).")
         else:
-            reached.add(target)
             now = new_criteria[target][1]
             if target != old_id:
                 criteria.lines.append(f"Renamed: {old_id} → {target} ({now.title}).")
-            if now.title != c.title:
-                criteria.lines.append(f"Retitled: {target}: {c.title} → {now.title}.")
-            before = {level_map.get(lv.id, lv.id): text for lv, text in zip(old.levels, c.descriptors, strict=True)}
-            after = {lv.id: text for lv, text in zip(new.levels, now.descriptors, strict=True)}
-            changed = [lv.label for lv in new.levels if lv.id in before and before[lv.id] != after[lv.id]]
-            changed += [
-                f"{old_levels[i].label} (level removed)" for i in old_levels if level_map.get(i, i) not in after
-            ]
-            added_at = [f"{lv.label} (new level)" for lv in new.levels if lv.id not in before]
-            if changed:
-                criteria.lines.append(f"Reworded: {target} ({now.title}), at {', '.join(changed)}.")
-            if added_at:
-                criteria.lines.append(f"Descriptor added: {target} ({now.title}), at {', '.join(added_at)}.")
+            criteria.lines.extend(_wording(old, new, route, c, now))
     for c_id, (d, c) in new_criteria.items():
         if c_id not in reached and c_id not in old_criteria:
             criteria.lines.append(f"Added: {c.title} ({c_id}) in {d.title}.")
+    return criteria
 
-    return [section for section in (levels, dimensions, criteria) if section.lines]
+
+def compare(old: Framework, new: Framework) -> list[Section]:
+    """Return the differences as titled sections; empty sections are left out."""
+    route = _route(old, new)
+    sections = (_levels(old, new, route), _dimensions(old, new, route), _criteria_section(old, new, route))
+    return [section for section in sections if section.lines]
 
 
 def _heading(old: Framework, new: Framework) -> str:

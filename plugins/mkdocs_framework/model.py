@@ -73,12 +73,6 @@ class Revision:
         return not (self.renamed or self.merged or self.split or self.removed or self.levels)
 
 
-def version_key(version: str) -> tuple[int, ...]:
-    """Return a version number as a tuple that sorts the way versions do: 1.10 after 1.9."""
-    parts = tuple(int(part) for part in version.split("."))
-    return parts + (0,) * (3 - len(parts))
-
-
 @dataclass(frozen=True)
 class Framework:
     id: str

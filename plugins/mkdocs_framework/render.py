@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,8 @@ from markupsafe import Markup
 from .assets import ASSET_FOLDER
 from .data import framework_json
 from .downloads import Download, PdfSource
-from .model import Dimension, Framework
+from .lineage import resolve
+from .model import Dimension, Framework, Revision
 
 _MD_ANYWHERE = re.compile(r"([\\`*_\[\]{}])")
 _MD_LINE_START = re.compile(r"^(\s*)([#+-]|\d+[.)])", re.MULTILINE)
@@ -42,6 +43,12 @@ def md_escape(text: object) -> Markup:
 def md_cell(text: object) -> Markup:
     """Return text safe inside one cell of a Markdown table (one line, pipes escaped)."""
     return Markup(str(md_escape(" ".join(str(text).split()))).replace("|", "\\|"))
+
+
+def _and(items: Iterable[str]) -> str:
+    """Return items joined the way a sentence lists them: “a”, “b” and “c”."""
+    words = list(items)
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
 
 
 @dataclass(frozen=True)
@@ -271,7 +278,24 @@ class Renderer:
         return self._render(f"snippet_{name}.md.j2", page)
 
     def changes(self) -> str:
-        return self._render("changes.md.j2", self.paths.changes)
+        lineage = resolve(self.framework)
+
+        def now(revision: Revision, item_id: str) -> str:
+            """Say where an id that a revision led to is now, following every later revision."""
+            fate = lineage.after(revision.version, item_id)
+            if fate.ids == (item_id,):
+                return self.framework.describe(item_id)
+            if not fate.destinations:
+                return f"“{item_id}”, which was removed after version {fate.removed_after}"
+            part = f", with a part removed after version {fate.removed_after}" if fate.removed_after else ""
+            verb = {"merged": "was later merged into", "split": "was later split into"}.get(fate.how, "later became")
+            return f"“{item_id}”, which {verb} {_and(self.framework.describe(i) for i in fate.ids)}{part}"
+
+        def level_now(revision: Revision, level_id: str) -> str:
+            current = lineage.level_after(revision.version, level_id)
+            return f"“{level_id}”" + (f", which later became “{current}”" if current != level_id else "")
+
+        return self._render("changes.md.j2", self.paths.changes, now=now, level_now=level_now)
 
     def pages(self) -> dict[str, str]:
         """Return every generated page as {path inside docs folder: Markdown}."""

@@ -16,8 +16,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .lineage import is_version, version_key
 from .loader import Located, load_framework_file
-from .model import Criterion, Dimension, Framework, Level, ResourceLink, Revision, Theme, version_key
+from .model import Criterion, Dimension, Framework, Level, ResourceLink, Revision, Theme
 from .problems import FrameworkError, JsonPath, Problem
 
 if TYPE_CHECKING:
@@ -226,6 +227,7 @@ def reference_problems(located: Located, docs_dir: Path | None) -> Iterator[Prob
                 f"'{value}' is the id of a dimension as well as of this criterion.",
                 "Give the criterion an id of its own, so revisions can refer to either without confusion.",
             )
+    yield from _step_problems(located, data)
     yield from _history_problems(
         located, data, dimension_id_set | {str(c) for _, c in criteria if isinstance(c, str)}, set(level_ids)
     )
@@ -256,12 +258,12 @@ def _history_problems(
     leads to exists in the next version (this file, or a later revision's starting ids)."""
     history = _dicts(data.get("history"))
     version = data.get("version")
-    if not history or not isinstance(version, str) or not _is_version(version):
+    if not history or not isinstance(version, str) or not is_version(version):
         return
     previous: tuple[int, ...] | None = None
     for i, revision in history:
         old = revision.get("version")
-        if isinstance(old, str) and _is_version(old):
+        if isinstance(old, str) and is_version(old):
             key = version_key(old)
             if key >= version_key(version):
                 yield located.problem(
@@ -323,8 +325,32 @@ def _history_problems(
         next_ids |= {s for s in sources if isinstance(s, str)}
 
 
-def _is_version(text: str) -> bool:
-    return bool(re.fullmatch(r"[0-9]+\.[0-9]+(\.[0-9]+)?", text))
+def _sources(kind: str, value: Any) -> list[tuple[JsonPath, Any]]:
+    """Return (path inside the entry's field, old id) for each id one field of a revision moves."""
+    if kind == "merged" and isinstance(value, dict):
+        return [((new, k), old) for new, olds in value.items() if isinstance(olds, list) for k, old in enumerate(olds)]
+    if isinstance(value, dict):
+        return [((old,), old) for old in value]
+    return [((k,), old) for k, old in enumerate(value)] if isinstance(value, list) else []
+
+
+def _step_problems(located: Located, data: dict[str, Any]) -> Iterator[Problem]:
+    """Yield a problem for each id one revision moves twice (renamed and removed, say): its
+    answers can go only one way."""
+    for i, revision in _dicts(data.get("history")):
+        seen: dict[str, str] = {}
+        for kind in ("renamed", "merged", "split", "removed"):
+            for where, old in _sources(kind, revision.get(kind)):
+                if not isinstance(old, str):
+                    continue
+                if old in seen:
+                    yield located.problem(
+                        ("history", i, kind, *where),
+                        f"'{old}' is already {seen[old]} in this entry.",
+                        "Say once what happened to each id in a version: renamed, merged, split or removed.",
+                    )
+                else:
+                    seen[old] = kind
 
 
 def _theme_problems(

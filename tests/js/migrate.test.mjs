@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
 import * as migrate from "../../plugins/mkdocs_framework/js/migrate.mjs";
 import versions from "./fixtures/versions.json" with { type: "json" };
+import chainExpected from "../fixtures/versions/chain-expected.json" with { type: "json" };
 
 const fresh = (name) => JSON.parse(JSON.stringify(versions[name]));
 
@@ -128,15 +129,19 @@ test("v1 to v1.1 (a level added): every value kept, nothing moved, every answer 
   );
 });
 
-function withHistory(entry) {
+/* Version 1.0 moved on to 1.5 by one route, in the shape lineage.py gives the page:
+ * ids {old: {to: [{id, how}], removedAfter}} and levels {old: new}. */
+function withRoute({ ids = {}, levels = {} }) {
   const fw = fresh("v1");
   fw.version = "1.5";
-  fw.history = [Object.assign({ version: "1.0", renamed: {}, merged: {}, split: {}, removed: [], levels: {} }, entry)];
+  fw.lineage = { ...fw.lineage, versions: ["1.0", "1.5"], from: { "1.0": { ids, levels } } };
   return fw;
 }
 
+const renamed = (id) => ({ to: [{ id, how: "renamed" }], removedAfter: null });
+
 test("level renames map answer values and targets", () => {
-  const fw = withHistory({ levels: { mid: "high" } });
+  const fw = withRoute({ levels: { mid: "high" } });
   fw.levels = fw.levels.filter((l) => l.id !== "mid");
   const record = answered("v1", { keep: "mid", reword: "low" }, { targets: { alpha: "mid" } });
   const { assessment } = migrate.migrateAssessment(record, fw);
@@ -145,7 +150,7 @@ test("level renames map answer values and targets", () => {
 });
 
 test("a value that is no longer a level is not carried but kept", () => {
-  const fw = withHistory({});
+  const fw = withRoute({});
   fw.levels = fw.levels.filter((l) => l.id !== "mid");
   const { assessment, report } = migrate.migrateAssessment(answered("v1", { keep: "mid" }), fw);
   assert.deepEqual(assessment.answers, {});
@@ -153,7 +158,7 @@ test("a value that is no longer a level is not carried but kept", () => {
 });
 
 test("targets, notes and plans follow dimension and criterion renames", () => {
-  const fw = withHistory({ renamed: { alpha: "first", keep: "kept" } });
+  const fw = withRoute({ ids: { alpha: renamed("first"), keep: renamed("kept") } });
   fw.dimensions[0].id = "first";
   fw.dimensions[0].criteria[0].id = "kept";
   const record = answered("v1", { keep: "low" }, {
@@ -189,7 +194,10 @@ test("answers to unknown criteria and dimensions are listed, not dropped", () =>
 test("a chain of versions is applied in order, and earlier not-carried answers are kept", () => {
   const fw = fresh("v2");
   fw.version = "3.0";
-  fw.history.push({ version: "2.0", renamed: { keep: "kept" }, merged: {}, split: {}, removed: [], levels: {} });
+  // Version 2.0 renamed keep to kept: the route from 1.0 leads there too, as lineage.py resolves it.
+  fw.lineage.versions.push("3.0");
+  fw.lineage.from["1.0"].ids.keep = renamed("kept");
+  fw.lineage.from["2.0"] = { ids: { keep: renamed("kept") }, levels: {} };
   fw.dimensions[0].criteria[0].id = "kept";
   const earlier = [{ kind: "answer", id: "ancient", value: "low", reason: "removed", version: "0.5" }];
   const record = answered("v1", { keep: "high", dropped: "low" }, { notCarried: earlier });
@@ -246,6 +254,69 @@ test("versions compare by number, not as text", () => {
   assert.ok(migrate.compareVersions("1.10", "1.9") > 0);
   assert.equal(migrate.compareVersions("2.0", "2.0.0"), 0);
   assert.ok(migrate.compareVersions("0.1.0", "0.2") < 0);
+});
+
+// --- Golden chains: the data Python emits for chain-0.3.yml, applied to answers from 0.1 and 0.2 ---
+// tests/fixtures/versions/chain-expected.json says where each old id leads; tests/test_lineage.py
+// holds diff and the "What changed" page to the same statement.
+
+const LEVEL_CYCLE = ["high", "low"];
+
+/* Every criterion of a chain version answered: the two merged ones disagree (lowest kept), and
+ * the question renamed after the level rename is answered with the renamed level. */
+function chainRecord(version) {
+  const fw = fresh(`chain-${version}`);
+  const ids = fw.dimensions.flatMap((d) => d.criteria.map((c) => c.id));
+  const middle = fw.levels[1].id;
+  const answers = Object.fromEntries(ids.map((id, i) => [id, id === "before-level" ? middle : LEVEL_CYCLE[i % 2]]));
+  return answered(`chain-${version}`, answers);
+}
+
+for (const version of ["0.1", "0.2"]) {
+  test(`golden chains from ${version}: every old answer arrives where the lineage says`, () => {
+    const record = chainRecord(version);
+    const { status, assessment, report } = migrate.migrateAssessment(record, fresh("chain-0.3"));
+    assert.equal(status, "migrated");
+    const levels = chainExpected.levels[version];
+    for (const [old, { to, how }] of Object.entries(chainExpected.ids[version])) {
+      const given = record.answers[old];
+      if (how === "removed") {
+        assert.deepEqual(
+          report.notCarried.filter((n) => n.id === old),
+          [{ kind: "answer", id: old, value: given, reason: "removed", version: "0.2" }]
+        );
+        continue;
+      }
+      for (const id of to) {
+        if (how === "merged") {
+          assert.equal(assessment.answers[id], "low", `${old}: merged answers keep the lowest level`);
+        } else assert.equal(assessment.answers[id], levels[given], `${old} -> ${id}`);
+        assert.equal(assessment.review?.[id], how === "merged" || how === "split" ? how : undefined, id);
+        if (id !== old) assert.ok(report.moved.some((m) => m.from === old && m.to === id), `${old} moved to ${id}`);
+      }
+    }
+    const expectedIds = new Set(Object.values(chainExpected.ids[version]).flatMap((e) => e.to));
+    assert.deepEqual(Object.keys(assessment.answers).sort(), [...expectedIds].sort());
+    assert.equal(report.undeclared, false);
+  });
+}
+
+test("golden chains: a version the history does not list starts at the next declared one", () => {
+  const record = chainRecord("0.1");
+  record.frameworkVersion = "0.0.9";
+  const { assessment, report } = migrate.migrateAssessment(record, fresh("chain-0.3"));
+  assert.equal(report.undeclared, true);
+  assert.equal(assessment.answers["third-name"], record.answers["first-name"]);
+});
+
+test("versions this site does not know are refused as newer only when they are", () => {
+  const record = chainRecord("0.2");
+  const site = fresh("chain-0.3");
+  for (const [version, refused] of [["0.4", "newer"], ["1.0.0", "newer"], ["0.3.1", "newer"], ["1", "unreadable"], ["0.1.0.0", "unreadable"]]) {
+    const result = migrate.migrateAssessment({ ...record, frameworkVersion: version }, site);
+    assert.equal(result.report.refused, refused, version);
+  }
+  assert.equal(migrate.migrateAssessment({ ...record, frameworkVersion: "0.2.0" }, site).status, "migrated");
 });
 
 test("hostile keys in a record pollute nothing", () => {

@@ -7,10 +7,12 @@
  * flagged or set aside; the report says what) or "refused" (another framework, a newer version or
  * an unreadable version: assessment is null and the record must be left exactly as it is).
  *
- * The framework's history (see data.py) lists, oldest first, how each version's ids map into the
- * next: renamed {old: new}, merged {new: [olds]}, split {old: [news]}, removed [ids] and
- * levels {old: new}. Criteria and dimensions share one namespace of ids, so the same maps move
- * answers (keyed by criterion) and targets and notes (keyed by dimension).
+ * The version history is resolved by the site's build (lineage.py), not here: framework.lineage
+ * holds the version format, every known version (oldest first, ending with this one) and, for each
+ * earlier version, where each of its ids leads now ({to: [{id, how}], removedAfter}) and its level
+ * ids renamed since. This module only applies that map. Criteria and dimensions share one
+ * namespace of ids, so the same map moves answers (keyed by criterion) and targets and notes
+ * (keyed by dimension).
  *
  * Nothing is silently lost or changed:
  *  - answers whose criterion has the same fingerprint (title and descriptors) are carried as they are;
@@ -25,283 +27,290 @@
  */
 
 import * as model from "./model.mjs";
-import { UNSAFE_KEYS, isPlainObject } from "./util.mjs";
+import { isPlainObject, isSafeKey, own } from "./util.mjs";
 
+/** @typedef {"same" | "renamed" | "merged" | "split"} How */
+/** @typedef {{to: {id: string, how: How}[], removedAfter: string | null}} Fate */
+/** @typedef {{ids: Record<string, Fate>, levels: Record<string, string>}} Route */
+/** @typedef {{versionPattern: string, versions: string[], from: Record<string, Route>}} Lineage */
+/** @typedef {"answer" | "target" | "notes" | "plan"} Kind */
+/** @typedef {{status: "current" | "migrated" | "refused", assessment: any, report: any}} Migration */
+/**
+ * One thing saved in an assessment, on its way to this version.
+ * @typedef {object} Item
+ * @property {Kind} kind
+ * @property {string} id
+ * @property {any} value
+ * @property {{id: string, value?: any}[]} origins  where it came from, with the values given there
+ * @property {string | null} [fingerprint]
+ * @property {string | null} [reason]  why the answer needs checking (a key of REASONS)
+ * @property {string} [version]  for removed items: the version after which the id was removed
+ */
 
-var REASONS = {
+export const REASONS = {
   reworded: "Check this answer: the wording changed.",
   merged: "Check this answer: it comes from questions that have been combined into this one.",
   split: "Check this answer: it was copied from a question that has been divided into several.",
   unverified: "Check this answer: the wording may have changed since you answered.",
 };
-var NOT_CARRIED_REASONS = {
+export const NOT_CARRIED_REASONS = {
   removed: "the question was removed from the framework",
   unknown: "this version of the framework has no question with this id",
   level: "the answer is not one of this version's levels",
 };
-var MAX_NOT_CARRIED = 2000;
+const MAX_NOT_CARRIED = 2000;
+const LEFT_ALONE = " They have been left exactly as they are.";
 
-function own(object, key) {
-  return isPlainObject(object) && UNSAFE_KEYS.indexOf(key) < 0 && Object.prototype.hasOwnProperty.call(object, key);
-}
+/** @param {unknown} object @returns {string[]} */
+const keysOf = (object) => (isPlainObject(object) ? Object.keys(object).filter(isSafeKey) : []);
 
-function keysOf(object) {
-  return isPlainObject(object)
-    ? Object.keys(object).filter(function (key) {
-        return UNSAFE_KEYS.indexOf(key) < 0;
-      })
-    : [];
-}
+/** @template T @param {T} value @returns {T} */
+const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
-function clone(value) {
-  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
-}
-
-/* "1.10.2" -> [1, 10, 2]; null when the text is not a version. */
-function parseVersion(text) {
-  if (typeof text !== "string" || !/^[0-9]+(\.[0-9]+){0,3}$/.test(text)) return null;
-  return text.split(".").map(Number);
-}
-
-/* Negative, zero or positive, as a is older than, the same as or newer than b. */
-function compareVersions(a, b) {
-  var x = parseVersion(a);
-  var y = parseVersion(b);
-  if (!x || !y) throw new Error("Not a version: " + (x ? b : a));
-  for (var i = 0; i < Math.max(x.length, y.length); i += 1) {
-    var d = (x[i] || 0) - (y[i] || 0);
-    if (d) return d;
+/** Negative, zero or positive, as a is older than, the same as or newer than b: dotted numbers,
+ * compared number by number (1.10 is after 1.9; 2.0 is 2.0.0). Check the format first.
+ * @param {string} a @param {string} b */
+export function compareVersions(a, b) {
+  const x = a.split(".").map(Number);
+  const y = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i += 1) {
+    const difference = (x[i] || 0) - (y[i] || 0);
+    if (difference) return difference;
   }
   return 0;
 }
 
-function currentIndex(framework) {
-  var criteria = new Map();
-  var dimensions = new Map();
-  framework.dimensions.forEach(function (dimension) {
-    dimensions.set(dimension.id, dimension);
-    dimension.criteria.forEach(function (criterion) {
-      criteria.set(criterion.id, criterion);
-    });
-  });
-  var levels = new Map();
-  framework.levels.forEach(function (level, i) {
-    levels.set(level.id, i + 1);
-  });
-  return { criteria: criteria, dimensions: dimensions, levels: levels };
-}
-
-/* The history entries that lead from `version` to the framework's own version. An older version
- * the history does not list starts at the first entry after it (its ids are assumed to be those
- * of that entry's version; the report says so with `undeclared`). */
-function chainFrom(version, framework) {
-  var history = Array.isArray(framework.history) ? framework.history : [];
-  var start = history.length;
-  for (var i = 0; i < history.length; i += 1) {
-    if (parseVersion(history[i].version) && compareVersions(history[i].version, version) >= 0) {
-      start = i;
-      break;
-    }
-  }
+/** The lineage the page data carries; a framework without one has no history.
+ * @param {any} framework @returns {Lineage} */
+function lineageOf(framework) {
+  const lineage = isPlainObject(framework.lineage) ? framework.lineage : {};
   return {
-    steps: history.slice(start),
-    declared: history.some(function (entry) {
-      return entry.version === version;
-    }),
+    versionPattern: typeof lineage.versionPattern === "string" ? lineage.versionPattern : "^[0-9]+(\\.[0-9]+)+$",
+    versions: Array.isArray(lineage.versions) ? lineage.versions : [framework.version],
+    from: isPlainObject(lineage.from) ? lineage.from : {},
   };
 }
 
-/* The lowest level among the values, else "not sure", else "not applicable". */
-function lowest(values, levels) {
-  var best = null;
-  values.forEach(function (value) {
-    if (levels.has(value) && (best === null || levels.get(value) < levels.get(best))) best = value;
-  });
-  if (best !== null) return best;
-  if (values.indexOf(model.NOT_SURE) >= 0) return model.NOT_SURE;
-  if (values.indexOf(model.NOT_APPLICABLE) >= 0) return model.NOT_APPLICABLE;
-  return values[0];
+/** How answers made with an older version reach this one: that version's route when the history
+ * declares it, else the route of the first declared version after it (its ids are taken to be that
+ * version's), else none (ids are matched as they are).
+ * @param {string} version @param {Lineage} lineage @returns {Route | null} */
+function routeFrom(version, lineage) {
+  const start = lineage.versions.find((known) => own(lineage.from, known) && compareVersions(known, version) >= 0);
+  return start === undefined ? null : lineage.from[start];
 }
 
-/* One version step applied to a Map id -> item, where an item is
- * {value, origins: [{id, value}], fingerprint, reason, kind}. Returns the new Map; items whose
- * id was removed are pushed to `removed`. */
-function step(items, entry, levels, removed) {
-  var renamed = isPlainObject(entry.renamed) ? entry.renamed : {};
-  var mergedInto = new Map();
-  keysOf(entry.merged).forEach(function (target) {
-    (Array.isArray(entry.merged[target]) ? entry.merged[target] : []).forEach(function (source) {
-      mergedInto.set(source, target);
-    });
-  });
-  var split = isPlainObject(entry.split) ? entry.split : {};
-  var gone = Array.isArray(entry.removed) ? entry.removed : [];
-  var levelMap = isPlainObject(entry.levels) ? entry.levels : {};
-  var out = new Map();
-
-  function put(id, item, reason) {
-    var next = Object.assign({}, item, { reason: reason || item.reason });
-    if (next.kind === "answer" && typeof next.value === "string" && own(levelMap, next.value)) {
-      next.value = levelMap[next.value];
-    } else if (next.kind === "target" && typeof next.value === "string" && own(levelMap, next.value)) {
-      next.value = levelMap[next.value];
-    }
-    var key = next.kind + ":" + id;
-    if (!out.has(key)) {
-      out.set(key, Object.assign(next, { id: id }));
-      return;
-    }
-    out.set(key, combine(out.get(key), next, id, levels));
-  }
-
-  items.forEach(function (item) {
-    var id = item.id;
-    if (own(renamed, id)) put(renamed[id], item, null);
-    else if (mergedInto.has(id)) put(mergedInto.get(id), item, "merged");
-    else if (own(split, id) && Array.isArray(split[id])) {
-      split[id].forEach(function (target) {
-        put(target, clone(item), "split");
-      });
-    } else if (gone.indexOf(id) >= 0) removed.push(Object.assign({}, item, { reason: "removed", version: entry.version }));
-    else put(id, item, null);
-  });
-  return out;
-}
-
-/* Two items that arrive at the same id: keep the lower level (or join the notes) and flag it. */
-function combine(a, b, id, levels) {
-  var value;
-  if (a.kind === "notes" || a.kind === "plan") {
-    value = {};
-    keysOf(a.value).concat(keysOf(b.value)).forEach(function (kind) {
-      value[kind] = [a.value[kind], b.value[kind]]
-        .filter(function (text) {
-          return typeof text === "string" && text;
-        })
-        .join("\n\n");
-    });
-  } else value = lowest([a.value, b.value], levels);
-  return {
-    id: id,
-    kind: a.kind,
-    value: value,
-    origins: a.origins.concat(b.origins),
-    fingerprint: a.fingerprint,
-    reason: "merged",
-  };
-}
-
+/** @param {string} code @param {string} reason @returns {Migration} */
 function refusal(code, reason) {
-  return {
-    status: "refused",
-    assessment: null,
-    report: {
-      fromVersion: null,
-      toVersion: null,
-      carried: [],
-      moved: [],
-      review: [],
-      notCarried: [],
-      refused: code,
-      refusedReason: reason,
-    },
-  };
+  const report = { fromVersion: null, toVersion: null, carried: [], moved: [], review: [], notCarried: [] };
+  return { status: "refused", assessment: null, report: { ...report, refused: code, refusedReason: reason } };
 }
 
+/** @param {unknown} text */
 function quote(text) {
-  var shown = String(text);
+  const shown = String(text);
   return "\u201c" + (shown.length > 60 ? shown.slice(0, 60) + "\u2026" : shown) + "\u201d";
 }
 
-/* Refuses what this site cannot read safely, with an explanation a person can act on. */
+/** Refuses what this site cannot read safely, with an explanation a person can act on.
+ * @param {any} record @param {any} framework @returns {Migration | null} */
 function refuse(record, framework) {
-  var leftAlone = " They have been left exactly as they are.";
-  if (!isPlainObject(record)) return refusal("unreadable", "The answers could not be read." + leftAlone);
+  if (!isPlainObject(record)) return refusal("unreadable", "The answers could not be read." + LEFT_ALONE);
   if (record.frameworkId !== undefined && record.frameworkId !== framework.id) {
+    const theirs = quote(typeof record.frameworkId === "string" ? record.frameworkId : "unknown");
     return refusal(
       "foreign",
-      "These answers were made with a different framework (" +
-        quote(typeof record.frameworkId === "string" ? record.frameworkId : "unknown") +
-        "). This site can only use answers made with the " +
-        (framework.shortTitle || framework.title) +
-        "." +
-        leftAlone
+      `These answers were made with a different framework (${theirs}). This site can only use answers made ` +
+        `with the ${framework.shortTitle || framework.title}.${LEFT_ALONE}`
     );
   }
-  var version = record.frameworkVersion;
+  const version = record.frameworkVersion;
   if (version === undefined || version === framework.version) return null;
-  if (!parseVersion(version) || !parseVersion(framework.version)) {
+  const format = new RegExp(lineageOf(framework).versionPattern);
+  if (typeof version !== "string" || !format.test(version) || !format.test(framework.version)) {
     return refusal(
       "unreadable",
-      "These answers say they were made with version " + quote(version) + " of the framework, which this site does not recognise." + leftAlone
+      `These answers say they were made with version ${quote(version)} of the framework, which this site does ` +
+        `not recognise.${LEFT_ALONE}`
     );
   }
   if (compareVersions(version, framework.version) > 0) {
     return refusal(
       "newer",
-      "These answers were made with version " +
-        version +
-        " of the framework, which is newer than the version this site uses (" +
-        framework.version +
-        "). This site cannot open them without risking changing them." +
-        leftAlone +
-        " Open them on the site for version " +
-        version +
-        ", or ask whoever publishes this site to update it."
+      `These answers were made with version ${version} of the framework, which is newer than the version ` +
+        `this site uses (${framework.version}). This site cannot open them without risking changing them.` +
+        `${LEFT_ALONE} Open them on the site for version ${version}, or ask whoever publishes this site to update it.`
     );
   }
   return null;
 }
 
+/** The lowest level among the values, else "not sure", else "not applicable".
+ * @param {any[]} values @param {Map<string, number>} levels */
+function lowest(values, levels) {
+  let best = null;
+  for (const value of values) {
+    if (levels.has(value) && (best === null || levels.get(value) < levels.get(best))) best = value;
+  }
+  if (best !== null) return best;
+  if (values.includes(model.NOT_SURE)) return model.NOT_SURE;
+  if (values.includes(model.NOT_APPLICABLE)) return model.NOT_APPLICABLE;
+  return values[0];
+}
+
+/** Two items that arrive at the same id: keep the lower level (or join the notes) and flag it.
+ * @param {Item} a @param {Item} b @param {Map<string, number>} levels @returns {Item} */
+function combine(a, b, levels) {
+  let value;
+  if (a.kind === "notes" || a.kind === "plan") {
+    value = {};
+    for (const field of [...keysOf(a.value), ...keysOf(b.value)]) {
+      value[field] = [a.value[field], b.value[field]].filter((text) => typeof text === "string" && text).join("\n\n");
+    }
+  } else value = lowest([a.value, b.value], levels);
+  return { ...a, value, origins: [...a.origins, ...b.origins], reason: "merged" };
+}
+
+/** @param {any} record @returns {Item[]} */
 function itemsOf(record) {
-  var items = [];
-  var fingerprints = isPlainObject(record.fingerprints) ? record.fingerprints : {};
-  var review = isPlainObject(record.review) ? record.review : {};
-  keysOf(record.answers).forEach(function (id) {
-    items.push({
-      kind: "answer",
-      id: id,
-      value: record.answers[id],
-      origins: [{ id: id, value: record.answers[id] }],
-      fingerprint: own(fingerprints, id) && typeof fingerprints[id] === "string" ? fingerprints[id] : null,
-      reason: own(review, id) && own(REASONS, review[id]) ? review[id] : null,
-    });
-  });
-  keysOf(record.targets).forEach(function (id) {
-    items.push({ kind: "target", id: id, value: record.targets[id], origins: [{ id: id, value: record.targets[id] }] });
-  });
-  keysOf(record.notes).forEach(function (id) {
-    items.push({ kind: "notes", id: id, value: clone(record.notes[id]), origins: [{ id: id }] });
-  });
-  keysOf(record.plan).forEach(function (id) {
-    items.push({ kind: "plan", id: id, value: clone(record.plan[id]), origins: [{ id: id }] });
-  });
+  const fingerprints = isPlainObject(record.fingerprints) ? record.fingerprints : {};
+  const review = isPlainObject(record.review) ? record.review : {};
+  /** @type {Item[]} */
+  const items = keysOf(record.answers).map((id) => ({
+    kind: "answer",
+    id,
+    value: record.answers[id],
+    origins: [{ id, value: record.answers[id] }],
+    fingerprint: own(fingerprints, id) && typeof fingerprints[id] === "string" ? fingerprints[id] : null,
+    reason: own(review, id) && own(REASONS, review[id]) ? review[id] : null,
+  }));
+  for (const id of keysOf(record.targets)) {
+    items.push({ kind: "target", id, value: record.targets[id], origins: [{ id, value: record.targets[id] }] });
+  }
+  for (const id of keysOf(record.notes)) items.push({ kind: "notes", id, value: clone(record.notes[id]), origins: [{ id }] });
+  for (const id of keysOf(record.plan)) items.push({ kind: "plan", id, value: clone(record.plan[id]), origins: [{ id }] });
   return items;
 }
 
-/* Migrates one assessment record (as saved on the device, or the assessment of an export with
- * frameworkId and frameworkVersion set from the file). */
-function migrateAssessment(record, framework) {
-  var refused = refuse(record, framework);
+/** Moves every item along its route (one version's map from lineage.py) to the ids of this
+ * version. Returns the items by kind and id; items whose id was removed go to `removed`.
+ * @param {Item[]} items @param {Route | null} route @param {Map<string, number>} levels
+ * @param {Item[]} removed @returns {Map<string, Item>} */
+function applyRoute(items, route, levels, removed) {
+  const ids = route && isPlainObject(route.ids) ? route.ids : {};
+  const levelMap = route && isPlainObject(route.levels) ? route.levels : {};
+  /** @type {Map<string, Item>} */
+  const out = new Map();
+  for (const item of items) {
+    const fate = own(ids, item.id) && Array.isArray(ids[item.id].to) ? ids[item.id] : null;
+    if (fate && !fate.to.length) {
+      removed.push({ ...item, reason: "removed", version: fate.removedAfter || undefined });
+      continue;
+    }
+    const value =
+      item.kind !== "notes" && item.kind !== "plan" && typeof item.value === "string" && own(levelMap, item.value)
+        ? levelMap[item.value]
+        : item.value;
+    const destinations = fate ? fate.to : [{ id: item.id, how: "same" }];
+    for (const { id, how } of destinations) {
+      const reason = how === "merged" || how === "split" ? how : item.reason;
+      const next = { ...item, id, value: destinations.length > 1 ? clone(value) : value, reason };
+      const key = `${item.kind}:${id}`;
+      out.set(key, out.has(key) ? combine(out.get(key), next, levels) : next);
+    }
+  }
+  return out;
+}
+
+/** Where this version keeps what an item holds, or why it cannot.
+ * @param {Item} item @param {ReturnType<typeof indexOf>} index @param {boolean} older
+ * @returns {"unknown" | "level" | null} */
+function problemWith(item, index, older) {
+  if (item.kind === "plan") return index.criteria.has(item.id) ? null : "unknown";
+  if (item.kind === "notes" || item.kind === "target") {
+    if (!index.dimensions.has(item.id)) return "unknown";
+    return item.kind === "notes" || !older || index.levels.has(item.value) ? null : "level";
+  }
+  if (!index.criteria.has(item.id)) return "unknown";
+  const special = item.value === model.NOT_APPLICABLE || item.value === model.NOT_SURE;
+  return !older || special || index.levels.has(item.value) ? null : "level";
+}
+
+/** @param {any} framework */
+function indexOf(framework) {
+  const criteria = new Map();
+  const dimensions = new Map();
+  for (const dimension of framework.dimensions) {
+    dimensions.set(dimension.id, dimension);
+    for (const criterion of dimension.criteria) criteria.set(criterion.id, criterion);
+  }
+  const levels = new Map(framework.levels.map((level, i) => [level.id, i + 1]));
+  return { criteria, dimensions, levels };
+}
+
+/** Puts one carried answer into the result, flagging it for review when it needs checking.
+ * @param {Item} item @param {any} criterion @param {any} result @param {any} report
+ * @param {boolean} older @param {boolean} moved @param {Record<string, string>} previousReview */
+function placeAnswer(item, criterion, result, report, older, moved, previousReview) {
+  result.answers[item.id] = item.value;
+  let reason = item.reason;
+  if (!reason && item.fingerprint && item.fingerprint !== criterion.fingerprint) reason = "reworded";
+  if (!reason && !item.fingerprint && older) reason = "unverified";
+  const fingerprint = reason ? item.fingerprint || "" : criterion.fingerprint;
+  if (fingerprint) result.fingerprints[item.id] = fingerprint;
+  if (!reason) {
+    if (!moved) report.carried.push(item.id);
+    return;
+  }
+  result.review[item.id] = reason;
+  if (!own(previousReview, item.id) || previousReview[item.id] !== reason || moved) {
+    const entry = { criterion: item.id, reason };
+    if (item.origins.length > 1 || reason === "split") entry.sources = item.origins;
+    report.review.push(entry);
+  }
+}
+
+/** The assessment as this version keeps it, before anything is carried into it.
+ * @param {any} record @param {any} framework */
+function emptyResult(record, framework) {
+  const result = clone(record);
+  Object.assign(result, { frameworkId: framework.id, frameworkVersion: framework.version });
+  Object.assign(result, { answers: {}, targets: {}, notes: {}, fingerprints: {}, review: {} });
+  if (record.plan !== undefined) result.plan = {};
+  return result;
+}
+
+/** One entry of report.notCarried, naming the id the person answered.
+ * @param {Item} item @param {string} fromVersion @param {string} toVersion */
+function notCarriedEntry(item, fromVersion, toVersion) {
+  const single = item.origins.length === 1;
+  return {
+    kind: item.kind,
+    id: single ? item.origins[0].id : item.id,
+    value: clone(isPlainObject(item.value) || !single ? item.value : item.origins[0].value),
+    reason: item.reason,
+    version: item.version || (item.reason === "unknown" || item.reason === "level" ? toVersion : fromVersion),
+  };
+}
+
+/** Migrates one assessment record (as saved on the device, or the assessment of an export with
+ * frameworkId and frameworkVersion set from the file).
+ * @param {any} record @param {any} framework @returns {Migration} */
+export function migrateAssessment(record, framework) {
+  const refused = refuse(record, framework);
   if (refused) return refused;
-  var fromVersion = typeof record.frameworkVersion === "string" ? record.frameworkVersion : framework.version;
-  var older = fromVersion !== framework.version;
-  var index = currentIndex(framework);
-  var chain = older ? chainFrom(fromVersion, framework) : { steps: [], declared: true };
+  const fromVersion = typeof record.frameworkVersion === "string" ? record.frameworkVersion : framework.version;
+  const older = fromVersion !== framework.version;
+  const lineage = lineageOf(framework);
+  const index = indexOf(framework);
 
-  var notCarried = [];
-  var items = new Map();
-  itemsOf(record).forEach(function (item) {
-    items.set(item.kind + ":" + item.id, item);
-  });
-  chain.steps.forEach(function (entry) {
-    items = step(items, entry, index.levels, notCarried);
-  });
-
-  var report = {
-    fromVersion: fromVersion,
+  /** @type {Item[]} */
+  const lost = [];
+  const items = applyRoute(itemsOf(record), older ? routeFrom(fromVersion, lineage) : null, index.levels, lost);
+  const report = {
+    fromVersion,
     toVersion: framework.version,
-    undeclared: older && !chain.declared,
+    undeclared: older && !lineage.versions.includes(fromVersion),
     carried: [],
     moved: [],
     review: [],
@@ -309,94 +318,34 @@ function migrateAssessment(record, framework) {
     refused: null,
     refusedReason: null,
   };
-  var result = clone(record);
-  result.frameworkId = framework.id;
-  result.frameworkVersion = framework.version;
-  result.answers = {};
-  result.targets = {};
-  result.notes = {};
-  if (record.plan !== undefined) result.plan = {};
-  result.fingerprints = {};
-  result.review = {};
-  var previousReview = isPlainObject(record.review) ? record.review : {};
+  const result = emptyResult(record, framework);
+  const previousReview = isPlainObject(record.review) ? record.review : {};
+  const homes = { target: result.targets, notes: result.notes, plan: result.plan };
 
-  items.forEach(function (item) {
-    var movedFrom = item.origins
-      .map(function (origin) {
-        return origin.id;
-      })
-      .filter(function (id) {
-        return id !== item.id;
-      });
-    movedFrom.forEach(function (from) {
-      report.moved.push({ kind: item.kind, from: from, to: item.id });
-    });
-    if (item.kind === "plan") {
-      if (index.criteria.has(item.id)) result.plan[item.id] = item.value;
-      else notCarried.push(Object.assign({}, item, { reason: "unknown" }));
-      return;
+  for (const item of items.values()) {
+    const problem = problemWith(item, index, older);
+    if (problem) {
+      lost.push({ ...item, reason: problem });
+      continue;
     }
-    if (item.kind !== "answer") {
-      var known = index.dimensions.has(item.id);
-      var valid = item.kind === "notes" || !older || index.levels.has(item.value);
-      if (known && valid) (item.kind === "target" ? result.targets : result.notes)[item.id] = item.value;
-      else notCarried.push(Object.assign({}, item, { reason: known ? "level" : "unknown" }));
-      return;
-    }
-    var criterion = index.criteria.get(item.id);
-    var allowed =
-      !older ||
-      item.value === model.NOT_APPLICABLE ||
-      item.value === model.NOT_SURE ||
-      index.levels.has(item.value);
-    if (!criterion || !allowed) {
-      notCarried.push(Object.assign({}, item, { reason: criterion ? "level" : "unknown" }));
-      return;
-    }
-    result.answers[item.id] = item.value;
-    var reason = item.reason;
-    if (!reason && item.fingerprint && item.fingerprint !== criterion.fingerprint) reason = "reworded";
-    if (!reason && !item.fingerprint && older) reason = "unverified";
-    result.fingerprints[item.id] = reason ? item.fingerprint || "" : criterion.fingerprint;
-    if (!result.fingerprints[item.id]) delete result.fingerprints[item.id];
-    if (reason) {
-      result.review[item.id] = reason;
-      if (!own(previousReview, item.id) || previousReview[item.id] !== reason || movedFrom.length) {
-        var entry = { criterion: item.id, reason: reason };
-        if (item.origins.length > 1 || reason === "split") entry.sources = item.origins;
-        report.review.push(entry);
-      }
-    } else if (!movedFrom.length) report.carried.push(item.id);
-  });
+    const movedFrom = item.origins.map((origin) => origin.id).filter((id) => id !== item.id);
+    for (const from of movedFrom) report.moved.push({ kind: item.kind, from, to: item.id });
+    if (item.kind === "answer") {
+      placeAnswer(item, index.criteria.get(item.id), result, report, older, movedFrom.length > 0, previousReview);
+    } else homes[item.kind][item.id] = item.value;
+  }
+  report.notCarried = lost.map((item) => notCarriedEntry(item, fromVersion, framework.version));
 
-  notCarried.forEach(function (item) {
-    report.notCarried.push({
-      kind: item.kind,
-      id: item.origins.length === 1 ? item.origins[0].id : item.id,
-      value: clone(isPlainObject(item.value) || item.origins.length > 1 ? item.value : item.origins[0].value),
-      reason: item.reason,
-      version: item.version || (item.reason === "unknown" || item.reason === "level" ? framework.version : fromVersion),
-    });
-  });
-  report.moved = report.moved.filter(function (move) {
-    return !report.notCarried.some(function (lost) {
-      return lost.kind === move.kind && lost.id === move.from;
-    });
-  });
-
-  var kept = Array.isArray(record.notCarried) ? clone(record.notCarried) : [];
+  const kept = Array.isArray(record.notCarried) ? clone(record.notCarried) : [];
   result.notCarried = kept.concat(report.notCarried).slice(0, MAX_NOT_CARRIED);
   if (!result.notCarried.length) delete result.notCarried;
   if (!Object.keys(result.review).length) delete result.review;
 
-  var changed = older || report.review.length > 0 || report.notCarried.length > 0 || report.moved.length > 0;
+  const changed = older || report.review.length > 0 || report.notCarried.length > 0 || report.moved.length > 0;
   if (changed) {
-    var migrations = Array.isArray(record.migrations) ? clone(record.migrations) : [];
-    migrations.push({ from: fromVersion, to: framework.version, at: new Date().toISOString(), report: report });
+    const migrations = Array.isArray(record.migrations) ? clone(record.migrations) : [];
+    migrations.push({ from: fromVersion, to: framework.version, at: new Date().toISOString(), report });
     result.migrations = migrations;
   }
-  return { status: changed ? "migrated" : "current", assessment: result, report: report };
+  return { status: changed ? "migrated" : "current", assessment: result, report };
 }
-
-
-export { REASONS, NOT_CARRIED_REASONS, parseVersion, compareVersions, migrateAssessment };
