@@ -1,73 +1,85 @@
 /* Self-assessment: "Copy a link to these results" on the form. Tells the person what the link
  * holds, then copies it (or selects it for copying by hand where the browser does not allow
- * copying, as from file://). The link is made by share.mjs;
- * started by form-page.mjs. User text is only ever set with textContent.
+ * copying, as from file://). The link is made by share.mjs, in assess-more.js, loaded on first use.
+ * Root: #cif-share (data-module="cif-share"). User text is only ever set with textContent.
  */
 
 import * as model from "./model.mjs";
+import { make } from "./dom.mjs";
 import { later } from "./later.mjs";
+import { Component } from "./form/component.mjs";
 
-
-function attach(page) {
-  var doc = page.doc;
-  var byId = page.byId;
-  var start = byId("cif-share-start");
-  if (!start) return {};
-  var panel = byId("cif-share-panel");
-
-  var longDate = model.longDate;
-
-  function item(list, label, value) {
-    var li = doc.createElement("li");
-    var strong = doc.createElement("strong");
-    strong.textContent = label + ": ";
-    li.appendChild(strong);
-    li.appendChild(doc.createTextNode(value));
-    list.appendChild(li);
+export class SharePanel extends Component {
+  /** @param {HTMLElement} root @param {import("./form/component.mjs").App} app */
+  constructor(root, app) {
+    super(root, app);
+    this.start = this.byId("cif-share-start");
+    this.panel = this.byId("cif-share-panel");
+    this.result = this.byId("cif-share-result");
+    this.on(root, "click", (event) => {
+      const button = event.target.closest("button");
+      if (!button) return;
+      if (button === this.start) {
+        if (this.panel.hidden) app.withMore(() => this.open());
+        else this.close();
+      } else if (button.id === "cif-share-copy") this.copy();
+      else if (button.id === "cif-share-cancel") this.close();
+    });
+    this.on(root, "keydown", (event) => {
+      if (event.key === "Escape" && !this.panel.hidden && this.panel.contains(event.target)) this.close();
+    });
   }
 
-  function describe() {
-    var contents = later().share.contents(page.info, page.getAssessment());
-    var list = byId("cif-share-contents");
+  /* The results changed: an open panel describes them as they are now, and a link made before
+   * the change is taken away so an out-of-date link is never copied by hand.
+   * @param {import("./form/state.mjs").StateEvent} event */
+  update(event) {
+    if ((event.type !== "opened" && event.type !== "changed") || this.panel.hidden) return;
+    this.describe();
+    this.result.hidden = true;
+  }
+
+  describe() {
+    const plural = model.plural;
+    const contents = later().share.contents(this.state.info, this.state.assessment);
+    const list = this.byId("cif-share-contents");
     list.textContent = "";
-    item(list, "Assessment name", contents.name ? "\u201c" + contents.name + "\u201d" : "none given");
-    item(list, "Local authority", contents.authority || "none given");
-    item(list, "Date of the assessment", contents.date ? longDate(contents.date) : "none given");
+    /** @param {string} label @param {string} value */
+    const item = (label, value) => {
+      const li = make(this.doc, "li");
+      li.append(make(this.doc, "strong", "", label + ": "), value);
+      list.append(li);
+    };
+    item("Assessment name", contents.name ? "\u201c" + contents.name + "\u201d" : "none given");
+    item("Local authority", contents.authority || "none given");
+    item("Date of the assessment", contents.date ? model.longDate(contents.date) : "none given");
     item(
-      list,
       "Your level for each criterion",
-      page.plural(contents.answers, "answer", "answers") +
-        " (of " +
-        contents.criteriaTotal +
-        " criteria), including \u201cNot applicable\u201d and \u201cNot sure yet\u201d"
+      `${plural(contents.answers, "answer", "answers")} (of ${contents.criteriaTotal} criteria), including \u201cNot applicable\u201d and \u201cNot sure yet\u201d`
     );
-    item(list, "Target levels", contents.targets ? page.plural(contents.targets, "target", "targets") : "none set");
+    item("Target levels", contents.targets ? plural(contents.targets, "target", "targets") : "none set");
   }
 
-  function open() {
-    describe();
-    byId("cif-share-result").hidden = true;
-    panel.hidden = false;
-    start.setAttribute("aria-expanded", "true");
-    panel.focus();
+  open() {
+    this.describe();
+    this.result.hidden = true;
+    this.panel.hidden = false;
+    this.start.setAttribute("aria-expanded", "true");
+    this.panel.focus();
   }
 
-  function close() {
-    panel.hidden = true;
-    start.setAttribute("aria-expanded", "false");
-    start.focus();
+  close() {
+    this.panel.hidden = true;
+    this.start.setAttribute("aria-expanded", "false");
+    this.start.focus();
   }
 
-  function address() {
-    var base = new URL(start.getAttribute("data-share-page"), doc.location.href).href;
-    return later().share.link(base, page.info, page.getAssessment());
-  }
-
-  function showLink(url, copied) {
-    var field = byId("cif-share-url");
-    byId("cif-share-result").hidden = false;
+  /** @param {string} url @param {boolean} copied */
+  showLink(url, copied) {
+    const field = this.byId("cif-share-url");
+    const status = this.byId("cif-share-status");
+    this.result.hidden = false;
     field.value = url;
-    var status = byId("cif-share-status");
     if (copied) {
       status.textContent = "Link copied. Paste it into an email or a message to share these results.";
       return;
@@ -78,54 +90,17 @@ function attach(page) {
     field.select();
   }
 
-  function copy() {
-    var url = address();
-    var clipboard = window.navigator && window.navigator.clipboard;
+  copy() {
+    const base = new URL(this.start.getAttribute("data-share-page"), this.doc.location.href).href;
+    const url = later().share.link(base, this.state.info, this.state.assessment);
+    const clipboard = window.navigator && window.navigator.clipboard;
     if (!clipboard || typeof clipboard.writeText !== "function") {
-      showLink(url, false);
+      this.showLink(url, false);
       return;
     }
     clipboard.writeText(url).then(
-      function () {
-        showLink(url, true);
-      },
-      function () {
-        showLink(url, false);
-      }
+      () => this.showLink(url, true),
+      () => this.showLink(url, false)
     );
   }
-
-  function onClick(event) {
-    var button = event.target.closest("button");
-    if (!button) return;
-    if (button.id === "cif-share-start") {
-      if (panel.hidden) page.withMore(open); // the link is made by assess-share.js, in assess-more.js
-      else close();
-    } else if (button.id === "cif-share-copy") copy();
-    else if (button.id === "cif-share-cancel") close();
-  }
-
-  function onKeydown(event) {
-    if (event.key === "Escape" && !panel.hidden && panel.contains(event.target)) close();
-  }
-
-  var holder = byId("cif-share");
-  holder.addEventListener("click", onClick);
-  holder.addEventListener("keydown", onKeydown);
-
-  return {
-    /* The results changed: an open panel describes them as they are now, and a link made
-     * before the change is taken away so an out-of-date link is never copied by hand. */
-    refresh: function () {
-      if (panel.hidden) return;
-      describe();
-      byId("cif-share-result").hidden = true;
-    },
-    stop: function () {
-      holder.removeEventListener("click", onClick);
-      holder.removeEventListener("keydown", onKeydown);
-    },
-  };
 }
-
-export { attach };

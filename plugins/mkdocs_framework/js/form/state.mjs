@@ -208,11 +208,13 @@ export class FormState {
     this.notify({ type: "opened", how: "start-again", migration: null });
   }
 
+  /** @returns {boolean} whether the saved answers could be read */
   reload() {
     const fresh = this.store.loadCurrent();
-    if (!fresh.ok) return;
+    if (!fresh.ok) return false;
     this.put(this.openRecord(fresh.assessment).assessment);
     this.notify({ type: "opened", how: "other-window", migration: null });
+    return true;
   }
 
   /** @param {string} text */

@@ -1,0 +1,65 @@
+/* What the form tells the person about itself: whether answers are saved (each save status line
+ * and the warning when the browser will not save), the banner after something big happened, and
+ * the live region that reads out the effect of a change. */
+
+import { setText } from "../dom.mjs";
+import { Component } from "./component.mjs";
+
+const STORAGE_REASONS = {
+  blocked: "Your browser is blocking this site from saving data, for example because site data or cookies are turned off.",
+  full: "Your browser's storage for this site is full.",
+  failed: "Your browser did not let this site save data. This can happen in private browsing.",
+  unreadable: "The answers already saved on this device could not be read (they may have been saved by a newer version of this site), so the form has started a new assessment and will not save over them.",
+};
+
+/** A save status line: root is p.cif-save-status. */
+export class SaveStatus extends Component {
+  /** @param {import("./state.mjs").StateEvent} event */
+  update(event) {
+    if (event.type !== "storage") return;
+    this.root.textContent = this.state.saveMessage;
+    this.root.classList.toggle("cif-save-status--failed", this.state.storageProblem !== null);
+  }
+}
+
+/** "Your answers are not being saved": root is #cif-storage-warning. */
+export class StorageWarning extends Component {
+  /** @param {import("./state.mjs").StateEvent} event */
+  update(event) {
+    if (event.type !== "storage") return;
+    const problem = this.state.storageProblem;
+    if (problem) setText(this.byId("cif-storage-warning-reason"), STORAGE_REASONS[problem] || STORAGE_REASONS.failed);
+    this.root.hidden = problem === null;
+  }
+}
+
+/** The banner: root is #cif-banner. */
+export class Banner extends Component {
+  /** @param {import("./state.mjs").StateEvent} event */
+  update(event) {
+    if (event.type !== "banner") return;
+    setText(this.byId("cif-banner-title"), event.title);
+    setText(this.byId("cif-banner-text"), event.text);
+    this.root.hidden = false;
+    this.root.focus();
+  }
+}
+
+/** The live region: root is #cif-announcer. Polite, and only once things settle, so arrowing
+ * through a radio group is not read out option by option. */
+export class Announcer extends Component {
+  /** @param {import("./state.mjs").StateEvent} event */
+  update(event) {
+    if (event.type !== "announce") return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.root.textContent = "";
+      setTimeout(() => (this.root.textContent = event.text), 50);
+    }, 600);
+  }
+
+  stop() {
+    clearTimeout(this.timer);
+    super.stop();
+  }
+}

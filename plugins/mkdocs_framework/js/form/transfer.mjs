@@ -1,0 +1,147 @@
+/* Keeping a copy: export (JSON, CSV) and import with confirmation. Root: the element with
+ * data-module="cif-transfer" around "Export your answers" and "Import answers". The code that
+ * reads and writes the files is in assess-more.js, loaded on first use. */
+
+import * as model from "../model.mjs";
+import { download, make, setText } from "../dom.mjs";
+import { later } from "../later.mjs";
+import { Component } from "./component.mjs";
+
+const plural = model.plural;
+
+/** Downloads the open assessment as a JSON or CSV file, and says so.
+ * @param {import("./component.mjs").App} app @param {"json" | "csv"} kind */
+export function exportAnswers(app, kind) {
+  app.withMore(() => {
+    const { transfer } = later();
+    const { info, assessment } = app.state;
+    const name = transfer.fileName(assessment, kind);
+    if (kind === "json") {
+      download(app.doc, transfer.exportJson(info, assessment), name, "application/json");
+      app.state.announce("Your answers have been exported to the file " + name + ".");
+    } else {
+      download(app.doc, transfer.exportCsv(info, assessment), name, "text/csv;charset=utf-8");
+      app.state.announce("Your answers have been downloaded as the spreadsheet file " + name + ".");
+    }
+  });
+}
+
+export class Transfer extends Component {
+  /** @param {HTMLElement} root @param {import("./component.mjs").App} app */
+  constructor(root, app) {
+    super(root, app);
+    /** @type {{result: any, fileName: string} | null} */
+    this.pending = null;
+    this.file = /** @type {HTMLInputElement} */ (this.byId("cif-import-file"));
+    this.confirmPanel = this.byId("cif-import-confirm");
+    /** @type {Record<string, () => void>} */
+    const actions = {
+      "cif-export-json": () => exportAnswers(app, "json"),
+      "cif-export-csv": () => exportAnswers(app, "csv"),
+      "cif-import-export-first": () => exportAnswers(app, "json"),
+      "cif-import": () => {
+        this.clearErrors();
+        app.withMore(() => this.read());
+      },
+      "cif-import-confirm-yes": () => this.pending && this.apply(this.pending.result, this.pending.fileName),
+      "cif-import-cancel": () => this.cancel(false),
+    };
+    this.on(root, "click", (event) => {
+      const button = event.target.closest("button");
+      if (button && Object.prototype.hasOwnProperty.call(actions, button.id)) actions[button.id]();
+    });
+  }
+
+  /** Another assessment opened: what was being imported no longer applies.
+   * @param {import("./state.mjs").StateEvent} event */
+  update(event) {
+    if (event.type !== "opened" || event.how === "import" || event.how === "other-window" || event.how === "load") return;
+    this.cancel(true);
+    this.clearErrors();
+  }
+
+  clearErrors() {
+    this.byId("cif-import-errors").hidden = true;
+    this.byId("cif-import-error").hidden = true;
+    this.byId("cif-import-field").classList.remove("cif-field--error");
+    this.file.setAttribute("aria-describedby", "cif-import-hint");
+  }
+
+  /** @param {string[]} messages */
+  showErrors(messages) {
+    const doc = this.doc;
+    this.cancel(true);
+    const list = this.byId("cif-import-errors-list");
+    list.textContent = "";
+    messages.forEach((message) => {
+      const link = make(doc, "a", "", message);
+      link.href = "#cif-import-file";
+      const item = make(doc, "li");
+      item.append(link);
+      list.append(item);
+    });
+    const inline = this.byId("cif-import-error");
+    inline.textContent = "";
+    inline.append(make(doc, "span", "cif-visually-hidden", "Error: "), messages[0]);
+    inline.hidden = false;
+    this.byId("cif-import-field").classList.add("cif-field--error");
+    this.file.setAttribute("aria-describedby", "cif-import-hint cif-import-error");
+    const summary = this.byId("cif-import-errors");
+    summary.hidden = false;
+    summary.focus();
+  }
+
+  read() {
+    const { transfer } = later();
+    const file = this.file.files && this.file.files[0];
+    if (!file) return this.showErrors(["Select a JSON file exported from this form."]);
+    if (file.size > transfer.MAX_BYTES) {
+      return this.showErrors(["The selected file is larger than 1 MB, so it cannot be an export from this form."]);
+    }
+    file.text().then(
+      (text) => {
+        const result = /** @type {any} */ (transfer.parseImport(this.state.info, text, file.size));
+        if (!result.ok) this.showErrors(result.errors);
+        else if (model.hasContent(this.state.assessment) || result.warnings.length) this.confirm(result, file.name);
+        else this.apply(result, file.name);
+      },
+      () => this.showErrors(["The selected file could not be read. Choose the file again."])
+    );
+  }
+
+  /** @param {any} result @param {string} fileName */
+  confirm(result, fileName) {
+    this.pending = { result, fileName };
+    setText(
+      this.byId("cif-import-confirm-summary"),
+      `The file ${fileName} holds ${plural(result.answerCount, "answer", "answers")}` +
+        (result.assessment.name ? ` for the assessment \u201c${result.assessment.name}\u201d` : "") +
+        ". Importing it replaces every answer, note and target in this form." +
+        (model.hasContent(this.state.assessment) ? " Export your current answers first if you might need them." : "")
+    );
+    const warnings = this.byId("cif-import-warnings");
+    warnings.textContent = "";
+    result.warnings.forEach((/** @type {string} */ message) => warnings.append(make(this.doc, "li", "", message)));
+    warnings.hidden = !result.warnings.length;
+    this.confirmPanel.hidden = false;
+    this.confirmPanel.focus();
+  }
+
+  /** @param {boolean} quiet */
+  cancel(quiet) {
+    const wasOpen = this.pending !== null;
+    this.pending = null;
+    this.confirmPanel.hidden = true;
+    if (wasOpen && !quiet) this.byId("cif-import").focus();
+  }
+
+  /** @param {any} result @param {string} fileName */
+  apply(result, fileName) {
+    this.pending = null;
+    this.confirmPanel.hidden = true;
+    this.file.value = "";
+    // The banner first: a notice about answers carried over from another version takes the focus after it.
+    this.state.banner("Answers imported", `${plural(result.answerCount, "answer was", "answers were")} imported from ${fileName}.`);
+    this.state.replace(result.assessment, Boolean(result.migration));
+  }
+}
