@@ -1,0 +1,120 @@
+import test from "node:test";
+import assert from "node:assert/strict";
+import * as storage from "../../plugins/mkdocs_framework/js/storage.mjs";
+import { FormState } from "../../plugins/mkdocs_framework/js/form/state.mjs";
+import { framework } from "./framework.mjs";
+
+function memoryStorage() {
+  const items = new Map();
+  return {
+    items,
+    full: false,
+    getItem: (k) => (items.has(k) ? items.get(k) : null),
+    setItem(k, v) {
+      if (this.full) {
+        const error = new Error("full");
+        error.name = "QuotaExceededError";
+        throw error;
+      }
+      items.set(k, String(v));
+    },
+    removeItem: (k) => items.delete(k),
+  };
+}
+
+function formState(memory = memoryStorage()) {
+  const copy = JSON.parse(JSON.stringify(framework));
+  const state = new FormState(copy, storage.createStore(() => memory, copy.id));
+  const events = [];
+  state.subscribe((event) => events.push(event.type === "opened" ? `opened:${event.how}` : event.type));
+  return { state, events, memory };
+}
+
+test("a first visit opens a blank assessment, saved once something is entered", () => {
+  const { state, events, memory } = formState();
+  state.load();
+  assert.deepEqual(events, ["storage", "opened:load"]);
+  assert.equal(state.saveMessage, "Your answers are saved on this device as you enter them.");
+  assert.equal(memory.items.size, 0);
+  state.change((a) => (a.name = "Baseline"));
+  assert.deepEqual(events.slice(2), ["storage", "changed"]);
+  assert.match(state.saveMessage, /^Saved on this device at /);
+  assert.equal(state.store.loadCurrent().assessment.name, "Baseline");
+});
+
+test("the next visit opens what was saved", () => {
+  const memory = memoryStorage();
+  const first = formState(memory).state;
+  first.load();
+  first.change((a) => (a.answers.p1 = "leading"));
+  const { state } = formState(memory);
+  state.load();
+  assert.equal(state.assessment.id, first.assessment.id);
+  assert.equal(state.assessment.answers.p1, "leading");
+  assert.equal(state.saveMessage, "Saved on this device.");
+});
+
+test("results are worked out once per change", () => {
+  const { state } = formState();
+  state.load();
+  const before = state.results();
+  assert.equal(state.results(), before);
+  state.change((a) => (a.answers.p1 = "leading"));
+  assert.notEqual(state.results(), before);
+  assert.equal(state.results().criteriaDecided, 1);
+});
+
+test("a full storage is part of the state, and clears once saving works again", () => {
+  const { state, events, memory } = formState();
+  state.load();
+  memory.full = true;
+  state.change((a) => (a.name = "x"));
+  assert.equal(state.storageProblem, "full");
+  assert.equal(state.saveMessage, "Not saved on this device. Export your answers to keep them.");
+  assert.ok(events.includes("storage"));
+  memory.full = false;
+  state.save();
+  assert.equal(state.storageProblem, null);
+});
+
+test("an assessment of another framework is refused and the form keeps what it shows", () => {
+  const { state, events } = formState();
+  state.load();
+  const shown = state.assessment;
+  const reports = [];
+  state.subscribe((event) => event.type === "refused" && reports.push(event));
+  assert.equal(state.open({ ...shown, id: "other", frameworkId: "another-framework" }, "select"), false);
+  assert.equal(state.assessment, shown);
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0].after, "The assessment shown in the form has not changed.");
+  assert.ok(!events.includes("opened:select"));
+});
+
+test("start again deletes the open assessment; unsubscribed listeners hear nothing more", () => {
+  const { state, events } = formState();
+  state.load();
+  state.change((a) => (a.answers.p1 = "leading"));
+  const gone = state.assessment.id;
+  state.startAgain();
+  assert.notEqual(state.assessment.id, gone);
+  assert.equal(state.store.loadAll().assessments.length, 0);
+  assert.equal(events.at(-1), "opened:start-again");
+  let heard = 0;
+  const unsubscribe = state.subscribe(() => (heard += 1));
+  unsubscribe();
+  state.announce("hello");
+  assert.equal(heard, 0);
+});
+
+test("an import keeps the open assessment's id and says whether it was carried over", () => {
+  const { state } = formState();
+  state.load();
+  const opened = [];
+  state.subscribe((event) => event.type === "opened" && opened.push(event));
+  const id = state.assessment.id;
+  state.replace({ ...state.assessment, id: "elsewhere", name: "Imported" }, true);
+  assert.equal(state.assessment.id, id);
+  assert.equal(state.store.loadCurrent().assessment.name, "Imported");
+  assert.equal(opened[0].how, "import");
+  assert.equal(opened[0].migration.status, "migrated");
+});
