@@ -23,7 +23,8 @@ function create(page, Component, ctx) {
 /**
  * Starts the components on the form page. Returns the hooks form-page.mjs calls: refresh() after
  * the open assessment changed or another was opened, and stop() when the page goes. They also
- * follow ctx.state, when the page has one; refreshing twice for one change does no harm.
+ * follow ctx.state, when the page has one. However many times they are told of one change, the
+ * components are brought up to date once, when the code that made the change has finished.
  * @param {PageContext} ctx
  * @returns {{refresh: () => void, stop: () => void}}
  */
@@ -32,18 +33,25 @@ function attach(ctx) {
   const comparison = create(ctx.page, Comparison, ctx);
   const actionPlan = create(ctx.page, ActionPlan, ctx);
 
-  const refresh = () => {
+  let pending = false;
+  const render = () => {
+    pending = false;
     const assessments = everyAssessment(ctx);
     library?.render(assessments);
     comparison?.render(assessments);
     actionPlan?.render();
   };
+  const refresh = () => {
+    if (pending) return;
+    pending = true;
+    queueMicrotask(render);
+  };
   const beforePrint = () => comparison?.showForPrint();
   const afterPrint = () => comparison?.showForScreen();
   window.addEventListener("beforeprint", beforePrint);
   window.addEventListener("afterprint", afterPrint);
-  const unsubscribe = ctx.state?.subscribe((/** @type {{type?: string}} */ event) => {
-    if (event && (event.type === "opened" || event.type === "changed")) refresh();
+  const unsubscribe = ctx.state?.subscribe((event) => {
+    if (event.type === "opened" || event.type === "changed") refresh();
   });
 
   return {
