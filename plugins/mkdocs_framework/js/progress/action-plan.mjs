@@ -14,8 +14,9 @@ import { find, hiddenText, longDate, nameOf } from "./shared.mjs";
 /** @typedef {import("./shared.mjs").Assessment} Assessment */
 /** @typedef {import("./shared.mjs").PageContext} PageContext */
 /** @typedef {"action" | "owner" | "due"} Field */
-/** An item of the plan (see plan.generate). @typedef {{criterion: any, number: string, from: number, to: number,
- *   descriptor: string}} Item */
+/** @typedef {import("../plan.mjs").Item} Item */
+/** @typedef {import("../plan.mjs").Section} Section */
+/** @typedef {import("../plan.mjs").Plan} Plan */
 
 /** @type {Record<Field, string>} */
 const FIELD_LABELS = { action: "Action", owner: "Owner", due: "Due date" };
@@ -59,15 +60,15 @@ export class ActionPlan {
     const shown = assessment.id + "|" + plan.signature(generated);
     if (shown === this.shown) return;
     this.shown = shown;
-    const sections = generated.sections.map((/** @type {any} */ section) => this.section(assessment, section));
+    const sections = generated.sections.map((section) => this.section(assessment, section));
     const messages = this.messages(generated).map((text) => make(this.doc, "p", "cif-plan__message", text));
     this.body.replaceChildren(...sections, ...messages);
-    const empty = !generated.sections.some((/** @type {any} */ section) => section.items.length);
+    const empty = !generated.sections.some((section) => section.items.length);
     this.exportButton.hidden = empty;
     this.printButton.hidden = empty;
   }
 
-  /** A dimension below its target, with its items. @param {Assessment} assessment @param {any} section */
+  /** A dimension below its target, with its items. @param {Assessment} assessment @param {Section} section */
   section(assessment, section) {
     const { dimension, result } = section;
     const { levelName } = this.ctx;
@@ -78,11 +79,11 @@ export class ActionPlan {
     const status =
       `Now ${levelName(result.level)} (score ${scoring.formatScore(result.score)}). ` + `Target ${levelName(result.target)}.`;
     block.append(heading, make(this.doc, "p", "cif-plan__status", status));
-    block.append(...section.items.map((/** @type {Item} */ item) => this.item(assessment, item)));
+    block.append(...section.items.map((item) => this.item(assessment, item)));
     return block;
   }
 
-  /** What to do to see (more of) a plan. @param {any} generated @returns {string[]} */
+  /** What to do to see (more of) a plan. @param {Plan} generated @returns {string[]} */
   messages(generated) {
     const messages = [];
     if (!generated.sections.length) {
@@ -94,7 +95,7 @@ export class ActionPlan {
     }
     const waiting = generated.waiting;
     if (waiting.length) {
-      const names = waiting.map((/** @type {any} */ d) => `${d.number}. ${d.title}`).join(", ");
+      const names = waiting.map((d) => `${d.number}. ${d.title}`).join(", ");
       messages.push(`Answer the criteria for ${names} to add ${waiting.length === 1 ? "it" : "them"} to the plan.`);
     }
     return messages;

@@ -48,7 +48,7 @@ export function drawComparison(doc, options) {
 
 /** One bar with its words: after the bar, or inside its end when the bar is long; words alone when
  * there is no score.
- * @param {Document} doc @param {any} frame what chart.frame returns
+ * @param {Document} doc @param {ReturnType<typeof chart.frame>} frame
  * @param {typeof SCREEN} size @param {Bar} bar */
 function drawBar(doc, frame, size, bar) {
   const { svg, plotLeft, plotWidth } = frame;

@@ -7,7 +7,6 @@
 
 import * as model from "../model.mjs";
 import * as scoring from "../scoring.mjs";
-import * as migrate from "../migrate.mjs";
 import { make, quoted } from "../dom.mjs";
 import * as compare from "../compare.mjs";
 import { drawComparison } from "./comparison-chart.mjs";
@@ -15,6 +14,10 @@ import { find, longDate, nameOf } from "./shared.mjs";
 
 /** @typedef {import("./shared.mjs").Assessment} Assessment */
 /** @typedef {import("./shared.mjs").PageContext} PageContext */
+/** @typedef {import("../compare.mjs").Comparison} Result */
+/** @typedef {import("../compare.mjs").DimensionChange} DimensionChange */
+/** @typedef {import("../compare.mjs").Moved} Moved */
+/** @typedef {import("../compare.mjs").DimensionResult} DimensionResult */
 /**
  * The assessment the open one is compared with, where it came from, and what reading it found.
  * @typedef {{assessment: Assessment, source: "device" | "file", fileName?: string, warnings: string[]}} ComparedWith
@@ -64,7 +67,7 @@ export class ComparisonReport {
         const source = a === other.assessment && other.source === "file" ? `, from the file ${other.fileName}` : "";
         return `${quoted(nameOf(a))} (${longDate(a.date)}${source})`;
       };
-      const result = compare.compare(this.ctx.info, earlier, laterOne, migrate);
+      const result = compare.compare(this.ctx.info, earlier, laterOne);
       this.title.textContent = `Progress from ${describe(earlier)} to ${describe(laterOne)}`;
       const framework = this.ctx.info.framework;
       this.printMeta.textContent = [current.authority, `${framework.shortTitle}, version ${framework.version}`]
@@ -81,7 +84,7 @@ export class ComparisonReport {
 
   /** Where the comparison is not like for like: what reading the file found, answers to criteria
    * this version does not have, and answers carried over from another version that need checking.
-   * @param {string[]} warnings @param {any} result */
+   * @param {string[]} warnings @param {Result} result */
   showCaveats(warnings, result) {
     const { plural, info } = this.ctx;
     /** @param {string} id */
@@ -116,9 +119,9 @@ export class ComparisonReport {
     this.caveats.append(box);
   }
 
-  /** @param {any} result */
+  /** @param {Result} result */
   showDimensions(result) {
-    const rows = result.dimensions.map((/** @type {any} */ row) =>
+    const rows = result.dimensions.map((row) =>
       this.row(`${row.dimension.number}. ${row.dimension.title}`, [
         this.scoreText(row.then),
         this.scoreText(row.now),
@@ -129,9 +132,9 @@ export class ComparisonReport {
     this.dimensions.replaceChildren(...rows);
   }
 
-  /** @param {any} result */
+  /** @param {Result} result */
   showMoved(result) {
-    const rows = result.moved.map((/** @type {any} */ m) =>
+    const rows = result.moved.map((m) =>
       this.row(`${m.number} ${m.criterion.title}${m.flagged ? " (wording changed)" : ""}`, [
         this.answerName(m.from),
         this.answerName(m.to),
@@ -152,7 +155,7 @@ export class ComparisonReport {
     return tr;
   }
 
-  /** @param {any} result @param {number} width @param {boolean} compact */
+  /** @param {Result} result @param {number} width @param {boolean} compact */
   drawChart(result, width, compact) {
     const levels = this.ctx.info.framework.levels;
     const svg = drawComparison(this.doc, {
@@ -162,7 +165,7 @@ export class ComparisonReport {
       label:
         `Bar chart of the score of each dimension then and now, on the scale 1 to ${levels.length}, with targets. ` +
         "The table below gives the same figures.",
-      rows: result.dimensions.map((/** @type {any} */ row) => ({
+      rows: result.dimensions.map((row) => ({
         label: `${row.dimension.number}. ${row.dimension.title}`,
         then: row.then.score,
         now: row.now.score,
@@ -174,7 +177,7 @@ export class ComparisonReport {
     this.chart.replaceChildren(svg);
   }
 
-  /** A dimension's score and level, or why it has none. @param {any} result */
+  /** A dimension's score and level, or why it has none. @param {DimensionResult} result */
   scoreText(result) {
     if (result.score === null) return result.notApplicable === result.total && result.total ? "Not applicable" : "No score";
     return `${scoring.formatScore(result.score)} ${this.ctx.levelName(result.level)}`;
@@ -187,7 +190,7 @@ export class ComparisonReport {
     return model.levelLabel(this.ctx.info, value) || value;
   }
 
-  /** @param {any} m a criterion that moved */
+  /** @param {Moved} m a criterion that moved */
   movedText(m) {
     if (m.direction === "changed") return "Changed";
     const steps = Math.abs(m.toNumber - m.fromNumber);
@@ -195,7 +198,7 @@ export class ComparisonReport {
   }
 }
 
-/** @param {any} row a dimension compared */
+/** @param {DimensionChange} row a dimension compared */
 function changeText(row) {
   if (row.direction === null) return "Not compared";
   if (row.direction === "same") return "No change";

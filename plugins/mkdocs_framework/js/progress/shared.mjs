@@ -6,16 +6,17 @@
 import * as model from "../model.mjs";
 import { make } from "../dom.mjs";
 
-/** An assessment as the page holds it (see model.mjs). @typedef {any} Assessment */
+/** @typedef {import("../model.mjs").Assessment} Assessment */
+/** @typedef {import("../model.mjs").Info} Info */
 
 /**
  * The view of the form page the components are given by form-page.mjs, through attach(ctx) in
  * progress.mjs.
  * @typedef {object} PageContext
- * @property {any} info the framework as the page's scripts read it (model.describe)
+ * @property {Info} info the framework as the page's scripts read it (model.describe)
  * @property {Document} doc
  * @property {HTMLElement} page the form page's content
- * @property {{loadAll: () => {ok: boolean, assessments: Record<string, any>[]}, remove: (id: string) => unknown}} store
+ * @property {ReturnType<typeof import("../storage.mjs").createStore>} store the assessments saved on the device
  * @property {(text: string) => void} announce says text in the page's live region
  * @property {(title: string, text: string) => void} showBanner shows (and focuses) the page's banner
  * @property {(text: string, name: string, type: string) => void} download
