@@ -46,12 +46,10 @@ function createPage(doc, dataNode) {
   all(page, ".cif-js-only, .cif-save-status, #cif-progress").forEach((node) => (node.hidden = false));
 
   const components = initAll(page, { state, doc, withMore });
-  /** @type {{refresh?: (results: any) => void, stop?: () => void}[]} */
+  /* progress.mjs follows the state object it is given in context.state (its refresh() hook is
+   * not called as well: that would draw the library, comparison and plan twice per keystroke). */
+  /** @type {{stop?: () => void}[]} */
   const extensions = [attachProgress(pageContext(state, page, withMore)) || {}];
-  state.subscribe((event) => {
-    const results = (event.type === "opened" || event.type === "changed") && state.results();
-    if (results) extensions.forEach((extension) => extension.refresh && extension.refresh(results));
-  });
 
   /* Another window changed the saved answers. @param {StorageEvent} event */
   const onStorage = (event) => {

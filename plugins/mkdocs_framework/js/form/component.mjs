@@ -26,9 +26,8 @@ export class Component {
     this.undo = [app.state.subscribe((event) => this.update(event))];
   }
 
-  /** Called with each event of the state object. @param {StateEvent} event */
-  // eslint-disable-next-line no-unused-vars
-  update(event) {}
+  /** Called with each event of the state object. @param {StateEvent} _event */
+  update(_event) {}
 
   /** The element inside the root with this id. @param {string} id @returns {any} */
   byId(id) {

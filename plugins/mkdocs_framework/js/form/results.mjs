@@ -20,9 +20,8 @@ class ResultsView extends Component {
     if (results) this.show(results);
   }
 
-  /** @param {any} results */
-  // eslint-disable-next-line no-unused-vars
-  show(results) {}
+  /** @param {any} _results */
+  show(_results) {}
 }
 
 /** The status tag of each section: root is ol.cif-tasks. */
