@@ -38,6 +38,22 @@
  *   {type: "refused", report, after}  an assessment could not be opened; the form is unchanged
  *   {type: "announce", text}          {type: "banner", title, text}
  * Listeners run in the order they subscribed.
+ *
+ * The context object form-page.mjs gives progress.mjs (attach(context); typed as PageContext in
+ * progress/shared.mjs) is a view backed by this state:
+ *   info, framework, store, state     as above (state: this object, to subscribe to)
+ *   doc, page                         the document and the form page's <article>
+ *   byId(id)                          document.getElementById
+ *   announce(text), showBanner(title, text)   state.announce, state.banner
+ *   download(text, name, type)        offers a file download
+ *   plural(count, one, many), levelName(n)
+ *   getAssessment()                   state.assessment
+ *   open(raw, how)                    state.open
+ *   changed()                         state.changed (after editing getAssessment() in place)
+ *   printAs("results" | "plan" | "progress")   prints that part of the page (form/print.mjs)
+ *   withMore(action)                  runs action once assess-more.js is loaded
+ * attach() returns hooks: stop() is called when the page goes; progress.mjs follows the state's
+ * "opened" and "changed" events itself (its refresh() hook is not called).
  */
 
 import * as model from "../model.mjs";
