@@ -38,4 +38,15 @@ function info() {
   return model.describe(JSON.parse(JSON.stringify(framework)));
 }
 
-export { framework, info };
+/* A localStorage stand-in that keeps its items in a Map (exposed as items). */
+function memoryStorage() {
+  const items = new Map();
+  return {
+    items,
+    getItem: (k) => (items.has(k) ? items.get(k) : null),
+    setItem: (k, v) => items.set(k, String(v)),
+    removeItem: (k) => items.delete(k),
+  };
+}
+
+export { framework, info, memoryStorage };

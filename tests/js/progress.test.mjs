@@ -7,18 +7,8 @@ import * as storage from "../../plugins/mkdocs_framework/js/storage.mjs";
 import * as compare from "../../plugins/mkdocs_framework/js/compare.mjs";
 import * as plan from "../../plugins/mkdocs_framework/js/plan.mjs";
 import * as transfer from "../../plugins/mkdocs_framework/js/transfer.mjs";
-import { info } from "./framework.mjs";
+import { info, memoryStorage } from "./framework.mjs";
 import versions from "./fixtures/versions.json" with { type: "json" };
-
-function memoryStorage() {
-  const items = new Map();
-  return {
-    items,
-    getItem: (k) => (items.has(k) ? items.get(k) : null),
-    setItem: (k, v) => items.set(k, String(v)),
-    removeItem: (k) => items.delete(k),
-  };
-}
 
 function withDescriptors(fw) {
   fw.framework.dimensions.forEach((d) =>

@@ -2,17 +2,7 @@ import test from "node:test";
 import assert from "node:assert/strict";
 import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
 import * as storage from "../../plugins/mkdocs_framework/js/storage.mjs";
-import { info } from "./framework.mjs";
-
-function memoryStorage() {
-  const items = new Map();
-  return {
-    items,
-    getItem: (k) => (items.has(k) ? items.get(k) : null),
-    setItem: (k, v) => items.set(k, String(v)),
-    removeItem: (k) => items.delete(k),
-  };
-}
+import { info, memoryStorage } from "./framework.mjs";
 
 function domError(name) {
   const error = new Error(name);

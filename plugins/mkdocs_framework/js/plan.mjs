@@ -9,7 +9,7 @@
 
 import * as model from "./model.mjs";
 import * as scoring from "./scoring.mjs";
-import { csvRows } from "./csv.mjs";
+import { DETAIL_COLUMNS, csvRows, detailCells } from "./csv.mjs";
 
 /**
  * @typedef {import("./model.mjs").Assessment} Assessment
@@ -74,10 +74,7 @@ function signature(plan) {
 }
 
 const CSV_HEADER = [
-  "Assessment name",
-  "Authority",
-  "Assessment date",
-  "Framework version",
+  ...DETAIL_COLUMNS,
   "Dimension ID",
   "Dimension",
   "Dimension level",
@@ -97,7 +94,7 @@ const CSV_HEADER = [
  * @param {Info} info @param {Assessment} assessment */
 function exportCsv(info, assessment) {
   const label = (/** @type {number} */ level) => info.framework.levels[level - 1].label;
-  const meta = [assessment.name, assessment.authority, assessment.date, info.framework.version];
+  const meta = detailCells(assessment, info.framework.version);
   const rows = [CSV_HEADER];
   for (const section of generate(info, assessment).sections) {
     for (const item of section.items) {

@@ -6,7 +6,7 @@
 import * as model from "./model.mjs";
 import * as scoring from "./scoring.mjs";
 import { FORMAT, FORMAT_VERSION, MAX_BYTES, decodeFile } from "./decode.mjs";
-import { csvField, csvRows } from "./csv.mjs";
+import { DETAIL_COLUMNS, csvField, csvRows, detailCells } from "./csv.mjs";
 
 /**
  * @typedef {import("./model.mjs").Assessment} Assessment
@@ -55,10 +55,7 @@ function exportJson(info, assessment, now) {
 
 const CSV_HEADER = [
   "Row",
-  "Assessment name",
-  "Authority",
-  "Assessment date",
-  "Framework version",
+  ...DETAIL_COLUMNS,
   "Dimension ID",
   "Dimension",
   "Criterion ID",
@@ -83,7 +80,7 @@ function answerText(info, value) {
  * the assessment's details, so that files from several assessments can be stacked together.
  * @param {Info} info @param {Assessment} assessment */
 function exportCsv(info, assessment) {
-  const meta = [assessment.name, assessment.authority, assessment.date, info.framework.version];
+  const meta = detailCells(assessment, info.framework.version);
   const levels = info.framework.levels;
   const label = (/** @type {number|null} */ level) => (level ? levels[level - 1].label : "");
   const rows = [CSV_HEADER];
