@@ -84,7 +84,7 @@ def open_group(context: BrowserContext, site: Path, base: str | None = None) -> 
     expect(page.get_by_label("Choose files exported from the self-assessment form")).to_be_visible()
     # The label shows without script too: wait until the page's script has started, so a test never
     # acts on the page while the script is still setting it up.
-    expect(page.locator("#cif-group-files")).to_have_attribute("data-cif-started", "")
+    expect(page.locator('[data-module="cif-group-files"]')).to_have_attribute("data-cif-group-files-init", "")
     page.on("request", lambda request: seen.append(f"request: {request.url}"))
     return page, seen
 

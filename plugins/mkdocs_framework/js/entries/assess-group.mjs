@@ -1,2 +1,2 @@
 /* assess-group.js: the group comparison page (assess/group.html). */
-import "../group-page.mjs";
+import "../group/index.mjs";

@@ -1,2 +1,2 @@
 /* assess-shared.js: the read-only shared results page (assess/shared.html). */
-import "../shared-page.mjs";
+import "../shared/index.mjs";

@@ -1,0 +1,159 @@
+/* The group page's files: the file chooser in a box that also takes dropped files, the files that
+ * could not be included and why, and the list of files in the comparison with a Remove button each.
+ */
+
+import { plural } from "../model.mjs";
+import { make } from "../dom.mjs";
+import { Component } from "./component.mjs";
+import { versionNote } from "./text.mjs";
+
+/** @typedef {import("./index.mjs").GroupContext} GroupContext */
+
+/** @param {DragEvent} event */
+function hasFiles(event) {
+  const types = event.dataTransfer?.types;
+  return Boolean(types) && Array.from(types).includes("Files");
+}
+
+export class GroupFiles extends Component {
+  static moduleName = "cif-group-files";
+
+  /** @param {HTMLElement} root @param {GroupContext} context */
+  constructor(root, context) {
+    super(root);
+    this.context = context;
+    /** @type {HTMLInputElement} */
+    this.input = this.find("input.cif-file");
+    /** @type {HTMLElement} */
+    this.drop = this.find(".cif-dropzone");
+    /** @type {HTMLElement} */
+    this.problems = this.find(".cif-error-summary");
+    /** @type {HTMLElement} */
+    this.none = this.find(".cif-group-none");
+    /** @type {HTMLUListElement} */
+    this.list = this.find("ul.cif-group-files");
+
+    this.input.addEventListener("change", () => this.add(this.input.files));
+    this.list.addEventListener("click", (event) => this.onClick(event));
+    this.drop.addEventListener("dragleave", (event) => this.onDragLeave(event));
+    this.onDragOver = this.onDragOver.bind(this);
+    this.onDrop = this.onDrop.bind(this);
+    this.doc.addEventListener("dragover", this.onDragOver);
+    this.doc.addEventListener("drop", this.onDrop);
+    this.unsubscribe = context.state.subscribe(() => this.render());
+    // A browser may keep files chosen before a reload; read them like a fresh choice.
+    if (this.input.files?.length) this.add(this.input.files);
+  }
+
+  stop() {
+    this.doc.removeEventListener("dragover", this.onDragOver);
+    this.doc.removeEventListener("drop", this.onDrop);
+    this.unsubscribe();
+  }
+
+  /** Reads the files into the comparison, then says what happened.
+   * @param {FileList | null} fileList */
+  async add(fileList) {
+    const files = Array.from(fileList || []);
+    if (!files.length) return;
+    const { state, announce } = this.context;
+    const { added, problems } = await state.addFiles(files);
+    this.input.value = "";
+    this.showProblems(problems);
+    let message = added ? `${plural(added, "file", "files")} added to the comparison. ` : "No files were added. ";
+    message += `${plural(state.entries.length, "authority", "authorities")} in the comparison.`;
+    if (problems.length) {
+      message += ` ${plural(problems.length, "file", "files")} could not be included: the list above the comparison says why.`;
+    }
+    announce(message);
+  }
+
+  /** @param {import("./state.mjs").Problem[]} problems */
+  showProblems(problems) {
+    const list = this.find("ul.cif-group-problems");
+    list.textContent = "";
+    for (const problem of problems) {
+      const item = make(this.doc, "li", `cif-group-problem cif-group-problem--${problem.status}`);
+      item.appendChild(make(this.doc, "strong", "cif-group-problem__file", problem.name));
+      if (problem.status === "foreign") item.appendChild(make(this.doc, "span", "cif-tag cif-tag--foreign", "Another framework"));
+      item.appendChild(make(this.doc, "span", "cif-group-problem__reason", problem.reason));
+      list.appendChild(item);
+    }
+    this.problems.hidden = !problems.length;
+  }
+
+  /** The list of files in the comparison, in the comparison's order. */
+  render() {
+    const { state } = this.context;
+    const rows = state.comparison.rows;
+    this.list.textContent = "";
+    this.none.hidden = rows.length > 0;
+    for (const row of rows) this.list.appendChild(this.item(row, state.nameOf(row)));
+  }
+
+  /** @param {import("./state.mjs").Row} row @param {string} name */
+  item(row, name) {
+    const { doc } = this;
+    const item = make(doc, "li", "cif-group-file");
+    item.setAttribute("data-entry", String(row.entry.key));
+    item.appendChild(make(doc, "span", "cif-group-file__name", name));
+    if (!this.context.state.hideNames) {
+      item.appendChild(make(doc, "span", "cif-group-file__detail", `${row.code}, from the file ${row.fileName}`));
+    }
+    if (row.entry.otherVersion) {
+      item.appendChild(make(doc, "span", "cif-tag cif-tag--version", `Another version (${row.entry.otherVersion})`));
+      item.appendChild(make(doc, "span", "cif-group-file__note", versionNote(this.context.framework.version, row.entry)));
+    }
+    const button = make(doc, "button", "cif-link-button cif-group-file__remove", "Remove");
+    button.type = "button";
+    button.setAttribute("data-remove", String(row.entry.key));
+    button.appendChild(make(doc, "span", "cif-visually-hidden", ` ${name}`));
+    item.appendChild(button);
+    return item;
+  }
+
+  /** @param {MouseEvent} event */
+  onClick(event) {
+    const button = /** @type {Element} */ (event.target).closest("button[data-remove]");
+    if (button) this.remove(Number(button.getAttribute("data-remove")));
+  }
+
+  /** Removes a file, then puts focus on the Remove button now in its place (or the chooser).
+   * @param {number} key */
+  remove(key) {
+    const buttons = () => /** @type {HTMLButtonElement[]} */ (Array.from(this.list.querySelectorAll("[data-remove]")));
+    const position = buttons().findIndex((button) => Number(button.getAttribute("data-remove")) === key);
+    const removed = position < 0 ? "" : this.list.querySelectorAll(".cif-group-file__name")[position].textContent;
+    if (!this.context.state.remove(key)) return;
+    const left = buttons();
+    const next = left[Math.min(position, left.length - 1)];
+    (next || this.input).focus();
+    const count = plural(this.context.state.entries.length, "authority", "authorities");
+    this.context.announce(`Removed ${removed} from the comparison. ${count} left.`);
+  }
+
+  /** @param {DragEvent} event */
+  onDragOver(event) {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    const over = this.drop.contains(/** @type {Node} */ (event.target));
+    event.dataTransfer.dropEffect = over ? "copy" : "none";
+    this.drop.classList.toggle("cif-dropzone--over", over);
+  }
+
+  /** @param {DragEvent} event */
+  onDragLeave(event) {
+    const to = /** @type {Node | null} */ (event.relatedTarget);
+    if (!to || !this.drop.contains(to)) this.drop.classList.remove("cif-dropzone--over");
+  }
+
+  /* Files dropped anywhere on the page are caught, so a near miss never opens the file in place
+   * of the comparison; only drops on the box are read. */
+  /** @param {DragEvent} event */
+  onDrop(event) {
+    if (!event.dataTransfer?.files?.length) return;
+    event.preventDefault();
+    this.drop.classList.remove("cif-dropzone--over");
+    if (this.drop.contains(/** @type {Node} */ (event.target))) this.add(event.dataTransfer.files);
+  }
+}

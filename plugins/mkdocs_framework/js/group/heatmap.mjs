@@ -1,0 +1,108 @@
+/* The group page's heatmap (a row per authority, a cell per dimension with its score and level,
+ * shaded by level) and the spread table (lowest, median and highest score of each dimension).
+ * Every cell says its figures in words; the shade only repeats them. The shades are set once, as
+ * custom properties in assess.css.
+ */
+
+import * as group from "../group.mjs";
+import { formatScore } from "../scoring.mjs";
+import { make } from "../dom.mjs";
+import { Component } from "./component.mjs";
+import { allNotApplicable, levelName, scoreText } from "./text.mjs";
+
+/** @typedef {import("./index.mjs").GroupContext} GroupContext */
+/** @typedef {import("./state.mjs").Row} Row */
+
+export class GroupHeatmap extends Component {
+  static moduleName = "cif-group-heatmap";
+
+  /** @param {HTMLElement} root @param {GroupContext} context */
+  constructor(root, context) {
+    super(root);
+    this.context = context;
+    /** @type {HTMLTableSectionElement} */
+    this.body = this.find("table.cif-heatmap tbody");
+    // The key's swatches take the shade of their level, however many levels the framework has.
+    for (const swatch of /** @type {HTMLElement[]} */ (Array.from(root.querySelectorAll("[data-heat-level]")))) {
+      const shade = group.shade(Number(swatch.getAttribute("data-heat-level")), Number(swatch.getAttribute("data-heat-count")));
+      swatch.classList.add(`cif-heat--${shade}`);
+    }
+    this.unsubscribe = context.state.subscribe(() => this.render());
+  }
+
+  stop() {
+    this.unsubscribe();
+  }
+
+  render() {
+    const { state } = this.context;
+    this.body.textContent = "";
+    for (const row of state.comparison.rows) {
+      const tr = make(this.doc, "tr");
+      tr.appendChild(this.rowHeader(row, state.hideNames));
+      for (const result of row.dimensions) tr.appendChild(this.cell(result));
+      this.body.appendChild(tr);
+    }
+  }
+
+  /** @param {Row} row @param {boolean} hidden */
+  rowHeader(row, hidden) {
+    const head = make(this.doc, "th");
+    head.scope = "row";
+    head.appendChild(make(this.doc, "span", "cif-heat__name", hidden ? row.code : row.name));
+    if (!hidden) head.appendChild(make(this.doc, "span", "cif-heat__code", ` (${row.code})`));
+    if (row.entry.otherVersion) head.appendChild(make(this.doc, "span", "cif-tag cif-tag--version", `Version ${row.entry.otherVersion}`));
+    return head;
+  }
+
+  /** @param {any} result a dimension's result (scoring.results) */
+  cell(result) {
+    const { levels } = this.context;
+    const cell = make(this.doc, "td", `cif-heat cif-heat--${group.shade(result.level, levels.length)}`);
+    if (result.score === null) {
+      cell.textContent = allNotApplicable(result) ? "Not applicable" : "No score";
+      return cell;
+    }
+    cell.appendChild(make(this.doc, "span", "cif-heat__score", formatScore(result.score)));
+    cell.appendChild(this.doc.createTextNode(" "));
+    cell.appendChild(make(this.doc, "span", "cif-heat__level", levelName(levels, result.level)));
+    return cell;
+  }
+}
+
+export class GroupSpread extends Component {
+  static moduleName = "cif-group-spread";
+
+  /** @param {HTMLElement} root @param {GroupContext} context */
+  constructor(root, context) {
+    super(root);
+    this.context = context;
+    /** @type {HTMLTableSectionElement} */
+    this.body = this.find("table.cif-spread tbody");
+    this.unsubscribe = context.state.subscribe(() => this.render());
+  }
+
+  stop() {
+    this.unsubscribe();
+  }
+
+  render() {
+    const { levels, state } = this.context;
+    const { rows, spread } = state.comparison;
+    this.body.textContent = "";
+    for (const s of spread) {
+      const tr = make(this.doc, "tr");
+      const head = make(this.doc, "th", "", `${s.dimension.number}. ${s.dimension.title}`);
+      head.scope = "row";
+      tr.appendChild(head);
+      const cells = [
+        scoreText(levels, s.lowest, s.lowestLevel),
+        scoreText(levels, s.median, s.medianLevel),
+        scoreText(levels, s.highest, s.highestLevel),
+        `${s.count} of ${rows.length}`,
+      ];
+      for (const text of cells) tr.appendChild(make(this.doc, "td", "", text));
+      this.body.appendChild(tr);
+    }
+  }
+}

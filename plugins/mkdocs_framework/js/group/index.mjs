@@ -1,0 +1,102 @@
+/* Comparing a group of authorities: the page (assess/group.html). Reads the files a facilitator
+ * chooses or drops, in the browser only, and shows the comparison worked out by group.mjs. Nothing
+ * is uploaded and nothing is stored. User text is only ever set with textContent.
+ *
+ * One state object (state.mjs: the files read and the options) and a component per region of the
+ * page, each started on the element the template marks with its data-module:
+ *   cif-group-files       files.mjs       choosing or dropping files, problems, the list of files
+ *   cif-group-comparison  comparison.mjs  the comparison shown once there are files; hide names
+ *   cif-group-heatmap     heatmap.mjs     level of each authority in each dimension
+ *   cif-group-spread      heatmap.mjs     lowest, median and highest score of each dimension
+ *   cif-group-profiles    profiles.mjs    each authority's chart and table
+ *   cif-print             component.mjs   the print button
+ *   cif-announcer         (here)          what screen readers are told after a change
+ */
+
+import { describe } from "../model.mjs";
+import { onEveryPage } from "../dom.mjs";
+import { Component, PrintButton, createAll, showScriptParts } from "./component.mjs";
+import { GroupState } from "./state.mjs";
+import { GroupFiles } from "./files.mjs";
+import { GroupComparison } from "./comparison.mjs";
+import { GroupHeatmap, GroupSpread } from "./heatmap.mjs";
+import { GroupProfiles } from "./profiles.mjs";
+
+/**
+ * What every component of the page is given.
+ * @typedef {object} GroupContext
+ * @property {Window} win
+ * @property {GroupState} state the files in the comparison and the options
+ * @property {any} framework the framework data embedded in the page
+ * @property {{label: string}[]} levels the framework's levels, lowest first
+ * @property {(text: string) => void} announce tells screen reader users what changed
+ */
+
+/** A live region that screen readers read out: cleared, then filled a moment later, so the same
+ * words twice are still read twice. */
+export class Announcer extends Component {
+  static moduleName = "cif-announcer";
+
+  /** @param {HTMLElement} root */
+  constructor(root) {
+    super(root);
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.timer = undefined;
+  }
+
+  /** @param {string} text */
+  announce(text) {
+    clearTimeout(this.timer);
+    this.root.textContent = "";
+    this.timer = setTimeout(() => {
+      this.root.textContent = text;
+    }, 100);
+  }
+
+  stop() {
+    clearTimeout(this.timer);
+  }
+}
+
+/** Starts the page's components; returns them, to stop when another page is shown.
+ * @param {Document} doc @returns {Component[]} */
+function startPage(doc) {
+  const data = /** @type {HTMLElement} */ (doc.getElementById("cif-framework"));
+  const framework = JSON.parse(data.textContent || "");
+  const page = data.closest("article") || doc.body;
+  doc.documentElement.classList.add("cif-group-js");
+  showScriptParts(page);
+  const [announcer] = createAll(Announcer, page, null);
+  /** @type {GroupContext} */
+  const context = {
+    win: /** @type {Window} */ (doc.defaultView),
+    state: new GroupState(describe(framework)),
+    framework,
+    levels: framework.levels,
+    announce: (text) => announcer.announce(text),
+  };
+  // The comparison is shown before the profiles are drawn, so their charts can be measured.
+  return [
+    announcer,
+    ...createAll(GroupComparison, page, context),
+    ...createAll(GroupHeatmap, page, context),
+    ...createAll(GroupSpread, page, context),
+    ...createAll(GroupProfiles, page, context),
+    ...createAll(PrintButton, page, context),
+    ...createAll(GroupFiles, page, context),
+  ];
+}
+
+/** @type {Component[]} */
+let previous = [];
+
+/* With Material's instant navigation this runs on every page shown: it starts the group page when
+ * it is shown (once), after stopping the components of the one shown before. */
+function start() {
+  const files = document.querySelector(`[data-module="${GroupFiles.moduleName}"]`);
+  if (!files || files.hasAttribute(`data-${GroupFiles.moduleName}-init`)) return;
+  for (const component of previous) component.stop();
+  previous = startPage(document);
+}
+
+onEveryPage(start);

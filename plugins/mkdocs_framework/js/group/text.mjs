@@ -1,0 +1,59 @@
+/* The words the group comparison page shows for scores, levels and files of other versions. No DOM. */
+
+import { plural } from "../model.mjs";
+import { formatScore } from "../scoring.mjs";
+
+/** @typedef {{label: string}[]} Levels */
+
+/** The name of level number (1 to the number of levels); "" for none.
+ * @param {Levels} levels @param {number | null} number */
+export function levelName(levels, number) {
+  return number ? levels[number - 1].label : "";
+}
+
+/** "2.5 Developing", or "No score".
+ * @param {Levels} levels @param {number | null} score @param {number | null} level */
+export function scoreText(levels, score, level) {
+  return score === null ? "No score" : `${formatScore(score)} ${levelName(levels, level)}`;
+}
+
+/** True when a dimension has no score because every criterion is not applicable.
+ * @param {{score: number | null, total: number, notApplicable: number}} result */
+export function allNotApplicable(result) {
+  return result.score === null && Boolean(result.total) && result.notApplicable === result.total;
+}
+
+/** What carrying a file's answers over from another version of the framework did, in a sentence
+ * or two; "" for a file of this version.
+ * @param {string} version this site's version of the framework
+ * @param {import("./state.mjs").Entry} entry */
+export function versionNote(version, entry) {
+  if (!entry.otherVersion) return "";
+  const text = `Made with version ${entry.otherVersion} of the framework, not ${version}. `;
+  const { counts, notCarried } = entry;
+  if (entry.migrated && counts) {
+    const parts = [
+      counts.carried ? `${plural(counts.carried, "answer", "answers")} unchanged` : "",
+      counts.moved ? `${plural(counts.moved, "answer", "answers")} moved to new questions` : "",
+      counts.review ? `${plural(counts.review, "answer", "answers")} to check because the wording may have changed` : "",
+      counts.notCarried ? `${plural(counts.notCarried, "entry", "entries")} that could not be carried over` : "",
+    ].filter(Boolean);
+    return `${text}Its answers were carried over to this version${parts.length ? `: ${parts.join(", ")}` : ""}.`;
+  }
+  if (notCarried.length) {
+    const one = notCarried.length === 1;
+    return `${text}${plural(notCarried.length, "answer is", "answers are")} for questions this version does not have, so ${one ? "it is" : "they are"} left out.`;
+  }
+  return `${text}Compare it with care: the questions may not be the same.`;
+}
+
+/** The sentence above the comparison: how many authorities, and a warning about other versions.
+ * @param {import("./state.mjs").Row[]} rows */
+export function summary(rows) {
+  const others = rows.filter((row) => row.entry.otherVersion).length;
+  let text = `${plural(rows.length, "authority", "authorities")} in the comparison.`;
+  if (others) {
+    text += ` ${plural(others, "file was", "files were")} made with another version of the framework (marked \u201cVersion\u201d); compare ${others === 1 ? "it" : "them"} with care.`;
+  }
+  return text;
+}

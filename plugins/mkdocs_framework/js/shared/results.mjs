@@ -1,0 +1,130 @@
+/* The shared results page's regions: the notices (no results in the address; a link that cannot
+ * be shown), the read-only results (title, details, version notice, completeness, the results
+ * table and the answer to each criterion) and the results chart.
+ */
+
+import { has, longDate, plural } from "../model.mjs";
+import * as chart from "../chart.mjs";
+import { Component } from "../group/component.mjs";
+import { answerText, versionText } from "./text.mjs";
+
+/**
+ * What every component of the page is given.
+ * @typedef {object} SharedContext
+ * @property {Window} win
+ * @property {import("./state.mjs").SharedState} state the results in the address
+ * @property {any} framework the framework data embedded in the page
+ * @property {ReturnType<import("../model.mjs").describe>} info
+ * @property {(level: number | null) => string} levelName
+ * @property {string} baseTitle the page's title before results were shown
+ */
+
+/** The notice shown when the address holds no results. */
+export class SharedEmpty extends Component {
+  static moduleName = "cif-shared-empty";
+
+  /** @param {HTMLElement} root @param {SharedContext} context */
+  constructor(root, context) {
+    super(root);
+    this.unsubscribe = context.state.subscribe((view) => {
+      root.hidden = view.kind !== "empty";
+    });
+  }
+
+  stop() {
+    this.unsubscribe();
+  }
+}
+
+/** The warning shown when the link cannot be shown, saying why. */
+export class SharedProblem extends Component {
+  static moduleName = "cif-shared-problem";
+
+  /** @param {HTMLElement} root @param {SharedContext} context */
+  constructor(root, context) {
+    super(root);
+    const text = this.find(".cif-shared-problem__text");
+    this.unsubscribe = context.state.subscribe((view, focus) => {
+      root.hidden = view.kind !== "problem";
+      if (view.kind !== "problem") return;
+      text.textContent = view.message;
+      if (focus) root.focus();
+    });
+  }
+
+  stop() {
+    this.unsubscribe();
+  }
+}
+
+/** The read-only results. */
+export class SharedResults extends Component {
+  static moduleName = "cif-shared-results";
+
+  /** @param {HTMLElement} root @param {SharedContext} context */
+  constructor(root, context) {
+    super(root);
+    this.context = context;
+    this.unsubscribe = context.state.subscribe((view, focus) => {
+      root.hidden = view.kind !== "results";
+      if (view.kind === "results") this.render(view);
+      if (view.kind === "results" && focus) root.focus();
+    });
+  }
+
+  stop() {
+    this.unsubscribe();
+  }
+
+  /** @param {Extract<import("./state.mjs").View, {kind: "results"}>} view */
+  render({ link, assessment: a, results }) {
+    const { framework, info, levelName, baseTitle } = this.context;
+    const title = `Results: ${a.name || "untitled assessment"}`;
+    this.find(".cif-shared__title").textContent = title;
+    this.doc.title = `${title} - ${baseTitle}`;
+    const version = `${framework.shortTitle}, version ${link.otherVersion || framework.version}`;
+    this.find(".cif-shared__meta").textContent = [a.authority, a.date ? longDate(a.date) : "", version]
+      .filter(Boolean)
+      .join(" \u00b7 ");
+    const notice = this.find(".cif-shared__version");
+    notice.hidden = !link.otherVersion;
+    if (link.otherVersion) this.find(".cif-shared__version-text").textContent = versionText(framework.version, link);
+    this.find(".cif-results__complete").textContent =
+      `${plural(results.criteriaDecided, "criterion", "criteria")} of ${results.criteriaTotal} answered ` +
+      `(${results.percentComplete}%), and ${results.dimensionsCompleted} of ${plural(results.dimensionsTotal, "section", "sections")} completed.`;
+    chart.fillResultsTable(this.doc, this.find(".cif-shared__results tbody"), results, levelName, "No score");
+    for (const cell of /** @type {HTMLElement[]} */ (Array.from(this.root.querySelectorAll("[data-answer-for]")))) {
+      const id = cell.getAttribute("data-answer-for") || "";
+      cell.textContent = answerText(info, has(a.answers, id) ? a.answers[id] : "");
+    }
+  }
+}
+
+/** The results chart, drawn at the width it is shown and at the print width for printing. */
+export class SharedChart extends Component {
+  static moduleName = "cif-shared-chart";
+
+  /** @param {HTMLElement} root @param {SharedContext} context */
+  constructor(root, context) {
+    super(root);
+    /** @type {HTMLElement} */
+    const body = this.find(".cif-chart__body");
+    /** @type {any} the results shown, or null */
+    let results = null;
+    const draw = (/** @type {number} */ width) => {
+      if (!results) return;
+      body.textContent = "";
+      body.appendChild(chart.drawResults(this.doc, width, context.framework.levels, results, context.levelName, "No score"));
+    };
+    this.sizer = new chart.ChartSizer(context.win, () => body.clientWidth, draw, 640);
+    this.unsubscribe = context.state.subscribe((view) => {
+      results = view.kind === "results" ? view.results : null;
+      this.sizer.redraw(true);
+    });
+  }
+
+  stop() {
+    this.sizer.stop();
+    this.unsubscribe();
+  }
+}

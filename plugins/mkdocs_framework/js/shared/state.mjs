@@ -1,0 +1,50 @@
+/* The shared results page's state: the results held in the address's fragment, read with
+ * share.read each time the address changes. Reads nothing from and writes nothing to storage. No
+ * DOM: the components render from it.
+ */
+
+import * as share from "../share.mjs";
+import * as migrate from "../migrate.mjs";
+import * as scoring from "../scoring.mjs";
+
+/**
+ * What the page shows: nothing to show, a link that cannot be shown (with why), or the results.
+ * @typedef {{kind: "empty"} | {kind: "problem", message: string} |
+ *   {kind: "results", link: any, assessment: any, results: any}} View
+ * link is what share.read gives (otherVersion, migrated, counts, notShown); results are the
+ * assessment's scores (scoring.results).
+ * @typedef {(view: View, focus: boolean) => void} Listener focus: move focus to what is shown
+ */
+
+export class SharedState {
+  /** @param {ReturnType<import("../model.mjs").describe>} info the framework as model.describe gives it */
+  constructor(info) {
+    this.info = info;
+    /** @type {View} */
+    this.view = { kind: "empty" };
+    /** @type {Set<Listener>} */
+    this.listeners = new Set();
+  }
+
+  /** Calls listener with the view after every change; returns a function that stops it.
+   * @param {Listener} listener */
+  subscribe(listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Reads the results in an address's fragment ("#..."), then tells the listeners.
+   * @param {string} fragment @param {boolean} focus */
+  load(fragment, focus) {
+    const link = share.read(this.info, fragment, migrate);
+    if (link.ok) {
+      const { assessment } = link;
+      this.view = { kind: "results", link, assessment, results: scoring.results(this.info, assessment) };
+    } else if (link.kind === "empty") {
+      this.view = { kind: "empty" };
+    } else {
+      this.view = { kind: "problem", message: link.message };
+    }
+    for (const listener of this.listeners) listener(this.view, focus);
+  }
+}
