@@ -5,7 +5,8 @@
  *
  *   decodeFile(info, text, bytes, "file"|"group")  the text of an exported JSON file
  *   decodeLink(info, fragment)                     the part of a results link after "#"
- *   decode(info, data, kind)                       data already read (kind "stored" for the device)
+ *   decodeStored(info, record)                     a record read from the device (storage.mjs)
+ *   decode(info, data, kind)                       any of these, already read
  *
  * each give a Decoded: {assessment (null when it cannot be used), outcome, migration
  * {status, report, counts}, problems {errors, warnings}, frameworkId, version, notCarried}.
@@ -23,7 +24,7 @@
 
 import * as model from "./model.mjs";
 import { migrateAssessment, REASONS } from "./migrate.mjs";
-import { UNSAFE_KEYS, fromBase64Url, isPlainObject, isSafeKey } from "./util.mjs";
+import { UNSAFE_KEYS, fromBase64Url, isPlainObject, isSafeKey, quote } from "./util.mjs";
 
 /**
  * @typedef {import("./model.mjs").Assessment} Assessment
@@ -45,7 +46,7 @@ import { UNSAFE_KEYS, fromBase64Url, isPlainObject, isSafeKey } from "./util.mjs
  * @property {string} frameworkId  the framework it says it belongs to ("" when it does not say)
  * @property {string} version  the framework version it says it was made with ("" when it does not say)
  * @property {string[]} notCarried  ids of answers this version of the framework has no question for
- * @typedef {object} Envelope  the record inside a file, link or stored record
+ * @typedef {object} Envelope  the record inside a file or link
  * @property {Record<string, any>} record  what is handed to migration
  * @property {Record<string, any>} source  what is checked when migration cannot be used for that
  * @property {boolean} shapesOk  false when the maps inside are not maps (then source is checked)
@@ -70,12 +71,6 @@ const NOT_CARRIED_KINDS = ["answer", "target", "notes", "plan"];
 
 /* ---- The messages ----------------------------------------------------------------------- */
 
-/** "“text”", shortened to 60 characters. @param {unknown} text */
-export function quote(text) {
-  const shown = String(text);
-  return `\u201c${shown.length > 60 ? `${shown.slice(0, 60)}\u2026` : shown}\u201d`;
-}
-
 /** The first few items, quoted, and how many more. @param {string[]} items */
 function listed(items) {
   const shown = items.slice(0, MAX_LISTED).map(quote).join(", ");
@@ -85,29 +80,28 @@ function listed(items) {
 const CORRUPT_LINK =
   "This link is incomplete or has been changed, so its results cannot be shown. Ask the person who sent it for the link again, and copy all of it.";
 
-const FILE_SAYS = {
-  empty: "The selected file is empty.",
-  tooLarge: "The selected file is larger than 1 MB, so it cannot be an export from this form.",
-  notJson: "The selected file is not a JSON export from this form: it could not be read as JSON.",
-  notExport: "The selected file is not an export from this self-assessment form.",
-  newerFormat: "The selected file was made by a newer version of this form. Use the site it was exported from.",
-  /** @param {string} id @param {Info} info */
-  foreign: (id, info) =>
-    `The selected file is for a different framework (${quote(id)}). This form can only import assessments made with the ${info.framework.shortTitle}.`,
-  /** @param {string} reason */
-  refused: (reason) => `The selected file cannot be imported. ${reason}`,
-};
-
-/** What each kind of input says when it cannot be used. @type {Record<Kind, Record<string, any>>} */
+/** What each kind of input says when it cannot be used, by kind. Written out in full (no shared
+ * parts built at load time) so a bundle that only reads the device leaves them all out.
+ * @type {Record<Kind, Record<string, any>>} */
 const SAYS = {
-  file: FILE_SAYS,
+  file: {
+    empty: "The selected file is empty.",
+    tooLarge: "The selected file is larger than 1 MB, so it cannot be an export from this form.",
+    notJson: "The selected file is not a JSON export from this form: it could not be read as JSON.",
+    notExport: "The selected file is not an export from this self-assessment form.",
+    newerFormat: "The selected file was made by a newer version of this form. Use the site it was exported from.",
+    /** @param {string} id @param {Info} info */
+    foreign: (id, info) =>
+      `The selected file is for a different framework (${quote(id)}). This form can only import assessments made with the ${info.framework.shortTitle}.`,
+    /** @param {string} reason */
+    refused: (reason) => `The selected file cannot be imported. ${reason}`,
+  },
   group: {
-    ...FILE_SAYS,
     empty: "The file is empty.",
     tooLarge: "The file is larger than 1 MB, so it cannot be an export from the self-assessment form.",
-    notJson: FILE_SAYS.notJson.replace(/^The selected file/, "The file"),
-    notExport: FILE_SAYS.notExport.replace(/^The selected file/, "The file"),
-    newerFormat: FILE_SAYS.newerFormat.replace(/^The selected file/, "The file"),
+    notJson: "The file is not a JSON export from this form: it could not be read as JSON.",
+    notExport: "The file is not an export from this self-assessment form.",
+    newerFormat: "The file was made by a newer version of this form. Use the site it was exported from.",
     /** @param {string} id */
     foreign: (id) => `The file is for a different framework (\u201c${id.slice(0, 80)}\u201d), so it is not included.`,
     /** @param {string} reason */
@@ -115,7 +109,6 @@ const SAYS = {
   },
   link: {
     empty: "This link has no results in it.",
-    corrupt: CORRUPT_LINK,
     /** @param {string} id */
     foreign: (id) =>
       `This link holds results for another framework (\u201c${id.slice(0, 80)}\u201d), so this site cannot show them. Open the link on the site of that framework.`,
@@ -224,23 +217,44 @@ function rejected(outcome, message, more) {
   };
 }
 
+/** A record saved on the device, carried to this version and made safe; one that cannot be
+ * carried (another framework, a newer version) is refused, to be left exactly as it is. Kept apart
+ * from files and links so that the form's first bundle needs none of their checks.
+ * @param {Info} info @param {unknown} record @returns {Decoded} */
+export function decodeStored(info, record) {
+  const frameworkId = isPlainObject(record) && typeof record.frameworkId === "string" ? record.frameworkId : "";
+  const version = isPlainObject(record) && typeof record.frameworkVersion === "string" ? record.frameworkVersion : "";
+  const carried = carry(info, record);
+  if (carried.status === "refused") return refusedBy(carried, carried.report.refusedReason, frameworkId, version);
+  return { ...carriedAs(carried, frameworkId, version), assessment: restore(info, carried.assessment) };
+}
+
+/** @param {{report: any}} carried @param {string} message @param {string} frameworkId @param {string} version */
+function refusedBy(carried, message, frameworkId, version) {
+  /** @type {Migration} */
+  const migration = { status: "refused", report: carried.report, counts: null };
+  return rejected("refused", message, { migration, frameworkId, version });
+}
+
+/** What a successful migration gives, before the assessment is checked.
+ * @param {{status: string, report: any}} carried @param {string} frameworkId @param {string} version
+ * @returns {Decoded} */
+function carriedAs(carried, frameworkId, version) {
+  /** @type {Migration} */
+  const migration = { status: carried.status === "migrated" ? "migrated" : "current", report: carried.report, counts: countsOf(carried.report) };
+  const notCarried = carried.report.notCarried.filter((/** @type {NotCarried} */ item) => item.kind === "answer").map((/** @type {NotCarried} */ item) => item.id);
+  return { assessment: null, outcome: "ok", migration, problems: { errors: [], warnings: [] }, frameworkId, version, notCarried };
+}
+
 /** @param {Info} info @param {unknown} data @param {Kind} kind @param {string[]} dropped @returns {Decoded} */
 function decodeData(info, data, kind, dropped) {
-  const envelope = kind === "stored" ? storedEnvelope(data) : kind === "link" ? linkEnvelope(info, data) : fileEnvelope(info, data, kind);
+  if (kind === "stored") return decodeStored(info, data);
+  const envelope = kind === "link" ? linkEnvelope(info, data) : fileEnvelope(info, data, kind);
   if ("outcome" in envelope) return envelope;
   const { frameworkId, version } = envelope;
   const carried = carry(info, envelope.record);
-  if (carried.status === "refused") {
-    /** @type {Migration} */
-    const migration = { status: "refused", report: carried.report, counts: null };
-    return rejected("refused", SAYS[kind].refused(carried.report.refusedReason), { migration, frameworkId, version });
-  }
-  /** @type {Migration} */
-  const migration = { status: carried.status === "migrated" ? "migrated" : "current", report: carried.report, counts: countsOf(carried.report) };
-  const notCarried = carried.report.notCarried.filter((item) => item.kind === "answer").map((item) => item.id);
-  const decoded = { assessment: null, outcome: /** @type {Outcome} */ ("ok"), migration, frameworkId, version, notCarried };
-  if (kind === "stored") return { ...decoded, assessment: restore(info, carried.assessment), problems: { errors: [], warnings: [] } };
-
+  if (carried.status === "refused") return refusedBy(carried, SAYS[kind].refused(carried.report.refusedReason), frameworkId, version);
+  const decoded = carriedAs(carried, frameworkId, version);
   const source = envelope.shapesOk ? carried.assessment : envelope.source;
   const checked = checkStrictly(info, source);
   if (checked.errors.length) {
@@ -252,18 +266,6 @@ function decodeData(info, data, kind, dropped) {
   if (kind === "link") assessment.frameworkVersion = version;
   const warnings = warningsFor(info, { ...checked.unknown, unreadable, dropped }, carried.report, kind === "link" ? "" : version);
   return { ...decoded, assessment, problems: { errors: [], warnings } };
-}
-
-/** @param {unknown} data @returns {Envelope} */
-function storedEnvelope(data) {
-  const record = isPlainObject(data) ? data : {};
-  return {
-    record: /** @type {Record<string, any>} */ (data),
-    source: record,
-    shapesOk: true,
-    frameworkId: typeof record.frameworkId === "string" ? record.frameworkId : "",
-    version: typeof record.frameworkVersion === "string" ? record.frameworkVersion : "",
-  };
 }
 
 /** @param {Info} info @param {unknown} data @param {Kind} kind @returns {Envelope|Decoded} */

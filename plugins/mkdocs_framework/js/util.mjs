@@ -1,6 +1,6 @@
 /* Small helpers for data that came from outside the page's own code (storage, files, links):
- * plain objects only, never a key that could reach an object's prototype, and the base64url
- * text that results links are made of. What is allowed in an assessment is decided in
+ * plain objects only, never a key that could reach an object's prototype, quoting it in a
+ * message, and the base64url text that results links are made of. What is allowed in an assessment is decided in
  * decode.mjs. */
 
 export const UNSAFE_KEYS = ["__proto__", "constructor", "prototype"];
@@ -19,6 +19,12 @@ export function isSafeKey(key) {
  * @param {unknown} object @param {string} key @returns {boolean} */
 export function own(object, key) {
   return isPlainObject(object) && isSafeKey(key) && Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/** Outside text quoted for a message: “text”, shortened to 60 characters. @param {unknown} text */
+export function quote(text) {
+  const shown = String(text);
+  return `\u201c${shown.length > 60 ? `${shown.slice(0, 60)}\u2026` : shown}\u201d`;
 }
 
 /** base64url (no padding) of the text's UTF-8 bytes. @param {string} text */
