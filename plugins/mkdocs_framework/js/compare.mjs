@@ -141,7 +141,8 @@ function summary(comparison) {
   if (!parts.length) return "No dimension has a score in both assessments.";
   let text = `${parts.join(", ")}.`;
   if (c.notCompared) {
-    text += ` ${plural(c.notCompared, "dimension has", "dimensions have")} no score in one of the two, so ${c.notCompared === 1 ? "it is" : "they are"} not compared.`;
+    const they = c.notCompared === 1 ? "it is" : "they are";
+    text += ` ${plural(c.notCompared, "dimension has", "dimensions have")} no score in one of the two, so ${they} not compared.`;
   }
   return text;
 }

@@ -82,7 +82,7 @@ const CORRUPT_LINK =
 
 /** What each kind of input says when it cannot be used, by kind. Written out in full (no shared
  * parts built at load time) so a bundle that only reads the device leaves them all out.
- * @type {Record<Kind, Record<string, any>>} */
+ * @type {Record<string, Record<string, any>>} */
 const SAYS = {
   file: {
     empty: "The selected file is empty.",
@@ -115,10 +115,6 @@ const SAYS = {
     /** @param {string} reason */
     refused: (reason) => reason,
   },
-  stored: {
-    /** @param {string} reason */
-    refused: (reason) => reason,
-  },
 };
 
 const UNREADABLE_ANSWERS = "The answers could not be read. They have been left exactly as they are.";
@@ -141,6 +137,12 @@ function isValidDate(text) {
  * @param {unknown} object @returns {[string, any][]} */
 function safeEntries(object) {
   return isPlainObject(object) ? Object.entries(object).filter(([key]) => isSafeKey(key)) : [];
+}
+
+/** True for a plain object whose fields, where present, are text of no more than MAX_TEXT.
+ * @param {unknown} entry @param {string[]} fields */
+function isTextFields(entry, fields) {
+  return isPlainObject(entry) && fields.every((field) => !model.has(entry, field) || isShortText(entry[field], MAX_TEXT));
 }
 
 /** @param {string[]} list @param {string} item */
@@ -241,8 +243,14 @@ function refusedBy(carried, message, frameworkId, version) {
  * @returns {Decoded} */
 function carriedAs(carried, frameworkId, version) {
   /** @type {Migration} */
-  const migration = { status: carried.status === "migrated" ? "migrated" : "current", report: carried.report, counts: countsOf(carried.report) };
-  const notCarried = carried.report.notCarried.filter((/** @type {NotCarried} */ item) => item.kind === "answer").map((/** @type {NotCarried} */ item) => item.id);
+  const migration = {
+    status: carried.status === "migrated" ? "migrated" : "current",
+    report: carried.report,
+    counts: countsOf(carried.report),
+  };
+  /** @type {NotCarried[]} */
+  const lost = carried.report.notCarried;
+  const notCarried = lost.filter((item) => item.kind === "answer").map((item) => item.id);
   return { assessment: null, outcome: "ok", migration, problems: { errors: [], warnings: [] }, frameworkId, version, notCarried };
 }
 
@@ -253,7 +261,9 @@ function decodeData(info, data, kind, dropped) {
   if ("outcome" in envelope) return envelope;
   const { frameworkId, version } = envelope;
   const carried = carry(info, envelope.record);
-  if (carried.status === "refused") return refusedBy(carried, SAYS[kind].refused(carried.report.refusedReason), frameworkId, version);
+  if (carried.status === "refused") {
+    return refusedBy(carried, SAYS[kind].refused(carried.report.refusedReason), frameworkId, version);
+  }
   const decoded = carriedAs(carried, frameworkId, version);
   const source = envelope.shapesOk ? carried.assessment : envelope.source;
   const checked = checkStrictly(info, source);
@@ -282,10 +292,16 @@ function fileEnvelope(info, data, kind) {
   }
   const version = typeof claimed.version === "string" ? claimed.version : "";
   const source = data.assessment;
-  const shapesOk = ["answers", "targets", "notes", "plan"].every((field) => !model.has(source, field) || isPlainObject(source[field]));
-  // The file's version decides how migration carries it; when the maps are not maps the checks
-  // below explain what is wrong with the file itself.
-  const record = { ...(shapesOk ? source : {}), frameworkId: info.framework.id, frameworkVersion: version || info.framework.version };
+  const shapesOk = ["answers", "targets", "notes", "plan"].every(
+    (field) => !model.has(source, field) || isPlainObject(source[field])
+  );
+  // The file's version decides how migration carries it; when the maps are not maps the strict
+  // checks explain what is wrong with the file itself.
+  const record = {
+    ...(shapesOk ? source : {}),
+    frameworkId: info.framework.id,
+    frameworkVersion: version || info.framework.version,
+  };
   return { record, source, shapesOk, frameworkId, version };
 }
 
@@ -313,7 +329,8 @@ function linkEnvelope(info, data) {
  * @param {Record<string, any>} data */
 function linkRecord(data) {
   /** @param {unknown} code */
-  const levelId = (code) => (typeof code === "number" && Number.isInteger(code) && code >= 1 && code <= data.l.length ? data.l[Number(code) - 1] : null);
+  const levelId = (code) =>
+    typeof code === "number" && Number.isInteger(code) && code >= 1 && code <= data.l.length ? data.l[code - 1] : null;
   /** @type {Record<string, string>} */
   const answers = {};
   /** @type {Record<string, string>} */
@@ -445,9 +462,8 @@ function checkNotes(info, source, assessment, errors, unknown) {
   const bad = [];
   for (const [id, entry] of mapIn(source, "notes", "The notes in the file are not in the expected form.", errors)) {
     if (!info.dimensions.has(id)) addOnce(unknown.dimensions, id);
-    else if (!isPlainObject(entry) || !model.NOTE_KINDS.every((kind) => !model.has(entry, kind) || isShortText(entry[kind], MAX_TEXT))) {
-      bad.push(id);
-    } else if (entry.evidence || entry.views) {
+    else if (!isTextFields(entry, model.NOTE_KINDS)) bad.push(id);
+    else if (entry.evidence || entry.views) {
       assessment.notes[id] = { evidence: entry.evidence || "", views: entry.views || "" };
     }
   }
@@ -462,11 +478,7 @@ function checkPlan(info, source, assessment, errors, unknown) {
   /** @type {Record<string, any>} */
   const kept = {};
   for (const [id, entry] of mapIn(source, "plan", "The action plan in the file is not in the expected form.", errors)) {
-    const ok =
-      isPlainObject(entry) &&
-      model.PLAN_FIELDS.every((field) => !model.has(entry, field) || isShortText(entry[field], MAX_TEXT)) &&
-      (!entry.due || isValidDate(entry.due));
-    if (!ok) bad.push(id);
+    if (!isTextFields(entry, model.PLAN_FIELDS) || (entry.due && !isValidDate(entry.due))) bad.push(id);
     else if (!info.criteria.has(id)) unknown.plan += 1;
     else kept[id] = entry;
   }
@@ -506,7 +518,9 @@ function keepVersioning(info, source, assessment) {
   const review = isPlainObject(source.review) ? source.review : {};
   assessment.fingerprints = {};
   for (const id of Object.keys(assessment.answers)) {
-    if (model.has(fingerprints, id) && isShortText(fingerprints[id], MAX_FINGERPRINT)) assessment.fingerprints[id] = fingerprints[id];
+    if (model.has(fingerprints, id) && isShortText(fingerprints[id], MAX_FINGERPRINT)) {
+      assessment.fingerprints[id] = fingerprints[id];
+    }
     if (model.has(review, id) && model.has(REASONS, review[id])) {
       assessment.review = assessment.review || {};
       assessment.review[id] = review[id];

@@ -113,7 +113,8 @@ function compare(info, entries) {
       const extra = [a.authority.trim() && a.name.trim() !== name ? a.name.trim() : "", a.date].filter(Boolean).join(", ");
       name += ` (${extra || entry.name})`;
     }
-    return { code: `Authority ${letters(i)}`, name, fileName: entry.name, entry, assessment: a, results, dimensions: results.dimensions };
+    const code = `Authority ${letters(i)}`;
+    return { code, name, fileName: entry.name, entry, assessment: a, results, dimensions: results.dimensions };
   });
   const spread = info.framework.dimensions.map((dimension, d) => {
     const scores = rows

@@ -65,7 +65,8 @@ function createStore(getStorage, frameworkId) {
     return store && isPlainObject(store.assessments) ? store.assessments : {};
   };
   /** @param {Record<string, any>|null} settings @returns {string|null} */
-  const currentOf = (settings) => (settings && typeof settings.currentAssessment === "string" ? settings.currentAssessment : null);
+  const currentOf = (settings) =>
+    settings && typeof settings.currentAssessment === "string" ? settings.currentAssessment : null;
   /** @param {string} id */
   const writeSettings = (id) =>
     getStorage().setItem(names.settings, JSON.stringify({ schemaVersion: SCHEMA_VERSION, currentAssessment: id }));

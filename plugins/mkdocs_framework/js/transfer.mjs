@@ -88,12 +88,13 @@ function exportCsv(info, assessment) {
     const result = scoring.scoreDimension(info, assessment, dimension);
     const note = (/** @type {string} */ kind) => model.note(assessment, dimension.id, kind);
     const score = scoring.formatScore(result.score);
-    rows.push(["Dimension", ...meta, dimension.id, dimension.title, "", "", "", "", score, label(result.level), label(result.target), note("evidence"), note("views")]);
+    const scored = [score, label(result.level), label(result.target)];
+    rows.push(["Dimension", ...meta, dimension.id, dimension.title, "", "", "", "", ...scored, note("evidence"), note("views")]);
     for (const criterion of dimension.criteria) {
       const value = model.has(assessment.answers, criterion.id) ? assessment.answers[criterion.id] : "";
       const number = info.levelIndex.get(value);
-      const answer = answerText(info, value);
-      rows.push(["Criterion", ...meta, dimension.id, dimension.title, criterion.id, criterion.title, answer, number ? String(number) : "", "", "", "", "", ""]);
+      const answered = [answerText(info, value), number ? String(number) : ""];
+      rows.push(["Criterion", ...meta, dimension.id, dimension.title, criterion.id, criterion.title, ...answered, "", "", "", "", ""]);
     }
   }
   return `\uFEFF${csvRows(rows)}\r\n`;
