@@ -1,26 +1,28 @@
 /* "Progress over time" on the form: choose another assessment (one on this device, or one
  * exported to a file) to compare the open one with; says what to fix when the choice cannot be
  * compared; shows the result, keeps it up to date as the open assessment changes, and prints it.
- * Constructed on the element with data-module="cif-progress". The result's view
+ * Constructed on the element with data-module="cif-progress"; follows the page's state. The result's view
  * (comparison-report.mjs) comes with assess-more.js, which comparing loads first.
  */
 
 import * as model from "../model.mjs";
 import { chartPrintWidth, make } from "../dom.mjs";
 import { later } from "../later.mjs";
-import { find, hiddenText, longDate, nameOf, savedRecord } from "./shared.mjs";
+import { Component } from "../form/component.mjs";
+import { everyAssessment, find, hiddenText, longDate, nameOf, savedRecord } from "./shared.mjs";
 
 /** @typedef {import("./shared.mjs").Assessment} Assessment */
 /** @typedef {import("./shared.mjs").PageContext} PageContext */
 /** @typedef {import("./comparison-report.mjs").ComparedWith} ComparedWith */
 /** @typedef {import("./comparison-report.mjs").ComparisonReport} ComparisonReport */
+/** @typedef {import("../form/state.mjs").StateEvent} StateEvent */
 
-export class Comparison {
+export class Comparison extends Component {
   static moduleName = "cif-progress";
 
   /** @param {HTMLElement} root @param {PageContext} ctx */
   constructor(root, ctx) {
-    this.root = root;
+    super(root, ctx);
     this.ctx = ctx;
     this.choice = /** @type {HTMLSelectElement} */ (find(root, "#cif-compare-with"));
     this.file = /** @type {HTMLInputElement} */ (find(root, "#cif-compare-file"));
@@ -35,20 +37,27 @@ export class Comparison {
     /** The id of the open assessment the comparison is of. @type {string | null} */
     this.openId = null;
 
-    this.choice.addEventListener("change", () => this.showFileField());
-    find(root, "#cif-compare").addEventListener("click", () => this.start());
-    find(root, "#cif-print-compare").addEventListener("click", () => {
+    this.on(this.choice, "change", () => this.showFileField());
+    this.on(find(root, "#cif-compare"), "click", () => this.start());
+    this.on(find(root, "#cif-print-compare"), "click", () => {
       this.showForPrint();
       ctx.printAs("progress");
     });
+    // Printed, the chart is drawn to fit the page; back on screen, to fit the screen.
+    this.on(window, "beforeprint", () => this.showForPrint());
+    this.on(window, "afterprint", () => this.showForScreen());
   }
 
-  /** Keeps the choices and the result up to date with the open assessment: a different one opened
-   * ends the comparison.
-   * @param {Assessment[]} assessments every assessment on the device (everyAssessment) */
-  render(assessments) {
+  /** @param {StateEvent} event */
+  update(event) {
+    if (event.type === "opened" || event.type === "changed") this.render();
+  }
+
+  /* Keeps the choices and the result up to date with the open assessment: a different one opened
+   * ends the comparison. */
+  render() {
     const current = this.ctx.getAssessment();
-    this.showChoices(assessments.filter((a) => a.id !== current.id));
+    this.showChoices(everyAssessment(this.ctx).filter((a) => a.id !== current.id));
     if (this.openId !== current.id) {
       this.openId = current.id;
       this.comparedWith = null;
@@ -63,7 +72,6 @@ export class Comparison {
     this.view.show(other, how);
   }
 
-  /* Printed, the chart is drawn to fit the page; back on screen, to fit the screen. */
   showForPrint() {
     if (this.comparedWith && !this.results.hidden) this.show(this.comparedWith, { printWidth: chartPrintWidth() });
   }

@@ -1,25 +1,27 @@
 /* The form's list of the assessments on this device: open one, rename the open one, start a new
  * one, copy the open one to start a review, and delete it (after asking, with the offer to export
- * it first). Constructed on the element with data-module="cif-library".
+ * it first). Constructed on the element with data-module="cif-library"; follows the page's state.
  */
 
 import * as model from "../model.mjs";
 import * as scoring from "../scoring.mjs";
 import { make, quoted } from "../dom.mjs";
 import { later } from "../later.mjs";
-import { find, hiddenText, longDate, nameOf, savedRecord } from "./shared.mjs";
+import { Component } from "../form/component.mjs";
+import { everyAssessment, find, hiddenText, longDate, nameOf, savedRecord } from "./shared.mjs";
 
 /** @typedef {import("./shared.mjs").Assessment} Assessment */
 /** @typedef {import("./shared.mjs").PageContext} PageContext */
+/** @typedef {import("../form/state.mjs").StateEvent} StateEvent */
 /** @typedef {{id: string, name: string, date: string, done: string, current: boolean}} Row */
 
-export class Library {
+export class Library extends Component {
   static moduleName = "cif-library";
 
   /** @param {HTMLElement} root @param {PageContext} ctx */
   constructor(root, ctx) {
+    super(root, ctx);
     this.ctx = ctx;
-    this.doc = ctx.doc;
     this.list = find(root, ".cif-library__list");
     this.deleteButton = find(root, "#cif-delete");
     this.dialog = /** @type {HTMLDialogElement} */ (find(root, "dialog"));
@@ -28,7 +30,7 @@ export class Library {
     /** What the list shows now, to leave it alone when nothing in it changed. @type {string | null} */
     this.shown = null;
 
-    this.list.addEventListener("click", (event) => this.onListClick(event));
+    this.on(this.list, "click", (event) => this.onListClick(event));
     const actions = {
       "#cif-new": () => this.startNew(),
       "#cif-duplicate": () => this.duplicate(),
@@ -37,15 +39,20 @@ export class Library {
       "#cif-delete-confirm": () => this.deleteOpen(),
       "#cif-delete-cancel": () => this.cancelDelete(),
     };
-    for (const [selector, action] of Object.entries(actions)) find(root, selector).addEventListener("click", action);
-    this.dialog.addEventListener("close", () => {
+    for (const [selector, action] of Object.entries(actions)) this.on(find(root, selector), "click", action);
+    this.on(this.dialog, "close", () => {
       if (this.doc.activeElement === this.doc.body) this.deleteButton.focus();
     });
   }
 
-  /** Shows the assessments (from everyAssessment), the open one marked.
-   * @param {Assessment[]} assessments */
-  render(assessments) {
+  /** @param {StateEvent} event */
+  update(event) {
+    if (event.type === "opened" || event.type === "changed") this.render();
+  }
+
+  /* Shows the assessments on the device, the open one marked. */
+  render() {
+    const assessments = everyAssessment(this.ctx);
     const current = this.ctx.getAssessment();
     /** @type {Row[]} */
     const rows = assessments.map((a) => ({

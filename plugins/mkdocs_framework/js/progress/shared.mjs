@@ -29,8 +29,8 @@ import { make } from "../dom.mjs";
  * @property {() => void} changed saves the open assessment after a change, and refreshes the page
  * @property {(what: "results" | "plan" | "progress") => void} printAs prints that part of the page
  * @property {(action: () => void) => void} withMore runs action once assess-more.js is loaded
- * @property {{subscribe: (listener: (event: {type: string}) => void) => unknown}} [state] the page's state object, which
- *   tells its listeners when the open assessment changes (when the page has one)
+ * @property {import("../form/state.mjs").FormState} state the page's state object, which tells its
+ *   listeners when the open assessment changes (the components follow it: see form/component.mjs)
  */
 
 /** The element inside root that selector picks; a missing one is a mistake in the template.
