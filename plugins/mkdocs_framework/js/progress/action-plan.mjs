@@ -60,9 +60,8 @@ export class ActionPlan extends Component {
     const assessment = this.ctx.getAssessment();
     const framework = this.ctx.info.framework;
     this.printTitle.textContent = "Action plan: " + nameOf(assessment);
-    this.printMeta.textContent = [assessment.authority, assessment.date, `${framework.shortTitle}, version ${framework.version}`]
-      .filter(Boolean)
-      .join(" \u00b7 ");
+    const version = `${framework.shortTitle}, version ${framework.version}`;
+    this.printMeta.textContent = [assessment.authority, assessment.date, version].filter(Boolean).join(" \u00b7 ");
     const generated = plan.generate(this.ctx.info, assessment);
     const shown = assessment.id + "|" + plan.signature(generated);
     if (shown === this.shown) return;
@@ -83,8 +82,8 @@ export class ActionPlan extends Component {
     block.setAttribute("aria-labelledby", "plan-" + dimension.id);
     const heading = make(this.doc, "h3", "", `${dimension.number}. ${dimension.title}`);
     heading.id = "plan-" + dimension.id;
-    const status =
-      `Now ${levelName(result.level)} (score ${scoring.formatScore(result.score)}). ` + `Target ${levelName(result.target)}.`;
+    const score = scoring.formatScore(result.score);
+    const status = `Now ${levelName(result.level)} (score ${score}). Target ${levelName(result.target)}.`;
     block.append(heading, make(this.doc, "p", "cif-plan__status", status));
     block.append(...section.items.map((item) => this.item(assessment, item)));
     return block;
@@ -119,7 +118,9 @@ export class ActionPlan extends Component {
     title.id = "plan-item-" + id;
     const step = `From ${levels[item.from - 1].label} to ${levels[item.to - 1].label}. Work towards:`;
     const fields = make(this.doc, "div", "cif-plan__fields");
-    fields.append(...["action", "owner", "due"].map((field) => this.field(assessment, item, /** @type {Field} */ (field))));
+    /** @type {Field[]} */
+    const names = ["action", "owner", "due"];
+    fields.append(...names.map((field) => this.field(assessment, item, field)));
     box.append(
       title,
       make(this.doc, "p", "cif-plan__step", step),

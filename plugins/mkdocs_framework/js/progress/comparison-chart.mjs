@@ -60,7 +60,8 @@ function drawBar(doc, frame, size, bar) {
   const end = frame.x(bar.score);
   const barClass = bar.then ? "cif-chart__bar cif-chart__bar--then" : "cif-chart__bar";
   const width = Math.max(1, end - plotLeft);
-  svg.appendChild(chart.element(doc, "rect", { class: barClass, x: plotLeft, y: bar.y + 1, width, height: size.bar - 2 }));
+  const rect = { class: barClass, x: plotLeft, y: bar.y + 1, width, height: size.bar - 2 };
+  svg.appendChild(chart.element(doc, "rect", rect));
   const inside = end > plotLeft + plotWidth * 0.6;
   const attributes = inside
     ? {

@@ -57,29 +57,34 @@ export class ComparisonReport {
     const current = this.ctx.getAssessment();
     const wasHidden = this.root.hidden;
     this.root.hidden = false;
+    const compact = Boolean(how.printWidth);
     const width = how.printWidth || this.chart.clientWidth || 640;
-    const shown = JSON.stringify([other.source, other.fileName, other.assessment, current, width]);
+    const shown = JSON.stringify([other.source, other.fileName, other.assessment, current, width, compact]);
     if (wasHidden || shown !== this.shown) {
       this.shown = shown;
-      const [earlier, laterOne] = byDate(other.assessment, current);
-      /** @param {Assessment} a */
-      const describe = (a) => {
-        const source = a === other.assessment && other.source === "file" ? `, from the file ${other.fileName}` : "";
-        return `${quoted(nameOf(a))} (${longDate(a.date)}${source})`;
-      };
-      const result = compare.compare(this.ctx.info, earlier, laterOne);
-      this.title.textContent = `Progress from ${describe(earlier)} to ${describe(laterOne)}`;
-      const framework = this.ctx.info.framework;
-      this.printMeta.textContent = [current.authority, `${framework.shortTitle}, version ${framework.version}`]
-        .filter(Boolean)
-        .join(" \u00b7 ");
-      this.summary.textContent = compare.summary(result);
-      this.showCaveats(other.warnings, result);
-      this.showDimensions(result);
-      this.showMoved(result);
-      this.drawChart(result, width, Boolean(how.printWidth));
+      this.draw(other, current, width, compact);
     }
     if (how.focus) this.root.focus();
+  }
+
+  /** @param {ComparedWith} other @param {Assessment} current @param {number} width @param {boolean} compact */
+  draw(other, current, width, compact) {
+    const [earlier, laterOne] = byDate(other.assessment, current);
+    /** @param {Assessment} a */
+    const describe = (a) => {
+      const source = a === other.assessment && other.source === "file" ? `, from the file ${other.fileName}` : "";
+      return `${quoted(nameOf(a))} (${longDate(a.date)}${source})`;
+    };
+    const result = compare.compare(this.ctx.info, earlier, laterOne);
+    this.title.textContent = `Progress from ${describe(earlier)} to ${describe(laterOne)}`;
+    const framework = this.ctx.info.framework;
+    const version = `${framework.shortTitle}, version ${framework.version}`;
+    this.printMeta.textContent = [current.authority, version].filter(Boolean).join(" \u00b7 ");
+    this.summary.textContent = compare.summary(result);
+    this.showCaveats(other.warnings, result);
+    this.showDimensions(result);
+    this.showMoved(result);
+    this.drawChart(result, width, compact);
   }
 
   /** Where the comparison is not like for like: what reading the file found, answers to criteria
@@ -107,7 +112,8 @@ export class ComparisonReport {
       notes.push(
         `${plural(flagged, "answer was", "answers were")} carried over from another version of the framework and ` +
           `${flagged === 1 ? "needs" : "need"} checking (for example, the wording changed), so ` +
-          `${flagged === 1 ? "it is" : "they are"} not strictly like for like: ${result.flagged.map(criterionName).join(", ")}.`
+          `${flagged === 1 ? "it is" : "they are"} not strictly like for like: ` +
+          `${result.flagged.map(criterionName).join(", ")}.`
       );
     }
     this.caveats.textContent = "";
@@ -179,7 +185,9 @@ export class ComparisonReport {
 
   /** A dimension's score and level, or why it has none. @param {DimensionResult} result */
   scoreText(result) {
-    if (result.score === null) return result.notApplicable === result.total && result.total ? "Not applicable" : "No score";
+    if (result.score === null) {
+      return result.total && result.notApplicable === result.total ? "Not applicable" : "No score";
+    }
     return `${scoring.formatScore(result.score)} ${this.ctx.levelName(result.level)}`;
   }
 

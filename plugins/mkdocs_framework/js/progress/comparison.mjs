@@ -1,8 +1,8 @@
 /* "Progress over time" on the form: choose another assessment (one on this device, or one
  * exported to a file) to compare the open one with; says what to fix when the choice cannot be
  * compared; shows the result, keeps it up to date as the open assessment changes, and prints it.
- * Constructed on the element with data-module="cif-progress"; follows the page's state. The result's view
- * (comparison-report.mjs) comes with assess-more.js, which comparing loads first.
+ * Constructed on the element with data-module="cif-progress"; follows the page's state. The
+ * result's view (comparison-report.mjs) comes with assess-more.js, which comparing loads first.
  */
 
 import * as model from "../model.mjs";
@@ -82,7 +82,7 @@ export class Comparison extends Component {
 
   /** @param {Assessment[]} others the assessments on the device other than the open one */
   showChoices(others) {
-    const doc = this.ctx.doc;
+    const doc = this.doc;
     const chosen = this.choice.value;
     while (this.choice.options.length > 1) this.choice.remove(1);
     for (const a of others) {
@@ -134,8 +134,12 @@ export class Comparison extends Component {
     file.text().then(
       (text) => {
         const result = transfer.parseImport(this.ctx.info, text, file.size);
-        if (!result.ok) this.showError(this.file, result.errors);
-        else this.compareWith({ assessment: result.assessment, source: "file", fileName: file.name, warnings: result.warnings });
+        if (!result.ok) {
+          this.showError(this.file, result.errors);
+          return;
+        }
+        const { assessment, warnings } = result;
+        this.compareWith({ assessment, source: "file", fileName: file.name, warnings });
       },
       () => this.showError(this.file, ["The selected file could not be read. Choose the file again."])
     );
@@ -160,7 +164,7 @@ export class Comparison extends Component {
   /** Says what to fix, in the error summary (focused) and beside the field, GOV.UK style.
    * @param {HTMLSelectElement | HTMLInputElement} input @param {string[]} messages */
   showError(input, messages) {
-    const doc = this.ctx.doc;
+    const doc = this.doc;
     this.errorList.replaceChildren(
       ...messages.map((message) => {
         const link = make(doc, "a", "", message);
