@@ -5,6 +5,8 @@
  * Used by the group comparison page and the shared results page.
  */
 
+import { all } from "../dom.mjs";
+
 /** A region of a page, on its root element. */
 export class Component {
   /** The data-module value of the roots this component is started on. */
@@ -39,7 +41,8 @@ export class Component {
  * @param {ParentNode} scope @param {A} context @returns {C[]}
  */
 export function createAll(Class, scope, context) {
-  const roots = /** @type {HTMLElement[]} */ (Array.from(scope.querySelectorAll(`[data-module="${Class.moduleName}"]`)));
+  /** @type {HTMLElement[]} */
+  const roots = all(scope, `[data-module="${Class.moduleName}"]`);
   return roots
     .filter((root) => !root.hasAttribute(`data-${Class.moduleName}-init`))
     .map((root) => new Class(root, context));
@@ -59,6 +62,32 @@ export class PrintButton extends Component {
 /** Shows what only works with script, and hides what stands in for it without script.
  * @param {HTMLElement} page */
 export function showScriptParts(page) {
-  for (const node of /** @type {HTMLElement[]} */ (Array.from(page.querySelectorAll(".cif-nojs")))) node.hidden = true;
-  for (const node of /** @type {HTMLElement[]} */ (Array.from(page.querySelectorAll(".cif-js-only")))) node.hidden = false;
+  for (const node of all(page, ".cif-nojs")) node.hidden = true;
+  for (const node of all(page, ".cif-js-only")) node.hidden = false;
+}
+
+/** A live region that screen readers read out: cleared, then filled a moment later, so the same
+ * words twice are still read twice. */
+export class Announcer extends Component {
+  static moduleName = "cif-announcer";
+
+  /** @param {HTMLElement} root */
+  constructor(root) {
+    super(root);
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.timer = undefined;
+  }
+
+  /** @param {string} text */
+  announce(text) {
+    clearTimeout(this.timer);
+    this.root.textContent = "";
+    this.timer = setTimeout(() => {
+      this.root.textContent = text;
+    }, 100);
+  }
+
+  stop() {
+    clearTimeout(this.timer);
+  }
 }

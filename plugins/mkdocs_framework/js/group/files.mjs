@@ -3,7 +3,7 @@
  */
 
 import { plural } from "../model.mjs";
-import { make } from "../dom.mjs";
+import { all, make } from "../dom.mjs";
 import { Component } from "./component.mjs";
 import { versionNote } from "./text.mjs";
 
@@ -121,7 +121,8 @@ export class GroupFiles extends Component {
   /** Removes a file, then puts focus on the Remove button now in its place (or the chooser).
    * @param {number} key */
   remove(key) {
-    const buttons = () => /** @type {HTMLButtonElement[]} */ (Array.from(this.list.querySelectorAll("[data-remove]")));
+    /** @returns {HTMLButtonElement[]} */
+    const buttons = () => all(this.list, "[data-remove]");
     const position = buttons().findIndex((button) => Number(button.getAttribute("data-remove")) === key);
     const removed = position < 0 ? "" : this.list.querySelectorAll(".cif-group-file__name")[position].textContent;
     if (!this.context.state.remove(key)) return;

@@ -6,7 +6,7 @@
 
 import * as group from "../group.mjs";
 import { formatScore } from "../scoring.mjs";
-import { make } from "../dom.mjs";
+import { all, make } from "../dom.mjs";
 import { Component } from "./component.mjs";
 import { allNotApplicable, levelName, scoreText } from "./text.mjs";
 
@@ -23,7 +23,7 @@ export class GroupHeatmap extends Component {
     /** @type {HTMLTableSectionElement} */
     this.body = this.find("table.cif-heatmap tbody");
     // The key's swatches take the shade of their level, however many levels the framework has.
-    for (const swatch of /** @type {HTMLElement[]} */ (Array.from(root.querySelectorAll("[data-heat-level]")))) {
+    for (const swatch of all(root, "[data-heat-level]")) {
       const shade = group.shade(Number(swatch.getAttribute("data-heat-level")), Number(swatch.getAttribute("data-heat-count")));
       swatch.classList.add(`cif-heat--${shade}`);
     }

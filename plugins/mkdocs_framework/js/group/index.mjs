@@ -10,12 +10,12 @@
  *   cif-group-spread      heatmap.mjs     lowest, median and highest score of each dimension
  *   cif-group-profiles    profiles.mjs    each authority's chart and table
  *   cif-print             component.mjs   the print button
- *   cif-announcer         (here)          what screen readers are told after a change
+ *   cif-announcer         component.mjs   what screen readers are told after a change
  */
 
 import { describe } from "../model.mjs";
 import { onEveryPage } from "../dom.mjs";
-import { Component, PrintButton, createAll, showScriptParts } from "./component.mjs";
+import { Announcer, PrintButton, createAll, showScriptParts } from "./component.mjs";
 import { GroupState } from "./state.mjs";
 import { GroupFiles } from "./files.mjs";
 import { GroupComparison } from "./comparison.mjs";
@@ -32,34 +32,9 @@ import { GroupProfiles } from "./profiles.mjs";
  * @property {(text: string) => void} announce tells screen reader users what changed
  */
 
-/** A live region that screen readers read out: cleared, then filled a moment later, so the same
- * words twice are still read twice. */
-export class Announcer extends Component {
-  static moduleName = "cif-announcer";
-
-  /** @param {HTMLElement} root */
-  constructor(root) {
-    super(root);
-    /** @type {ReturnType<typeof setTimeout> | undefined} */
-    this.timer = undefined;
-  }
-
-  /** @param {string} text */
-  announce(text) {
-    clearTimeout(this.timer);
-    this.root.textContent = "";
-    this.timer = setTimeout(() => {
-      this.root.textContent = text;
-    }, 100);
-  }
-
-  stop() {
-    clearTimeout(this.timer);
-  }
-}
-
-/** Starts the page's components; returns them, to stop when another page is shown.
- * @param {Document} doc @returns {Component[]} */
+/** Starts the page's components; returns a function that stops them, for when another page is
+ * shown.
+ * @param {Document} doc @returns {() => void} */
 function startPage(doc) {
   const data = /** @type {HTMLElement} */ (doc.getElementById("cif-framework"));
   const framework = JSON.parse(data.textContent || "");
@@ -76,7 +51,7 @@ function startPage(doc) {
     announce: (text) => announcer.announce(text),
   };
   // The comparison is shown before the profiles are drawn, so their charts can be measured.
-  return [
+  const components = [
     announcer,
     ...createAll(GroupComparison, page, context),
     ...createAll(GroupHeatmap, page, context),
@@ -85,18 +60,21 @@ function startPage(doc) {
     ...createAll(PrintButton, page, context),
     ...createAll(GroupFiles, page, context),
   ];
+  return () => {
+    for (const component of components) component.stop();
+  };
 }
 
-/** @type {Component[]} */
-let previous = [];
+/** @type {(() => void) | null} */
+let stopPrevious = null;
 
 /* With Material's instant navigation this runs on every page shown: it starts the group page when
  * it is shown (once), after stopping the components of the one shown before. */
 function start() {
   const files = document.querySelector(`[data-module="${GroupFiles.moduleName}"]`);
   if (!files || files.hasAttribute(`data-${GroupFiles.moduleName}-init`)) return;
-  for (const component of previous) component.stop();
-  previous = startPage(document);
+  if (stopPrevious) stopPrevious();
+  stopPrevious = startPage(document);
 }
 
 onEveryPage(start);

@@ -5,7 +5,7 @@
 
 import { longDate, plural } from "../model.mjs";
 import * as chart from "../chart.mjs";
-import { make } from "../dom.mjs";
+import { all, make } from "../dom.mjs";
 import { Component } from "./component.mjs";
 import { allNotApplicable, levelName, scoreText, versionNote } from "./text.mjs";
 
@@ -96,7 +96,7 @@ export class GroupProfiles extends Component {
   drawCharts(width) {
     const { state, levels } = this.context;
     const { rows } = state.comparison;
-    for (const holder of /** @type {HTMLElement[]} */ (Array.from(this.holder.querySelectorAll("[data-profile]")))) {
+    for (const holder of all(this.holder, "[data-profile]")) {
       const row = rows[Number(holder.getAttribute("data-profile"))];
       if (!row) continue;
       const svg = chart.draw(this.doc, {

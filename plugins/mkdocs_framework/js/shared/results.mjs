@@ -5,6 +5,7 @@
 
 import { has, longDate, plural } from "../model.mjs";
 import * as chart from "../chart.mjs";
+import { all } from "../dom.mjs";
 import { Component } from "../group/component.mjs";
 import { answerText, versionText } from "./text.mjs";
 
@@ -93,7 +94,7 @@ export class SharedResults extends Component {
       `${plural(results.criteriaDecided, "criterion", "criteria")} of ${results.criteriaTotal} answered ` +
       `(${results.percentComplete}%), and ${results.dimensionsCompleted} of ${plural(results.dimensionsTotal, "section", "sections")} completed.`;
     chart.fillResultsTable(this.doc, this.find(".cif-shared__results tbody"), results, levelName, "No score");
-    for (const cell of /** @type {HTMLElement[]} */ (Array.from(this.root.querySelectorAll("[data-answer-for]")))) {
+    for (const cell of all(this.root, "[data-answer-for]")) {
       const id = cell.getAttribute("data-answer-for") || "";
       cell.textContent = answerText(info, has(a.answers, id) ? a.answers[id] : "");
     }
