@@ -8,13 +8,13 @@ import { summary } from "./text.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
 
+/** @extends {Component<GroupContext>} */
 export class GroupComparison extends Component {
   static moduleName = "cif-group-comparison";
 
   /** @param {HTMLElement} root @param {GroupContext} context */
   constructor(root, context) {
-    super(root);
-    this.context = context;
+    super(root, context);
     /** @type {HTMLElement} */
     this.waiting = this.find(".cif-group-waiting");
     /** @type {HTMLElement} */
@@ -23,12 +23,8 @@ export class GroupComparison extends Component {
     this.summary = this.find(".cif-group-summary");
     /** @type {HTMLInputElement} */
     this.hide = this.find(".cif-group-controls input[type=checkbox]");
-    this.hide.addEventListener("change", () => this.onHide());
-    this.unsubscribe = context.state.subscribe(() => this.render());
-  }
-
-  stop() {
-    this.unsubscribe();
+    this.on(this.hide, "change", () => this.onHide());
+    this.keep(context.state.subscribe(() => this.render()));
   }
 
   render() {

@@ -1,25 +1,32 @@
 /* Components in the manner of GOV.UK Frontend (its character-count.mjs and init.mjs): one class per
  * region of a page, constructed on its root element, which the template marks with
  * data-module="<the class's moduleName>"; the component finds its elements inside that root and
- * keeps its state on the instance. createAll starts one on every such root in a scope.
+ * keeps its state on the instance. createAll starts one on every such root in a scope, and
+ * startEveryPage starts a whole page's components, with Material's instant navigation too.
  * Used by the group comparison page and the shared results page.
  */
 
-import { all } from "../dom.mjs";
+import { all, onEveryPage } from "../dom.mjs";
 
-/** A region of a page, on its root element. */
+/**
+ * A region of a page, on its root element, given what the page shares with its components.
+ * @template [Context=any]
+ */
 export class Component {
   /** The data-module value of the roots this component is started on. */
   static moduleName = "";
 
-  /** @param {HTMLElement} root */
-  constructor(root) {
+  /** @param {HTMLElement} root @param {Context} [context] */
+  constructor(root, context) {
     const name = /** @type {typeof Component} */ (this.constructor).moduleName;
     // Marked as started, so a root is never given two components (as govuk-frontend does).
     if (root.hasAttribute(`data-${name}-init`)) throw new Error(`${name} is already started on this element`);
     root.setAttribute(`data-${name}-init`, "");
     this.root = root;
     this.doc = root.ownerDocument;
+    this.context = context;
+    /** @type {(() => void)[]} what stop() undoes */
+    this.undo = [];
   }
 
   /** The element inside the root that selector finds; the template must have it.
@@ -30,8 +37,23 @@ export class Component {
     return node;
   }
 
-  /** Removes the listeners the component put outside its root (on the window or document). */
-  stop() {}
+  /** Listens until stop().
+   * @param {EventTarget} target @param {string} type @param {(event: any) => void} handler */
+  on(target, type, handler) {
+    target.addEventListener(type, handler);
+    this.undo.push(() => target.removeEventListener(type, handler));
+  }
+
+  /** Keeps until stop() something that a function ends, such as a subscription to the page's state.
+   * @param {() => void} end */
+  keep(end) {
+    this.undo.push(end);
+  }
+
+  /** Ends everything the component listens to, for when another page is shown. */
+  stop() {
+    for (const end of this.undo.splice(0)) end();
+  }
 }
 
 /**
@@ -55,15 +77,8 @@ export class PrintButton extends Component {
   /** @param {HTMLElement} root the button */
   constructor(root) {
     super(root);
-    root.addEventListener("click", () => root.ownerDocument.defaultView?.print());
+    this.on(root, "click", () => this.doc.defaultView?.print());
   }
-}
-
-/** Shows what only works with script, and hides what stands in for it without script.
- * @param {HTMLElement} page */
-export function showScriptParts(page) {
-  for (const node of all(page, ".cif-nojs")) node.hidden = true;
-  for (const node of all(page, ".cif-js-only")) node.hidden = false;
 }
 
 /** A live region that screen readers read out: cleared, then filled a moment later, so the same
@@ -76,6 +91,7 @@ export class Announcer extends Component {
     super(root);
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.timer = undefined;
+    this.keep(() => clearTimeout(this.timer));
   }
 
   /** @param {string} text */
@@ -86,8 +102,36 @@ export class Announcer extends Component {
       this.root.textContent = text;
     }, 100);
   }
+}
 
-  stop() {
-    clearTimeout(this.timer);
-  }
+/**
+ * What a page's start function is given: the framework embedded in the page, the page's article
+ * (the scope its components are looked up in) and its window.
+ * @typedef {{framework: any, page: HTMLElement, win: Window, doc: Document}} PageParts
+ */
+
+/**
+ * Starts a page's components whenever a page with an unstarted `marker` module is shown (with
+ * Material's instant navigation, on every page shown), after stopping the components of the page
+ * started before. Before start runs, the page's root element gets htmlClass (its print styles
+ * follow it), and what works only with script is shown in place of what stands in for it.
+ * @param {string} marker a data-module of the page @param {string} htmlClass
+ * @param {(parts: PageParts) => Component[]} start starts the components; returns them
+ */
+export function startEveryPage(marker, htmlClass, start) {
+  /** @type {Component[]} */
+  let previous = [];
+  onEveryPage(() => {
+    const doc = document;
+    const root = doc.querySelector(`[data-module="${marker}"]`);
+    if (!root || root.hasAttribute(`data-${marker}-init`)) return;
+    for (const component of previous) component.stop();
+    const data = /** @type {HTMLElement} */ (doc.getElementById("cif-framework"));
+    const page = data.closest("article") || doc.body;
+    doc.documentElement.classList.add(htmlClass);
+    for (const node of all(page, ".cif-nojs")) node.hidden = true;
+    for (const node of all(page, ".cif-js-only")) node.hidden = false;
+    const win = /** @type {Window} */ (doc.defaultView);
+    previous = start({ framework: JSON.parse(data.textContent || ""), page, win, doc });
+  });
 }

@@ -15,13 +15,13 @@ function hasFiles(event) {
   return Boolean(types) && Array.from(types).includes("Files");
 }
 
+/** @extends {Component<GroupContext>} */
 export class GroupFiles extends Component {
   static moduleName = "cif-group-files";
 
   /** @param {HTMLElement} root @param {GroupContext} context */
   constructor(root, context) {
-    super(root);
-    this.context = context;
+    super(root, context);
     /** @type {HTMLInputElement} */
     this.input = this.find("input.cif-file");
     /** @type {HTMLElement} */
@@ -33,22 +33,14 @@ export class GroupFiles extends Component {
     /** @type {HTMLUListElement} */
     this.list = this.find("ul.cif-group-files");
 
-    this.input.addEventListener("change", () => this.add(this.input.files));
-    this.list.addEventListener("click", (event) => this.onClick(event));
-    this.drop.addEventListener("dragleave", (event) => this.onDragLeave(event));
-    this.onDragOver = this.onDragOver.bind(this);
-    this.onDrop = this.onDrop.bind(this);
-    this.doc.addEventListener("dragover", this.onDragOver);
-    this.doc.addEventListener("drop", this.onDrop);
-    this.unsubscribe = context.state.subscribe(() => this.render());
+    this.on(this.input, "change", () => this.add(this.input.files));
+    this.on(this.list, "click", (event) => this.onClick(event));
+    this.on(this.drop, "dragleave", (event) => this.onDragLeave(event));
+    this.on(this.doc, "dragover", (event) => this.onDragOver(event));
+    this.on(this.doc, "drop", (event) => this.onDrop(event));
+    this.keep(context.state.subscribe(() => this.render()));
     // A browser may keep files chosen before a reload; read them like a fresh choice.
     if (this.input.files?.length) this.add(this.input.files);
-  }
-
-  stop() {
-    this.doc.removeEventListener("dragover", this.onDragOver);
-    this.doc.removeEventListener("drop", this.onDrop);
-    this.unsubscribe();
   }
 
   /** Reads the files into the comparison, then says what happened.

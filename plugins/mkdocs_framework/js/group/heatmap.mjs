@@ -13,13 +13,13 @@ import { allNotApplicable, levelName, scoreText } from "./text.mjs";
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
 /** @typedef {import("./state.mjs").Row} Row */
 
+/** @extends {Component<GroupContext>} */
 export class GroupHeatmap extends Component {
   static moduleName = "cif-group-heatmap";
 
   /** @param {HTMLElement} root @param {GroupContext} context */
   constructor(root, context) {
-    super(root);
-    this.context = context;
+    super(root, context);
     /** @type {HTMLTableSectionElement} */
     this.body = this.find("table.cif-heatmap tbody");
     // The key's swatches take the shade of their level, however many levels the framework has.
@@ -27,11 +27,7 @@ export class GroupHeatmap extends Component {
       const shade = group.shade(Number(swatch.getAttribute("data-heat-level")), Number(swatch.getAttribute("data-heat-count")));
       swatch.classList.add(`cif-heat--${shade}`);
     }
-    this.unsubscribe = context.state.subscribe(() => this.render());
-  }
-
-  stop() {
-    this.unsubscribe();
+    this.keep(context.state.subscribe(() => this.render()));
   }
 
   render() {
@@ -70,20 +66,16 @@ export class GroupHeatmap extends Component {
   }
 }
 
+/** @extends {Component<GroupContext>} */
 export class GroupSpread extends Component {
   static moduleName = "cif-group-spread";
 
   /** @param {HTMLElement} root @param {GroupContext} context */
   constructor(root, context) {
-    super(root);
-    this.context = context;
+    super(root, context);
     /** @type {HTMLTableSectionElement} */
     this.body = this.find("table.cif-spread tbody");
-    this.unsubscribe = context.state.subscribe(() => this.render());
-  }
-
-  stop() {
-    this.unsubscribe();
+    this.keep(context.state.subscribe(() => this.render()));
   }
 
   render() {

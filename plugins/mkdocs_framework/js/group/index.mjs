@@ -14,8 +14,7 @@
  */
 
 import { describe } from "../model.mjs";
-import { onEveryPage } from "../dom.mjs";
-import { Announcer, PrintButton, createAll, showScriptParts } from "./component.mjs";
+import { Announcer, PrintButton, createAll, startEveryPage } from "./component.mjs";
 import { GroupState } from "./state.mjs";
 import { GroupFiles } from "./files.mjs";
 import { GroupComparison } from "./comparison.mjs";
@@ -32,26 +31,19 @@ import { GroupProfiles } from "./profiles.mjs";
  * @property {(text: string) => void} announce tells screen reader users what changed
  */
 
-/** Starts the page's components; returns a function that stops them, for when another page is
- * shown.
- * @param {Document} doc @returns {() => void} */
-function startPage(doc) {
-  const data = /** @type {HTMLElement} */ (doc.getElementById("cif-framework"));
-  const framework = JSON.parse(data.textContent || "");
-  const page = data.closest("article") || doc.body;
-  doc.documentElement.classList.add("cif-group-js");
-  showScriptParts(page);
+startEveryPage(GroupFiles.moduleName, "cif-group-js", ({ framework, page, win }) => {
   const [announcer] = createAll(Announcer, page, null);
   /** @type {GroupContext} */
   const context = {
-    win: /** @type {Window} */ (doc.defaultView),
+    win,
     state: new GroupState(describe(framework)),
     framework,
     levels: framework.levels,
     announce: (text) => announcer.announce(text),
   };
-  // The comparison is shown before the profiles are drawn, so their charts can be measured.
-  const components = [
+  // The comparison is shown before the profiles are drawn, so their charts can be measured; the
+  // files come last, as a browser may give back files chosen before a reload at once.
+  return [
     announcer,
     ...createAll(GroupComparison, page, context),
     ...createAll(GroupHeatmap, page, context),
@@ -60,21 +52,4 @@ function startPage(doc) {
     ...createAll(PrintButton, page, context),
     ...createAll(GroupFiles, page, context),
   ];
-  return () => {
-    for (const component of components) component.stop();
-  };
-}
-
-/** @type {(() => void) | null} */
-let stopPrevious = null;
-
-/* With Material's instant navigation this runs on every page shown: it starts the group page when
- * it is shown (once), after stopping the components of the one shown before. */
-function start() {
-  const files = document.querySelector(`[data-module="${GroupFiles.moduleName}"]`);
-  if (!files || files.hasAttribute(`data-${GroupFiles.moduleName}-init`)) return;
-  if (stopPrevious) stopPrevious();
-  stopPrevious = startPage(document);
-}
-
-onEveryPage(start);
+});

@@ -12,23 +12,19 @@ import { allNotApplicable, levelName, scoreText, versionNote } from "./text.mjs"
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
 /** @typedef {import("./state.mjs").Row} Row */
 
+/** @extends {Component<GroupContext>} */
 export class GroupProfiles extends Component {
   static moduleName = "cif-group-profiles";
 
   /** @param {HTMLElement} root @param {GroupContext} context */
   constructor(root, context) {
-    super(root);
-    this.context = context;
+    super(root, context);
     /** @type {HTMLElement} */
     this.holder = this.find(".cif-profiles");
     const measure = () => this.holder.querySelector("[data-profile]")?.clientWidth || 0;
     this.sizer = new chart.ChartSizer(context.win, measure, (width) => this.drawCharts(width), 360);
-    this.unsubscribe = context.state.subscribe(() => this.render());
-  }
-
-  stop() {
-    this.sizer.stop();
-    this.unsubscribe();
+    this.keep(() => this.sizer.stop());
+    this.keep(context.state.subscribe(() => this.render()));
   }
 
   render() {

@@ -6,6 +6,7 @@
 import * as group from "../group.mjs";
 import * as migrate from "../migrate.mjs";
 import * as transfer from "../transfer.mjs";
+import { Listeners } from "./listeners.mjs";
 
 /**
  * @typedef {{status: string, name: string, reason: string}} Problem a file that could not be included
@@ -27,20 +28,19 @@ export class GroupState {
     this.nextKey = 1;
     /** @type {Comparison | null} */
     this.cached = null;
-    /** @type {Set<() => void>} */
-    this.listeners = new Set();
+    /** @type {Listeners<[]>} */
+    this.listeners = new Listeners();
   }
 
   /** Calls listener after every change; returns a function that stops it.
    * @param {() => void} listener */
   subscribe(listener) {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   changed() {
     this.cached = null;
-    for (const listener of this.listeners) listener();
+    this.listeners.tell();
   }
 
   /** The comparison of the files in it (heatmap rows, spread), worked out once per change.

@@ -20,20 +20,33 @@ import { answerText, versionText } from "./text.mjs";
  * @property {string} baseTitle the page's title before results were shown
  */
 
+/** What the page shows from the address: reads the results in it when started, and again when
+ * its fragment changes (another link pasted into the open page), then moves focus to what is shown.
+ * @extends {Component<SharedContext>} */
+export class SharedAddress extends Component {
+  static moduleName = "cif-shared-address";
+
+  /** @param {HTMLElement} root @param {SharedContext} context */
+  constructor(root, context) {
+    super(root, context);
+    const { state, win } = context;
+    this.on(win, "hashchange", () => state.load(win.location.hash, true));
+    state.load(win.location.hash, false);
+  }
+}
+
 /** The notice shown when the address holds no results. */
 export class SharedEmpty extends Component {
   static moduleName = "cif-shared-empty";
 
   /** @param {HTMLElement} root @param {SharedContext} context */
   constructor(root, context) {
-    super(root);
-    this.unsubscribe = context.state.subscribe((view) => {
-      root.hidden = view.kind !== "empty";
-    });
-  }
-
-  stop() {
-    this.unsubscribe();
+    super(root, context);
+    this.keep(
+      context.state.subscribe((view) => {
+        root.hidden = view.kind !== "empty";
+      })
+    );
   }
 }
 
@@ -43,38 +56,35 @@ export class SharedProblem extends Component {
 
   /** @param {HTMLElement} root @param {SharedContext} context */
   constructor(root, context) {
-    super(root);
+    super(root, context);
     const text = this.find(".cif-shared-problem__text");
-    this.unsubscribe = context.state.subscribe((view, focus) => {
-      root.hidden = view.kind !== "problem";
-      if (view.kind !== "problem") return;
-      text.textContent = view.message;
-      if (focus) root.focus();
-    });
-  }
-
-  stop() {
-    this.unsubscribe();
+    this.keep(
+      context.state.subscribe((view, focus) => {
+        root.hidden = view.kind !== "problem";
+        if (view.kind !== "problem") return;
+        text.textContent = view.message;
+        if (focus) root.focus();
+      })
+    );
   }
 }
 
-/** The read-only results. */
+/** The read-only results.
+ * @extends {Component<SharedContext>} */
 export class SharedResults extends Component {
   static moduleName = "cif-shared-results";
 
   /** @param {HTMLElement} root @param {SharedContext} context */
   constructor(root, context) {
-    super(root);
-    this.context = context;
-    this.unsubscribe = context.state.subscribe((view, focus) => {
-      root.hidden = view.kind !== "results";
-      if (view.kind === "results") this.render(view);
-      if (view.kind === "results" && focus) root.focus();
-    });
-  }
-
-  stop() {
-    this.unsubscribe();
+    super(root, context);
+    this.keep(
+      context.state.subscribe((view, focus) => {
+        root.hidden = view.kind !== "results";
+        if (view.kind !== "results") return;
+        this.render(view);
+        if (focus) root.focus();
+      })
+    );
   }
 
   /** @param {Extract<import("./state.mjs").View, {kind: "results"}>} view */
@@ -107,7 +117,7 @@ export class SharedChart extends Component {
 
   /** @param {HTMLElement} root @param {SharedContext} context */
   constructor(root, context) {
-    super(root);
+    super(root, context);
     /** @type {HTMLElement} */
     const body = this.find(".cif-chart__body");
     /** @type {any} the results shown, or null */
@@ -117,15 +127,13 @@ export class SharedChart extends Component {
       body.textContent = "";
       body.appendChild(chart.drawResults(this.doc, width, context.framework.levels, results, context.levelName, "No score"));
     };
-    this.sizer = new chart.ChartSizer(context.win, () => body.clientWidth, draw, 640);
-    this.unsubscribe = context.state.subscribe((view) => {
-      results = view.kind === "results" ? view.results : null;
-      this.sizer.redraw(true);
-    });
-  }
-
-  stop() {
-    this.sizer.stop();
-    this.unsubscribe();
+    const sizer = new chart.ChartSizer(context.win, () => body.clientWidth, draw, 640);
+    this.keep(() => sizer.stop());
+    this.keep(
+      context.state.subscribe((view) => {
+        results = view.kind === "results" ? view.results : null;
+        sizer.redraw(true);
+      })
+    );
   }
 }

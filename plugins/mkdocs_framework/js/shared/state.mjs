@@ -6,6 +6,7 @@
 import * as share from "../share.mjs";
 import * as migrate from "../migrate.mjs";
 import * as scoring from "../scoring.mjs";
+import { Listeners } from "../group/listeners.mjs";
 
 /**
  * What the page shows: nothing to show, a link that cannot be shown (with why), or the results.
@@ -22,15 +23,14 @@ export class SharedState {
     this.info = info;
     /** @type {View} */
     this.view = { kind: "empty" };
-    /** @type {Set<Listener>} */
-    this.listeners = new Set();
+    /** @type {Listeners<[View, boolean]>} */
+    this.listeners = new Listeners();
   }
 
   /** Calls listener with the view after every change; returns a function that stops it.
    * @param {Listener} listener */
   subscribe(listener) {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** Reads the results in an address's fragment ("#..."), then tells the listeners.
@@ -45,6 +45,6 @@ export class SharedState {
     } else {
       this.view = { kind: "problem", message: link.message };
     }
-    for (const listener of this.listeners) listener(this.view, focus);
+    this.listeners.tell(this.view, focus);
   }
 }
