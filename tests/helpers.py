@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -121,3 +122,23 @@ def seed_storage(page: Page, items: dict[str, str]) -> None:
     theme's search iframe and on every reload, and could put the seed back over what the test saved."""
     page.evaluate("items => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }", items)
     page.reload()
+
+
+def search_site(page: Page, words: str) -> None:
+    """Search with the theme's search box and wait for its results, as a person would.
+
+    A person types once the page is ready; a test can type before the theme has started listening
+    (on a busy machine the theme's script and search index load slowly from disk), and the theme
+    then never hears the words. So the words are typed again, up to a minute in all, until the
+    theme answers; a search that never works still fails."""
+    box = page.get_by_role("textbox", name="Search")
+    meta = page.locator(".md-search-result__meta")
+    for _ in range(6):
+        box.fill("")
+        box.press_sequentially(words)
+        try:
+            meta.filter(has_text="matching document").wait_for(timeout=10_000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    raise AssertionError(f"the site's search never answered {words!r}: {meta.inner_text()}")

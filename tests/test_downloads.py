@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from mkdocs_framework.downloads import build_date_text, human_size
 from mkdocs_framework.model import Framework
 from mkdocs_framework.validate import load_framework
-from tests.helpers import REPO, make_site, synthetic_framework
+from tests.helpers import REPO, make_site, search_site, synthetic_framework
 
 ARTIFACTS = REPO / "test-artifacts" / "pdf"
 
@@ -198,8 +198,7 @@ def test_offline_copy_works_from_disk_with_search(browser: Browser, unzipped: Pa
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto((unzipped / "index.html").as_uri())
-    page.get_by_role("textbox", name="Search").fill("retention")
-    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document", timeout=60_000)
+    search_site(page, "retention")
     page.locator(".md-search-result__item a").first.click()
     page.wait_for_load_state()
     assert page.url.startswith(unzipped.as_uri())

@@ -7,6 +7,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, expect
 
 from tests.gates import site_pages
+from tests.helpers import search_site
 
 
 def test_every_page_renders_from_disk(browser: Browser, built_site: Path) -> None:
@@ -26,8 +27,7 @@ def test_every_page_renders_from_disk(browser: Browser, built_site: Path) -> Non
 def test_search_works_from_disk(browser: Browser, built_site: Path) -> None:
     page = browser.new_page()
     page.goto((built_site / "index.html").as_uri())
-    page.get_by_role("textbox", name="Search").fill("proportionate")
-    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document", timeout=60_000)
+    search_site(page, "proportionate")
     results = page.locator(".md-search-result__item")
     assert results.count() >= 1
     assert "matching document" in page.locator(".md-search-result__meta").inner_text()
