@@ -23,7 +23,7 @@ async function build(name) {
     entryPoints: [join(SOURCES, `${name}.mjs`)],
     bundle: true,
     format: "iife",
-    target: "es2020",
+    target: "es2022",
     minify: true,
     legalComments: "none",
     charset: "utf8",

@@ -2,10 +2,10 @@
 
 import test from "node:test";
 import assert from "node:assert/strict";
-import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
-import * as transfer from "../../plugins/mkdocs_framework/js/transfer.mjs";
-import * as share from "../../plugins/mkdocs_framework/js/share.mjs";
-import { decode, decodeFile, decodeLink } from "../../plugins/mkdocs_framework/js/decode.mjs";
+import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
+import * as transfer from "../../plugins/mkdocs_framework/js/core/transfer.mjs";
+import * as share from "../../plugins/mkdocs_framework/js/core/share.mjs";
+import { decode, decodeFile, decodeLink } from "../../plugins/mkdocs_framework/js/core/decode.mjs";
 import { info } from "./framework.mjs";
 import versions from "./fixtures/versions.json" with { type: "json" };
 

@@ -1,6 +1,6 @@
 import test from "node:test";
 import assert from "node:assert/strict";
-import * as storage from "../../plugins/mkdocs_framework/js/storage.mjs";
+import * as storage from "../../plugins/mkdocs_framework/js/core/storage.mjs";
 import { FormState } from "../../plugins/mkdocs_framework/js/form/state.mjs";
 import { framework } from "./framework.mjs";
 

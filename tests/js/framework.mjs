@@ -1,5 +1,5 @@
 // A small framework in the shape the page embeds (see data.py), shared by the unit tests.
-import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
+import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
 
 const framework = {
   id: "test-framework",

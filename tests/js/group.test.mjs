@@ -1,8 +1,8 @@
 import test from "node:test";
 import assert from "node:assert/strict";
-import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
-import * as transfer from "../../plugins/mkdocs_framework/js/transfer.mjs";
-import * as group from "../../plugins/mkdocs_framework/js/group.mjs";
+import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
+import * as transfer from "../../plugins/mkdocs_framework/js/core/transfer.mjs";
+import * as group from "../../plugins/mkdocs_framework/js/core/group.mjs";
 import { info } from "./framework.mjs";
 import versions from "./fixtures/versions.json" with { type: "json" };
 

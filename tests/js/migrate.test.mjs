@@ -1,7 +1,7 @@
 import test from "node:test";
 import assert from "node:assert/strict";
-import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
-import * as migrate from "../../plugins/mkdocs_framework/js/migrate.mjs";
+import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
+import * as migrate from "../../plugins/mkdocs_framework/js/core/migrate.mjs";
 import versions from "./fixtures/versions.json" with { type: "json" };
 import chainExpected from "../fixtures/versions/chain-expected.json" with { type: "json" };
 
@@ -328,7 +328,7 @@ test("hostile keys in a record pollute nothing", () => {
   assert.equal({}.x, undefined);
 });
 
-import * as transfer from "../../plugins/mkdocs_framework/js/transfer.mjs";
+import * as transfer from "../../plugins/mkdocs_framework/js/core/transfer.mjs";
 
 test("exports record each answer's fingerprint and keep what was not carried over", () => {
   const v1 = model.describe(fresh("v1"));

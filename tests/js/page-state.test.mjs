@@ -2,9 +2,9 @@
 // tested here as the components use them (subscribe, change, read what to show).
 import test from "node:test";
 import assert from "node:assert/strict";
-import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
-import * as transfer from "../../plugins/mkdocs_framework/js/transfer.mjs";
-import * as share from "../../plugins/mkdocs_framework/js/share.mjs";
+import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
+import * as transfer from "../../plugins/mkdocs_framework/js/core/transfer.mjs";
+import * as share from "../../plugins/mkdocs_framework/js/core/share.mjs";
 import { GroupState } from "../../plugins/mkdocs_framework/js/group/state.mjs";
 import { SharedState } from "../../plugins/mkdocs_framework/js/shared/state.mjs";
 import { info } from "./framework.mjs";

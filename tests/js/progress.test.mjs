@@ -2,11 +2,11 @@
 
 import test from "node:test";
 import assert from "node:assert/strict";
-import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
-import * as storage from "../../plugins/mkdocs_framework/js/storage.mjs";
-import * as compare from "../../plugins/mkdocs_framework/js/compare.mjs";
-import * as plan from "../../plugins/mkdocs_framework/js/plan.mjs";
-import * as transfer from "../../plugins/mkdocs_framework/js/transfer.mjs";
+import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
+import * as storage from "../../plugins/mkdocs_framework/js/core/storage.mjs";
+import * as compare from "../../plugins/mkdocs_framework/js/core/compare.mjs";
+import * as plan from "../../plugins/mkdocs_framework/js/core/plan.mjs";
+import * as transfer from "../../plugins/mkdocs_framework/js/core/transfer.mjs";
 import { info, memoryStorage } from "./framework.mjs";
 import versions from "./fixtures/versions.json" with { type: "json" };
 

@@ -1,7 +1,7 @@
 import test from "node:test";
 import assert from "node:assert/strict";
-import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
-import * as scoring from "../../plugins/mkdocs_framework/js/scoring.mjs";
+import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
+import * as scoring from "../../plugins/mkdocs_framework/js/core/scoring.mjs";
 import { info } from "./framework.mjs";
 
 function assessmentWith(answers, targets = {}) {

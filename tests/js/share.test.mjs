@@ -1,7 +1,7 @@
 import test from "node:test";
 import assert from "node:assert/strict";
-import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
-import * as share from "../../plugins/mkdocs_framework/js/share.mjs";
+import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
+import * as share from "../../plugins/mkdocs_framework/js/core/share.mjs";
 import { info } from "./framework.mjs";
 import versions from "./fixtures/versions.json" with { type: "json" };
 

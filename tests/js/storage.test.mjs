@@ -1,7 +1,7 @@
 import test from "node:test";
 import assert from "node:assert/strict";
-import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
-import * as storage from "../../plugins/mkdocs_framework/js/storage.mjs";
+import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
+import * as storage from "../../plugins/mkdocs_framework/js/core/storage.mjs";
 import { info, memoryStorage } from "./framework.mjs";
 
 function domError(name) {

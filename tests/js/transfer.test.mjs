@@ -1,7 +1,7 @@
 import test from "node:test";
 import assert from "node:assert/strict";
-import * as model from "../../plugins/mkdocs_framework/js/model.mjs";
-import * as transfer from "../../plugins/mkdocs_framework/js/transfer.mjs";
+import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
+import * as transfer from "../../plugins/mkdocs_framework/js/core/transfer.mjs";
 import { info } from "./framework.mjs";
 
 const HOSTILE = 'Audit said "half"\nthen =1+1, £5 <script>alert(1)</script>';

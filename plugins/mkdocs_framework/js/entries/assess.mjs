@@ -1,2 +1,2 @@
 /* assess.js: the self-assessment form (assess/index.html). */
-import "../form-page.mjs";
+import "../form/index.mjs";

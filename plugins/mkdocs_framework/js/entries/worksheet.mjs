@@ -1,6 +1,6 @@
 /* worksheet.js: shows the worksheets' "Print" buttons (they need script) and makes them open the
  * print dialog. */
-import { onEveryPage } from "../dom.mjs";
+import { onEveryPage } from "../ui/dom.mjs";
 
 onEveryPage(() => {
   document.querySelectorAll("[data-fw-print]").forEach((element) => {

@@ -2,14 +2,16 @@
  * were carried over from another version, its "Check this answer" flag), the assessment's
  * details, and each dimension's target and notes. */
 
-import * as model from "../model.mjs";
-import * as migrate from "../migrate.mjs";
-import { all, make, setText } from "../dom.mjs";
-import { Component } from "./component.mjs";
+import * as model from "../core/model.mjs";
+import * as migrate from "../core/migrate.mjs";
+import { all, make, setText } from "../ui/dom.mjs";
+import { FormComponent } from "./component.mjs";
 import { criterionName, dimensionSentence } from "./words.mjs";
 
 /** A question: root is its fieldset[data-criterion]. */
-export class Criterion extends Component {
+export class Criterion extends FormComponent {
+  static moduleName = "cif-criterion";
+
   /** @param {HTMLElement} root @param {import("./component.mjs").App} app */
   constructor(root, app) {
     super(root, app);
@@ -90,7 +92,9 @@ export class Criterion extends Component {
 }
 
 /** The assessment's name, local authority and date: root is div.cif-details. */
-export class Details extends Component {
+export class Details extends FormComponent {
+  static moduleName = "cif-details";
+
   /** @param {HTMLElement} root @param {import("./component.mjs").App} app */
   constructor(root, app) {
     super(root, app);
@@ -108,7 +112,9 @@ export class Details extends Component {
 }
 
 /** A dimension's target and notes: root is div.cif-dimension__extra. */
-export class DimensionNotes extends Component {
+export class DimensionNotes extends FormComponent {
+  static moduleName = "cif-dimension-notes";
+
   /** @param {HTMLElement} root @param {import("./component.mjs").App} app */
   constructor(root, app) {
     super(root, app);

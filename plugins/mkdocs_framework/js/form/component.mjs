@@ -1,8 +1,8 @@
-/* What every component of the form page shares (GOV.UK Frontend style): it is constructed on its
- * root element (the one with its data-module attribute), finds its elements inside that root,
- * keeps its own state on the instance, and follows the page's state object (state.mjs) through
- * update(event). stop() removes everything it listens to, for Material's instant navigation.
+/* What every component of the form page adds to the shared Component (ui/component.mjs): it
+ * follows the page's state object (state.mjs) through update(event), from construction to stop().
  */
+
+import { Component } from "../ui/component.mjs";
 
 /** @typedef {import("./state.mjs").FormState} FormState */
 /** @typedef {import("./state.mjs").StateEvent} StateEvent */
@@ -15,15 +15,14 @@
  * @property {(action: () => void) => void} withMore runs action once assess-more.js is loaded
  */
 
-export class Component {
-  /** @param {HTMLElement} root @param {App} app */
+/** @template {App} [Context=App] @extends {Component<Context>} */
+export class FormComponent extends Component {
+  /** @param {HTMLElement} root @param {Context} app */
   constructor(root, app) {
-    this.root = root;
+    super(root, app);
     this.app = app;
     this.state = app.state;
-    this.doc = app.doc;
-    /** @type {(() => void)[]} */
-    this.undo = [app.state.subscribe((event) => this.update(event))];
+    this.keep(app.state.subscribe((event) => this.update(event)));
   }
 
   /** Called with each event of the state object. @param {StateEvent} _event */
@@ -32,15 +31,5 @@ export class Component {
   /** The element inside the root with this id. @param {string} id @returns {any} */
   byId(id) {
     return this.root.querySelector("#" + id);
-  }
-
-  /** Listens until stop(). @param {EventTarget} target @param {string} type @param {(event: any) => void} handler */
-  on(target, type, handler) {
-    target.addEventListener(type, handler);
-    this.undo.push(() => target.removeEventListener(type, handler));
-  }
-
-  stop() {
-    this.undo.forEach((undo) => undo());
   }
 }

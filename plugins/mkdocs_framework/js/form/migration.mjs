@@ -3,10 +3,10 @@
  * it), or when they cannot be opened here (another framework, a newer version), left exactly as
  * they are. Root: #cif-migration. */
 
-import * as model from "../model.mjs";
-import * as migrate from "../migrate.mjs";
-import { make, setText } from "../dom.mjs";
-import { Component } from "./component.mjs";
+import * as model from "../core/model.mjs";
+import * as migrate from "../core/migrate.mjs";
+import { make, setText } from "../ui/dom.mjs";
+import { FormComponent } from "./component.mjs";
 import { criterionName } from "./words.mjs";
 
 const NOT_CARRIED_KIND = { answer: "Answer to", target: "Target level for", notes: "Notes for", plan: "Action plan entry for" };
@@ -24,7 +24,9 @@ function valueName(info, value) {
   return "";
 }
 
-export class MigrationNotice extends Component {
+export class MigrationNotice extends FormComponent {
+  static moduleName = "cif-migration";
+
   /** @param {HTMLElement} root @param {import("./component.mjs").App} app */
   constructor(root, app) {
     super(root, app);

@@ -1,7 +1,7 @@
 /* Print modes: what the printed page shows, "results" (also the default, for the browser's own
  * Print), "plan" or "progress", set on the root element as data-cif-print for print.css. */
 
-import { Component } from "./component.mjs";
+import { FormComponent } from "./component.mjs";
 
 /** @param {Document} doc @param {string} what */
 export function printAs(doc, what) {
@@ -11,7 +11,9 @@ export function printAs(doc, what) {
 }
 
 /** "Print results": root is the element with data-module="cif-print" around the button. */
-export class PrintResults extends Component {
+export class PrintResults extends FormComponent {
+  static moduleName = "cif-print";
+
   /** @param {HTMLElement} root @param {import("./component.mjs").App} app */
   constructor(root, app) {
     super(root, app);

@@ -2,18 +2,18 @@
  * dimension's score under its questions, and the results (completeness, highlights, chart, table),
  * whose chart is redrawn to fit the screen or the printed page. */
 
-import * as model from "../model.mjs";
-import * as scoring from "../scoring.mjs";
-import * as chart from "../chart.mjs";
-import { make, setText, chartPrintWidth } from "../dom.mjs";
-import { Component } from "./component.mjs";
+import * as model from "../core/model.mjs";
+import * as scoring from "../core/scoring.mjs";
+import * as chart from "../ui/chart.mjs";
+import { make, setText, chartPrintWidth } from "../ui/dom.mjs";
+import { FormComponent } from "./component.mjs";
 import { scoreSentence } from "./words.mjs";
 
 const plural = model.plural;
 const STATUS_TEXT = { "not-started": "Not started", "in-progress": "In progress", completed: "Completed" };
 
 /** Shows the results again whenever the open assessment changes (when the form can score it). */
-class ResultsView extends Component {
+class ResultsView extends FormComponent {
   /** @param {import("./state.mjs").StateEvent} event */
   update(event) {
     const results = (event.type === "opened" || event.type === "changed") && this.state.results();
@@ -26,6 +26,8 @@ class ResultsView extends Component {
 
 /** The status tag of each section: root is ol.cif-tasks. */
 export class TaskList extends ResultsView {
+  static moduleName = "cif-task-list";
+
   /** @param {any} results */
   show(results) {
     results.dimensions.forEach((/** @type {any} */ result) => {
@@ -39,6 +41,8 @@ export class TaskList extends ResultsView {
 
 /** "3 of 40 criteria answered. 0 of 7 sections completed.": root is the paragraph. */
 export class AnsweredCount extends ResultsView {
+  static moduleName = "cif-answered";
+
   /** @param {any} r */
   show(r) {
     this.root.textContent =
@@ -49,6 +53,8 @@ export class AnsweredCount extends ResultsView {
 
 /** A dimension's score under its questions: root is div.cif-dimension__footer. */
 export class DimensionScore extends ResultsView {
+  static moduleName = "cif-dimension-score";
+
   /** @param {any} results */
   show(results) {
     const line = this.root.querySelector("[data-score-for]");
@@ -60,6 +66,8 @@ export class DimensionScore extends ResultsView {
 
 /** The results: root is #cif-results. */
 export class Results extends ResultsView {
+  static moduleName = "cif-results";
+
   /** @param {HTMLElement} root @param {import("./component.mjs").App} app */
   constructor(root, app) {
     super(root, app);

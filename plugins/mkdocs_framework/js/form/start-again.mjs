@@ -2,10 +2,12 @@
  * browser's own confirm where dialogs are not supported). Root: the element with
  * data-module="cif-start-again". */
 
-import { Component } from "./component.mjs";
+import { FormComponent } from "./component.mjs";
 import { exportAnswers } from "./transfer.mjs";
 
-export class StartAgain extends Component {
+export class StartAgain extends FormComponent {
+  static moduleName = "cif-start-again";
+
   /** @param {HTMLElement} root @param {import("./component.mjs").App} app */
   constructor(root, app) {
     super(root, app);

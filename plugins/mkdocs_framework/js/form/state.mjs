@@ -4,7 +4,7 @@
  * (through storage.mjs), opens another one or starts again, and tells its listeners about every
  * change. Problems with the browser's storage (blocked, full, unreadable) are part of the state.
  *
- * API (FormState; the page's components and the `context` object of progress.mjs use it):
+ * API (FormState; the page's components and the `context` object of progress/index.mjs use it):
  *   state.info, state.framework, state.store   the framework (model.describe) and the store
  *   state.assessment                           the open assessment (plain data; read it, and change
  *                                              it only through change() or edit-then-changed())
@@ -39,7 +39,7 @@
  *   {type: "announce", text}          {type: "banner", title, text}
  * Listeners run in the order they subscribed.
  *
- * The context object form-page.mjs gives progress.mjs (attach(context); typed as PageContext in
+ * The context object form/index.mjs gives progress/index.mjs (attach(context); typed as PageContext in
  * progress/shared.mjs) is a view backed by this state:
  *   info, framework, store, state     as above (state: this object, to subscribe to)
  *   doc, page                         the document and the form page's <article>
@@ -52,13 +52,13 @@
  *   changed()                         state.changed (after editing getAssessment() in place)
  *   printAs("results" | "plan" | "progress")   prints that part of the page (form/print.mjs)
  *   withMore(action)                  runs action once assess-more.js is loaded
- * attach() returns hooks: stop() is called when the page goes; progress.mjs follows the state's
+ * attach() returns hooks: stop() is called when the page goes; progress/index.mjs follows the state's
  * "opened" and "changed" events itself (its refresh() hook is not called).
  */
 
-import * as model from "../model.mjs";
-import * as scoring from "../scoring.mjs";
-import * as migrate from "../migrate.mjs";
+import * as model from "../core/model.mjs";
+import * as scoring from "../core/scoring.mjs";
+import { decodeStored } from "../core/decode.mjs";
 
 /** @typedef {{status: string, report?: any, assessment?: any}} Migration */
 /** @typedef {{type: string, how?: string, migration?: Migration | null, report?: any, after?: string, text?: string, title?: string}} StateEvent */
@@ -121,16 +121,8 @@ export class FormState {
    * @param {any} raw @returns {{assessment: any, migration: Migration | null}} */
   openRecord(raw) {
     if (!raw) return { assessment: model.blankAssessment(this.info), migration: null };
-    /** @type {Migration} */
-    let migration;
-    try {
-      migration = migrate.migrateAssessment(raw, this.framework);
-    } catch (error) {
-      const refusedReason = "The saved answers could not be read. They have been left exactly as they are.";
-      migration = { status: "refused", report: { refusedReason } };
-    }
-    if (migration.status === "refused") return { assessment: model.blankAssessment(this.info), migration };
-    return { assessment: model.restore(this.info, migration.assessment), migration };
+    const { assessment, migration } = decodeStored(this.info, raw);
+    return { assessment: assessment || model.blankAssessment(this.info), migration };
   }
 
   /** @param {any} assessment */

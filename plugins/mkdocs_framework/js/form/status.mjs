@@ -2,8 +2,9 @@
  * and the warning when the browser will not save), the banner after something big happened, and
  * the live region that reads out the effect of a change. */
 
-import { setText } from "../dom.mjs";
-import { Component } from "./component.mjs";
+import { setText } from "../ui/dom.mjs";
+import { LiveRegion } from "../ui/component.mjs";
+import { FormComponent } from "./component.mjs";
 
 const STORAGE_REASONS = {
   blocked: "Your browser is blocking this site from saving data, for example because site data or cookies are turned off.",
@@ -13,7 +14,9 @@ const STORAGE_REASONS = {
 };
 
 /** A save status line: root is p.cif-save-status. */
-export class SaveStatus extends Component {
+export class SaveStatus extends FormComponent {
+  static moduleName = "cif-save-status";
+
   /** @param {import("./state.mjs").StateEvent} event */
   update(event) {
     if (event.type !== "storage") return;
@@ -23,7 +26,9 @@ export class SaveStatus extends Component {
 }
 
 /** "Your answers are not being saved": root is #cif-storage-warning. */
-export class StorageWarning extends Component {
+export class StorageWarning extends FormComponent {
+  static moduleName = "cif-storage-warning";
+
   /** @param {import("./state.mjs").StateEvent} event */
   update(event) {
     if (event.type !== "storage") return;
@@ -34,7 +39,9 @@ export class StorageWarning extends Component {
 }
 
 /** The banner: root is #cif-banner. */
-export class Banner extends Component {
+export class Banner extends FormComponent {
+  static moduleName = "cif-banner";
+
   /** @param {import("./state.mjs").StateEvent} event */
   update(event) {
     if (event.type !== "banner") return;
@@ -47,19 +54,18 @@ export class Banner extends Component {
 
 /** The live region: root is #cif-announcer. Polite, and only once things settle, so arrowing
  * through a radio group is not read out option by option. */
-export class Announcer extends Component {
-  /** @param {import("./state.mjs").StateEvent} event */
-  update(event) {
-    if (event.type !== "announce") return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.root.textContent = "";
-      setTimeout(() => (this.root.textContent = event.text), 50);
-    }, 600);
+export class Announcer extends FormComponent {
+  static moduleName = "cif-announcer";
+
+  /** @param {HTMLElement} root @param {import("./component.mjs").App} app */
+  constructor(root, app) {
+    super(root, app);
+    this.region = new LiveRegion(root);
+    this.keep(() => this.region.stop());
   }
 
-  stop() {
-    clearTimeout(this.timer);
-    super.stop();
+  /** @param {import("./state.mjs").StateEvent} event */
+  update(event) {
+    if (event.type === "announce") this.region.say(event.text, 600);
   }
 }

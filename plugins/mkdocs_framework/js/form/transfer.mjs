@@ -2,10 +2,10 @@
  * data-module="cif-transfer" around "Export your answers" and "Import answers". The code that
  * reads and writes the files is in assess-more.js, loaded on first use. */
 
-import * as model from "../model.mjs";
-import { download, make, setText } from "../dom.mjs";
-import { later } from "../later.mjs";
-import { Component } from "./component.mjs";
+import * as model from "../core/model.mjs";
+import { download, make, setText } from "../ui/dom.mjs";
+import { later } from "./later.mjs";
+import { FormComponent } from "./component.mjs";
 
 const plural = model.plural;
 
@@ -26,7 +26,9 @@ export function exportAnswers(app, kind) {
   });
 }
 
-export class Transfer extends Component {
+export class Transfer extends FormComponent {
+  static moduleName = "cif-transfer";
+
   /** @param {HTMLElement} root @param {import("./component.mjs").App} app */
   constructor(root, app) {
     super(root, app);

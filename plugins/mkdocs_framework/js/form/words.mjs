@@ -1,7 +1,7 @@
 /* Sentences the form's components share. */
 
-import * as model from "../model.mjs";
-import * as scoring from "../scoring.mjs";
+import * as model from "../core/model.mjs";
+import * as scoring from "../core/scoring.mjs";
 
 /** @typedef {import("./state.mjs").FormState} FormState */
 

@@ -3,7 +3,7 @@
  * components of their own.
  */
 
-import { Component } from "./component.mjs";
+import { Component } from "../ui/component.mjs";
 import { summary } from "./text.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */

@@ -2,9 +2,9 @@
  * could not be included and why, and the list of files in the comparison with a Remove button each.
  */
 
-import { plural } from "../model.mjs";
-import { all, make } from "../dom.mjs";
-import { Component } from "./component.mjs";
+import { plural } from "../core/model.mjs";
+import { all, make } from "../ui/dom.mjs";
+import { Component } from "../ui/component.mjs";
 import { versionNote } from "./text.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */

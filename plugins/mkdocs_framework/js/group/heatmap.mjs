@@ -4,10 +4,10 @@
  * custom properties in assess.css.
  */
 
-import * as group from "../group.mjs";
-import { formatScore } from "../scoring.mjs";
-import { all, make } from "../dom.mjs";
-import { Component } from "./component.mjs";
+import * as group from "../core/group.mjs";
+import { formatScore } from "../core/scoring.mjs";
+import { all, make } from "../ui/dom.mjs";
+import { Component } from "../ui/component.mjs";
 import { allNotApplicable, levelName, scoreText } from "./text.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */

@@ -13,8 +13,8 @@
  *   cif-announcer         component.mjs   what screen readers are told after a change
  */
 
-import { describe } from "../model.mjs";
-import { Announcer, PrintButton, createAll, startEveryPage } from "./component.mjs";
+import { describe } from "../core/model.mjs";
+import { Announcer, PrintButton, createAll, startEveryPage } from "../ui/component.mjs";
 import { GroupState } from "./state.mjs";
 import { GroupFiles } from "./files.mjs";
 import { GroupComparison } from "./comparison.mjs";

@@ -3,10 +3,10 @@
  * width for printing.
  */
 
-import { longDate, plural } from "../model.mjs";
-import * as chart from "../chart.mjs";
-import { all, make } from "../dom.mjs";
-import { Component } from "./component.mjs";
+import { longDate, plural } from "../core/model.mjs";
+import * as chart from "../ui/chart.mjs";
+import { all, make } from "../ui/dom.mjs";
+import { Component } from "../ui/component.mjs";
 import { allNotApplicable, levelName, scoreText, versionNote } from "./text.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */

@@ -3,10 +3,9 @@
  * Files are read in the browser only (group.readFile); nothing is uploaded and nothing is stored.
  */
 
-import * as group from "../group.mjs";
-import * as migrate from "../migrate.mjs";
-import * as transfer from "../transfer.mjs";
-import { Listeners } from "./listeners.mjs";
+import * as group from "../core/group.mjs";
+import * as transfer from "../core/transfer.mjs";
+import { Listeners } from "../ui/listeners.mjs";
 
 /**
  * @typedef {{status: string, name: string, reason: string}} Problem a file that could not be included
@@ -19,7 +18,7 @@ import { Listeners } from "./listeners.mjs";
  */
 
 export class GroupState {
-  /** @param {ReturnType<import("../model.mjs").describe>} info the framework as model.describe gives it */
+  /** @param {ReturnType<import("../core/model.mjs").describe>} info the framework as model.describe gives it */
   constructor(info) {
     this.info = info;
     /** @type {Entry[]} */
@@ -80,14 +79,14 @@ export class GroupState {
   /** One file, read and checked (group.readFile); a file over the size limit is not read at all.
    * @param {File} file @returns {Promise<any>} */
   async read(file) {
-    if (file.size > transfer.MAX_BYTES) return group.readFile(this.info, file.name, "", file.size, migrate);
+    if (file.size > transfer.MAX_BYTES) return group.readFile(this.info, file.name, "", file.size);
     let text;
     try {
       text = await file.text();
     } catch {
       return { status: "broken", name: file.name, reason: "The file could not be read. Choose it again." };
     }
-    return group.readFile(this.info, file.name, text, file.size, migrate);
+    return group.readFile(this.info, file.name, text, file.size);
   }
 
   /** Takes the file with this key out of the comparison; false when there is none.

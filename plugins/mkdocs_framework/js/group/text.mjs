@@ -1,7 +1,7 @@
 /* The words the group comparison page shows for scores, levels and files of other versions. No DOM. */
 
-import { plural } from "../model.mjs";
-import { formatScore } from "../scoring.mjs";
+import { plural } from "../core/model.mjs";
+import { formatScore } from "../core/scoring.mjs";
 
 /** @typedef {{label: string}[]} Levels */
 

@@ -8,12 +8,12 @@
  *   cif-shared-problem  results.mjs          the link cannot be shown, and why
  *   cif-shared-results  results.mjs          the read-only results and answers
  *   cif-shared-chart    results.mjs          the results chart
- *   cif-print           group/component.mjs  the print button
+ *   cif-print           ui/component.mjs     the print button
  *   cif-shared-address  results.mjs          all of these: reads the address, and again when it changes
  */
 
-import { describe } from "../model.mjs";
-import { PrintButton, createAll, startEveryPage } from "../group/component.mjs";
+import { describe } from "../core/model.mjs";
+import { PrintButton, createAll, startEveryPage } from "../ui/component.mjs";
 import { SharedState } from "./state.mjs";
 import { SharedAddress, SharedChart, SharedEmpty, SharedProblem, SharedResults } from "./results.mjs";
 

@@ -3,10 +3,10 @@
  * table and the answer to each criterion) and the results chart.
  */
 
-import { has, longDate, plural } from "../model.mjs";
-import * as chart from "../chart.mjs";
-import { all } from "../dom.mjs";
-import { Component } from "../group/component.mjs";
+import { has, longDate, plural } from "../core/model.mjs";
+import * as chart from "../ui/chart.mjs";
+import { all } from "../ui/dom.mjs";
+import { Component } from "../ui/component.mjs";
 import { answerText, versionText } from "./text.mjs";
 
 /**
@@ -15,7 +15,7 @@ import { answerText, versionText } from "./text.mjs";
  * @property {Window} win
  * @property {import("./state.mjs").SharedState} state the results in the address
  * @property {any} framework the framework data embedded in the page
- * @property {ReturnType<import("../model.mjs").describe>} info
+ * @property {ReturnType<import("../core/model.mjs").describe>} info
  * @property {(level: number | null) => string} levelName
  * @property {string} baseTitle the page's title before results were shown
  */

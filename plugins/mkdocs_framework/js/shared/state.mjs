@@ -3,10 +3,9 @@
  * DOM: the components render from it.
  */
 
-import * as share from "../share.mjs";
-import * as migrate from "../migrate.mjs";
-import * as scoring from "../scoring.mjs";
-import { Listeners } from "../group/listeners.mjs";
+import * as share from "../core/share.mjs";
+import * as scoring from "../core/scoring.mjs";
+import { Listeners } from "../ui/listeners.mjs";
 
 /**
  * What the page shows: nothing to show, a link that cannot be shown (with why), or the results.
@@ -18,7 +17,7 @@ import { Listeners } from "../group/listeners.mjs";
  */
 
 export class SharedState {
-  /** @param {ReturnType<import("../model.mjs").describe>} info the framework as model.describe gives it */
+  /** @param {ReturnType<import("../core/model.mjs").describe>} info the framework as model.describe gives it */
   constructor(info) {
     this.info = info;
     /** @type {View} */
@@ -36,7 +35,7 @@ export class SharedState {
   /** Reads the results in an address's fragment ("#..."), then tells the listeners.
    * @param {string} fragment @param {boolean} focus */
   load(fragment, focus) {
-    const link = share.read(this.info, fragment, migrate);
+    const link = share.read(this.info, fragment);
     if (link.ok) {
       const { assessment } = link;
       this.view = { kind: "results", link, assessment, results: scoring.results(this.info, assessment) };

@@ -1,6 +1,6 @@
 /* The words the shared results page shows for answers and for links of other versions. No DOM. */
 
-import * as model from "../model.mjs";
+import * as model from "../core/model.mjs";
 
 const { plural } = model;
 

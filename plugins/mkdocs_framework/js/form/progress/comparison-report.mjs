@@ -5,19 +5,19 @@
  * assess-more.js (see more.mjs): only needed once someone compares.
  */
 
-import * as model from "../model.mjs";
-import * as scoring from "../scoring.mjs";
-import { make, quoted } from "../dom.mjs";
-import * as compare from "../compare.mjs";
+import * as model from "../../core/model.mjs";
+import * as scoring from "../../core/scoring.mjs";
+import { make, quoted, find } from "../../ui/dom.mjs";
+import * as compare from "../../core/compare.mjs";
 import { drawComparison } from "./comparison-chart.mjs";
-import { find, longDate, nameOf } from "./shared.mjs";
+import { longDate, nameOf } from "./shared.mjs";
 
 /** @typedef {import("./shared.mjs").Assessment} Assessment */
 /** @typedef {import("./shared.mjs").PageContext} PageContext */
-/** @typedef {import("../compare.mjs").Comparison} Result */
-/** @typedef {import("../compare.mjs").DimensionChange} DimensionChange */
-/** @typedef {import("../compare.mjs").Moved} Moved */
-/** @typedef {import("../compare.mjs").DimensionResult} DimensionResult */
+/** @typedef {import("../../core/compare.mjs").Comparison} Result */
+/** @typedef {import("../../core/compare.mjs").DimensionChange} DimensionChange */
+/** @typedef {import("../../core/compare.mjs").Moved} Moved */
+/** @typedef {import("../../core/compare.mjs").DimensionResult} DimensionResult */
 /**
  * The assessment the open one is compared with, where it came from, and what reading it found.
  * @typedef {{assessment: Assessment, source: "device" | "file", fileName?: string, warnings: string[]}} ComparedWith

@@ -3,19 +3,19 @@
  * it first). Constructed on the element with data-module="cif-library"; follows the page's state.
  */
 
-import * as model from "../model.mjs";
-import * as scoring from "../scoring.mjs";
-import { make, quoted } from "../dom.mjs";
+import * as model from "../../core/model.mjs";
+import * as scoring from "../../core/scoring.mjs";
+import { make, quoted, find } from "../../ui/dom.mjs";
 import { later } from "../later.mjs";
-import { Component } from "../form/component.mjs";
-import { everyAssessment, find, hiddenText, longDate, nameOf, savedRecord } from "./shared.mjs";
+import { FormComponent } from "../component.mjs";
+import { everyAssessment, hiddenText, longDate, nameOf, savedRecord } from "./shared.mjs";
 
 /** @typedef {import("./shared.mjs").Assessment} Assessment */
 /** @typedef {import("./shared.mjs").PageContext} PageContext */
-/** @typedef {import("../form/state.mjs").StateEvent} StateEvent */
+/** @typedef {import("../state.mjs").StateEvent} StateEvent */
 /** @typedef {{id: string, name: string, date: string, done: string, current: boolean}} Row */
 
-export class Library extends Component {
+export class Library extends FormComponent {
   static moduleName = "cif-library";
 
   /** @param {HTMLElement} root @param {PageContext} ctx */

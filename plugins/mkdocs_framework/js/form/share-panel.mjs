@@ -4,13 +4,15 @@
  * Root: #cif-share (data-module="cif-share"). User text is only ever set with textContent.
  */
 
-import * as model from "./model.mjs";
-import { make } from "./dom.mjs";
+import * as model from "../core/model.mjs";
+import { make } from "../ui/dom.mjs";
 import { later } from "./later.mjs";
-import { Component } from "./form/component.mjs";
+import { FormComponent } from "./component.mjs";
 
-export class SharePanel extends Component {
-  /** @param {HTMLElement} root @param {import("./form/component.mjs").App} app */
+export class SharePanel extends FormComponent {
+  static moduleName = "cif-share";
+
+  /** @param {HTMLElement} root @param {import("./component.mjs").App} app */
   constructor(root, app) {
     super(root, app);
     this.start = this.byId("cif-share-start");
@@ -32,7 +34,7 @@ export class SharePanel extends Component {
 
   /* The results changed: an open panel describes them as they are now, and a link made before
    * the change is taken away so an out-of-date link is never copied by hand.
-   * @param {import("./form/state.mjs").StateEvent} event */
+   * @param {import("./state.mjs").StateEvent} event */
   update(event) {
     if ((event.type !== "opened" && event.type !== "changed") || this.panel.hidden) return;
     this.describe();

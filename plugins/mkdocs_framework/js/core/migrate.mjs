@@ -27,7 +27,7 @@
  */
 
 import * as model from "./model.mjs";
-import { isPlainObject, isSafeKey, own } from "./util.mjs";
+import { isPlainObject, isSafeKey, own, quote } from "./util.mjs";
 
 /** @typedef {"same" | "renamed" | "merged" | "split"} How */
 /** @typedef {{to: {id: string, how: How}[], removedAfter: string | null}} Fate */
@@ -104,12 +104,6 @@ function routeFrom(version, lineage) {
 function refusal(code, reason) {
   const report = { fromVersion: null, toVersion: null, carried: [], moved: [], review: [], notCarried: [] };
   return { status: "refused", assessment: null, report: { ...report, refused: code, refusedReason: reason } };
-}
-
-/** @param {unknown} text */
-function quote(text) {
-  const shown = String(text);
-  return "\u201c" + (shown.length > 60 ? shown.slice(0, 60) + "\u2026" : shown) + "\u201d";
 }
 
 /** Refuses what this site cannot read safely, with an explanation a person can act on.

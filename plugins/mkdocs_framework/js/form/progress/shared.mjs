@@ -3,20 +3,20 @@
  * named and dated in their words. User text is only ever set with textContent.
  */
 
-import * as model from "../model.mjs";
-import { make } from "../dom.mjs";
+import * as model from "../../core/model.mjs";
+import { make } from "../../ui/dom.mjs";
 
-/** @typedef {import("../model.mjs").Assessment} Assessment */
-/** @typedef {import("../model.mjs").Info} Info */
+/** @typedef {import("../../core/model.mjs").Assessment} Assessment */
+/** @typedef {import("../../core/model.mjs").Info} Info */
 
 /**
- * The view of the form page the components are given by form-page.mjs, through attach(ctx) in
- * progress.mjs.
+ * The view of the form page the components are given by form/index.mjs, through attach(ctx) in
+ * form/progress/index.mjs.
  * @typedef {object} PageContext
  * @property {Info} info the framework as the page's scripts read it (model.describe)
  * @property {Document} doc
  * @property {HTMLElement} page the form page's content
- * @property {ReturnType<typeof import("../storage.mjs").createStore>} store the assessments saved on the device
+ * @property {ReturnType<typeof import("../../core/storage.mjs").createStore>} store the assessments saved on the device
  * @property {(text: string) => void} announce says text in the page's live region
  * @property {(title: string, text: string) => void} showBanner shows (and focuses) the page's banner
  * @property {(text: string, name: string, type: string) => void} download
@@ -29,17 +29,9 @@ import { make } from "../dom.mjs";
  * @property {() => void} changed saves the open assessment after a change, and refreshes the page
  * @property {(what: "results" | "plan" | "progress") => void} printAs prints that part of the page
  * @property {(action: () => void) => void} withMore runs action once assess-more.js is loaded
- * @property {import("../form/state.mjs").FormState} state the page's state object, which tells its
+ * @property {import("../state.mjs").FormState} state the page's state object, which tells its
  *   listeners when the open assessment changes (the components follow it: see form/component.mjs)
  */
-
-/** The element inside root that selector picks; a missing one is a mistake in the template.
- * @param {ParentNode} root @param {string} selector @returns {HTMLElement} */
-export function find(root, selector) {
-  const node = root.querySelector(selector);
-  if (!(node instanceof HTMLElement)) throw new Error(`The form page has no ${selector} where the script expects it`);
-  return node;
-}
 
 /** @param {Assessment} assessment */
 export function nameOf(assessment) {

@@ -3,10 +3,10 @@
  * data-module="<the class's moduleName>"; the component finds its elements inside that root and
  * keeps its state on the instance. createAll starts one on every such root in a scope, and
  * startEveryPage starts a whole page's components, with Material's instant navigation too.
- * Used by the group comparison page and the shared results page.
+ * Every page's components extend Component: the form's through FormComponent (form/component.mjs).
  */
 
-import { all, onEveryPage } from "../dom.mjs";
+import { all, find, onEveryPage } from "./dom.mjs";
 
 /**
  * A region of a page, on its root element, given what the page shares with its components.
@@ -32,9 +32,7 @@ export class Component {
   /** The element inside the root that selector finds; the template must have it.
    * @param {string} selector @returns {any} */
   find(selector) {
-    const node = this.root.querySelector(selector);
-    if (!node) throw new Error(`${selector} is missing from ${/** @type {typeof Component} */ (this.constructor).moduleName}`);
-    return node;
+    return find(this.root, selector);
   }
 
   /** Listens until stop().
@@ -81,26 +79,45 @@ export class PrintButton extends Component {
   }
 }
 
-/** A live region that screen readers read out: cleared, then filled a moment later, so the same
- * words twice are still read twice. */
+/** Text that screen readers read out from a live region: cleared, then filled a moment later, so the
+ * same words twice are still read twice. With a wait, only the last of quick successive texts is
+ * read (so arrowing through a radio group is not read out option by option). */
+export class LiveRegion {
+  /** @param {HTMLElement} element */
+  constructor(element) {
+    this.element = element;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.timer = undefined;
+  }
+
+  /** @param {string} text @param {number} [wait] milliseconds to let things settle first */
+  say(text, wait = 0) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.element.textContent = "";
+      this.timer = setTimeout(() => (this.element.textContent = text), 50);
+    }, wait);
+  }
+
+  stop() {
+    clearTimeout(this.timer);
+  }
+}
+
+/** A page's live region as a component: announce(text) reads text out. */
 export class Announcer extends Component {
   static moduleName = "cif-announcer";
 
   /** @param {HTMLElement} root */
   constructor(root) {
     super(root);
-    /** @type {ReturnType<typeof setTimeout> | undefined} */
-    this.timer = undefined;
-    this.keep(() => clearTimeout(this.timer));
+    this.region = new LiveRegion(root);
+    this.keep(() => this.region.stop());
   }
 
   /** @param {string} text */
   announce(text) {
-    clearTimeout(this.timer);
-    this.root.textContent = "";
-    this.timer = setTimeout(() => {
-      this.root.textContent = text;
-    }, 100);
+    this.region.say(text);
   }
 }
 

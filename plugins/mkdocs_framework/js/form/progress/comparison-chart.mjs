@@ -3,7 +3,7 @@
  * (chart.frame). Its text equivalent is the comparison's table.
  */
 
-import * as chart from "../chart.mjs";
+import * as chart from "../../ui/chart.mjs";
 
 /**
  * A dimension's pair of bars: scores (null for none) and the words written on or beside each bar.

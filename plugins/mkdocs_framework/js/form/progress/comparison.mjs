@@ -5,19 +5,19 @@
  * result's view (comparison-report.mjs) comes with assess-more.js, which comparing loads first.
  */
 
-import * as model from "../model.mjs";
-import { chartPrintWidth, make } from "../dom.mjs";
+import * as model from "../../core/model.mjs";
+import { chartPrintWidth, make, find } from "../../ui/dom.mjs";
 import { later } from "../later.mjs";
-import { Component } from "../form/component.mjs";
-import { everyAssessment, find, hiddenText, longDate, nameOf, savedRecord } from "./shared.mjs";
+import { FormComponent } from "../component.mjs";
+import { everyAssessment, hiddenText, longDate, nameOf, savedRecord } from "./shared.mjs";
 
 /** @typedef {import("./shared.mjs").Assessment} Assessment */
 /** @typedef {import("./shared.mjs").PageContext} PageContext */
 /** @typedef {import("./comparison-report.mjs").ComparedWith} ComparedWith */
 /** @typedef {import("./comparison-report.mjs").ComparisonReport} ComparisonReport */
-/** @typedef {import("../form/state.mjs").StateEvent} StateEvent */
+/** @typedef {import("../state.mjs").StateEvent} StateEvent */
 
-export class Comparison extends Component {
+export class Comparison extends FormComponent {
   static moduleName = "cif-progress";
 
   /** @param {HTMLElement} root @param {PageContext} ctx */

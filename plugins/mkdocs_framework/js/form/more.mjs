@@ -1,5 +1,5 @@
 /* The modules of assess-more.js, loaded by the form on first use (see later.mjs). */
-export * as transfer from "./transfer.mjs";
-export * as compare from "./compare.mjs";
-export * as share from "./share.mjs";
+export * as transfer from "../core/transfer.mjs";
+export * as compare from "../core/compare.mjs";
+export * as share from "../core/share.mjs";
 export { ComparisonReport } from "./progress/comparison-report.mjs";

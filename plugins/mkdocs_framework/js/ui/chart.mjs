@@ -1,6 +1,6 @@
 /* Bar charts of scores, drawn as inline SVG: the results chart of the form and the shared results,
  * each authority's profile on the group page, and (through frame) the then-and-now chart of
- * progress.mjs.
+ * form/progress/comparison-chart.mjs.
  *
  * Horizontal bars on the fixed level scale (0 to the number of levels), one per dimension, each with
  * its score written as text and its target marked. A chart is an image to assistive technology
@@ -11,7 +11,7 @@
  * in assets/assess.css (--cif-chart-*), where the print width (--cif-print-width) is set too.
  */
 
-import * as scoring from "./scoring.mjs";
+import * as scoring from "../core/scoring.mjs";
 import { chartPrintWidth } from "./dom.mjs";
 
 const SVG = "http://www.w3.org/2000/svg";

@@ -3,20 +3,20 @@
  * plan (action-plan.mjs), in js/progress/. Each is a component (form/component.mjs) constructed on
  * its root element, found by its data-module attribute in the form's template, and follows the
  * page's state object; the logic they show is in model.mjs, scoring.mjs, compare.mjs and plan.mjs.
- * Started by form-page.mjs through attach(context).
+ * Started by form/index.mjs through attach(context).
  */
 
-import { Library } from "./progress/library.mjs";
-import { Comparison } from "./progress/comparison.mjs";
-import { ActionPlan } from "./progress/action-plan.mjs";
+import { Library } from "./library.mjs";
+import { Comparison } from "./comparison.mjs";
+import { ActionPlan } from "./action-plan.mjs";
 
-/** @typedef {import("./progress/shared.mjs").PageContext} PageContext */
+/** @typedef {import("./shared.mjs").PageContext} PageContext */
 
 const COMPONENTS = [Library, Comparison, ActionPlan];
 
 /**
  * Starts the components on the form page, each on the element with its data-module name. They
- * follow ctx.state from then on. Returns the hooks form-page.mjs may call: refresh() brings them
+ * follow ctx.state from then on. Returns the hooks form/index.mjs may call: refresh() brings them
  * up to date at once, and stop() ends them when the page goes.
  * @param {PageContext} ctx
  * @returns {{refresh: () => void, stop: () => void}}

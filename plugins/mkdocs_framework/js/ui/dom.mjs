@@ -6,6 +6,15 @@ export function all(scope, selector) {
   return Array.from(scope.querySelectorAll(selector));
 }
 
+/** The element inside scope that selector finds; the template must have it, so a missing one is
+ * an error that names it.
+ * @param {ParentNode} scope @param {string} selector @returns {any} */
+export function find(scope, selector) {
+  const node = scope.querySelector(selector);
+  if (!node) throw new Error(`The page has no ${selector} where the script expects it`);
+  return node;
+}
+
 /** @param {Element | null | undefined} node @param {string} text */
 export function setText(node, text) {
   if (node) node.textContent = text;
@@ -42,7 +51,7 @@ export function download(doc, text, name, type) {
 }
 
 /* The width, in CSS pixels, that charts are drawn at for print: set once, as the custom property
- * --cif-print-width in framework.css, because the printed page cannot be measured before printing. */
+ * --cif-print-width in assets/assess.css, because the printed page cannot be measured before printing. */
 export function chartPrintWidth() {
   const value = parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--cif-print-width"));
   return value > 0 ? value : 640;

@@ -5,21 +5,21 @@
  * state.
  */
 
-import * as model from "../model.mjs";
-import * as scoring from "../scoring.mjs";
-import * as plan from "../plan.mjs";
-import { make } from "../dom.mjs";
+import * as model from "../../core/model.mjs";
+import * as scoring from "../../core/scoring.mjs";
+import * as plan from "../../core/plan.mjs";
+import { make, find } from "../../ui/dom.mjs";
 import { later } from "../later.mjs";
-import { Component } from "../form/component.mjs";
-import { find, hiddenText, longDate, nameOf } from "./shared.mjs";
+import { FormComponent } from "../component.mjs";
+import { hiddenText, longDate, nameOf } from "./shared.mjs";
 
 /** @typedef {import("./shared.mjs").Assessment} Assessment */
 /** @typedef {import("./shared.mjs").PageContext} PageContext */
-/** @typedef {import("../form/state.mjs").StateEvent} StateEvent */
+/** @typedef {import("../state.mjs").StateEvent} StateEvent */
 /** @typedef {"action" | "owner" | "due"} Field */
-/** @typedef {import("../plan.mjs").Item} Item */
-/** @typedef {import("../plan.mjs").Section} Section */
-/** @typedef {import("../plan.mjs").Plan} Plan */
+/** @typedef {import("../../core/plan.mjs").Item} Item */
+/** @typedef {import("../../core/plan.mjs").Section} Section */
+/** @typedef {import("../../core/plan.mjs").Plan} Plan */
 
 /** @type {Record<Field, string>} */
 const FIELD_LABELS = { action: "Action", owner: "Owner", due: "Due date" };
@@ -29,7 +29,7 @@ function printedText(field, value) {
   return `${FIELD_LABELS[field]}: ${field === "due" && value ? longDate(value) : value || "\u2013"}`;
 }
 
-export class ActionPlan extends Component {
+export class ActionPlan extends FormComponent {
   static moduleName = "cif-action-plan";
 
   /** @param {HTMLElement} root @param {PageContext} ctx */

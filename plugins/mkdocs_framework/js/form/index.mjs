@@ -1,17 +1,17 @@
 /* Self-assessment: the page (assess/index.html). Makes the page's state object (form/state.mjs),
  * starts the components of the form (form/init.mjs) and the views of several assessments, progress
- * and the action plan (progress.mjs, through attach(context)), and stops them all when Material's
+ * and the action plan (progress/index.mjs, through attach(context)), and stops them all when Material's
  * instant navigation shows another page. User text is only ever set with textContent or form values.
  */
 
-import * as model from "./model.mjs";
-import * as storage from "./storage.mjs";
-import { all, download, onEveryPage } from "./dom.mjs";
+import * as model from "../core/model.mjs";
+import * as storage from "../core/storage.mjs";
+import { all, download, onEveryPage } from "../ui/dom.mjs";
 import { load as loadLater } from "./later.mjs";
-import { attach as attachProgress } from "./progress.mjs";
-import { FormState } from "./form/state.mjs";
-import { initAll } from "./form/init.mjs";
-import { printAs } from "./form/print.mjs";
+import { attach as attachProgress } from "./progress/index.mjs";
+import { FormState } from "./state.mjs";
+import { initAll } from "./init.mjs";
+import { printAs } from "./print.mjs";
 
 /** @type {(() => void) | null} stops the page shown before an instant navigation */
 let previous = null;
@@ -46,7 +46,7 @@ function createPage(doc, dataNode) {
   all(page, ".cif-js-only, .cif-save-status, #cif-progress").forEach((node) => (node.hidden = false));
 
   const components = initAll(page, { state, doc, withMore });
-  /* progress.mjs follows the state object it is given in context.state (its refresh() hook is
+  /* progress/index.mjs follows the state object it is given in context.state (its refresh() hook is
    * not called as well: that would draw the library, comparison and plan twice per keystroke). */
   /** @type {{stop?: () => void}[]} */
   const extensions = [attachProgress(pageContext(state, page, withMore)) || {}];
@@ -66,7 +66,7 @@ function createPage(doc, dataNode) {
   };
 }
 
-/** The view of the page progress.mjs is given (see progress/shared.mjs, PageContext), backed by
+/** The view of the page progress/index.mjs is given (see progress/shared.mjs, PageContext), backed by
  * the state object, which it is also given.
  * @param {FormState} state @param {HTMLElement} page @param {(action: () => void) => void} withMore */
 function pageContext(state, page, withMore) {
