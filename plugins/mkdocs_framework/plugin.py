@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -146,9 +147,16 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         return f"downloads/{self.framework.id}-offline.zip"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Expand <!-- framework:downloads --> and <!-- framework:offline-copy --> in hand-written pages."""
+        """Expand <!-- framework:downloads --> and <!-- framework:offline-copy --> in hand-written pages.
+
+        A page's title is plain text, but MkDocs and the theme treat titles as HTML (the nav, <title>,
+        the header, breadcrumbs and the search index all print them unescaped), so the title is
+        handed on escaped, as markup that the theme's own escaping leaves alone."""
         if not self.config.enabled or self.renderer is None:
             return markdown
+        title = page.meta.get("title")
+        if isinstance(title, str) and not isinstance(title, Markup):
+            page.meta["title"] = escape(title)
         renderer = self.renderer
 
         def expand(match: re.Match[str]) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .assets import ASSET_FOLDER
 from .data import framework_json
@@ -26,6 +26,8 @@ from .model import Dimension, Framework, Revision
 
 _MD_ANYWHERE = re.compile(r"([\\`*_\[\]{}])")
 _MD_LINE_START = re.compile(r"^(\s*)([#+-]|\d+[.)])", re.MULTILINE)
+_MD_SETEXT = re.compile(r"^(\s*)=", re.MULTILINE)
+"""A line of "=" under text makes a heading; "=" cannot be escaped with a backslash, so it becomes &#61;."""
 
 
 def _escape_marker(match: re.Match[str]) -> str:
@@ -37,7 +39,7 @@ def md_escape(text: object) -> Markup:
     """Return text that Markdown will show exactly as typed (no emphasis, links, HTML or lists)."""
     html_safe = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     escaped = _MD_ANYWHERE.sub(r"\\\1", html_safe)
-    return Markup(_MD_LINE_START.sub(_escape_marker, escaped))
+    return Markup(_MD_SETEXT.sub(r"\1&#61;", _MD_LINE_START.sub(_escape_marker, escaped)))
 
 
 def md_cell(text: object) -> Markup:
@@ -316,13 +318,15 @@ class Renderer:
         return {self.paths.worksheet(d) for d in self.framework.dimensions} | {self.paths.assessment_shared}
 
     def nav(self, title: str) -> dict[str, list[object]]:
-        """Return a MkDocs nav entry for the framework section, grouped by theme when there are themes."""
+        """Return a MkDocs nav entry for the framework section, grouped by theme when there are themes.
+
+        MkDocs and the theme print nav titles as HTML, so theme titles are given escaped."""
         items: list[object] = [self.paths.overview]
         if self.framework.themes:
             for theme in self.framework.themes:
                 members = [self.paths.dimension(d) for d in self.framework.dimensions if d.theme == theme.id]
                 if members:
-                    items.append({theme.title: members})
+                    items.append({escape(theme.title): members})
         else:
             items.extend(self.paths.dimension(d) for d in self.framework.dimensions)
         items.append(self.paths.changes)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
 from .lineage import is_version, version_key
@@ -240,15 +240,35 @@ def reference_problems(located: Located, docs_dir: Path | None) -> Iterator[Prob
         related = dimension.get("related")
         if isinstance(related, list):
             yield from _related_problems(located, base, dimension.get("id"), related, dimension_ids)
-        if docs_dir is not None:
-            for k, link in _dicts(dimension.get("resources")):
-                page = link.get("page")
-                if isinstance(page, str) and not (docs_dir / page.split("#")[0]).is_file():
-                    yield located.problem(
-                        (*base, "resources", k, "page"),
-                        f"the page '{page}' does not exist in {docs_dir}.",
-                        "Correct the path (it is relative to the docs folder) or create the page.",
-                    )
+        for k, link in _dicts(dimension.get("resources")):
+            page = link.get("page")
+            if not isinstance(page, str):
+                continue
+            if _outside_docs(page, docs_dir):
+                yield located.problem(
+                    (*base, "resources", k, "page"),
+                    f"the page '{page}' is outside the docs folder.",
+                    "Give the path of a page inside the docs folder, relative to it and without '..', "
+                    "such as 'resources/running-a-workshop.md'; move the page into the docs folder if it is elsewhere.",
+                )
+            elif docs_dir is not None and not (docs_dir / page.split("#")[0]).is_file():
+                yield located.problem(
+                    (*base, "resources", k, "page"),
+                    f"the page '{page}' does not exist in {docs_dir}.",
+                    "Correct the path (it is relative to the docs folder) or create the page.",
+                )
+
+
+def _outside_docs(page: str, docs_dir: Path | None) -> bool:
+    """Return whether a resource path leads out of the docs folder (absolute, '..', or a link out)."""
+    path = page.split("#")[0]
+    pure = PurePosixPath(path.replace("\\", "/"))
+    if pure.is_absolute() or ".." in pure.parts or PureWindowsPath(path).drive:
+        return True
+    if docs_dir is None:
+        return False
+    root = docs_dir.resolve()
+    return not (root / path).resolve().is_relative_to(root)
 
 
 def _history_problems(
