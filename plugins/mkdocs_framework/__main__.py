@@ -2,6 +2,7 @@
 
 python -m mkdocs_framework check framework.yml [--docs content]
 python -m mkdocs_framework render framework.yml OUTPUT_FOLDER [--docs content]
+python -m mkdocs_framework export mkdocs.yml OUTPUT_FOLDER   (a whole project for Zensical)
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .diff import as_markdown, as_text
+from .export import ExportError, export
 from .problems import FrameworkError
 from .render import Renderer
 from .validate import load_framework
@@ -39,7 +41,25 @@ def main(argv: list[str] | None = None) -> int:
     diff.add_argument("old", type=Path)
     diff.add_argument("new", type=Path)
     diff.add_argument("--markdown", action="store_true", help="write Markdown instead of plain text")
+    exporter = commands.add_parser(
+        "export",
+        help="write a complete docs folder and configuration for a generator that runs no plugins (Zensical)",
+    )
+    exporter.add_argument("config", type=Path, help="the site's mkdocs.yml")
+    exporter.add_argument("output", type=Path, help="folder to write (replaced if it exists): docs/ and mkdocs.yml")
     args = parser.parse_args(argv)
+
+    if args.command == "export":
+        try:
+            done = export(args.config, args.output)
+        except (ExportError, FrameworkError) as error:
+            print(error.report() if isinstance(error, FrameworkError) else error, file=sys.stderr)
+            return 1
+        print(
+            f"Wrote {done.generated_pages} generated pages and {done.pdfs} PDFs into {done.docs}, "
+            f"and {done.config}. Build it with: zensical build -f {done.config}"
+        )
+        return 0
 
     if args.command == "diff":
         try:
