@@ -1,9 +1,14 @@
 /* CSV for spreadsheets (RFC 4180), safe to open in Excel, LibreOffice or Google Sheets. */
 
+/* A formula character (or its full-width form, which some spreadsheets read as the same), after
+ * any run of spaces, no-break spaces, line breaks or zero-width characters that a spreadsheet
+ * may skip before reading the cell. */
+const FORMULA = /^[\s\u200B-\u200D\u2060\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
+
 /** A field a spreadsheet could run as a formula is prefixed with an apostrophe (OWASP's advice on
  * CSV injection), so it is shown as text. @param {string} text */
 export function inert(text) {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA.test(text) ? `'${text}` : text;
 }
 
 /** Quote a field holding a comma, quote, CR or LF, doubling any quotes inside. @param {unknown} value */

@@ -23,7 +23,7 @@
  */
 
 import * as model from "./model.mjs";
-import { migrateAssessment, REASONS } from "./migrate.mjs";
+import { migrateAssessment, NOT_CARRIED_REASONS, REASONS } from "./migrate.mjs";
 import { UNSAFE_KEYS, fromBase64Url, isPlainObject, isSafeKey, quote } from "./util.mjs";
 
 /**
@@ -88,8 +88,12 @@ const SAYS = {
     empty: "The selected file is empty.",
     tooLarge: "The selected file is larger than 1 MB, so it cannot be an export from this form.",
     notJson: "The selected file is not a JSON export from this form: it could not be read as JSON.",
+    notUtf8:
+      "The selected file is not a JSON export from this form as it was saved: it is not UTF-8 text, so letters in it would be changed. If you edited it, save it again as UTF-8, or export the assessment again.",
     notExport: "The selected file is not an export from this self-assessment form.",
     newerFormat: "The selected file was made by a newer version of this form. Use the site it was exported from.",
+    badFormat:
+      "The selected file's \u201cformatVersion\u201d is not a whole number, so the file has been changed since it was exported. Export the assessment again, or put back the number (1) the form wrote.",
     /** @param {string} id @param {Info} info */
     foreign: (id, info) =>
       `The selected file is for a different framework (${quote(id)}). This form can only import assessments made with the ${info.framework.shortTitle}.`,
@@ -100,8 +104,12 @@ const SAYS = {
     empty: "The file is empty.",
     tooLarge: "The file is larger than 1 MB, so it cannot be an export from the self-assessment form.",
     notJson: "The file is not a JSON export from this form: it could not be read as JSON.",
+    notUtf8:
+      "The file is not UTF-8 text, so letters in it would be changed. If it was edited, save it again as UTF-8, or export the assessment again.",
     notExport: "The file is not an export from this self-assessment form.",
     newerFormat: "The file was made by a newer version of this form. Use the site it was exported from.",
+    badFormat:
+      "The file's \u201cformatVersion\u201d is not a whole number, so the file has been changed since it was exported. Export the assessment again, or put back the number (1) the form wrote.",
     /** @param {string} id */
     foreign: (id) => `The file is for a different framework (\u201c${id.slice(0, 80)}\u201d), so it is not included.`,
     /** @param {string} reason */
@@ -162,11 +170,21 @@ function parseJson(text, dropped) {
   });
 }
 
-/** An exported file's text, as a file chooser gives it (bytes: its size on disk).
- * @param {Info} info @param {string} text @param {number} [bytes] @param {"file"|"group"} [kind]
+/** An exported file's text, or its bytes as a file chooser gives them (bytes: its size on disk).
+ * Bytes that are not UTF-8 are refused rather than read with replacement characters.
+ * @param {Info} info @param {string | Uint8Array} content @param {number} [bytes] @param {"file"|"group"} [kind]
  * @returns {Decoded} */
-export function decodeFile(info, text, bytes, kind = "file") {
+export function decodeFile(info, content, bytes, kind = "file") {
   const says = SAYS[kind];
+  let text = "";
+  if (typeof content === "string") text = content;
+  else if (content.length <= MAX_BYTES) {
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(content);
+    } catch (error) {
+      return rejected("unreadable", says.notUtf8);
+    }
+  }
   const size = typeof bytes === "number" ? bytes : text.length;
   if (size > MAX_BYTES) return rejected("unreadable", says.tooLarge);
   if (size === 0 || !text.trim()) return rejected("empty", says.empty);
@@ -284,7 +302,10 @@ function fileEnvelope(info, data, kind) {
   if (!isPlainObject(data) || data.format !== FORMAT || !isPlainObject(data.assessment)) {
     return rejected("unreadable", says.notExport);
   }
-  if (data.formatVersion !== FORMAT_VERSION) return rejected("unreadable", says.newerFormat);
+  if (data.formatVersion !== FORMAT_VERSION) {
+    const newer = Number.isInteger(data.formatVersion) && data.formatVersion > FORMAT_VERSION;
+    return rejected("unreadable", newer ? says.newerFormat : says.badFormat);
+  }
   const claimed = isPlainObject(data.framework) ? data.framework : {};
   const frameworkId = typeof claimed.id === "string" ? claimed.id : "";
   if (claimed.id !== info.framework.id) {
@@ -534,12 +555,72 @@ function keepVersioning(info, source, assessment) {
     (entry) => isPlainObject(entry) && isShortText(entry.from) && isShortText(entry.to) && isShortText(entry.at)
   );
   if (migrations.length) {
-    // Only the latest migration keeps its report: it is the one the notice shows.
-    assessment.migrations = migrations.slice(-MAX_MIGRATIONS).map(({ from, to, at, report }, i, kept) =>
-      isPlainObject(report) && i === kept.length - 1 ? { from, to, at, report } : { from, to, at }
-    );
+    // Only the latest migration keeps its report: it is the one the notice shows. It is rebuilt
+    // from checked data, so a file cannot put words of its own into the form's notice.
+    assessment.migrations = migrations.slice(-MAX_MIGRATIONS).map(({ from, to, at, report }, i, kept) => {
+      if (!isPlainObject(report) || i !== kept.length - 1) return { from, to, at };
+      const rebuilt = rebuildReport(info, assessment, report, from, to);
+      return rebuilt ? { from, to, at, report: rebuilt } : { from, to, at };
+    });
   }
   return entries.length - cleaned.length;
+}
+
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const isId = (/** @type {unknown} */ value) => typeof value === "string" && value.length <= 64 && ID.test(value);
+
+/** True when the framework's declared history says id `from` leads to id `to`.
+ * @param {Info} info @param {unknown} from @param {unknown} to */
+function declaredMove(info, from, to) {
+  const lineage = /** @type {any} */ (info.framework).lineage;
+  const routes = isPlainObject(lineage) && isPlainObject(lineage.from) ? Object.values(lineage.from) : [];
+  return routes.some((route) => {
+    const fate =
+      typeof from === "string" && isPlainObject(route) && isPlainObject(route.ids) && model.has(route.ids, from) ? route.ids[from] : null;
+    return Boolean(fate && Array.isArray(fate.to) && fate.to.some((/** @type {any} */ d) => d && d.id === to));
+  });
+}
+
+/** A migration report kept in a file, made again from what has been checked: versions this
+ * framework's history lists, ids of its questions or declared in its history, and answers that
+ * are levels. Null when the migration it describes is not one this site could have made.
+ * @param {Info} info @param {Assessment} assessment @param {Record<string, any>} report
+ * @param {string} from @param {string} to @returns {any} */
+function rebuildReport(info, assessment, report, from, to) {
+  const lineage = /** @type {any} */ (info.framework).lineage;
+  const versions = isPlainObject(lineage) && Array.isArray(lineage.versions) ? lineage.versions : [info.framework.version];
+  if (to !== info.framework.version || from === to || !versions.includes(from)) return null;
+  const list = (/** @type {unknown} */ value) => (Array.isArray(value) ? value.filter(isPlainObject) : []);
+  const answered = (/** @type {unknown} */ id) => typeof id === "string" && info.criteria.has(id) && model.has(assessment.answers, id);
+  const isValue = (/** @type {unknown} */ value) => model.isAllowedAnswer(info, value) || isId(value);
+  const review = assessment.review || {};
+  return {
+    fromVersion: from,
+    toVersion: to,
+    undeclared: false,
+    carried: (Array.isArray(report.carried) ? report.carried : []).filter(answered),
+    moved: list(report.moved)
+      .filter((m) => NOT_CARRIED_KINDS.includes(m.kind) && declaredMove(info, m.from, m.to))
+      .map((m) => ({ kind: m.kind, from: m.from, to: m.to })),
+    review: list(report.review)
+      .filter((item) => answered(item.criterion) && model.has(review, item.criterion) && review[item.criterion] === item.reason)
+      .map((item) => {
+        const sources = list(item.sources).filter((s) => declaredMove(info, s.id, item.criterion) && isValue(s.value));
+        const entry = { criterion: item.criterion, reason: item.reason };
+        return sources.length ? { ...entry, sources: sources.map((s) => ({ id: s.id, value: s.value })) } : entry;
+      }),
+    notCarried: list(report.notCarried)
+      .filter((item) => NOT_CARRIED_KINDS.includes(item.kind) && isId(item.id) && model.has(NOT_CARRIED_REASONS, item.reason))
+      .map((item) => ({
+        kind: item.kind,
+        id: item.id,
+        value: isValue(item.value) ? item.value : "",
+        reason: item.reason,
+        version: versions.includes(item.version) ? item.version : "",
+      })),
+    refused: null,
+    refusedReason: null,
+  };
 }
 
 /* ---- Warnings --------------------------------------------------------------------------- */

@@ -29,7 +29,7 @@ import { decodeFile } from "./decode.mjs";
  *   {status: "foreign", name, frameworkId, reason}      made with another framework
  *   {status: "ok", name, assessment, otherVersion ("" when the same), migrated, counts,
  *    notCarried (ids of answers this version has no question for)}
- * @param {Info} info @param {string} name @param {string} text @param {number} [size]
+ * @param {Info} info @param {string} name @param {string | Uint8Array} text the file's text or bytes @param {number} [size]
  * @param {unknown} [_unused] @returns {Entry|Problem} */
 function readFile(info, name, text, size, _unused) {
   const decoded = decodeFile(info, text, size, "group");

@@ -45,6 +45,7 @@ import { isPlainObject, isSafeKey, own, quote } from "./util.mjs";
  * @property {string | null} [fingerprint]
  * @property {string | null} [reason]  why the answer needs checking (a key of REASONS)
  * @property {string} [version]  for removed items: the version after which the id was removed
+ * @property {Item[]} [overflow]  notes or plan text merged here that did not fit, set aside
  */
 
 export const REASONS = {
@@ -57,7 +58,10 @@ export const NOT_CARRIED_REASONS = {
   removed: "the question was removed from the framework",
   unknown: "this version of the framework has no question with this id",
   level: "the answer is not one of this version's levels",
+  long: "joined to the others it would pass the limit of 20,000 characters",
 };
+/* The most a text field can hold (as decode.mjs checks on import). */
+const MAX_TEXT = 20000;
 const MAX_NOT_CARRIED = 2000;
 const LEFT_ALONE = " They have been left exactly as they are.";
 
@@ -153,16 +157,21 @@ function lowest(values, levels) {
 }
 
 /** Two items that arrive at the same id: keep the lower level (or join the notes) and flag it.
+ * Joined text never passes the limit of a field: when it would, the second item's text is set
+ * aside whole (in overflow, for notCarried) and exports keep it. Plans keep the earlier due date
+ * (YYYY-MM-DD sorts as text).
  * @param {Item} a @param {Item} b @param {Map<string, number>} levels @returns {Item} */
 function combine(a, b, levels) {
-  let value;
-  if (a.kind === "notes" || a.kind === "plan") {
-    value = {};
-    for (const field of [...keysOf(a.value), ...keysOf(b.value)]) {
-      value[field] = [a.value[field], b.value[field]].filter((text) => typeof text === "string" && text).join("\n\n");
-    }
-  } else value = lowest([a.value, b.value], levels);
-  return { ...a, value, origins: [...a.origins, ...b.origins], reason: "merged" };
+  const merged = { ...a, origins: [...a.origins, ...b.origins], reason: "merged", overflow: a.overflow || [] };
+  if (a.kind !== "notes" && a.kind !== "plan") return { ...merged, value: lowest([a.value, b.value], levels) };
+  /** @type {Record<string, string>} */
+  const value = {};
+  for (const field of [...keysOf(a.value), ...keysOf(b.value)]) {
+    const [x, y] = [a.value[field], b.value[field]].map((text) => (typeof text === "string" ? text : ""));
+    value[field] = x && y ? (field === "due" ? (x < y ? x : y) : `${x}\n\n${y}`) : x || y;
+    if (value[field].length > MAX_TEXT) return { ...merged, overflow: [...merged.overflow, b] };
+  }
+  return { ...merged, value };
 }
 
 /** @param {any} record @returns {Item[]} */
@@ -317,6 +326,7 @@ export function migrateAssessment(record, framework) {
   const homes = { target: result.targets, notes: result.notes, plan: result.plan };
 
   for (const item of items.values()) {
+    for (const aside of item.overflow || []) lost.push({ ...aside, reason: "long" });
     const problem = problemWith(item, index, older);
     if (problem) {
       lost.push({ ...item, reason: problem });

@@ -13,7 +13,7 @@
 
 import { isPlainObject, isSafeKey } from "./util.mjs";
 
-/** @typedef {"full"|"blocked"|"failed"|"unreadable"} Failure */
+/** @typedef {"full"|"blocked"|"failed"|"unreadable"|"newer"} Failure */
 
 const SCHEMA_VERSION = 1;
 
@@ -34,6 +34,7 @@ function reason(error) {
 /** Like reason(), but data we could not read is "unreadable". @param {any} error @returns {Failure} */
 function readProblem(error) {
   if (error instanceof SyntaxError || (error && error.message === "unreadable")) return "unreadable";
+  if (error && error.message === "newer") return "newer";
   return reason(error);
 }
 
@@ -56,6 +57,9 @@ function createStore(getStorage, frameworkId) {
     const text = getStorage().getItem(key);
     if (text === null) return null;
     const value = JSON.parse(text);
+    if (isPlainObject(value) && Number.isInteger(value.schemaVersion) && value.schemaVersion > SCHEMA_VERSION) {
+      throw new Error("newer");
+    }
     if (!isPlainObject(value) || value.schemaVersion !== SCHEMA_VERSION) throw new Error("unreadable");
     return value;
   };
@@ -79,7 +83,7 @@ function createStore(getStorage, frameworkId) {
       const found = id && isSafeKey(id) && Object.prototype.hasOwnProperty.call(all, id) ? all[id] : null;
       return { ok: true, assessment: isPlainObject(found) ? found : null };
     } catch (error) {
-      return { ok: false, assessment: null, error: error instanceof SyntaxError ? "unreadable" : reason(error) };
+      return { ok: false, assessment: null, error: readProblem(error) };
     }
   }
 
@@ -100,7 +104,7 @@ function createStore(getStorage, frameworkId) {
         .sort(byUpdated);
       return { ok: true, assessments: list, currentId: currentOf(settings) };
     } catch (error) {
-      return { ok: false, assessments: [], currentId: null, error: error instanceof SyntaxError ? "unreadable" : reason(error) };
+      return { ok: false, assessments: [], currentId: null, error: readProblem(error) };
     }
   }
 

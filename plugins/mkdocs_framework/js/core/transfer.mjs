@@ -118,7 +118,7 @@ function fileName(assessment, extension) {
 /** Reads an exported file's text for import. Nothing is changed: the caller decides what to do
  * with {ok: false, errors} or {ok: true, assessment, warnings, answerCount, migration (the
  * migration report when the answers were carried from another version, else null)}.
- * @param {Info} info @param {string} text @param {number} [byteLength] @returns {Imported} */
+ * @param {Info} info @param {string | Uint8Array} text the file's text or bytes @param {number} [byteLength] @returns {Imported} */
 function parseImport(info, text, byteLength) {
   const decoded = decodeFile(info, text, byteLength, "file");
   const { assessment, problems, migration } = decoded;

@@ -8,7 +8,7 @@
  *   state.info, state.framework, state.store   the framework (model.describe) and the store
  *   state.assessment                           the open assessment (plain data; read it, and change
  *                                              it only through change() or edit-then-changed())
- *   state.storageProblem                       null, or "blocked" | "full" | "failed" | "unreadable"
+ *   state.storageProblem                       null, or "blocked" | "full" | "failed" | "unreadable" | "newer"
  *   state.saveMessage                          the text of the save status ("Saved on this device…")
  *   state.results()                            scoring.results of the open assessment (cached), or
  *                                              null when this form cannot score the framework
@@ -140,9 +140,9 @@ export class FormState {
     }
     const opened = this.openRecord(loaded.assessment);
     this.put(opened.assessment);
+    // The save status says what will happen; when the device could not be read, it says so.
     if (!loaded.ok) this.problem(loaded.error, false);
-    // As before the split: the save status says what will happen; the warning says it cannot.
-    this.saveMessage = loaded.assessment ? "Saved on this device." : SAVING;
+    else this.saveMessage = loaded.assessment ? "Saved on this device." : SAVING;
     if (opened.migration && opened.migration.status === "migrated") this.save(false);
     this.notify({ type: "storage" });
     this.notify({ type: "opened", how: "load", migration: opened.migration });

@@ -10,7 +10,10 @@ const STORAGE_REASONS = {
   blocked: "Your browser is blocking this site from saving data, for example because site data or cookies are turned off.",
   full: "Your browser's storage for this site is full.",
   failed: "Your browser did not let this site save data. This can happen in private browsing.",
-  unreadable: "The answers already saved on this device could not be read (they may have been saved by a newer version of this site), so the form has started a new assessment and will not save over them.",
+  unreadable:
+    "The answers already saved on this device could not be read (they are damaged), so the form has started a new assessment and will not save over them.",
+  newer:
+    "The answers already saved on this device were saved by a newer version of this site, so the form has started a new assessment and will not save over them.",
 };
 
 /** A save status line: root is p.cif-save-status. */

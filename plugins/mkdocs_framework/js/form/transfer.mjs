@@ -100,8 +100,9 @@ export class Transfer extends FormComponent {
     if (file.size > transfer.MAX_BYTES) {
       return this.showErrors(["The selected file is larger than 1 MB, so it cannot be an export from this form."]);
     }
-    file.text().then(
-      (text) => {
+    file.arrayBuffer().then(
+      (buffer) => {
+        const text = new Uint8Array(buffer);
         const result = /** @type {any} */ (transfer.parseImport(this.state.info, text, file.size));
         if (!result.ok) this.showErrors(result.errors);
         else if (model.hasContent(this.state.assessment) || result.warnings.length) this.confirm(result, file.name);

@@ -82,7 +82,7 @@ export class GroupState {
     if (file.size > transfer.MAX_BYTES) return group.readFile(this.info, file.name, "", file.size);
     let text;
     try {
-      text = await file.text();
+      text = new Uint8Array(await file.arrayBuffer());
     } catch {
       return { status: "broken", name: file.name, reason: "The file could not be read. Choose it again." };
     }

@@ -131,8 +131,9 @@ export class Comparison extends FormComponent {
       this.showError(this.file, ["The selected file is larger than 1 MB, so it cannot be an export from this form."]);
       return;
     }
-    file.text().then(
-      (text) => {
+    file.arrayBuffer().then(
+      (buffer) => {
+        const text = new Uint8Array(buffer);
         const result = transfer.parseImport(this.ctx.info, text, file.size);
         if (!result.ok) {
           this.showError(this.file, result.errors);
