@@ -16,8 +16,9 @@ $(BIN)/.installed: pyproject.toml
 
 # esbuild and TypeScript (the browser modules' bundles and type check), axe-core and the Nu HTML
 # Checker (the quality gates), pinned in package-lock.json. Building the site needs none of them.
+# puppeteer-core drives Debian's Firefox (tests/engines/); lighthouse audits the pages (make bench).
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 	touch $@
 
 ## Build the site and serve it at http://127.0.0.1:8000, rebuilding on every edit.
@@ -32,7 +33,7 @@ build: $(BIN)/.installed system-site
 system-site:
 	bash scripts/ensure-system-packages.sh site
 
-## Make sure Debian's Chromium (for the browser and print tests) and poppler-utils are installed.
+## Make sure Debian's Chromium, Firefox ESR and WebKit (the browser tests), poppler-utils and Java are installed.
 browser:
 	bash scripts/ensure-system-packages.sh tests
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages the site and its tests need: Chromium (browser and print tests),
-# poppler-utils (pdftotext, pdftoppm), Java (the Nu HTML Checker) and Pango (WeasyPrint's PDFs).
+# Firefox ESR and WebKit (the same journeys in the other engines: firefox-esr; webkit2gtk-driver,
+# whose WebKitWebDriver drives the MiniBrowser, under Xvfb), poppler-utils (pdftotext, pdftoppm),
+# Java (the Nu HTML Checker) and Pango (WeasyPrint's PDFs).
 # Does nothing when they are already installed.
 set -euo pipefail
 
@@ -14,6 +16,9 @@ if [ "$scope" = "tests" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)  # the Nu HTML Checker (vnu)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
