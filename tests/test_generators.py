@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
 from tests.gates import serve
-from tests.helpers import REPO
+from tests.helpers import REPO, search_site
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
@@ -84,7 +84,8 @@ def answer_and_see_results(page: Page) -> None:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # bypass_csp: axe-core is added to the page by the test, not by the site.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     opened = context.new_page()
     errors: list[str] = []
     opened.on("pageerror", lambda error: errors.append(str(error)))
@@ -119,6 +120,12 @@ def test_the_form_works_on_the_properdocs_build_from_disk(properdocs_site: Path,
     page.goto((properdocs_site / "assess" / "index.html").as_uri())
     answer_and_see_results(page)
     assert axe_violations(page) == []
+
+
+def test_search_works_from_disk_on_the_properdocs_build(properdocs_site: Path, page: Page) -> None:
+    page.goto((properdocs_site / "index.html").as_uri())
+    search_site(page, "outcomes")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
 
 
 # --- Zensical ----------------------------------------------------------------------------------
