@@ -3,7 +3,7 @@
  */
 
 import { plural } from "../core/model.mjs";
-import { all, make } from "../ui/dom.mjs";
+import { all, make, sentence } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 import { versionNote } from "./text.mjs";
 
@@ -66,7 +66,7 @@ export class GroupFiles extends Component {
     list.textContent = "";
     for (const problem of problems) {
       const item = make(this.doc, "li", `cif-group-problem cif-group-problem--${problem.status}`);
-      item.appendChild(make(this.doc, "strong", "cif-group-problem__file", problem.name));
+      item.appendChild(sentence(make(this.doc, "strong", "cif-group-problem__file"), [problem.name]));
       if (problem.status === "foreign") item.appendChild(make(this.doc, "span", "cif-tag cif-tag--foreign", "Another framework"));
       item.appendChild(make(this.doc, "span", "cif-group-problem__reason", problem.reason));
       list.appendChild(item);
@@ -88,9 +88,9 @@ export class GroupFiles extends Component {
     const { doc } = this;
     const item = make(doc, "li", "cif-group-file");
     item.setAttribute("data-entry", String(row.entry.key));
-    item.appendChild(make(doc, "span", "cif-group-file__name", name));
+    item.appendChild(make(doc, "bdi", "cif-group-file__name", name));
     if (!this.context.state.hideNames) {
-      item.appendChild(make(doc, "span", "cif-group-file__detail", `${row.code}, from the file ${row.fileName}`));
+      item.appendChild(sentence(make(doc, "span", "cif-group-file__detail"), `${row.code}, from the file `, [row.fileName]));
     }
     if (row.entry.otherVersion) {
       item.appendChild(make(doc, "span", "cif-tag cif-tag--version", `Another version (${row.entry.otherVersion})`));
@@ -99,7 +99,7 @@ export class GroupFiles extends Component {
     const button = make(doc, "button", "cif-link-button cif-group-file__remove", "Remove");
     button.type = "button";
     button.setAttribute("data-remove", String(row.entry.key));
-    button.appendChild(make(doc, "span", "cif-visually-hidden", ` ${name}`));
+    button.appendChild(sentence(make(doc, "span", "cif-visually-hidden"), " ", [name]));
     item.appendChild(button);
     return item;
   }

@@ -45,7 +45,7 @@ export class GroupHeatmap extends Component {
   rowHeader(row, hidden) {
     const head = make(this.doc, "th");
     head.scope = "row";
-    head.appendChild(make(this.doc, "span", "cif-heat__name", hidden ? row.code : row.name));
+    head.appendChild(make(this.doc, "bdi", "cif-heat__name", hidden ? row.code : row.name));
     if (!hidden) head.appendChild(make(this.doc, "span", "cif-heat__code", ` (${row.code})`));
     if (row.entry.otherVersion) head.appendChild(make(this.doc, "span", "cif-tag cif-tag--version", `Version ${row.entry.otherVersion}`));
     return head;

@@ -5,7 +5,7 @@
 
 import { longDate, plural } from "../core/model.mjs";
 import * as chart from "../ui/chart.mjs";
-import { all, make } from "../ui/dom.mjs";
+import { all, make, sentence } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 import { allNotApplicable, levelName, scoreText, versionNote } from "./text.mjs";
 
@@ -42,15 +42,16 @@ export class GroupProfiles extends Component {
     const section = make(doc, "section", "cif-profile");
     const headingId = `cif-profile-${index + 1}`;
     section.setAttribute("aria-labelledby", headingId);
-    const heading = make(doc, "h4", "cif-profile__title", name);
+    const heading = sentence(make(doc, "h4", "cif-profile__title"), [name]);
     heading.id = headingId;
     section.appendChild(heading);
     const a = row.assessment;
     const meta = [];
-    if (!state.hideNames && a.name && a.name !== row.name) meta.push(`\u201c${a.name}\u201d`);
     if (a.date) meta.push(longDate(a.date));
     meta.push(`${row.results.criteriaDecided} of ${plural(row.results.criteriaTotal, "criterion", "criteria")} answered`);
-    section.appendChild(make(doc, "p", "cif-profile__meta", `${meta.join(". ")}.`));
+    const named = !state.hideNames && a.name && a.name !== row.name;
+    const metaLine = make(doc, "p", "cif-profile__meta");
+    section.appendChild(named ? sentence(metaLine, "\u201c", [a.name], `\u201d. ${meta.join(". ")}.`) : sentence(metaLine, `${meta.join(". ")}.`));
     if (row.entry.otherVersion) section.appendChild(make(doc, "p", "cif-profile__meta", versionNote(framework.version, row.entry)));
     const chartBody = make(doc, "div", "cif-chart__body cif-profile__chart");
     chartBody.setAttribute("data-profile", String(index));
@@ -65,7 +66,7 @@ export class GroupProfiles extends Component {
     const { doc } = this;
     const { levels } = this.context;
     const table = make(doc, "table", "cif-table cif-profile__table");
-    table.appendChild(make(doc, "caption", "", `Score, level and target of each dimension for ${name}`));
+    table.appendChild(sentence(make(doc, "caption"), "Score, level and target of each dimension for ", [name]));
     const headRow = make(doc, "tr");
     for (const text of ["Dimension", "Score and level", "Target"]) {
       const th = make(doc, "th", "", text);

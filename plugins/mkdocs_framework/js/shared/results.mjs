@@ -5,7 +5,7 @@
 
 import { has, longDate, plural } from "../core/model.mjs";
 import * as chart from "../ui/chart.mjs";
-import { all } from "../ui/dom.mjs";
+import { all, isolate, sentence } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 import { answerText, versionText } from "./text.mjs";
 
@@ -90,13 +90,15 @@ export class SharedResults extends Component {
   /** @param {Extract<import("./state.mjs").View, {kind: "results"}>} view */
   render({ link, assessment: a, results }) {
     const { framework, info, levelName, baseTitle } = this.context;
-    const title = `Results: ${a.name || "untitled assessment"}`;
-    this.find(".cif-shared__title").textContent = title;
-    this.doc.title = `${title} - ${baseTitle}`;
+    // The name and authority were typed by whoever sent the link: each is isolated (item 8 of issue 17).
+    sentence(this.find(".cif-shared__title"), "Results: ", a.name ? [a.name] : "untitled assessment");
+    this.doc.title = `Results: ${a.name ? isolate(a.name) : "untitled assessment"} - ${baseTitle}`;
     const version = `${framework.shortTitle}, version ${link.otherVersion || framework.version}`;
-    this.find(".cif-shared__meta").textContent = [a.authority, a.date ? longDate(a.date) : "", version]
-      .filter(Boolean)
-      .join(" \u00b7 ");
+    const date = a.date ? longDate(a.date) : "";
+    const tail = [date, version].filter(Boolean).join(" \u00b7 ");
+    const meta = this.find(".cif-shared__meta");
+    if (a.authority) sentence(meta, [a.authority], " \u00b7 " + tail);
+    else sentence(meta, tail);
     const notice = this.find(".cif-shared__version");
     notice.hidden = !link.otherVersion;
     if (link.otherVersion) this.find(".cif-shared__version-text").textContent = versionText(framework.version, link);

@@ -31,6 +31,21 @@ export function make(doc, tag, className, text) {
   return node;
 }
 
+/** The parts as the content of node: strings are the site's own text; [text] is text someone typed
+ * (a name, a file name), put in a <bdi> so that direction-control characters in it cannot reorder
+ * the site's words around it. @param {Element} node @param {(string | [string])[]} parts */
+export function sentence(node, ...parts) {
+  const doc = node.ownerDocument;
+  node.replaceChildren(...parts.map((part) => (typeof part === "string" ? part : make(doc, "bdi", "", part[0]))));
+  return node;
+}
+
+/** Text someone typed, isolated (FSI ... PDI) for places that hold only text, such as the
+ * window's title. @param {string} text */
+export function isolate(text) {
+  return "\u2068" + text + "\u2069";
+}
+
 /** @param {string} text */
 export function quoted(text) {
   return "\u201c" + text + "\u201d";
