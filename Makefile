@@ -39,8 +39,10 @@ browser:
 
 ## Measure the build against bare MkDocs, scaling, serve rebuilds, page weight and the assessment form
 ## in Chromium; write bench/results/latest.md and latest.json. BENCH_ARGS=--quick for a smoke run.
-bench: $(BIN)/.installed browser
+## Then Lighthouse over every page (bench/results/lighthouse.md); LIGHTHOUSE_ARGS="--pages 3" for a smoke run.
+bench: $(BIN)/.installed node_modules/.installed browser
 	$(BIN)/python -m bench $(BENCH_ARGS)
+	$(BIN)/python -m bench.lighthouse $(LIGHTHOUSE_ARGS)
 
 ## Rebuild the browser bundles (plugins/mkdocs_framework/assets/*.js) from plugins/mkdocs_framework/js/.
 js: node_modules/.installed

@@ -187,3 +187,11 @@ def test_the_form_and_group_pages_work_on_the_zensical_build(zensical_site: Path
         page.goto(base + "assess/group.html")
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         assert axe_violations(page) == []
+
+
+def test_the_search_dialog_has_a_name_in_the_mkdocs_and_properdocs_builds(
+    built_site: Path, properdocs_site: Path, page: Page
+) -> None:
+    for site in (built_site, properdocs_site):
+        page.goto((site / "index.html").as_uri())
+        expect(page.get_by_role("dialog", name="Search", include_hidden=True)).to_have_count(1)

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 REQUIRED_EXTENSIONS = ("tables", "attr_list", "md_in_html")
+MATERIAL_ONLY = {"search.html"}
 DROPPED_PLUGINS = ("framework", "offline")
 """The offline plugin is MkDocs Material's; a generator without plugins has its own way, or none."""
 
@@ -136,7 +137,10 @@ def export(config_file: Path, output: Path) -> Exported:
         # below WCAG AA); its "classic" variant is Material's look, as the MkDocs build has.
         theme.setdefault("variant", "classic")
     if isinstance(theme, dict) and theme.get("custom_dir"):
-        shutil.copytree(root / theme["custom_dir"], output / "overrides")
+        # Material's search partial, overridden to name its dialog, is not Zensical's (which names its own).
+        shutil.copytree(
+            root / theme["custom_dir"], output / "overrides", ignore=lambda folder, names: MATERIAL_ONLY & set(names)
+        )
         theme["custom_dir"] = "overrides"
     if config.nav is not None:
         raw["nav"] = config.nav
