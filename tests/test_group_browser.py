@@ -348,7 +348,7 @@ def test_works_over_http_too(browser: Browser, built_site: Path, files: list[Pat
 def violations(page: Page) -> list[str]:
     """axe-core's findings once the theme's transitions (such as the header title fading in when
     the page scrolls) have finished, so that a colour half-way through a fade is not judged."""
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     return axe_violations(page)
 
 

@@ -97,7 +97,7 @@ def shared_url(site: Path, data_or_fragment: dict[str, Any] | str) -> str:
 
 def violations(page: Page) -> list[str]:
     """axe-core's findings once the theme's transitions have finished."""
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     return axe_violations(page)
 
 

@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import assets, downloads, staging
+from . import assets, csp, downloads, staging
 from .config import FrameworkConfig
 from .model import Framework
 from .problems import FrameworkError
@@ -165,6 +165,28 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
             return renderer.snippet(match.group(1).replace("-", "_"), page.file.src_uri)
 
         return SNIPPET_MARKER.sub(expand, markdown)
+
+    worker_shims: tuple[str, ...] = ()
+    """Sources of the theme's polyfills (the iframe-worker shim), whose frame script each page's policy allows."""
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        polyfills = config.extra.get("polyfills") or []
+        found = (files.get_file_from_path(url) for url in polyfills if isinstance(url, str))
+        self.worker_shims = tuple(file.content_string for file in found if file is not None)
+        return env
+
+    # Last, so that the policy lists the inline scripts every other plugin left in the page.
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Put the Content-Security-Policy first in the page's <head>."""
+        return csp.page_with_policy(output, self.worker_shims) if self.config.enabled else output
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        """The theme's own pages (404.html) get the policy too."""
+        if self.config.enabled and template_name.endswith(".html"):
+            return csp.page_with_policy(output_content, self.worker_shims)
+        return output_content
 
     # After Material's offline plugin (priority -100) has written search/search_index.js.
     @event_priority(-110)
