@@ -135,3 +135,30 @@ test("merged plan entries keep one due date (the earlier), and merged notes neve
   const exported = transfer.exportJson(model.describe(framework), long.assessment);
   assert.ok(transfer.parseImport(model.describe(framework), exported).ok);
 });
+
+test("two tabs saving one assessment in turn keep each other's changes (merged by field)", () => {
+  const fw = info();
+  const memory = memoryStorage();
+  const tabA = storage.createStore(() => memory, "test-framework");
+  const tabB = storage.createStore(() => memory, "test-framework");
+  const start = model.blankAssessment(fw);
+  const base = tabA.save(start).saved;
+  // Both tabs start from the same record; each changes different fields, without reading the other's.
+  const a = JSON.parse(JSON.stringify(base));
+  const b = JSON.parse(JSON.stringify(base));
+  model.setNote(fw, a, "purpose", "evidence", "Typed in tab A");
+  model.setAnswer(fw, a, "p1", "leading");
+  const savedA = tabA.save(a, base).saved;
+  model.setNote(fw, b, "voice", "views", "Typed in tab B");
+  model.setAnswer(fw, b, "p2", "developing");
+  const savedB = tabB.save(b, base).saved;
+  assert.equal(savedB.notes.purpose.evidence, "Typed in tab A");
+  assert.equal(savedB.notes.voice.views, "Typed in tab B");
+  assert.deepEqual(savedB.answers, { p1: "leading", p2: "developing" });
+  // A change made after is kept too, and a field cleared in one tab stays cleared.
+  model.setAnswer(fw, a, "p1", null);
+  const savedAgain = tabA.save(a, savedA).saved;
+  assert.deepEqual(savedAgain.answers, { p2: "developing" });
+  assert.equal(savedAgain.notes.voice.views, "Typed in tab B");
+  assert.deepEqual(storage.merge({ x: 1 }, { x: 1, ["__proto__"]: 2 }, { x: 3 }), { x: 3 });
+});

@@ -3,7 +3,7 @@
 /* A formula character (or its full-width form, which some spreadsheets read as the same), after
  * any run of spaces, no-break spaces, line breaks or zero-width characters that a spreadsheet
  * may skip before reading the cell. */
-const FORMULA = /^[\s\u200B-\u200D\u2060\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
+const FORMULA = /^([\s\u200B-\u200D\u2060]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r\n])/;
 
 /** A field a spreadsheet could run as a formula is prefixed with an apostrophe (OWASP's advice on
  * CSV injection), so it is shown as text. @param {string} text */

@@ -58,7 +58,7 @@ export const NOT_CARRIED_REASONS = {
   removed: "the question was removed from the framework",
   unknown: "this version of the framework has no question with this id",
   level: "the answer is not one of this version's levels",
-  long: "joined to the others it would pass the limit of 20,000 characters",
+  long: "joined to the others it would be too long",
 };
 /* The most a text field can hold (as decode.mjs checks on import). */
 const MAX_TEXT = 20000;

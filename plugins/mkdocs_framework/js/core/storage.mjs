@@ -45,11 +45,39 @@ function byUpdated(a, b) {
   return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/** A three-way merge by field: where mine differs from base (what this tab last read or saved),
+ * mine; elsewhere theirs (what is saved now, perhaps by another tab). So a change made in one tab
+ * never erases a different change made in another. @param {any} base @param {any} mine @param {any} theirs
+ * @returns {any} */
+function merge(base, mine, theirs) {
+  if (!isPlainObject(mine) || !isPlainObject(theirs)) return JSON.stringify(mine) === JSON.stringify(base) ? theirs : mine;
+  /** @type {Record<string, any>} */
+  const out = {};
+  for (const key of new Set([...Object.keys(mine), ...Object.keys(theirs)])) {
+    const value = merge(isPlainObject(base) ? base[key] : undefined, mine[key], theirs[key]);
+    if (value !== undefined && isSafeKey(key)) out[key] = value;
+  }
+  return out;
+}
+
 /** getStorage is a function so that merely touching window.localStorage (which throws when site
- * data is blocked) happens inside our try blocks.
- * @param {() => Storage} getStorage @param {string} frameworkId */
-function createStore(getStorage, frameworkId) {
+ * data is blocked) happens inside our try blocks. getTab gives the tab's own storage
+ * (sessionStorage), where the tab keeps which assessment it has open, so that tabs showing
+ * different assessments never follow each other; the shared setting is only the default for a new tab.
+ * @param {() => Storage} getStorage @param {string} frameworkId @param {() => Storage} [getTab] */
+function createStore(getStorage, frameworkId, getTab) {
   const names = keys(frameworkId);
+  const tabKey = `cif:${frameworkId}:open`;
+  /** The tab's open assessment (after making it id, when given); null when unknown. @param {string} [id] */
+  const tab = (id) => {
+    try {
+      const storage = /** @type {() => Storage} */ (getTab)();
+      if (id) storage.setItem(tabKey, id);
+      return storage.getItem(tabKey);
+    } catch (error) {
+      return null; // no tab storage: the tab keeps its open assessment in memory only
+    }
+  };
 
   /** The value under key, null when there is none; throws when it cannot be read.
    * @param {string} key @returns {Record<string, any>|null} */
@@ -78,9 +106,11 @@ function createStore(getStorage, frameworkId) {
   /** The open assessment as saved: {ok, assessment (raw, or null when none is saved), error?}. */
   function loadCurrent() {
     try {
-      const id = currentOf(read(names.settings));
       const all = saved();
-      const found = id && isSafeKey(id) && Object.prototype.hasOwnProperty.call(all, id) ? all[id] : null;
+      const has = (/** @type {string | null} */ id) => id && isSafeKey(id) && Object.prototype.hasOwnProperty.call(all, id);
+      const mine = tab();
+      const id = has(mine) ? mine : currentOf(read(names.settings));
+      const found = id && has(id) ? all[id] : null;
       return { ok: true, assessment: isPlainObject(found) ? found : null };
     } catch (error) {
       return { ok: false, assessment: null, error: readProblem(error) };
@@ -112,6 +142,7 @@ function createStore(getStorage, frameworkId) {
   function select(assessmentId) {
     try {
       writeSettings(assessmentId);
+      tab(assessmentId);
       return { ok: true };
     } catch (error) {
       return { ok: false, error: reason(error) };
@@ -119,16 +150,23 @@ function createStore(getStorage, frameworkId) {
   }
 
   /** Saves one assessment beside any others already on the device, and makes it the open one.
-   * @param {{id: string}} assessment */
-  function save(assessment) {
+   * Given base (the record as this tab last read or saved it), it is merged by field with what
+   * is saved now (see merge); saved is what was written.
+   * @param {{id: string}} assessment @param {any} [base] @returns {{ok: boolean, saved?: any, error?: Failure}} */
+  function save(assessment, base) {
     try {
       // Saved data this version cannot read (damaged, or written by a newer version of the site) is
       // never written over: the person is told, and can export what they have in the form.
       const all = saved();
-      all[assessment.id] = assessment;
-      getStorage().setItem(names.assessments, JSON.stringify({ schemaVersion: SCHEMA_VERSION, assessments: all }));
-      writeSettings(assessment.id);
-      return { ok: true };
+      const id = assessment.id;
+      const theirs = Object.prototype.hasOwnProperty.call(all, id) ? all[id] : null;
+      all[id] = base && theirs ? merge(base, assessment, theirs) : assessment;
+      const text = JSON.stringify({ schemaVersion: SCHEMA_VERSION, assessments: all });
+      getStorage().setItem(names.assessments, text);
+      writeSettings(id);
+      tab(id);
+      // A copy, sharing nothing with the assessment the form goes on changing.
+      return { ok: true, saved: JSON.parse(JSON.stringify(all[id])) };
     } catch (error) {
       return { ok: false, error: readProblem(error) };
     }
@@ -155,4 +193,4 @@ function createStore(getStorage, frameworkId) {
   return { keys: names, loadCurrent, loadAll, select, save, remove };
 }
 
-export { SCHEMA_VERSION, keys, reason, createStore };
+export { SCHEMA_VERSION, keys, reason, merge, createStore };

@@ -30,7 +30,7 @@ function createPage(doc, dataNode) {
   const framework = JSON.parse(dataNode.textContent);
   const page = dataNode.closest("article") || doc.body;
   const moreUrl = new URL(dataNode.getAttribute("data-more"), doc.baseURI).href;
-  const state = new FormState(framework, storage.createStore(() => window.localStorage, framework.id));
+  const state = new FormState(framework, storage.createStore(() => window.localStorage, framework.id, () => window.sessionStorage));
   /** Runs action once assess-more.js is loaded, or says it could not be. @param {() => void} action */
   const withMore = (action) =>
     loadLater(doc, moreUrl, (ok) => {
@@ -54,7 +54,7 @@ function createPage(doc, dataNode) {
   /* Another window changed the saved answers. @param {StorageEvent} event */
   const onStorage = (event) => {
     if (event.key !== state.store.keys.assessments && event.key !== state.store.keys.settings) return;
-    if (state.reload()) state.announce("Your answers were changed in another window or tab. This page now shows them.");
+    if (state.reload()) state.announce("This assessment was changed in another window or tab. This page now shows the changes.");
   };
   window.addEventListener("storage", onStorage);
   state.load();

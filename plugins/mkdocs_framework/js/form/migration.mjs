@@ -4,25 +4,9 @@
  * they are. Root: #cif-migration. */
 
 import * as model from "../core/model.mjs";
-import * as migrate from "../core/migrate.mjs";
 import { make, setText } from "../ui/dom.mjs";
 import { FormComponent } from "./component.mjs";
-import { criterionName } from "./words.mjs";
-
-const NOT_CARRIED_KIND = { answer: "Answer to", target: "Target level for", notes: "Notes for", plan: "Action plan entry for" };
-
-/** @param {any} items @returns {any[]} */
-function listOf(items) {
-  return Array.isArray(items) ? items.filter((item) => item && typeof item === "object") : [];
-}
-
-/** @param {any} info @param {any} value */
-function valueName(info, value) {
-  if (value === model.NOT_APPLICABLE) return "Not applicable";
-  if (value === model.NOT_SURE) return "Not sure yet";
-  if (typeof value === "string") return model.levelLabel(info, value) || value;
-  return "";
-}
+import { later } from "./later.mjs";
 
 export class MigrationNotice extends FormComponent {
   static moduleName = "cif-migration";
@@ -62,27 +46,6 @@ export class MigrationNotice extends FormComponent {
     return this.body.appendChild(make(this.doc, "p", "", text));
   }
 
-  /** @param {string} heading @param {string} intro @param {any[]} items @param {(li: HTMLLIElement, item: any) => void} fill */
-  list(heading, intro, items, fill) {
-    if (!items.length) return;
-    this.body.append(make(this.doc, "h3", "cif-notification__heading", `${heading} (${items.length})`));
-    if (intro) this.paragraph(intro);
-    const list = make(this.doc, "ul", "cif-notification__list");
-    items.forEach((item) => {
-      const li = make(this.doc, "li");
-      fill(li, item);
-      list.append(li);
-    });
-    this.body.append(list);
-  }
-
-  /** @param {string} id */
-  questionLink(id) {
-    const link = make(this.doc, "a", "", criterionName(this.state.info, id));
-    link.href = "#criterion-" + id;
-    return link;
-  }
-
   /** @param {string} title */
   open(title) {
     setText(this.byId("cif-migration-title"), title);
@@ -108,7 +71,9 @@ export class MigrationNotice extends FormComponent {
     );
     const carried = Array.isArray(report.carried) ? report.carried.length : 0;
     if (carried) this.paragraph(model.plural(carried, "answer was", "answers were") + " carried over unchanged.");
-    this.lists(report);
+    // The lists come with assess-more.js: only a person whose answers were carried over needs them.
+    const holder = this.body.appendChild(make(this.doc, "div"));
+    this.app.withMore(() => later().migrationLists(this.state, holder, report));
     const changesHref = notice.getAttribute("data-changes-href");
     if (changesHref) {
       const link = make(this.doc, "a", "", "What changed in this version of the framework");
@@ -121,43 +86,6 @@ export class MigrationNotice extends FormComponent {
     this.paragraph("").append(hide);
     notice.hidden = false;
     if (focus) notice.focus();
-  }
-
-  /** @param {any} report */
-  lists(report) {
-    const doc = this.doc;
-    const moved = listOf(report.moved).filter((m) => m.kind === "answer");
-    this.list("Moved to new questions", "", moved, (li, move) => {
-      li.append(doc.createTextNode(`Your answer to \u201c${move.from}\u201d is now the answer to `), this.questionLink(move.to));
-    });
-    const review = listOf(report.review).filter((item) => model.reviewReason(this.state.assessment, item.criterion));
-    const reviewIntro = "Each of these questions is marked on the form until you choose an answer again or keep the one shown.";
-    this.list("Check these answers", reviewIntro, review, (li, item) => {
-      li.append(this.questionLink(item.criterion), doc.createTextNode(": " + this.reviewDetail(item)));
-    });
-    const keptIntro = "These are kept with your assessment and included when you export your answers (JSON), but they are not scored.";
-    this.list("Could not be carried over", keptIntro, listOf(report.notCarried), (li, item) => {
-      const value = valueName(this.state.info, item.value);
-      li.textContent =
-        `${NOT_CARRIED_KIND[item.kind] || "Answer to"} \u201c${item.id}\u201d${value ? ": " + value : ""} (` +
-        (migrate.NOT_CARRIED_REASONS[item.reason] || "it could not be carried over") +
-        (item.reason === "removed" && item.version ? " after version " + item.version : "") +
-        ").";
-    });
-  }
-
-  /** @param {any} item */
-  reviewDetail(item) {
-    const info = this.state.info;
-    const sources = listOf(item.sources);
-    if (item.reason === "merged" && sources.length) {
-      const each = sources.map((s) => `\u201c${s.id}\u201d (${valueName(info, s.value)})`).join(" and ");
-      return `it combines your answers to ${each}; the lowest, ${valueName(info, this.state.assessment.answers[item.criterion])}, was kept.`;
-    }
-    if (item.reason === "split" && sources.length) {
-      return `your answer to \u201c${sources[0].id}\u201d was copied to each of the questions it was divided into.`;
-    }
-    return { reworded: "the wording changed.", unverified: "the wording may have changed." }[item.reason] || "check it is still right.";
   }
 
   /** Answers this site must not open, said plainly. @param {any} report @param {string} [after] */

@@ -59,6 +59,7 @@
 import * as model from "../core/model.mjs";
 import * as scoring from "../core/scoring.mjs";
 import { decodeStored } from "../core/decode.mjs";
+import { merge } from "../core/storage.mjs";
 
 /** @typedef {{status: string, report?: any, assessment?: any}} Migration */
 /** @typedef {{type: string, how?: string, migration?: Migration | null, report?: any, after?: string, text?: string, title?: string}} StateEvent */
@@ -87,6 +88,9 @@ export class FormState {
     this.revision = 0;
     /** @type {{revision: number, value: any} | null} */
     this.cached = null;
+    /** The open assessment as this tab last read or saved it (null: never saved), to merge by field
+     * with changes made in other tabs. @type {any} */
+    this.base = null;
   }
 
   /** @param {Listener} listener @returns {() => void} */
@@ -125,9 +129,10 @@ export class FormState {
     return { assessment: assessment || model.blankAssessment(this.info), migration };
   }
 
-  /** @param {any} assessment */
-  put(assessment) {
+  /** @param {any} assessment @param {any} [base] the record as saved, when it is one */
+  put(assessment, base = null) {
     this.assessment = assessment;
+    this.base = base;
     this.revision += 1;
   }
 
@@ -139,7 +144,7 @@ export class FormState {
       if (everything.ok && everything.assessments.length) loaded.assessment = everything.assessments[0];
     }
     const opened = this.openRecord(loaded.assessment);
-    this.put(opened.assessment);
+    this.put(opened.assessment, loaded.assessment);
     // The save status says what will happen; when the device could not be read, it says so.
     if (!loaded.ok) this.problem(loaded.error, false);
     else this.saveMessage = loaded.assessment ? "Saved on this device." : SAVING;
@@ -150,10 +155,13 @@ export class FormState {
 
   /** @param {boolean} [tell] */
   save(tell = true) {
-    const result = this.store.save(this.assessment);
+    const result = this.store.save(this.assessment, this.base);
     if (result.ok) {
       this.storageProblem = null;
       this.saveMessage = "Saved on this device at " + clockTime(new Date()) + ".";
+      this.base = result.saved;
+      // Another tab had changed other parts of this assessment: show them too.
+      if (JSON.stringify(result.saved) !== JSON.stringify(this.assessment)) this.follow(result.saved);
     } else {
       this.problem(result.error, false);
     }
@@ -187,7 +195,7 @@ export class FormState {
       this.notify({ type: "refused", report: migration.report, after: "The assessment shown in the form has not changed." });
       return false;
     }
-    this.put(opening.assessment);
+    this.put(opening.assessment, how === "select" ? next : null);
     if (how === "save") this.save(false);
     else if (how === "select") {
       const selected = this.store.select(this.assessment.id);
@@ -203,7 +211,7 @@ export class FormState {
   replace(imported, migrated) {
     imported.id = this.assessment.id;
     imported.updated = new Date().toISOString();
-    this.put(imported);
+    this.put(imported, this.base);
     this.save();
     this.notify({ type: "opened", how: "import", migration: { status: migrated ? "migrated" : "current" } });
   }
@@ -216,13 +224,24 @@ export class FormState {
     this.notify({ type: "opened", how: "start-again", migration: null });
   }
 
-  /** @returns {boolean} whether the saved answers could be read */
+  /** Another tab saved: when it changed this tab's assessment, its changes are merged by field
+   * into what this tab shows. Another tab opening another assessment changes nothing here.
+   * @returns {boolean} whether this tab's assessment was changed */
   reload() {
-    const fresh = this.store.loadCurrent();
-    if (!fresh.ok) return false;
-    this.put(this.openRecord(fresh.assessment).assessment);
-    this.notify({ type: "opened", how: "other-window", migration: null });
+    const all = this.store.loadAll();
+    const theirs = all.ok ? all.assessments.find((/** @type {any} */ a) => a.id === this.assessment.id) : null;
+    if (!theirs || JSON.stringify(theirs) === JSON.stringify(this.base)) return false;
+    this.follow(merge(this.base, this.assessment, theirs), theirs);
     return true;
+  }
+
+  /** Shows a record merged with another tab's changes, and says so on the save status.
+   * @param {any} record @param {any} [base] */
+  follow(record, base = record) {
+    this.put(this.openRecord(record).assessment, base);
+    this.saveMessage = "Updated at " + clockTime(new Date()) + " with changes made in another tab.";
+    this.notify({ type: "storage" });
+    this.notify({ type: "opened", how: "other-window", migration: null });
   }
 
   /** @param {string} text */
