@@ -36,7 +36,8 @@ function createPage(doc, dataNode) {
     loadLater(doc, moreUrl, (ok) => {
       if (ok) action();
       else {
-        const text = "Check your internet connection and try again. Your answers are still saved on this device.";
+        const text =
+          "Check your internet connection and try again." + (state.storageProblem ? "" : " Your answers are still saved on this device.");
         state.banner("This part of the form could not be loaded", text);
       }
     });
@@ -57,12 +58,18 @@ function createPage(doc, dataNode) {
     if (state.reload()) state.announce("This assessment was changed in another window or tab. This page now shows the changes.");
   };
   window.addEventListener("storage", onStorage);
+  /* Work the browser would not save is lost when the page goes: the browser asks first. @param {BeforeUnloadEvent} event */
+  const onLeave = (event) => {
+    if (state.storageProblem && model.hasContent(state.assessment)) event.preventDefault();
+  };
+  window.addEventListener("beforeunload", onLeave);
   state.load();
 
   return () => {
     extensions.forEach((extension) => extension.stop && extension.stop());
     components.forEach((component) => component.stop());
     window.removeEventListener("storage", onStorage);
+    window.removeEventListener("beforeunload", onLeave);
   };
 }
 

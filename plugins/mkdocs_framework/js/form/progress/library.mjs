@@ -27,6 +27,9 @@ export class Library extends FormComponent {
     this.dialog = /** @type {HTMLDialogElement} */ (find(root, "dialog"));
     this.dialogTitle = find(this.dialog, "#cif-delete-title");
     this.dialogText = find(this.dialog, "#cif-delete-text");
+    this.confirmButton = find(this.dialog, "#cif-delete-confirm");
+    /** What the dialog's confirm button does now (it also asks before work that is not saved is left). */
+    this.confirmed = () => this.deleteOpen();
     /** What the list shows now, to leave it alone when nothing in it changed. @type {string | null} */
     this.shown = null;
 
@@ -36,7 +39,7 @@ export class Library extends FormComponent {
       "#cif-duplicate": () => this.duplicate(),
       "#cif-delete": () => this.askToDelete(),
       "#cif-delete-export": () => this.exportFirst(),
-      "#cif-delete-confirm": () => this.deleteOpen(),
+      "#cif-delete-confirm": () => this.confirmed(),
       "#cif-delete-cancel": () => this.cancelDelete(),
     };
     for (const [selector, action] of Object.entries(actions)) this.on(find(root, selector), "click", action);
@@ -112,8 +115,30 @@ export class Library extends FormComponent {
     } else this.openSaved(node.getAttribute("data-open-assessment") || "");
   }
 
+  /** Runs action at once when the answers in the form are saved on this device (or there are none);
+   * otherwise asks first, offering to export them, since they would be lost.
+   * @param {string} label what the confirm button says @param {() => void} action */
+  guard(label, action) {
+    if (!this.ctx.state.storageProblem || !model.hasContent(this.ctx.getAssessment())) return action();
+    this.dialogTitle.textContent = "The answers in this form are not saved on this device";
+    this.dialogText.textContent =
+      "This browser is not letting the site save, so if you go on, the answers, notes and plan now in the form will be lost. Export them first to keep them.";
+    this.confirmButton.textContent = label;
+    this.confirmed = () => {
+      if (this.dialog.open) this.dialog.close();
+      action();
+    };
+    if (typeof this.dialog.showModal === "function") this.dialog.showModal();
+    else if (window.confirm(this.dialogText.textContent)) this.confirmed();
+  }
+
   /** @param {string} id */
   openSaved(id) {
+    this.guard("Open it anyway", () => this.openNow(id));
+  }
+
+  /** @param {string} id */
+  openNow(id) {
     const raw = savedRecord(this.ctx, id);
     if (!raw || !this.ctx.open(raw, "select")) return;
     this.ctx.showBanner(
@@ -123,11 +148,16 @@ export class Library extends FormComponent {
   }
 
   startNew() {
-    this.ctx.open(model.blankAssessment(this.ctx.info), "save");
-    this.ctx.showBanner(
-      "New assessment started",
-      "Give it a name under \u201cAbout this assessment\u201d. Your other assessments are kept on this device."
-    );
+    this.guard("Start a new one anyway", () => {
+      this.ctx.open(model.blankAssessment(this.ctx.info), "save");
+      this.ctx.showBanner(
+        "New assessment started",
+        "Give it a name under \u201cAbout this assessment\u201d. " +
+          (this.ctx.state.storageProblem
+            ? "This browser is not saving answers on this device, so export them to keep them."
+            : "Your other assessments are kept on this device.")
+      );
+    });
   }
 
   duplicate() {
@@ -143,6 +173,8 @@ export class Library extends FormComponent {
   askToDelete() {
     const name = quoted(nameOf(this.ctx.getAssessment()));
     this.dialogTitle.textContent = `Delete ${name}?`;
+    this.confirmButton.textContent = "Delete assessment";
+    this.confirmed = () => this.deleteOpen();
     this.dialogText.textContent =
       `This deletes ${name}, with its answers, notes, targets and action plan, from this device. ` +
       "You cannot undo this. Export it first if you might need it.";

@@ -1,0 +1,108 @@
+"""The form when the browser will not save (issue 17, items 4 and 9), in real Chromium: nothing the
+person typed is thrown away without asking, nothing claims it is kept when it is not, and saved data
+the site cannot read is described as what it is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Dialog, expect
+
+from mkdocs_framework.model import Framework
+from mkdocs_framework.validate import load_framework
+from tests.helpers import REPO, seed_storage
+from tests.test_assessment_browser import QUOTA_FULL, STORAGE_KEY, checked, choose, open_form
+
+
+@pytest.fixture(scope="module")
+def framework() -> Framework:
+    return load_framework(REPO / "framework.yml", REPO / "content")
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    created = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    yield created
+    created.close()
+
+
+def test_with_storage_full_starting_a_new_assessment_asks_first_and_offers_an_export(
+    context: BrowserContext, built_site: Path, framework: Framework
+) -> None:
+    context.add_init_script(QUOTA_FULL)
+    page = open_form(context, built_site)
+    first = framework.dimensions[0].criteria[0].id
+    choose(page, first, "Established")
+    page.get_by_role("button", name="Start a new assessment").click()
+    dialog = page.get_by_role("dialog", name="The answers in this form are not saved on this device")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("will be lost")
+    # The export offered rescues the answers.
+    with page.expect_download() as info:
+        dialog.get_by_role("button", name="Export it first").click()
+    body = Path(info.value.path()).read_text(encoding="utf-8")
+    assert json.loads(body)["assessment"]["answers"] == {first: "established"}
+    # Cancel keeps everything as it was.
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(dialog).to_be_hidden()
+    assert checked(page) == {first: "established"}
+    # Going on starts a new one, and the banner does not claim anything is kept on the device.
+    page.get_by_role("button", name="Start a new assessment").click()
+    dialog.get_by_role("button", name="Start a new one anyway").click()
+    banner = page.locator("#cif-banner")
+    expect(banner).to_contain_text("New assessment started")
+    expect(banner).not_to_contain_text("kept on this device")
+    expect(banner).to_contain_text("export them to keep them")
+    assert checked(page) == {}
+
+
+def test_with_storage_full_leaving_the_page_with_answers_asks_first(
+    context: BrowserContext, built_site: Path, framework: Framework
+) -> None:
+    context.add_init_script(QUOTA_FULL)
+    page = open_form(context, built_site)
+    choose(page, framework.dimensions[0].criteria[0].id, "Established")
+    with page.expect_event("dialog") as asked:
+        page.close(run_before_unload=True)
+    assert asked.value.type == "beforeunload"
+    asked.value.dismiss()  # the person stays: the page and its answers are still there
+    assert not page.is_closed()
+    assert checked(page) == {framework.dimensions[0].criteria[0].id: "established"}
+
+
+def test_with_storage_working_leaving_the_page_does_not_ask(
+    context: BrowserContext, built_site: Path, framework: Framework
+) -> None:
+    page = open_form(context, built_site)
+    choose(page, framework.dimensions[0].criteria[0].id, "Established")
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    with page.expect_event("close"):
+        page.close(run_before_unload=True)
+    assert asked == []
+
+
+@pytest.mark.parametrize(
+    ("stored", "expected"),
+    [
+        ({"schemaVersion": 2, "assessments": {}}, "saved by a newer version of this site"),
+        ([1, 2, 3], "could not be read (they are damaged)"),
+    ],
+)
+def test_saved_data_that_cannot_be_read_is_described_truly(
+    context: BrowserContext, built_site: Path, framework: Framework, stored: object, expected: str
+) -> None:
+    page = open_form(context, built_site)
+    seed_storage(page, {STORAGE_KEY: json.dumps(stored)})
+    warning = page.get_by_role("alert").filter(has_text="Your answers are not being saved")
+    expect(warning).to_be_visible()
+    expect(warning).to_contain_text(expected)
+    expect(warning).not_to_contain_text("private browsing")
+    # The save status does not claim that answers are being saved.
+    expect(page.locator(".cif-save-status").first).to_have_text(
+        "Not saved on this device. Export your answers to keep them."
+    )
