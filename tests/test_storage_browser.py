@@ -106,3 +106,30 @@ def test_saved_data_that_cannot_be_read_is_described_truly(
     expect(page.locator(".cif-save-status").first).to_have_text(
         "Not saved on this device. Export your answers to keep them."
     )
+
+
+def test_a_paste_longer_than_a_notes_box_says_it_was_cut(
+    context: BrowserContext, built_site: Path, framework: Framework
+) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = open_form(context, built_site)
+    title = framework.dimensions[0].title
+    box = page.get_by_label(f"Evidence for your judgement on {title}")
+    # The limit is stated by the field.
+    expect(page.locator(f"#evidence-{framework.dimensions[0].id}-hint")).to_contain_text("Up to 20,000 characters")
+    page.evaluate("text => navigator.clipboard.writeText(text)", "word " * 4100)  # 20,500 characters
+    box.click()
+    page.keyboard.press("Control+V")
+    expect(box).to_have_value(("word " * 4100)[:20000])
+    note = page.locator(f"#evidence-{framework.dimensions[0].id}-cut")
+    expect(note).to_have_text(
+        "What you pasted was too long for this box, which holds up to 20,000 characters: "
+        "the last 500 characters of it were left out."
+    )
+    # A paste that fits says nothing.
+    other = page.get_by_label(f"How children's and families' views informed your judgement on {title}")
+    page.evaluate("text => navigator.clipboard.writeText(text)", "Short note")
+    other.click()
+    page.keyboard.press("Control+V")
+    expect(other).to_have_value("Short note")
+    expect(page.locator(".cif-cut")).to_have_count(1)

@@ -7,7 +7,7 @@
 import * as model from "../core/model.mjs";
 import * as storage from "../core/storage.mjs";
 import { all, download, onEveryPage } from "../ui/dom.mjs";
-import { load as loadLater } from "./later.mjs";
+import { load as loadLater, later as loadedLater } from "./later.mjs";
 import { attach as attachProgress } from "./progress/index.mjs";
 import { FormState } from "./state.mjs";
 import { initAll } from "./init.mjs";
@@ -63,6 +63,15 @@ function createPage(doc, dataNode) {
     if (state.storageProblem && model.hasContent(state.assessment)) event.preventDefault();
   };
   window.addEventListener("beforeunload", onLeave);
+  /* A paste longer than the field holds is cut by the browser: the field says so (form/pasted.mjs).
+   * @param {ClipboardEvent} event */
+  const onPaste = (event) => {
+    const field = /** @type {HTMLTextAreaElement} */ (event.target);
+    const text = event.clipboardData ? event.clipboardData.getData("text/plain").replace(/\r\n?/g, "\n") : "";
+    const over = text.length - field.maxLength + field.value.length - (field.selectionEnd || 0) + (field.selectionStart || 0);
+    if (field.maxLength > 0 && over > 0) withMore(() => loadedLater().pasteCut(field, over));
+  };
+  page.addEventListener("paste", onPaste);
   state.load();
 
   return () => {

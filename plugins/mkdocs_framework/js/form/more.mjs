@@ -4,3 +4,4 @@ export * as compare from "../core/compare.mjs";
 export * as share from "../core/share.mjs";
 export { ComparisonReport } from "./progress/comparison-report.mjs";
 export { migrationLists } from "./migration-lists.mjs";
+export { pasteCut } from "./pasted.mjs";
