@@ -44,7 +44,12 @@ def reads_forwards(page: Page, selector: str, word: str) -> bool:
             for (let node = walker.nextNode(); node; node = walker.nextNode()) {
                 const at = node.data.indexOf(word);
                 if (at < 0) continue;
-                const box = (i) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1); return r.getBoundingClientRect(); };
+                const box = (i) => {
+                    const r = document.createRange();
+                    r.setStart(node, i);
+                    r.setEnd(node, i + 1);
+                    return r.getBoundingClientRect();
+                };
                 return box(at).left < box(at + word.length - 1).left;
             }
             return null;

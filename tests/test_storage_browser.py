@@ -80,7 +80,12 @@ def test_with_storage_working_leaving_the_page_does_not_ask(
     page = open_form(context, built_site)
     choose(page, framework.dimensions[0].criteria[0].id, "Established")
     asked: list[str] = []
-    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+
+    def on_dialog(dialog: Dialog) -> None:
+        asked.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     with page.expect_event("close"):
         page.close(run_before_unload=True)
     assert asked == []

@@ -89,7 +89,11 @@ def test_edits_in_turn_in_two_tabs_on_one_assessment_are_all_kept(
     evidence_a.fill(f"Audit of case files and minutes, run {run}")
     choose(b, one.criteria[1].id, "Developing")
 
-    expected_answers = {one.criteria[0].id: "established", two.criteria[0].id: "leading", one.criteria[1].id: "developing"}
+    expected_answers = {
+        one.criteria[0].id: "established",
+        two.criteria[0].id: "leading",
+        one.criteria[1].id: "developing",
+    }
     for page in (a, b):
         page.reload()
         expect(page.get_by_label(f"Evidence for your judgement on {one.title}")).to_have_value(
