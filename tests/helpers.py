@@ -45,6 +45,15 @@ def run_mkdocs(config_file: Path, site_dir: Path, *extra: str) -> subprocess.Com
     )
 
 
+FIXTURE_CONTACT = {
+    "organisation": "Fixture council",
+    "email": "framework@example.org",
+    "response_time": "10 working days",
+    "data_protection": "The data protection officer: dpo@example.org",
+}
+"""The publisher's contact details every fixture site gives (example.org is reserved for examples)."""
+
+
 def make_site(root: Path, framework: str | dict[str, Any], nav: bool = True) -> Path:
     """Write a small site (fixture docs + the given framework) under root; return its mkdocs.yml."""
     shutil.copytree(FIXTURES / "docs", root / "content")
@@ -56,6 +65,8 @@ def make_site(root: Path, framework: str | dict[str, Any], nav: bool = True) -> 
         "use_directory_urls": False,
         "theme": {"name": "material", "font": False},
         "plugins": ["search", "framework"],
+        # A framework that is not a prototype needs the publisher's contact details.
+        "extra": {"contact": FIXTURE_CONTACT},
     }
     if nav:
         config["nav"] = [{"Home": "index.md"}, {"The framework": "framework/index.md"}, "resources/guide.md"]

@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import assets, csp, downloads, staging
+from . import assets, csp, downloads, publisher, staging
 from .config import FrameworkConfig
 from .model import Framework
 from .problems import FrameworkError
@@ -26,7 +26,7 @@ log = get_plugin_logger(__name__)
 REQUIRED_EXTENSIONS = ("tables", "attr_list", "md_in_html")
 OFFLINE_PARAGRAPH = re.compile(r'<p class="fw-offline">.*?</p>', re.S)
 OFFLINE_SIZE = re.compile(r'(<span class="fw-offline-size">)[^<]*(</span>)')
-SNIPPET_MARKER = re.compile(r"<!--\s*framework:(downloads|offline-copy)\s*-->")
+SNIPPET_MARKER = re.compile(r"<!--\s*framework:(downloads|offline-copy|contact|data-protection)\s*-->")
 
 
 class FrameworkPlugin(BasePlugin[FrameworkConfig]):
@@ -58,6 +58,9 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
             self.framework = load_framework(framework_file, Path(config.docs_dir), config_dir / self.config.cache_dir)
         except FrameworkError as error:
             raise PluginError(error.report()) from None
+        problem = publisher.configure(config, self.framework, framework_file)
+        if problem:
+            raise PluginError(problem)
         template_dirs = [Path(config.theme.custom_dir) / "framework"] if config.theme.custom_dir else []
         paths = SitePaths(
             prefix=self.config.path.strip("/"),
@@ -160,6 +163,8 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         renderer = self.renderer
 
         def expand(match: re.Match[str]) -> str:
+            if match.group(1) in ("contact", "data-protection"):
+                return publisher.block(match.group(1), config.extra["framework_site"]["contact"])
             if match.group(1) == "offline-copy":
                 self.offline_copy_pages.add(page.file.dest_uri)
             return renderer.snippet(match.group(1).replace("-", "_"), page.file.src_uri)

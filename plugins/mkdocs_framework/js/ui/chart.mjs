@@ -118,25 +118,67 @@ function frame(doc, options, layout) {
   return { svg, x, plotLeft, plotWidth, barTops };
 }
 
+const VALUE_CHAR = 9; // a generous average for the values' 14px (bold inside a bar) text
+const GAP = 6; // between a value and the end of its bar
+const CLEAR = 9; // between a value and the target mark (its line and the cap 5px either side)
+
+/**
+ * Where a bar's value is written so that it never crosses the target mark: after the bar, inside
+ * its end, or beside the mark (after it, or before it inside the bar). The first place that fits
+ * in the plot and keeps clear of the mark is taken, preferring the inside of long bars; when none
+ * does, its last word (the level's name) is left out: the table beside the chart keeps it.
+ * @param {{end: number, plotLeft: number, plotRight: number, target: number | null, text: string,
+ *   preferInside: boolean}} bar end, target (the mark's x or null) and the plot's edges in pixels
+ * @returns {{x: number, anchor: "start" | "end", inside: boolean, text: string}}
+ */
+function placeValue(bar) {
+  const { end, target } = bar;
+  for (const text of [bar.text, bar.text.replace(/ \S+$/, "")]) {
+    const width = text.length * VALUE_CHAR;
+    const lefts = [end + GAP, end - GAP - width];
+    if (bar.preferInside) lefts.reverse();
+    if (target !== null) lefts.push(target + CLEAR, target - CLEAR - width);
+    for (const left of lefts) {
+      const right = left + width;
+      const ok = left > bar.plotLeft && right < bar.plotRight + PAD && (target === null || right <= target - CLEAR || left >= target + CLEAR);
+      if (ok && right < end) return { x: right, anchor: "end", inside: true, text };
+      if (ok && left > end) return { x: left, anchor: "start", inside: false, text };
+    }
+  }
+  return { x: end + GAP, anchor: "start", inside: false, text: bar.text };
+}
+
 /** One row's bar and its value, or the words for no score, and its target mark.
  * @param {Document} doc @param {Frame} chart @param {BarRow} row @param {number} barTop */
 function drawBar(doc, chart, row, barTop) {
   const { svg, x, plotLeft, plotWidth } = chart;
+  const target = row.target ? x(row.target) : null;
   if (row.score === null) {
-    svg.appendChild(element(doc, "text", { class: "cif-chart__empty", x: plotLeft + 4, y: barTop + 14 }, row.emptyText));
+    const place = placeValue({ end: plotLeft - 2, plotLeft, plotRight: plotLeft + plotWidth, target, text: row.emptyText, preferInside: false });
+    svg.appendChild(element(doc, "text", { class: "cif-chart__empty", x: place.x, y: barTop + 14 }, place.text));
   } else {
     const end = x(row.score);
     svg.appendChild(element(doc, "rect", { class: "cif-chart__bar", x: plotLeft, y: barTop, width: end - plotLeft, height: BAR }));
-    // The value sits after the bar, or inside its end when the bar reaches the right-hand side.
-    const inside = end > plotLeft + plotWidth * 0.7;
-    const value = inside
-      ? { class: "cif-chart__value cif-chart__value--inside", x: end - 6, y: barTop + 14, "text-anchor": "end" }
-      : { class: "cif-chart__value", x: end + 6, y: barTop + 14 };
-    svg.appendChild(element(doc, "text", value, row.scoreText));
+    // The value sits after the bar, or inside its end when the bar reaches the right-hand side, and
+    // clear of the target mark.
+    const place = placeValue({
+      end,
+      plotLeft,
+      plotRight: plotLeft + plotWidth,
+      target,
+      text: row.scoreText,
+      preferInside: end > plotLeft + plotWidth * 0.7,
+    });
+    const value = {
+      class: place.inside ? "cif-chart__value cif-chart__value--inside" : "cif-chart__value",
+      x: place.x,
+      y: barTop + 14,
+      "text-anchor": place.anchor,
+    };
+    svg.appendChild(element(doc, "text", value, place.text));
   }
-  if (row.target) {
-    const tx = x(row.target);
-    const d = `M${tx} ${barTop - 4}V${barTop + BAR + 4}M${tx - 5} ${barTop - 4}H${tx + 5}`;
+  if (target !== null) {
+    const d = `M${target} ${barTop - 4}V${barTop + BAR + 4}M${target - 5} ${barTop - 4}H${target + 5}`;
     svg.appendChild(element(doc, "path", { class: "cif-chart__target", d }));
   }
 }
@@ -249,4 +291,4 @@ class ChartSizer {
   }
 }
 
-export { draw, drawResults, resultRows, frame, element, fillResultsTable, ChartSizer };
+export { draw, drawResults, resultRows, frame, element, fillResultsTable, placeValue, ChartSizer };

@@ -11,7 +11,7 @@ import * as chart from "../../ui/chart.mjs";
  *   target: number | null}} ComparisonRow
  */
 
-/** @typedef {{y: number, score: number | null, text: string, then: boolean}} Bar */
+/** @typedef {{y: number, score: number | null, text: string, then: boolean, target: number | null}} Bar */
 
 /* Sizes, on screen and printed: printed, the chart is drawn compactly so that the comparison
  * summary fits on one or two A4 pages. */
@@ -35,8 +35,9 @@ export function drawComparison(doc, options) {
   });
   options.rows.forEach((row, i) => {
     const top = frame.barTops[i];
-    drawBar(doc, frame, size, { y: top, score: row.then, text: row.thenText, then: true });
-    drawBar(doc, frame, size, { y: top + size.bar + size.gap, score: row.now, text: row.nowText, then: false });
+    const target = row.target ? frame.x(row.target) : null;
+    drawBar(doc, frame, size, { y: top, score: row.then, text: row.thenText, then: true, target });
+    drawBar(doc, frame, size, { y: top + size.bar + size.gap, score: row.now, text: row.nowText, then: false, target });
     if (row.target) {
       const x = frame.x(row.target);
       const d = `M${x} ${top - 3}V${top + pair + 3}M${x - 5} ${top - 3}H${x + 5}`;
@@ -53,8 +54,10 @@ export function drawComparison(doc, options) {
 function drawBar(doc, frame, size, bar) {
   const { svg, plotLeft, plotWidth } = frame;
   const textY = bar.y + 13;
+  const plotRight = plotLeft + plotWidth;
   if (bar.score === null) {
-    svg.appendChild(chart.element(doc, "text", { class: "cif-chart__empty", x: plotLeft + 4, y: textY }, bar.text));
+    const place = chart.placeValue({ end: plotLeft - 2, plotLeft, plotRight, target: bar.target, text: bar.text, preferInside: false });
+    svg.appendChild(chart.element(doc, "text", { class: "cif-chart__empty", x: place.x, y: textY }, place.text));
     return;
   }
   const end = frame.x(bar.score);
@@ -62,14 +65,14 @@ function drawBar(doc, frame, size, bar) {
   const width = Math.max(1, end - plotLeft);
   const rect = { class: barClass, x: plotLeft, y: bar.y + 1, width, height: size.bar - 2 };
   svg.appendChild(chart.element(doc, "rect", rect));
-  const inside = end > plotLeft + plotWidth * 0.6;
-  const attributes = inside
-    ? {
-        class: "cif-chart__value" + (bar.then ? "" : " cif-chart__value--inside"),
-        x: end - 6,
-        y: textY,
-        "text-anchor": "end",
-      }
-    : { class: "cif-chart__value", x: end + 6, y: textY };
-  svg.appendChild(chart.element(doc, "text", attributes, bar.text));
+  // After the bar, or inside its end when the bar is long, and never across the target mark.
+  const preferInside = end > plotLeft + plotWidth * 0.6;
+  const place = chart.placeValue({ end, plotLeft, plotRight, target: bar.target, text: bar.text, preferInside });
+  const attributes = {
+    class: "cif-chart__value" + (place.inside && !bar.then ? " cif-chart__value--inside" : ""),
+    x: place.x,
+    y: textY,
+    "text-anchor": place.anchor,
+  };
+  svg.appendChild(chart.element(doc, "text", attributes, place.text));
 }
