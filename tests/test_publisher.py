@@ -98,6 +98,9 @@ def test_contact_details_appear_in_the_statement_the_notice_and_the_footer(
             "href", "mailto:web.team@example.org"
         )
         expect(footer).to_contain_text("0100 000 0000")
+        expect(footer.get_by_role("link", name="https://example.org/contact-us")).to_have_attribute(
+            "href", "https://example.org/contact-us"
+        )
         assert axe_violations(page) == [], name
         page.close()
     page = open_page(browser, published_site / "accessibility.html")

@@ -3,7 +3,7 @@ framework is not a prototype gives them.
 
 They are shown in the accessibility statement and the privacy notice (where those pages contain
 ``<!-- framework:contact -->`` or ``<!-- framework:data-protection -->``) and in every page's footer
-(overrides/partials/copyright.html reads ``config.extra.framework_site``).
+(overrides/partials/copyright.html reads ``config.extra.framework_site``, as does the phase banner).
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ import re
 from html import escape
 from pathlib import Path
 from typing import Any
-
-from markupsafe import Markup
 
 from .model import Framework
 
@@ -151,11 +149,13 @@ def block(kind: str, given: dict[str, str]) -> str:
 
 
 def site_context(given: dict[str, str], framework: Framework) -> dict[str, Any]:
-    """What the theme's templates need on every page (config.extra.framework_site)."""
+    """What the theme's templates need on every page (config.extra.framework_site): plain data, so
+    that it can be written back to YAML (the export command) and escaped by any template engine."""
     return {
         "status": framework.status,
         "contact": given,
-        "contact_ways": Markup(ways_html(given)),
+        "reachable": any(given[way] for way in WAYS),
+        "web_form_is_link": bool(re.match(r"https?://", given["web_form"])),
     }
 
 
