@@ -63,3 +63,21 @@ def test_a_printed_dimension_page_keeps_words_and_table_rows_whole(
     # The theme's navigation is left out.
     assert "Printable worksheets" not in pages[0].splitlines()[0:3]
     assert all("Score your service\nCompare a group" not in text for text in pages), navigation
+
+
+def test_printed_links_to_other_websites_show_their_address_once(browser: Browser, built_site: Path) -> None:
+    page = browser.new_page()
+    page.goto((built_site / "resources" / "running-a-workshop.html").as_uri())
+    page.locator("article p").first.evaluate(
+        """p => {
+          const a = document.createElement("a");
+          a.href = "https://example.org/guide";
+          a.textContent = "a guide elsewhere";
+          p.append(" See ", a, ".");
+        }"""
+    )
+    pdf = page.pdf(format="A4")
+    page.close()
+    text = re.sub(r"\s+", " ", "".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(pdf)).pages))
+    assert "a guide elsewhere (https://example.org/guide)" in text
+    assert "Score your service" not in text.split("Running")[0]  # the theme's navigation is left out

@@ -3,6 +3,7 @@ banner, and the criteria caption on a phone."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
 
 from tests.axe import axe_violations
 from tests.helpers import REPO, run_mkdocs
@@ -204,3 +206,12 @@ def test_the_criteria_caption_keeps_at_least_three_words_a_line_on_a_phone(brows
     assert sum(counts) == len(page.locator("table.fw-matrix caption").inner_text().split())
     assert axe_violations(page) == []
     page.close()
+
+
+def test_printed_statement_gives_the_contact_form_address_once(browser: Browser, published_site: Path) -> None:
+    page = open_page(browser, published_site / "accessibility.html")
+    pdf = page.pdf(format="A4")
+    page.close()
+    text = "".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(pdf)).pages)
+    assert re.sub(r"\s+", "", text).count("https://example.org/contact-us") == 1
+    assert "Contact Example <b>Borough</b> Council:" in text

@@ -107,8 +107,8 @@ def _link(kind: str, value: str) -> str:
         return f'<a href="mailto:{escape(value, quote=True)}">{text}</a>'
     if kind == "phone":
         return text
-    if re.match(r"https?://", value):
-        return f'<a href="{escape(value, quote=True)}">{text}</a>'
+    if re.match(r"https?://", value):  # its text is its address, so print need not add it again
+        return f'<a class="fw-address" href="{escape(value, quote=True)}">{text}</a>'
     return text
 
 
