@@ -122,7 +122,7 @@ export class Library extends FormComponent {
     if (!this.ctx.state.storageProblem || !model.hasContent(this.ctx.getAssessment())) return action();
     this.dialogTitle.textContent = "The answers in this form are not saved on this device";
     this.dialogText.textContent =
-      "This browser is not letting the site save, so if you go on, the answers, notes and plan now in the form will be lost. Export them first to keep them.";
+      "If you go on, the answers in this form will be lost. Export them first to keep them.";
     this.confirmButton.textContent = label;
     this.confirmed = () => {
       if (this.dialog.open) this.dialog.close();
