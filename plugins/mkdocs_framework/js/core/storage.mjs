@@ -60,29 +60,37 @@ function merge(base, mine, theirs) {
   return out;
 }
 
-/** getStorage is a function so that merely touching window.localStorage (which throws when site
+/** The assessments kept on this device for one framework. Every method reports failure instead of
+ * throwing (see the top of this file).
+ *
+ * getStorage is a function so that merely touching window.localStorage (which throws when site
  * data is blocked) happens inside our try blocks. getTab gives the tab's own storage
  * (sessionStorage), where the tab keeps which assessment it has open, so that tabs showing
- * different assessments never follow each other; the shared setting is only the default for a new tab.
- * @param {() => Storage} getStorage @param {string} frameworkId @param {() => Storage} [getTab] */
-function createStore(getStorage, frameworkId, getTab) {
-  const names = keys(frameworkId);
-  const tabKey = `cif:${frameworkId}:open`;
+ * different assessments never follow each other; the shared setting is only the default for a new tab. */
+class Store {
+  /** @param {() => Storage} getStorage @param {string} frameworkId @param {() => Storage} [getTab] */
+  constructor(getStorage, frameworkId, getTab) {
+    this.getStorage = getStorage;
+    this.getTab = getTab;
+    this.keys = keys(frameworkId);
+    this.tabKey = `cif:${frameworkId}:open`;
+  }
+
   /** The tab's open assessment (after making it id, when given); null when unknown. @param {string} [id] */
-  const tab = (id) => {
+  tab(id) {
     try {
-      const storage = /** @type {() => Storage} */ (getTab)();
-      if (id) storage.setItem(tabKey, id);
-      return storage.getItem(tabKey);
+      const storage = /** @type {() => Storage} */ (this.getTab)();
+      if (id) storage.setItem(this.tabKey, id);
+      return storage.getItem(this.tabKey);
     } catch (error) {
       return null; // no tab storage: the tab keeps its open assessment in memory only
     }
-  };
+  }
 
   /** The value under key, null when there is none; throws when it cannot be read.
    * @param {string} key @returns {Record<string, any>|null} */
-  const read = (key) => {
-    const text = getStorage().getItem(key);
+  read(key) {
+    const text = this.getStorage().getItem(key);
     if (text === null) return null;
     const value = JSON.parse(text);
     if (isPlainObject(value) && Number.isInteger(value.schemaVersion) && value.schemaVersion > SCHEMA_VERSION) {
@@ -90,26 +98,35 @@ function createStore(getStorage, frameworkId, getTab) {
     }
     if (!isPlainObject(value) || value.schemaVersion !== SCHEMA_VERSION) throw new Error("unreadable");
     return value;
-  };
-  /** @returns {Record<string, any>} */
-  const saved = () => {
-    const store = read(names.assessments);
+  }
+
+  /** Every saved record by id; throws when they cannot be read. @returns {Record<string, any>} */
+  saved() {
+    const store = this.read(this.keys.assessments);
     return store && isPlainObject(store.assessments) ? store.assessments : {};
-  };
-  /** @param {Record<string, any>|null} settings @returns {string|null} */
-  const currentOf = (settings) =>
-    settings && typeof settings.currentAssessment === "string" ? settings.currentAssessment : null;
-  /** @param {string} id */
-  const writeSettings = (id) =>
-    getStorage().setItem(names.settings, JSON.stringify({ schemaVersion: SCHEMA_VERSION, currentAssessment: id }));
+  }
+
+  /** The shared setting's open assessment, or null. */
+  sharedCurrent() {
+    const settings = this.read(this.keys.settings);
+    return settings && typeof settings.currentAssessment === "string" ? settings.currentAssessment : null;
+  }
+
+  /** @param {Record<string, any>} all @param {string} id */
+  write(all, id) {
+    const storage = this.getStorage();
+    storage.setItem(this.keys.assessments, JSON.stringify({ schemaVersion: SCHEMA_VERSION, assessments: all }));
+    storage.setItem(this.keys.settings, JSON.stringify({ schemaVersion: SCHEMA_VERSION, currentAssessment: id }));
+    this.tab(id);
+  }
 
   /** The open assessment as saved: {ok, assessment (raw, or null when none is saved), error?}. */
-  function loadCurrent() {
+  loadCurrent() {
     try {
-      const all = saved();
+      const all = this.saved();
       const has = (/** @type {string | null} */ id) => id && isSafeKey(id) && Object.prototype.hasOwnProperty.call(all, id);
-      const mine = tab();
-      const id = has(mine) ? mine : currentOf(read(names.settings));
+      const mine = this.tab();
+      const id = has(mine) ? mine : this.sharedCurrent();
       const found = id && has(id) ? all[id] : null;
       return { ok: true, assessment: isPlainObject(found) ? found : null };
     } catch (error) {
@@ -120,29 +137,30 @@ function createStore(getStorage, frameworkId, getTab) {
   /** Every assessment on the device, most recently changed first, and the id of the open one.
    * Returns {ok, assessments: [raw assessment], currentId (or null), error?}. Each record's id is
    * the key it is stored under. */
-  function loadAll() {
+  loadAll() {
     try {
-      let settings;
+      let currentId;
       try {
-        settings = read(names.settings);
+        currentId = this.sharedCurrent();
       } catch (unreadableSettings) {
-        settings = null;
+        currentId = null;
       }
-      const list = Object.entries(saved())
+      const list = Object.entries(this.saved())
         .filter(([id, record]) => isPlainObject(record) && isSafeKey(id))
         .map(([id, record]) => ({ ...record, id }))
         .sort(byUpdated);
-      return { ok: true, assessments: list, currentId: currentOf(settings) };
+      return { ok: true, assessments: list, currentId };
     } catch (error) {
       return { ok: false, assessments: [], currentId: null, error: readProblem(error) };
     }
   }
 
   /** Makes a saved assessment the open one, without changing it. @param {string} assessmentId */
-  function select(assessmentId) {
+  select(assessmentId) {
     try {
-      writeSettings(assessmentId);
-      tab(assessmentId);
+      const storage = this.getStorage();
+      storage.setItem(this.keys.settings, JSON.stringify({ schemaVersion: SCHEMA_VERSION, currentAssessment: assessmentId }));
+      this.tab(assessmentId);
       return { ok: true };
     } catch (error) {
       return { ok: false, error: reason(error) };
@@ -153,18 +171,15 @@ function createStore(getStorage, frameworkId, getTab) {
    * Given base (the record as this tab last read or saved it), it is merged by field with what
    * is saved now (see merge); saved is what was written.
    * @param {{id: string}} assessment @param {any} [base] @returns {{ok: boolean, saved?: any, error?: Failure}} */
-  function save(assessment, base) {
+  save(assessment, base) {
     try {
       // Saved data this version cannot read (damaged, or written by a newer version of the site) is
       // never written over: the person is told, and can export what they have in the form.
-      const all = saved();
+      const all = this.saved();
       const id = assessment.id;
       const theirs = Object.prototype.hasOwnProperty.call(all, id) ? all[id] : null;
       all[id] = base && theirs ? merge(base, assessment, theirs) : assessment;
-      const text = JSON.stringify({ schemaVersion: SCHEMA_VERSION, assessments: all });
-      getStorage().setItem(names.assessments, text);
-      writeSettings(id);
-      tab(id);
+      this.write(all, id);
       // A copy, sharing nothing with the assessment the form goes on changing.
       return { ok: true, saved: JSON.parse(JSON.stringify(all[id])) };
     } catch (error) {
@@ -173,24 +188,27 @@ function createStore(getStorage, frameworkId, getTab) {
   }
 
   /** Deletes one assessment; removes our keys entirely when nothing is left. @param {string} assessmentId */
-  function remove(assessmentId) {
+  remove(assessmentId) {
     try {
-      const storage = getStorage();
-      const all = saved(); // unreadable data throws: never delete what we cannot read
+      const storage = this.getStorage();
+      const all = this.saved(); // unreadable data throws: never delete what we cannot read
       delete all[assessmentId];
       if (Object.keys(all).length) {
-        storage.setItem(names.assessments, JSON.stringify({ schemaVersion: SCHEMA_VERSION, assessments: all }));
+        storage.setItem(this.keys.assessments, JSON.stringify({ schemaVersion: SCHEMA_VERSION, assessments: all }));
       } else {
-        storage.removeItem(names.assessments);
+        storage.removeItem(this.keys.assessments);
       }
-      storage.removeItem(names.settings);
+      storage.removeItem(this.keys.settings);
       return { ok: true };
     } catch (error) {
       return { ok: false, error: readProblem(error) };
     }
   }
-
-  return { keys: names, loadCurrent, loadAll, select, save, remove };
 }
 
-export { SCHEMA_VERSION, keys, reason, merge, createStore };
+/** @param {() => Storage} getStorage @param {string} frameworkId @param {() => Storage} [getTab] */
+function createStore(getStorage, frameworkId, getTab) {
+  return new Store(getStorage, frameworkId, getTab);
+}
+
+export { SCHEMA_VERSION, Store, keys, reason, merge, createStore };
