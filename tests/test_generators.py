@@ -66,7 +66,12 @@ def zensical_site(exported: Path) -> Path:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    return exported / "site"
+    site = exported / "site"
+    secured = subprocess.run(
+        [sys.executable, "-m", "mkdocs_framework", "secure", str(site)], capture_output=True, text=True, check=False
+    )
+    assert secured.returncode == 0 and "Content-Security-Policy" in secured.stdout, secured.stderr
+    return site
 
 
 def answer_and_see_results(page: Page) -> None:
@@ -84,11 +89,13 @@ def answer_and_see_results(page: Page) -> None:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    # bypass_csp: axe-core is added to the page by the test, not by the site.
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    # The site's Content-Security-Policy applies (axe is run through Playwright, which it does not block),
+    # so a script the policy would stop on any of the three builds is a failure.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     opened = context.new_page()
     errors: list[str] = []
     opened.on("pageerror", lambda error: errors.append(str(error)))
+    opened.on("console", lambda message: "Content Security Policy" in message.text and errors.append(message.text))
     yield opened
     context.close()
     assert errors == []
@@ -177,6 +184,25 @@ def test_zensical_publishes_every_page_with_the_navigation(zensical_site: Path, 
     home = (zensical_site / "index.html").read_text(encoding="utf-8")
     assert "framework/purpose-and-outcomes.html" in home  # the generated section is in the navigation
     assert (zensical_site / "worksheets" / "all-worksheets.pdf").stat().st_size > 1000
+
+
+def test_every_zensical_page_carries_the_policy_and_a_second_run_changes_nothing(zensical_site: Path) -> None:
+    pages = sorted(zensical_site.rglob("*.html"))
+    assert pages and all('http-equiv="Content-Security-Policy"' in p.read_text(encoding="utf-8") for p in pages)
+    before = {p: p.read_bytes() for p in pages}
+    again = subprocess.run(
+        [sys.executable, "-m", "mkdocs_framework", "secure", str(zensical_site)], capture_output=True, text=True
+    )
+    assert again.returncode == 0 and "Gave 0 pages" in again.stdout
+    assert {p: p.read_bytes() for p in pages} == before
+
+
+def test_secure_names_a_folder_that_is_not_a_built_site(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs_framework", "secure", str(tmp_path)], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert str(tmp_path) in result.stderr and "no index.html" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_the_form_and_group_pages_work_on_the_zensical_build(zensical_site: Path, page: Page) -> None:

@@ -3,6 +3,7 @@
 python -m mkdocs_framework check framework.yml [--docs content]
 python -m mkdocs_framework render framework.yml OUTPUT_FOLDER [--docs content]
 python -m mkdocs_framework export mkdocs.yml OUTPUT_FOLDER   (a whole project for Zensical)
+python -m mkdocs_framework secure SITE_FOLDER   (the Content-Security-Policy, after zensical build)
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .csp import secure_site
 from .diff import as_markdown, as_text
 from .export import ExportError, export
 from .problems import FrameworkError
@@ -47,7 +49,22 @@ def main(argv: list[str] | None = None) -> int:
     )
     exporter.add_argument("config", type=Path, help="the site's mkdocs.yml")
     exporter.add_argument("output", type=Path, help="folder to write (replaced if it exists): docs/ and mkdocs.yml")
+    secure = commands.add_parser(
+        "secure",
+        help="give every page of a built site its Content-Security-Policy (after zensical build)",
+    )
+    secure.add_argument("site", type=Path, help="the built site's folder")
     args = parser.parse_args(argv)
+
+    if args.command == "secure":
+        if not (args.site / "index.html").is_file():
+            print(
+                f"{args.site}: no index.html here. Give the folder of a built site (its site/ folder).", file=sys.stderr
+            )
+            return 1
+        pages = secure_site(args.site)
+        print(f"Gave {pages} pages in {args.site} their Content-Security-Policy.")
+        return 0
 
     if args.command == "export":
         try:

@@ -12,6 +12,7 @@ import base64
 import hashlib
 import json
 import re
+from pathlib import Path
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script\s*>", re.S | re.I)
 SCRIPT_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
@@ -123,3 +124,25 @@ def page_with_policy(html: str, worker_shims: tuple[str, ...] = ()) -> str:
     url = theme_worker_url(html)
     extra = tuple(s for s in (worker_shim_script(shim, url) for shim in worker_shims) if s) if url else ()
     return with_policy(html, extra)
+
+
+SHIM_PATH = "assets/vendor/iframe-worker/shim.js"
+HAS_POLICY = re.compile(r"<meta\s+http-equiv=[\"']?Content-Security-Policy", re.I)
+
+
+def secure_site(site: Path) -> int:
+    """Give every page of a site built by a generator that runs no plugins (Zensical) its policy, as
+    the plugin does for MkDocs and ProperDocs; return how many pages were given one. Pages that
+    already carry a policy are left as they are, so running it twice changes nothing."""
+    shim = site / SHIM_PATH
+    shims = (shim.read_text(encoding="utf-8"),) if shim.is_file() else ()
+    done = 0
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if HAS_POLICY.search(html):
+            continue
+        secured = page_with_policy(html, shims)
+        if secured != html:
+            page.write_text(secured, encoding="utf-8")
+            done += 1
+    return done
