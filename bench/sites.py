@@ -9,6 +9,7 @@ build time is what the plugin costs.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from mkdocs_framework import assets
+from mkdocs_framework import assets, publisher
 from mkdocs_framework.plugin import REQUIRED_EXTENSIONS
 from mkdocs_framework.render import Renderer
 from mkdocs_framework.validate import load_framework
@@ -123,7 +124,7 @@ def without_downloads(site: Site, destination: Path) -> Site:
     ]
     shutil.copytree(site.root, destination, ignore=shutil.ignore_patterns("site", ".cache"))
     config_file = destination / site.config.name
-    config_file.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    config_file.write_text(yaml.safe_dump(_plain(config), sort_keys=False, allow_unicode=True), encoding="utf-8")
     return Site(
         f"{site.name} (pages only)",
         config_file,
@@ -137,6 +138,16 @@ def has_downloads(site: Site) -> bool:
     """Say whether the site's configuration turns on any of the plugin's downloads."""
     options = _plugin_options(_read_config(site.config)) or {}
     return any(options.get(name) not in (None, False, "off") for name in DOWNLOAD_OPTIONS)
+
+
+def _plain(value: Any) -> Any:
+    """The configuration with plain strings: the framework's titles in the nav are Markup (escaped
+    text the theme shows as it is), which YAML would not know how to write."""
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return str(value) if isinstance(value, str) else value
 
 
 def _expanded_nav(nav: list[Any], renderer: Renderer, title: str) -> list[Any]:
@@ -185,12 +196,17 @@ def bare_twin(site: Site, destination: Path) -> Site:
     present = _extension_names(extensions)
     config["markdown_extensions"] = extensions + [e for e in REQUIRED_EXTENSIONS if e not in present]
     config["extra_css"] = [*config.get("extra_css", []), assets.STYLESHEET]
+    # What the plugin hands the theme's footer and phase banner (as the export command does).
+    extra = dict(config.get("extra") or {})
+    framework = load_framework(site.framework, site.docs)
+    extra["framework_site"] = publisher.site_context(publisher.details(site.config, extra), framework)
+    config["extra"] = extra
     if config.get("nav") is not None:
         config["nav"] = _expanded_nav(config["nav"], renderer, str(options.get("nav_title", "The framework")))
     outside = "".join(f"/{path}\n" for path in sorted(renderer.pages_outside_nav()))
     config["not_in_nav"] = str(config.get("not_in_nav", "")) + outside
     config_file = destination / site.config.name
-    config_file.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    config_file.write_text(yaml.safe_dump(_plain(config), sort_keys=False, allow_unicode=True), encoding="utf-8")
     return Site(f"{site.name} (bare MkDocs)", config_file, destination / site.framework.name, docs, site.dimensions)
 
 
@@ -213,6 +229,9 @@ class Equivalence:
         return not self.different and not self.missing
 
 
+POLICY_META = re.compile(rb'\n?\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
 def compare_sites(plugin_site: Path, bare_site: Path) -> Equivalence:
     """Compare every HTML page of two built sites byte for byte.
 
@@ -220,9 +239,13 @@ def compare_sites(plugin_site: Path, bare_site: Path) -> Equivalence:
     those pages can differ; the generated pages should not.
     """
     ours = {p.relative_to(plugin_site).as_posix() for p in plugin_site.rglob("*.html")}
+
+    def page(site: Path, name: str) -> bytes:
+        # The plugin adds each page's Content-Security-Policy after the page is rendered; bare MkDocs
+        # cannot, so it is left out of the comparison (its cost stays in the plugin's timings).
+        return POLICY_META.sub(b"", (site / name).read_bytes())
+
     theirs = {p.relative_to(bare_site).as_posix() for p in bare_site.rglob("*.html")}
-    different = sorted(
-        page for page in ours & theirs if (plugin_site / page).read_bytes() != (bare_site / page).read_bytes()
-    )
+    different = sorted(name for name in ours & theirs if page(plugin_site, name) != page(bare_site, name))
     missing = sorted(ours ^ theirs)
     return Equivalence(len(ours), len(ours & theirs) - len(different), different, missing)
