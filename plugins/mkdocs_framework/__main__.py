@@ -62,8 +62,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"{args.site}: no index.html here. Give the folder of a built site (its site/ folder).", file=sys.stderr
             )
             return 1
-        pages = secure_site(args.site)
-        print(f"Gave {pages} pages in {args.site} their Content-Security-Policy.")
+        secured = secure_site(args.site)
+        print(f"Gave {secured} pages in {args.site} their Content-Security-Policy.")
         return 0
 
     if args.command == "export":
