@@ -12,19 +12,16 @@ on every page and mobile performance at least 90.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from tests.gates import QuietHandler, serve
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "bench" / "results"
@@ -37,10 +34,7 @@ METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking
 COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt", ".map")
 
 
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
+class _GzipHandler(QuietHandler):
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "public, max-age=86400")
         super().end_headers()
@@ -60,20 +54,6 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-
-@contextmanager
-def gzip_server(site: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 with gzip; yield its base address."""
-    handler = functools.partial(_GzipHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def audit(url: str) -> dict[str, Any]:
@@ -188,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             pages = [p for p in pages if p in args.page]
         rows = []
-        with gzip_server(site) as base:
+        with serve(site, _GzipHandler) as base:
             for number, page in enumerate(pages, 1):
                 print(f"lighthouse: {number}/{len(pages)} {page}", file=sys.stderr, flush=True)
                 rows.append({"page": page, **median_audit(base + page, args.runs)})

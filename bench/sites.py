@@ -205,7 +205,8 @@ def bare_twin(site: Site, destination: Path) -> Site:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
 
-    renderer = Renderer(load_framework(site.framework, site.docs))
+    framework = load_framework(site.framework, site.docs)
+    renderer = Renderer(framework)
     config["plugins"] = [
         e for e in config.get("plugins", []) if e != PLUGIN and not (isinstance(e, dict) and PLUGIN in e)
     ]
@@ -215,7 +216,6 @@ def bare_twin(site: Site, destination: Path) -> Site:
     config["extra_css"] = [*config.get("extra_css", []), assets.STYLESHEET]
     # What the plugin hands the theme's footer and phase banner (as the export command does).
     extra = dict(config.get("extra") or {})
-    framework = load_framework(site.framework, site.docs)
     extra["framework_site"] = publisher.site_context(publisher.details(site.config, extra), framework)
     config["extra"] = extra
     if config.get("nav") is not None:
