@@ -237,7 +237,7 @@ def test_score_chart_and_table_follow_the_answers(form: Page, framework: Framewo
 
 
 def test_the_scoring_rule_is_explained_on_the_page(form: Page) -> None:
-    section = form.locator("h2#how-scoring-works + p + ul")
+    section = form.locator("h2#how-scoring-works + .fw-scoring-rule")
     expect(section).to_contain_text("average (mean) of the level numbers")
     expect(section).to_contain_text("rounded to one decimal place")
     expect(section).to_contain_text("Not applicable")

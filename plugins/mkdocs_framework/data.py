@@ -30,7 +30,11 @@ def framework_data(framework: Framework) -> dict[str, Any]:
         "shortTitle": framework.short_title,
         "version": framework.version,
         "status": framework.status,
-        "scoring": {"method": framework.scoring_method},
+        "scoring": {
+            "method": framework.scoring_method,
+            "themeResults": framework.theme_results,
+            "overallResult": framework.overall_result,
+        },
         "levels": [{"id": lv.id, "label": lv.label, "meaning": lv.meaning} for lv in framework.levels],
         "themes": [{"id": t.id, "title": t.title} for t in framework.themes],
         "dimensions": [

@@ -90,6 +90,10 @@ class Framework:
     dimensions: tuple[Dimension, ...]
     history: tuple[Revision, ...] = ()
     """Earlier versions, oldest first."""
+    theme_results: bool = False
+    """scoring.theme_results: also give each theme a result (by scoring_method)."""
+    overall_result: bool = False
+    """scoring.overall_result: also give one overall result (by scoring_method)."""
 
     def dimension(self, dimension_id: str) -> Dimension:
         return next(d for d in self.dimensions if d.id == dimension_id)

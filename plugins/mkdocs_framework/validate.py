@@ -97,7 +97,13 @@ _TYPE_FIXES = {
     "a mapping of fields": "Write fields here, one 'name: value' per line, indented under this key.",
 }
 
-_TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping of fields", "integer": "a whole number"}
+_TYPE_WORDS = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "integer": "a whole number",
+    "boolean": "true or false",
+}
 
 
 def schema_problems(located: Located) -> Iterator[Problem]:
@@ -505,6 +511,8 @@ def build_model(data: dict[str, Any], docs_dir: Path | None = None) -> Framework
         credit=data.get("credit"),
         licence=data.get("licence"),
         scoring_method=data.get("scoring", {}).get("method", "mean"),
+        theme_results=bool(data.get("scoring", {}).get("theme_results", False)),
+        overall_result=bool(data.get("scoring", {}).get("overall_result", False)),
         levels=levels,
         themes=tuple(Theme(t["id"], t["title"], t.get("summary")) for t in data.get("themes", [])),
         dimensions=dimensions,
