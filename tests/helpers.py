@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -153,3 +154,34 @@ def search_site(page: Page, words: str) -> None:
         except PlaywrightTimeoutError:
             continue
     raise AssertionError(f"the site's search never answered {words!r}: {meta.inner_text()}")
+
+
+STEP_ADDRESS = """(criterion) => {
+    const data = document.getElementById('cif-framework');
+    if (!data) return null;
+    const dimension = JSON.parse(data.textContent).dimensions.find((d) => d.criteria.some((c) => c.id === criterion));
+    return dimension ? new URL('step-' + dimension.id + '.html', location.href).href : null;
+}"""
+"""The address of the form's step that asks a criterion, worked out from the page it is asked from."""
+
+
+def answer(page: Page, criterion_id: str, option: str) -> None:
+    """Choose an answer to a criterion by clicking the words of the option, as a person does.
+
+    option is the visible label: a level such as "Developing", or "Not applicable" or "Not sure yet".
+    When the question is not on the page shown (the form asks one dimension per step), the page
+    goes to the step that asks it first (from the hub, a step or the check-answers page), and waits
+    for the form to start there. The answer is then checked, so a click that missed fails here."""
+    fieldset = page.locator(f"#criterion-{criterion_id}")
+    if fieldset.count() == 0:
+        address = page.evaluate(STEP_ADDRESS, criterion_id)
+        assert address, f"no step of the form on {page.url} asks criterion {criterion_id!r}"
+        page.goto(address)
+        page.locator("#cif-framework[data-cif-started]").wait_for(state="attached")
+    level = fieldset.locator(".cif-radio__level").filter(has_text=re.compile(rf"^\s*{re.escape(option)}:?\s*$"))
+    assert level.count() == 1, f"criterion {criterion_id!r} has no option {option!r}"
+    label = level.locator("xpath=ancestor::label[1]")
+    label.click()
+    radio = page.locator(f"#{label.get_attribute('for')}")
+    if not radio.is_checked():
+        raise AssertionError(f"choosing {option!r} for criterion {criterion_id!r} did not check it")
