@@ -118,6 +118,10 @@ test("the model refuses answers that are not levels or the two special answers",
 test("an unsupported scoring method is recognised", () => {
   const fw = info();
   assert.equal(scoring.isSupported(fw), true);
-  fw.framework.scoring.method = "median";
+  for (const method of ["median", "minimum"]) {
+    fw.framework.scoring.method = method;
+    assert.equal(scoring.isSupported(fw), true);
+  }
+  fw.framework.scoring.method = "mode";
   assert.equal(scoring.isSupported(fw), false);
 });

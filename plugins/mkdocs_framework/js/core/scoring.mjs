@@ -1,9 +1,17 @@
-/* Self-assessment: scores, progress and results, worked out from an assessment. No DOM here.
+/* Self-assessment: scores, coverage and results, worked out from an assessment. No DOM here.
  *
- * Rule "mean" (declared in framework.yml): a dimension's score is the mean of the level numbers
- * (1 = lowest level) of its answered criteria, rounded to one decimal place; its level is the level
- * that rounded score falls in (rounded down). "Not applicable" is left out, "Not sure yet" counts as
- * unanswered.
+ * The rule is declared in framework.yml (scoring.method) and applies to the level numbers
+ * (1 = lowest level) of a dimension's answered criteria:
+ *   mean     their average, rounded to one decimal place; the level is that rounded down.
+ *   median   the middle one; with an even number of answers, halfway between the two middle ones
+ *            (so x.0 or x.5); the level is that rounded down. 1, 2 give 1.5, level 1; 1, 3 give 2.
+ *   minimum  the lowest one, which is also the level: the weakest answered criterion sets it.
+ * "Not applicable" is left out, "Not sure yet" counts as unanswered. Coverage: a result comes from
+ * `answered` of its `applicable` criteria (those not marked "Not applicable"); fewer than half is
+ * low coverage. A weak spot is an answered criterion two or more levels below the result's level.
+ * Theme and overall results (only when the framework asks: scoring.themeResults, overallResult)
+ * apply the same rule to all the answered criteria they cover.
+ * ruleInWords() gives the rule as the sentences of templates/_scoring_rule.md.j2.
  */
 
 import * as model from "./model.mjs";
@@ -12,46 +20,101 @@ import * as model from "./model.mjs";
  * @typedef {import("./model.mjs").Assessment} Assessment
  * @typedef {import("./model.mjs").Info} Info
  * @typedef {import("./model.mjs").Dimension} Dimension
+ * @typedef {import("./model.mjs").Criterion} Criterion
+ * @typedef {{criterion: Criterion, number: string, level: number}} WeakSpot
  * @typedef {object} DimensionResult
  * @property {Dimension} dimension
  * @property {number|null} score  one decimal place
  * @property {number|null} level  1..N
- * @property {number} answered
+ * @property {number} answered  criteria with a level
+ * @property {number} applicable  criteria not marked "Not applicable"
+ * @property {boolean} lowCoverage  a result from fewer than half of its applicable criteria
+ * @property {WeakSpot[]} weakSpots  answered criteria two or more levels below the level
  * @property {number} notApplicable
  * @property {number} notSure
  * @property {number} unanswered
  * @property {number} total
  * @property {"not-started"|"in-progress"|"completed"} status
  * @property {number|null} target  1..N
+ * @typedef {{theme: {id: string, title: string}|null, score: number|null, level: number|null,
+ *   answered: number, applicable: number, lowCoverage: boolean}} GroupResult  a theme's or the overall result
  */
 
-const SUPPORTED_METHODS = ["mean"];
+const SUPPORTED_METHODS = ["mean", "median", "minimum"];
+
+/** @param {any} framework @returns {{method: string, themeResults: boolean, overallResult: boolean}} */
+function rules(framework) {
+  const s = (framework && framework.scoring) || {};
+  return { method: s.method || "mean", themeResults: s.themeResults === true, overallResult: s.overallResult === true };
+}
 
 /** @param {Info} info */
 function isSupported(info) {
-  return SUPPORTED_METHODS.includes(info.framework.scoring && info.framework.scoring.method);
+  return SUPPORTED_METHODS.includes(rules(info.framework).method);
+}
+
+/** The score in tenths (a whole number, so no floating-point surprises) of level numbers by a
+ * method, or null when there are none. @param {string} method @param {number[]} numbers */
+function tenthsOf(method, numbers) {
+  if (!numbers.length) return null;
+  if (method === "minimum") return Math.min(...numbers) * 10;
+  if (method === "median") {
+    const sorted = [...numbers].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] * 10 : (sorted[mid - 1] + sorted[mid]) * 5;
+  }
+  let sum = 0;
+  for (const n of numbers) sum += n;
+  // 2.25 rounds to 2.3.
+  return Math.round((sum * 10) / numbers.length);
+}
+
+/** Score, level and coverage of level numbers. @param {string} method @param {number[]} numbers @param {number} applicable */
+function measure(method, numbers, applicable) {
+  const tenths = tenthsOf(method, numbers);
+  return {
+    score: tenths === null ? null : tenths / 10,
+    level: tenths === null ? null : Math.floor(tenths / 10),
+    answered: numbers.length,
+    applicable,
+    lowCoverage: numbers.length > 0 && numbers.length * 2 < applicable,
+  };
 }
 
 /** @param {Info} info @param {Assessment} assessment @param {Dimension} dimension @returns {DimensionResult} */
 function scoreDimension(info, assessment, dimension) {
-  let sum = 0;
-  let answered = 0;
+  const method = rules(info.framework).method;
+  /** @type {number[]} */
+  const numbers = [];
+  /** @type {(number|null)[]} */
+  const byCriterion = [];
   let notApplicable = 0;
   let notSure = 0;
   for (const criterion of dimension.criteria) {
     const value = model.has(assessment.answers, criterion.id) ? assessment.answers[criterion.id] : null;
+    let number = null;
     if (value === model.NOT_APPLICABLE) notApplicable += 1;
     else if (value === model.NOT_SURE) notSure += 1;
     else if (value && info.levelIndex.has(value)) {
-      sum += info.levelIndex.get(value);
-      answered += 1;
+      number = /** @type {number} */ (info.levelIndex.get(value));
+      numbers.push(number);
     }
+    byCriterion.push(number);
   }
   const total = dimension.criteria.length;
-  // Whole numbers until the last step, so 2.25 rounds to 2.3 without floating-point surprises.
-  const tenths = answered ? Math.round((sum * 10) / answered) : null;
+  const measured = measure(method, numbers, total - notApplicable);
+  /** @type {WeakSpot[]} */
+  const weakSpots = [];
+  if (measured.level !== null) {
+    const level = measured.level;
+    byCriterion.forEach((number, i) => {
+      if (number !== null && number <= level - 2) {
+        weakSpots.push({ criterion: dimension.criteria[i], number: `${dimension.number}.${i + 1}`, level: number });
+      }
+    });
+  }
   const targetId = model.has(assessment.targets, dimension.id) ? assessment.targets[dimension.id] : null;
-  const decided = answered + notApplicable;
+  const decided = numbers.length + notApplicable;
   const touched =
     decided + notSure > 0 ||
     Boolean(targetId) ||
@@ -59,9 +122,8 @@ function scoreDimension(info, assessment, dimension) {
     Boolean(model.note(assessment, dimension.id, "views"));
   return {
     dimension,
-    score: tenths === null ? null : tenths / 10,
-    level: tenths === null ? null : Math.floor(tenths / 10),
-    answered,
+    ...measured,
+    weakSpots,
     notApplicable,
     notSure,
     unanswered: total - decided,
@@ -71,23 +133,69 @@ function scoreDimension(info, assessment, dimension) {
   };
 }
 
+/** A result across several dimensions (a theme, or all), by the same rule from all their answered
+ * criteria. @param {Info} info @param {Assessment} assessment @param {Dimension[]} dimensions */
+function scoreAcross(info, assessment, dimensions) {
+  /** @type {number[]} */
+  const numbers = [];
+  let applicable = 0;
+  for (const dimension of dimensions) {
+    for (const criterion of dimension.criteria) {
+      const value = model.has(assessment.answers, criterion.id) ? assessment.answers[criterion.id] : null;
+      if (value === model.NOT_APPLICABLE) continue;
+      applicable += 1;
+      const number = value ? info.levelIndex.get(value) : undefined;
+      if (number) numbers.push(number);
+    }
+  }
+  return measure(rules(info.framework).method, numbers, applicable);
+}
+
 /** @param {number|null} score */
 function formatScore(score) {
   return score === null ? "" : score.toFixed(1);
+}
+
+/** "from 3 of 4 criteria", with "low coverage" when fewer than half. @param {{answered: number, applicable: number, lowCoverage: boolean}} r */
+function coverageText(r) {
+  const text = `from ${r.answered} of ${model.plural(r.applicable, "criterion", "criteria")}`;
+  return r.lowCoverage ? `${text} (low coverage)` : text;
+}
+
+/** "Weak spot: 2.3 Consent records, Emerging" (or "Weak spots: …; …"), or "". @param {DimensionResult} r
+ * @param {(level: number) => string} levelName */
+function weakSpotText(r, levelName) {
+  if (!r.weakSpots || !r.weakSpots.length) return "";
+  const list = r.weakSpots.map((w) => `${w.number} ${w.criterion.title}, ${levelName(w.level)}`).join("; ");
+  return `${r.weakSpots.length > 1 ? "Weak spots" : "Weak spot"}: ${list}`;
 }
 
 /** Everything the results view shows. @param {Info} info @param {Assessment} assessment */
 function results(info, assessment) {
   const dimensions = info.framework.dimensions.map((d) => scoreDimension(info, assessment, d));
   const scored = dimensions.filter((d) => d.score !== null);
-  const scores = scored.map((d) => d.score);
+  const scores = scored.map((d) => /** @type {number} */ (d.score));
   const high = Math.max(...scores);
   const low = Math.min(...scores);
   const spread = scored.length > 1 && high > low;
   const sum = (/** @type {"answered"|"notApplicable"|"notSure"} */ key) => dimensions.reduce((total, d) => total + d[key], 0);
   const decided = sum("answered") + sum("notApplicable");
+  const asked = rules(info.framework);
+  /** @type {{id: string, title: string}[]} */
+  const themes = /** @type {any} */ (info.framework).themes || [];
+  /** @type {GroupResult[]} */
+  const themeResults = asked.themeResults
+    ? themes.map((theme) => ({
+        theme,
+        ...scoreAcross(info, assessment, info.framework.dimensions.filter((d) => /** @type {any} */ (d).theme === theme.id)),
+      }))
+    : [];
+  /** @type {GroupResult|null} */
+  const overall = asked.overallResult ? { theme: null, ...scoreAcross(info, assessment, info.framework.dimensions) } : null;
   return {
     dimensions,
+    themes: themeResults,
+    overall,
     scoredCount: scored.length,
     strongest: spread ? scored.filter((d) => d.score === high) : [],
     weakest: spread ? scored.filter((d) => d.score === low) : [],
@@ -100,4 +208,65 @@ function results(info, assessment) {
   };
 }
 
-export { isSupported, scoreDimension, results, formatScore };
+/** The framework's scoring rule in words: the paragraphs of templates/_scoring_rule.md.j2, as
+ * plain text (tests compare the two). @param {any} framework @returns {string[]} */
+function ruleInWords(framework) {
+  const { method, themeResults, overallResult } = rules(framework);
+  const levels = framework.levels;
+  const n = levels.length;
+  const first = levels[0].label;
+  const top = levels[n - 1].label;
+  const example = `answers of ${first} (1), ${top} (${n}) and ${top} (${n})`;
+  const words = [`Each level has a number: ${levels.map((l, i) => `${i + 1} ${l.label}`).join(", ")}.`];
+  if (method === "mean") {
+    const tenths = Math.round((10 + 20 * n) / 3);
+    const level = Math.floor(tenths / 10);
+    words.push(
+      "A dimension\u2019s level comes from the average (mean) of the level numbers of its answered criteria, rounded to one decimal place, then rounded down to a whole level.",
+      `For example, ${example} give an average of ${(tenths / 10).toFixed(1)}, which is ${levels[level - 1].label} (${level}).`
+    );
+  } else if (method === "median") {
+    words.push(
+      "A dimension\u2019s level comes from the middle value (median) of the level numbers of its answered criteria, rounded down to a whole level. " +
+        `With an even number of answers, the middle value is halfway between the two middle ones: ${first} (1) and ${levels[1].label} (2) give 1.5, which is ${first} (1).`,
+      `For example, ${example} give a middle value of ${n}, which is ${top} (${n}).`
+    );
+  } else if (method === "minimum") {
+    words.push(
+      "A dimension\u2019s level is the lowest level among its answered criteria: the weakest answered criterion sets the level.",
+      `For example, ${example} give ${first} (1).`
+    );
+  } else {
+    words.push(`This version of the site does not know the framework\u2019s scoring method (\u201c${method}\u201d), so it cannot work out results.`);
+  }
+  words.push(
+    "Criteria marked \u201cNot applicable\u201d are left out. Criteria marked \u201cNot sure yet\u201d, and criteria not answered, count once they are answered.",
+    "Each result says how many of its criteria it comes from, leaving out those marked \u201cNot applicable\u201d: for example, \u201cfrom 3 of 4 criteria\u201d. " +
+      "A result from fewer than half of them is marked \u201clow coverage\u201d: treat it with care."
+  );
+  if (method === "mean" || method === "median") {
+    words.push(
+      `A criterion two or more levels below its dimension\u2019s level is named beside the result as a weak spot, because ${method === "mean" ? "an average" : "a middle value"} can hide it.`
+    );
+  }
+  const hasThemes = Boolean(framework.themes && framework.themes.length);
+  const themesOn = themeResults && hasThemes;
+  const hides = "a figure across different practices would hide the weak ones";
+  if (themesOn && overallResult) {
+    words.push("Each theme also has a result, and there is one overall result, each worked out by the same rule from all the answered criteria it covers.");
+  } else if (themesOn) {
+    words.push(
+      "Each theme also has a result, worked out by the same rule from all the answered criteria of its dimensions. There is no overall result: one figure across every practice would hide the weak ones."
+    );
+  } else if (overallResult) {
+    words.push(
+      "There is also one overall result, worked out by the same rule from every answered criterion." +
+        (hasThemes ? ` Themes have no result of their own: ${hides}.` : "")
+    );
+  } else {
+    words.push(`There is no overall result${hasThemes ? " and no result for each theme" : ""}: ${hides}, so each dimension stands on its own.`);
+  }
+  return words;
+}
+
+export { isSupported, rules, scoreDimension, scoreAcross, results, formatScore, coverageText, weakSpotText, ruleInWords };
