@@ -53,7 +53,7 @@ def test_diff_names_every_kind_of_change() -> None:
 def test_diff_of_a_broken_file_reports_its_problems() -> None:
     result = run_cli("diff", str(VERSIONS / "v1.yml"), "tests/fixtures/bad/missing-field.yml")
     assert result.returncode == 1
-    assert "the required field 'summary' is missing" in result.stderr
+    assert "the required field 'title' is missing" in result.stderr
 
 
 def test_browser_data_carries_the_resolved_lineage_and_fingerprints() -> None:

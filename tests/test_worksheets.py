@@ -96,7 +96,7 @@ def test_worksheet_has_every_question_descriptor_and_level(
             for descriptor in criterion.descriptors:
                 assert squash(descriptor) in text, descriptor
         for level in framework.levels:
-            assert squash(level.label) in text and squash(level.meaning) in text
+            assert squash(level.label) in text and squash(level.meaning or "") in text
         for label in (
             "Current level",
             "Target level",

@@ -37,11 +37,23 @@ def framework_data(framework: Framework) -> dict[str, Any]:
         },
         "levels": [{"id": lv.id, "label": lv.label, "meaning": lv.meaning} for lv in framework.levels],
         "themes": [{"id": t.id, "title": t.title} for t in framework.themes],
+        "terms": {
+            "organisation": framework.terms.organisation,
+            "organisations": framework.terms.organisations,
+            "organisationLabel": framework.terms.organisation_label,
+            "people": framework.terms.people,
+        },
+        "notes": [
+            {"id": n.id, "label": n.label, "hint": n.hint, "prompt": n.prompt, "column": n.column, "name": n.name}
+            for n in framework.notes
+        ],
         "dimensions": [
             {
                 "id": d.id,
                 "number": d.number,
-                "title": d.title,
+                # The browser only names dimensions, so it gets the name the pages use: the title,
+                # with the theme when another dimension has the same title.
+                "title": d.name,
                 "theme": d.theme,
                 "criteria": [
                     {

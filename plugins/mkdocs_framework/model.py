@@ -9,7 +9,8 @@ from dataclasses import dataclass
 class Level:
     id: str
     label: str
-    meaning: str
+    meaning: str | None
+    """What the level means, when the framework says; some frameworks give bare labels."""
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class Criterion:
     title: str
     descriptors: tuple[str, ...]
     """One descriptor per level, in level order."""
+    guidance: str | None = None
+    """A paragraph or more on how to judge this criterion, shown beside it."""
 
 
 @dataclass(frozen=True)
@@ -42,14 +45,82 @@ class Dimension:
     """Position in the framework, counting from 1."""
     title: str
     theme: str | None
-    summary: str
-    why_it_matters: str
+    summary: str | None
+    why_it_matters: str | None
     framing_questions: tuple[str, ...]
     criteria: tuple[Criterion, ...]
     barriers: tuple[str, ...]
     enablers: tuple[str, ...]
     resources: tuple[ResourceLink, ...]
     related: tuple[str, ...]
+    qualifier: str | None = None
+    """The title of its theme when another dimension has the same title, to tell them apart."""
+
+    @property
+    def name(self) -> str:
+        """What pages call the dimension: its title, with its theme when the title is not unique."""
+        return f"{self.title} ({self.qualifier})" if self.qualifier else self.title
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The framework's words for what the plugin's pages and scripts name (framework.yml terms:)."""
+
+    organisation: str = "organisation"
+    """One body that assesses itself, as written inside a sentence: "each organisation's profile"."""
+    organisations: str = "organisations"
+    organisation_label: str = "Organisation"
+    """The label of the field in which an assessment names its organisation."""
+    people: str = "anyone"
+    """Whose personal information stays out of the notes: "Do not include personal information about anyone"."""
+
+    @property
+    def organisation_capitalised(self) -> str:
+        """The word for one organisation as it starts a sentence or a label: "Authority A"."""
+        return self.organisation[:1].upper() + self.organisation[1:]
+
+    @property
+    def organisations_capitalised(self) -> str:
+        return self.organisations[:1].upper() + self.organisations[1:]
+
+
+@dataclass(frozen=True)
+class NoteField:
+    """One of the notes fields each dimension has on the form and worksheet (framework.yml notes:).
+
+    Answers keep it under its id, one of two stored keys: "evidence" or "views"."""
+
+    id: str
+    label: str
+    """The form's label, followed by "on" and the dimension."""
+    hint: str | None
+    prompt: str
+    """What the worksheet asks."""
+    column: str
+    """The CSV column's heading."""
+    name: str
+    """How a sentence names what people write there: "your evidence"."""
+
+
+DEFAULT_NOTES = (
+    NoteField(
+        "evidence",
+        "Evidence for your judgement",
+        "What you looked at and what it showed, in general terms. Do not include personal information.",
+        "Evidence: what shows this?",
+        "Evidence notes",
+        "your evidence",
+    ),
+    NoteField(
+        "views",
+        "Whose views informed your judgement",
+        "Whose views you heard and how. Do not include personal information.",
+        "Whose views informed this judgement, and how?",
+        "Views",
+        "your notes on whose views informed it",
+    ),
+)
+"""The notes fields of a framework that does not list its own."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +165,9 @@ class Framework:
     """scoring.theme_results: also give each theme a result (by scoring_method)."""
     overall_result: bool = False
     """scoring.overall_result: also give one overall result (by scoring_method)."""
+    terms: Terms = Terms()
+    notes: tuple[NoteField, ...] = DEFAULT_NOTES
+    """The notes fields of each dimension, in the order shown; may be none."""
 
     def dimension(self, dimension_id: str) -> Dimension:
         return next(d for d in self.dimensions if d.id == dimension_id)
@@ -112,7 +186,7 @@ class Framework:
         """Return how to name an id of a criterion or dimension: its title when it is current."""
         for dimension in self.dimensions:
             if dimension.id == item_id:
-                return f"dimension “{dimension.title}” ({item_id})"
+                return f"dimension “{dimension.name}” ({item_id})"
             for criterion in dimension.criteria:
                 if criterion.id == item_id:
                     return f"criterion “{criterion.title}” ({item_id})"

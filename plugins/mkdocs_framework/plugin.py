@@ -19,6 +19,7 @@ from .config import FrameworkConfig
 from .model import Framework
 from .problems import FrameworkError
 from .render import Renderer, SitePaths, template_error_message
+from .reserved import reserved_ids
 from .validate import load_framework
 
 log = get_plugin_logger(__name__)
@@ -54,20 +55,22 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         self.config_dir = config_dir = Path(config.config_file_path or ".").resolve().parent
         framework_file = (config_dir / self.config.framework).resolve()
         config.watch.append(str(framework_file))
-        try:
-            self.framework = load_framework(framework_file, Path(config.docs_dir), config_dir / self.config.cache_dir)
-        except FrameworkError as error:
-            raise PluginError(error.report()) from None
-        problem = publisher.configure(config, self.framework, framework_file)
-        if problem:
-            raise PluginError(problem)
-        template_dirs = [Path(config.theme.custom_dir) / "framework"] if config.theme.custom_dir else []
         paths = SitePaths(
             prefix=self.config.path.strip("/"),
             worksheets=self.config.worksheets_path.strip("/"),
             assessment_folder=self.config.assessment_path.strip("/"),
             directory_urls=config.use_directory_urls,
         )
+        try:
+            self.framework = load_framework(
+                framework_file, Path(config.docs_dir), config_dir / self.config.cache_dir, reserved_ids(paths)
+            )
+        except FrameworkError as error:
+            raise PluginError(error.report()) from None
+        problem = publisher.configure(config, self.framework, framework_file)
+        if problem:
+            raise PluginError(problem)
+        template_dirs = [Path(config.theme.custom_dir) / "framework"] if config.theme.custom_dir else []
         self.renderer = Renderer(self.framework, paths, template_dirs, config_dir / self.config.cache_dir / "templates")
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:

@@ -10,7 +10,8 @@ import difflib
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -18,7 +19,18 @@ from typing import TYPE_CHECKING, Any
 
 from .lineage import is_version, version_key
 from .loader import Located, load_framework_file
-from .model import Criterion, Dimension, Framework, Level, ResourceLink, Revision, Theme
+from .model import (
+    DEFAULT_NOTES,
+    Criterion,
+    Dimension,
+    Framework,
+    Level,
+    NoteField,
+    ResourceLink,
+    Revision,
+    Terms,
+    Theme,
+)
 from .problems import FrameworkError, JsonPath, Problem
 
 if TYPE_CHECKING:
@@ -35,19 +47,27 @@ def schema() -> dict[str, Any]:
     return result
 
 
-def load_framework(path: Path, docs_dir: Path | None = None, cache_dir: Path | None = None) -> Framework:
+def load_framework(
+    path: Path,
+    docs_dir: Path | None = None,
+    cache_dir: Path | None = None,
+    reserved: Mapping[str, str] | None = None,
+) -> Framework:
     """Load, validate and return the framework, or raise FrameworkError listing every problem.
 
     With docs_dir, links to resource pages are checked and their titles read from the pages.
     With cache_dir, a framework that passed the schema check before (the same data, against the
     same schema) is not checked against it again: that saves importing jsonschema on every build
     of `mkdocs serve`. Every other check runs every time.
+    With reserved ({id: page}), no dimension may have an id that names a page the site makes for
+    itself (reserved.py); by default, the pages of the default paths.
     """
     located = load_framework_file(path)
     passed = _schema_passed_marker(located, cache_dir)
     known_valid = passed is not None and passed.is_file()
     problems = [] if known_valid else list(schema_problems(located))
     problems += reference_problems(located, docs_dir)
+    problems += reserved_id_problems(located, _default_reserved() if reserved is None else reserved)
     if problems:
         raise FrameworkError(_unique(problems))
     framework = build_model(located.data, docs_dir)
@@ -224,6 +244,8 @@ def reference_problems(located: Located, docs_dir: Path | None) -> Iterator[Prob
         for j, c in _dicts(d.get("criteria"))
     ]
     yield from _duplicates(located, criteria, "criterion")
+    notes = [(("notes", i, "id"), n.get("id")) for i, n in _dicts(data.get("notes"))]
+    yield from _duplicates(located, notes, "notes field")
 
     dimension_id_set = {str(d["id"]) for _, d in dimensions if isinstance(d.get("id"), str)}
     for path, value in criteria:
@@ -263,6 +285,31 @@ def reference_problems(located: Located, docs_dir: Path | None) -> Iterator[Prob
                     f"the page '{page}' does not exist in {docs_dir}.",
                     "Correct the path (it is relative to the docs folder) or create the page.",
                 )
+
+
+def _default_reserved() -> Mapping[str, str]:
+    # Here, not at the top: the renderer is not otherwise needed to check a file.
+    from .render import SitePaths
+    from .reserved import reserved_ids
+
+    return reserved_ids(SitePaths())
+
+
+def reserved_id_problems(located: Located, reserved: Mapping[str, str]) -> Iterator[Problem]:
+    """Yield a problem for each dimension whose id is the name of a page the site makes for itself
+    in a folder where dimensions get pages (the overview is framework/index.md, say)."""
+    data = located.data if isinstance(located.data, dict) else {}
+    for i, dimension in _dicts(data.get("dimensions")):
+        dimension_id = dimension.get("id")
+        if isinstance(dimension_id, str) and dimension_id in reserved:
+            yield located.problem(
+                ("dimensions", i, "id"),
+                f"'{dimension_id}' is the name of a page the site makes for itself ({reserved[dimension_id]}), "
+                "and a dimension's id names its pages.",
+                "Give this dimension another id. Ids the site keeps for its own pages: "
+                + ", ".join(sorted(reserved))
+                + ".",
+            )
 
 
 def _outside_docs(page: str, docs_dir: Path | None) -> bool:
@@ -477,26 +524,30 @@ def build_model(data: dict[str, Any], docs_dir: Path | None = None) -> Framework
             titles[page] = page_title(docs_dir, page)
         return titles[page]
 
-    levels = tuple(Level(lv["id"], lv["label"], lv["meaning"]) for lv in data["levels"])
+    levels = tuple(Level(lv["id"], lv["label"], lv.get("meaning")) for lv in data["levels"])
+    theme_titles = {t["id"]: t["title"] for t in data.get("themes", [])}
+    title_counts = Counter(_title_key(d["title"]) for d in data["dimensions"])
     dimensions = tuple(
         Dimension(
             id=d["id"],
             number=number,
             title=d["title"],
             theme=d.get("theme"),
-            summary=d["summary"],
-            why_it_matters=d["why_it_matters"],
-            framing_questions=tuple(d["framing_questions"]),
+            summary=d.get("summary"),
+            why_it_matters=d.get("why_it_matters"),
+            framing_questions=tuple(d.get("framing_questions", [])),
             criteria=tuple(
-                Criterion(c["id"], c["title"], tuple(c["descriptors"][lv.id] for lv in levels)) for c in d["criteria"]
+                Criterion(c["id"], c["title"], tuple(c["descriptors"][lv.id] for lv in levels), c.get("guidance"))
+                for c in d["criteria"]
             ),
-            barriers=tuple(d["barriers"]),
-            enablers=tuple(d["enablers"]),
+            barriers=tuple(d.get("barriers", [])),
+            enablers=tuple(d.get("enablers", [])),
             resources=tuple(
                 ResourceLink(r["page"], r.get("title") or title_of(r["page"]), r.get("note"))
                 for r in d.get("resources", [])
             ),
             related=tuple(d.get("related", [])),
+            qualifier=theme_titles.get(d.get("theme", "")) if title_counts[_title_key(d["title"])] > 1 else None,
         )
         for number, d in enumerate(data["dimensions"], start=1)
     )
@@ -513,6 +564,8 @@ def build_model(data: dict[str, Any], docs_dir: Path | None = None) -> Framework
         scoring_method=data.get("scoring", {}).get("method", "mean"),
         theme_results=bool(data.get("scoring", {}).get("theme_results", False)),
         overall_result=bool(data.get("scoring", {}).get("overall_result", False)),
+        terms=Terms(**data.get("terms", {})),
+        notes=tuple(_note_field(n) for n in data["notes"]) if "notes" in data else DEFAULT_NOTES,
         levels=levels,
         themes=tuple(Theme(t["id"], t["title"], t.get("summary")) for t in data.get("themes", [])),
         dimensions=dimensions,
@@ -529,6 +582,23 @@ def build_model(data: dict[str, Any], docs_dir: Path | None = None) -> Framework
             )
             for r in data.get("history", [])
         ),
+    )
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def _note_field(note: dict[str, Any]) -> NoteField:
+    label = note["label"]
+    in_sentence = label[:1].lower() + label[1:] if label[1:2].islower() else label
+    return NoteField(
+        id=note["id"],
+        label=label,
+        hint=note.get("hint"),
+        prompt=note.get("prompt", label),
+        column=note.get("column", label),
+        name=note.get("name", in_sentence),
     )
 
 
