@@ -25,10 +25,10 @@ export function csvRows(rows) {
 
 /* The columns that start the rows of every CSV made from an assessment, so that files from
  * several assessments can be stacked together. */
-export const DETAIL_COLUMNS = ["Assessment name", "Authority", "Assessment date", "Framework version"];
+export const DETAIL_COLUMNS = ["Assessment name", "Authority", "Who took part", "Assessment date", "Framework version"];
 
-/** The cells under DETAIL_COLUMNS. @param {{name: string, authority: string, date: string}} assessment
+/** The cells under DETAIL_COLUMNS. @param {{name: string, authority: string, participants?: string, date: string}} assessment
  * @param {string} version the framework version the CSV is made with */
 export function detailCells(assessment, version) {
-  return [assessment.name, assessment.authority, assessment.date, version];
+  return [assessment.name, assessment.authority, assessment.participants || "", assessment.date, version];
 }

@@ -61,6 +61,7 @@ export const MAX_BYTES = 1024 * 1024;
 const MAX_LINK = 64 * 1024;
 const MAX_TEXT = 20000;
 const MAX_DETAIL = 300;
+const MAX_PARTICIPANTS = 5000;
 const MAX_FINGERPRINT = 64;
 const MAX_NOT_CARRIED = 2000;
 const MAX_MIGRATIONS = 50;
@@ -442,7 +443,10 @@ function checkDetails(source, assessment, errors) {
   for (const field of model.DETAILS) {
     const value = model.has(source, field) ? source[field] : "";
     if (typeof value !== "string") errors.push(`The assessment's ${field} must be text.`);
-    else if (value.length > MAX_DETAIL) errors.push(`The assessment's ${field} is too long.`);
+    else if (field === "participants" && value.length > MAX_PARTICIPANTS) {
+      const most = MAX_PARTICIPANTS.toLocaleString("en-GB");
+      errors.push(`The list of who took part is longer than ${most} characters, so the file has been changed since it was exported. Shorten it to ${most} characters or fewer.`);
+    } else if (field !== "participants" && value.length > MAX_DETAIL) errors.push(`The assessment's ${field} is too long.`);
     else if (field === "date" && value && !isValidDate(value)) {
       errors.push(`The assessment's date, ${quote(value)}, is not a real date in the form YYYY-MM-DD.`);
     } else assessment[field] = value;
@@ -729,6 +733,9 @@ export function restore(info, raw, now) {
   }
   fresh.notes = notes;
   fresh.plan = restorePlan(raw.plan);
+  if (isShortText(raw.participants, MAX_PARTICIPANTS)) fresh.participants = raw.participants;
+  // When it was last exported (form/keeping.mjs): times as text and the answers then.
+  if (isPlainObject(raw.keep)) fresh.keep = { ...copyWhere(raw.keep, isShortText), answers: copyWhere(raw.keep.answers, isText) };
   restoreVersioning(info, raw, fresh);
   return fresh;
 }

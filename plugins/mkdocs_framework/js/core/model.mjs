@@ -54,6 +54,7 @@ import { restore } from "./decode.mjs";
  * @property {string} frameworkVersion  the version its answers belong to
  * @property {string} name
  * @property {string} authority
+ * @property {string} [participants]  who took part (older records have none)
  * @property {string} date  YYYY-MM-DD, or ""
  * @property {string} created  ISO time
  * @property {string} updated  ISO time
@@ -65,13 +66,15 @@ import { restore } from "./decode.mjs";
  * @property {Record<string, string>} [review]  criterion id -> why the answer needs checking
  * @property {NotCarried[]} [notCarried]  what migration could not carry (kept for exports)
  * @property {MigrationMade[]} [migrations]  the migrations made, the latest with its report
+ * @property {{exported?: string, kept?: string, dismissed?: string, answers?: Record<string, string>}} [keep]  when it was
+ *   last exported, when its answers were last the same as in a file, and those answers (core/keep.mjs)
  */
 
 const NOT_APPLICABLE = "not_applicable";
 const NOT_SURE = "not_sure";
 const NOTE_KINDS = ["evidence", "views"];
 const PLAN_FIELDS = ["action", "owner", "due"];
-const DETAILS = ["name", "authority", "date"];
+const DETAILS = ["name", "authority", "date", "participants"];
 const MAX_NAME = 300;
 
 /** @type {(object: object, key: string) => boolean} */
@@ -121,6 +124,7 @@ function blankAssessment(info, now) {
     frameworkVersion: info.framework.version,
     name: "",
     authority: "",
+    participants: "",
     date: today(when),
     created: when.toISOString(),
     updated: when.toISOString(),
@@ -225,7 +229,7 @@ function setNote(info, assessment, dimensionId, kind, text) {
   return touch(assessment);
 }
 
-/** @param {Assessment} assessment @param {string} field "name", "authority" or "date" @param {unknown} value */
+/** @param {Assessment} assessment @param {string} field "name", "authority", "date" or "participants" @param {unknown} value */
 function setDetail(assessment, field, value) {
   if (!DETAILS.includes(field)) throw new Error(`Unknown detail ${field}`);
   assessment[field] = String(value);
@@ -265,7 +269,8 @@ function hasContent(assessment) {
     Object.keys(assessment.notes).length > 0 ||
     Object.keys(assessment.plan || {}).length > 0 ||
     Boolean(assessment.name) ||
-    Boolean(assessment.authority)
+    Boolean(assessment.authority) ||
+    Boolean(assessment.participants)
   );
 }
 

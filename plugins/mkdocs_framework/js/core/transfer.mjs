@@ -32,6 +32,7 @@ function exportData(info, assessment, now) {
     assessment: {
       name: assessment.name,
       authority: assessment.authority,
+      participants: assessment.participants || "",
       date: assessment.date,
       frameworkVersion: assessment.frameworkVersion,
       created: assessment.created,

@@ -98,7 +98,7 @@ export class Details extends FormComponent {
   /** @param {HTMLElement} root @param {import("./component.mjs").App} app */
   constructor(root, app) {
     super(root, app);
-    this.fields = /** @type {HTMLInputElement[]} */ (all(root, "input"));
+    this.fields = /** @type {HTMLInputElement[]} */ (all(root, "input, textarea"));
     this.on(root, "input", (event) => {
       const field = /** @type {HTMLInputElement} */ (event.target);
       if (this.fields.includes(field)) this.state.change((assessment) => model.setDetail(assessment, field.name, field.value));

@@ -5,3 +5,5 @@ export * as share from "../core/share.mjs";
 export { ComparisonReport } from "./progress/comparison-report.mjs";
 export { migrationLists } from "./migration-lists.mjs";
 export { pasteCut } from "./pasted.mjs";
+export * as keep from "../core/keep.mjs";
+export { Keeping } from "./keeping.mjs";

@@ -13,11 +13,12 @@ const plural = model.plural;
  * @param {import("./component.mjs").App} app @param {"json" | "csv"} kind */
 export function exportAnswers(app, kind) {
   app.withMore(() => {
-    const { transfer } = later();
+    const { transfer, keep } = later();
     const { info, assessment } = app.state;
     const name = transfer.fileName(assessment, kind);
     if (kind === "json") {
       download(app.doc, transfer.exportJson(info, assessment), name, "application/json");
+      app.state.change((a) => keep.exported(a)); // the list of assessments says when
       app.state.announce("Your answers have been exported to the file " + name + ".");
     } else {
       download(app.doc, transfer.exportCsv(info, assessment), name, "text/csv;charset=utf-8");
@@ -146,5 +147,6 @@ export class Transfer extends FormComponent {
     // The banner first: a notice about answers carried over from another version takes the focus after it.
     this.state.banner("Answers imported", `${plural(result.answerCount, "answer was", "answers were")} imported from ${fileName}.`);
     this.state.replace(result.assessment, Boolean(result.migration));
+    this.state.change((a) => later().keep.imported(a)); // its answers are in that file
   }
 }

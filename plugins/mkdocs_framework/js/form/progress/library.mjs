@@ -7,13 +7,14 @@ import * as model from "../../core/model.mjs";
 import * as scoring from "../../core/scoring.mjs";
 import { make, quoted, find } from "../../ui/dom.mjs";
 import { later } from "../later.mjs";
+import { exportAnswers } from "../transfer.mjs";
 import { FormComponent } from "../component.mjs";
 import { everyAssessment, hiddenText, longDate, nameOf, savedRecord } from "./shared.mjs";
 
 /** @typedef {import("./shared.mjs").Assessment} Assessment */
 /** @typedef {import("./shared.mjs").PageContext} PageContext */
 /** @typedef {import("../state.mjs").StateEvent} StateEvent */
-/** @typedef {{id: string, name: string, date: string, done: string, current: boolean}} Row */
+/** @typedef {{id: string, name: string, date: string, done: string, exported: string, current: boolean}} Row */
 
 export class Library extends FormComponent {
   static moduleName = "cif-library";
@@ -32,6 +33,8 @@ export class Library extends FormComponent {
     this.confirmed = () => this.deleteOpen();
     /** What the list shows now, to leave it alone when nothing in it changed. @type {string | null} */
     this.shown = null;
+    /** Whether keeping.mjs has been started (or is loading). */
+    this.keeping = false;
 
     this.on(this.list, "click", (event) => this.onListClick(event));
     const actions = {
@@ -50,7 +53,22 @@ export class Library extends FormComponent {
 
   /** @param {StateEvent} event */
   update(event) {
-    if (event.type === "opened" || event.type === "changed") this.render();
+    if (event.type === "opened" || event.type === "changed") {
+      this.render();
+      this.keepWork();
+    }
+  }
+
+  /* Once the open assessment has something in it, starts the reminders to keep it (form/keeping.mjs,
+   * in assess-more.js, which is not needed before). */
+  keepWork() {
+    const root = this.doc.getElementById("cif-keep");
+    if (this.keeping || !root || !model.hasContent(this.ctx.getAssessment())) return;
+    this.keeping = true;
+    this.ctx.withMore(() => {
+      const keeping = new (later().Keeping)(root, this.ctx, () => this.exportFirst());
+      this.keep(() => keeping.stop());
+    });
   }
 
   /* Shows the assessments on the device, the open one marked. */
@@ -63,6 +81,7 @@ export class Library extends FormComponent {
       name: nameOf(a),
       date: a.date,
       done: this.completeness(a),
+      exported: a.keep && a.keep.exported ? "Last exported " + longDate(model.today(new Date(a.keep.exported))) : "Never exported",
       current: a.id === current.id,
     }));
     const shown = JSON.stringify(rows);
@@ -86,7 +105,7 @@ export class Library extends FormComponent {
     const text = make(doc, "div", "cif-library__text");
     const name = make(doc, "p", "cif-library__name", row.name);
     if (row.current) name.append(" ", make(doc, "strong", "cif-tag cif-tag--in-progress", "Open now"));
-    text.append(name, make(doc, "p", "cif-library__meta", `Dated ${longDate(row.date)} \u00b7 ${row.done}`));
+    text.append(name, make(doc, "p", "cif-library__meta", `Dated ${longDate(row.date)} \u00b7 ${row.done} \u00b7 ${row.exported}`));
     item.append(text);
     if (row.current) {
       // The name is edited in the form, under "About this assessment": the link goes there.
@@ -162,7 +181,9 @@ export class Library extends FormComponent {
 
   duplicate() {
     const source = this.ctx.getAssessment();
-    this.ctx.open(model.duplicate(this.ctx.info, source), "save");
+    const copy = model.duplicate(this.ctx.info, source);
+    delete copy.keep; // the copy has never been exported
+    this.ctx.open(copy, "save");
     this.ctx.showBanner(
       "Copy made: " + quoted(nameOf(this.ctx.getAssessment())),
       `It starts with the answers, notes, targets and action plan of ${quoted(nameOf(source))}, which is kept as ` +
@@ -188,13 +209,7 @@ export class Library extends FormComponent {
   }
 
   exportFirst() {
-    this.ctx.withMore(() => {
-      const assessment = this.ctx.getAssessment();
-      const { transfer } = later();
-      const name = transfer.fileName(assessment, "json");
-      this.ctx.download(transfer.exportJson(this.ctx.info, assessment), name, "application/json");
-      this.ctx.announce(`${quoted(nameOf(assessment))} has been exported to the file ${name}.`);
-    });
+    exportAnswers(this.ctx, "json");
   }
 
   /* Deletes the open assessment and opens the first one left, or a blank form when none is. */
