@@ -318,8 +318,8 @@ def test_progress_between_two_assessments_on_this_device(form: Page, framework: 
     )
     unscored = len(framework.dimensions) - 3
     expect(form.locator("#cif-compare-summary")).to_have_text(
-        f"1 dimension improved, 1 fell, 1 unchanged. {unscored} dimensions have no score in one of the two, "
-        "so they are not compared."
+        "1 dimension moved up a level, 1 down, 1 stayed at the same level, on the criteria answered in both "
+        f"assessments. {unscored} dimensions have no criterion answered with a level in both, so they are not compared."
     )
     table = form.get_by_role("table", name="Level of each dimension then and now")
     rows = table.locator("tbody tr")
@@ -330,9 +330,9 @@ def test_progress_between_two_assessments_on_this_device(form: Page, framework: 
 
     up = score(1 + 2 * (n1 - 1) + 3, n1) - score(1 + 2 * (n1 - 1), n1)
     down = score(3 * n2, n2) - score(3 * n2 - 1, n2)
-    expect(rows.nth(0)).to_contain_text(f"Up +{up:.1f}")
+    expect(rows.nth(0)).to_contain_text(f"Up 1 level (+{up:.1f} on {n1} criteria answered both times)")
     expect(rows.nth(0)).to_contain_text("Embedded")  # the target
-    expect(rows.nth(1)).to_contain_text(f"Down \u2212{down:.1f}")
+    expect(rows.nth(1)).to_contain_text(f"Down 1 level (\u2212{down:.1f} on {n2} criteria answered both times)")
     expect(rows.nth(2)).to_contain_text("No change")
     expect(rows.nth(3)).to_contain_text("Not compared")
     expect(rows.nth(3)).to_contain_text("Not set")
@@ -351,9 +351,13 @@ def test_progress_between_two_assessments_on_this_device(form: Page, framework: 
     assert any(t.startswith("Now: ") for t in labels)
     assert axe_violations(form) == [], "comparison shown"
 
-    # Changing an answer keeps the comparison up to date.
+    # Changing an answer keeps the comparison up to date; a score that drifts within its level is
+    # not counted as a dimension that moved.
     choose(form, third.criteria[0].id, "Leading")
-    expect(form.locator("#cif-compare-summary")).to_contain_text("2 dimensions improved, 1 fell.")
+    expect(rows.nth(2)).to_contain_text(
+        f"No change in level (+0.3 on {len(third.criteria)} criteria answered both times)"
+    )
+    expect(form.locator("#cif-compare-summary")).to_contain_text("1 dimension moved up a level, 1 down, 1 stayed")
 
 
 def test_compare_says_what_to_fix_when_nothing_is_chosen(form: Page, framework: Framework) -> None:
@@ -396,7 +400,9 @@ def test_progress_against_an_exported_file_prints_as_a_short_summary(
     heading = page.locator("#cif-compare-title")
     expect(heading).to_contain_text("from the file baseline.json")
     expect(heading).to_contain_text("\u201cReview <script>window.__hacked = 1</script>\u201d")
-    expect(page.locator("#cif-compare-summary")).to_contain_text("1 dimension improved, 2 unchanged.")
+    expect(page.locator("#cif-compare-summary")).to_contain_text(
+        "1 dimension moved up a level, 2 stayed at the same level"
+    )
     # Nothing from the file was added to the device.
     expect(library(page)).to_have_count(1)
 
@@ -409,7 +415,7 @@ def test_progress_against_an_exported_file_prints_as_a_short_summary(
     # One print only: Chromium fires "afterprint" after page.pdf(), which ends the print mode.
     pages, text = pdf_text(page, "progress-comparison.pdf")
     assert 1 <= pages <= 2, f"the printed comparison is {pages} pages"
-    assert "Progress over time" in text and "1 dimension improved" in text
+    assert "Progress over time" in text and "1 dimension moved up a level" in text
     assert "Level of each dimension then and now" in text and "Criteria that moved" in text
     assert framework.dimensions[0].title in text
     assert framework.dimensions[0].criteria[1].descriptors[0] not in text, "the questions are not printed"
@@ -574,5 +580,5 @@ def test_an_assessment_from_an_older_framework_version_is_compared_with_what_cou
     expect(caveats).to_contain_text("not compared: \u201cretired-criterion\u201d")
     expect(page.locator("#cif-compare-body tr").first).to_contain_text("1.0 Emerging")
     expect(page.locator("#cif-compare-body tr").first).to_contain_text("3.0 Established")
-    expect(page.locator("#cif-compare-summary")).to_contain_text("1 dimension improved")
+    expect(page.locator("#cif-compare-summary")).to_contain_text("1 dimension moved up a level")
     assert axe_violations(page) == []

@@ -111,7 +111,8 @@ test("comparison gives each dimension's score then and now, the change and a pla
   assert.equal(voice.direction, "down");
   assert.equal(compare.formatChange(voice.change), "\u22121.0");
   assert.deepEqual(result.counts, { improved: 1, fell: 1, unchanged: 0, notCompared: 0 });
-  assert.equal(compare.summary(result), "1 dimension improved, 1 fell.");
+  assert.equal(compare.summary(result), "1 dimension moved up a level, 1 down, on the criteria answered in both assessments.");
+  assert.equal(compare.changeWords(purpose), "Up 1 level (+1.5 on 2 criteria answered both times)");
   assert.deepEqual(
     result.moved.map((m) => [m.number, m.from, m.to, m.direction]),
     [
@@ -131,9 +132,13 @@ test("dimensions without a score in both are not compared, and unchanged ones ar
   assert.deepEqual(result.counts, { improved: 0, fell: 0, unchanged: 1, notCompared: 1 });
   assert.equal(
     compare.summary(result),
-    "1 dimension unchanged. 1 dimension has no score in one of the two, so it is not compared."
+    "1 dimension stayed at the same level, on the criteria answered in both assessments. " +
+      "1 dimension has no criterion answered with a level in both, so it is not compared."
   );
-  assert.equal(compare.summary(compare.compare(fw, answered(fw, {}), answered(fw, {}))), "No dimension has a score in both assessments.");
+  assert.equal(
+    compare.summary(compare.compare(fw, answered(fw, {}), answered(fw, {}))),
+    "No dimension has a criterion answered with a level in both assessments, so none can be compared."
+  );
 });
 
 test("answers for criteria this framework lacks are listed as not compared, never scored", () => {
@@ -255,4 +260,41 @@ test("the plan travels in the JSON export and comes back on import; a bad plan i
   assert.match(transfer.parseImport(fw, JSON.stringify(data)).errors.join(" "), /action plan entries for/);
   delete data.assessment.plan;
   assert.deepEqual(transfer.parseImport(fw, JSON.stringify(data)).assessment.plan, {});
+});
+
+test("like for like: a 'Not sure yet' turned into Embedded is listed apart, not counted as +0.8", () => {
+  // The issue's example: over all answers the mean moves from 2.0 to 2.8 (+0.8), but the three
+  // criteria answered both times moved +0.3; the fourth was "Not sure yet" and is now Embedded.
+  const fw = info();
+  const then = answered(fw, { p1: "developing", p2: "developing", p3: "developing", p4: model.NOT_SURE });
+  const now = answered(fw, { p1: "developing", p2: "developing", p3: "established", p4: "embedded" });
+  const result = compare.compare(fw, then, now);
+  const purpose = result.dimensions[0];
+  assert.deepEqual([purpose.then.score, purpose.now.score], [2, 2.8]); // what "+0.8" came from
+  assert.equal(purpose.compared, 3);
+  assert.deepEqual([purpose.likeThen.score, purpose.likeNow.score, purpose.change], [2, 2.3, 0.3]);
+  assert.deepEqual([purpose.likeThen.level, purpose.likeNow.level, purpose.levels, purpose.direction], [2, 2, 0, "same"]);
+  assert.deepEqual(
+    purpose.onlyNow.map((a) => [a.number, a.value, a.other]),
+    [["1.4", "embedded", model.NOT_SURE]]
+  );
+  assert.deepEqual(purpose.onlyThen, []);
+  assert.equal(compare.changeWords(purpose), "No change in level (+0.3 on 3 criteria answered both times)");
+  // The headline counts levels moved: none, however the decimals drifted.
+  assert.match(compare.summary(result), /^1 dimension stayed at the same level/);
+  assert.doesNotMatch(compare.summary(result), /improved|moved up/);
+});
+
+test("like for like follows the framework's rule: with minimum, one criterion dropping moves the level", () => {
+  const fw = info();
+  fw.framework.scoring.method = "minimum";
+  const then = answered(fw, { p1: "established", p2: "established", v1: "developing" });
+  const now = answered(fw, { p1: "leading", p2: "developing", v1: "developing", v2: "emerging" });
+  const result = compare.compare(fw, then, now);
+  const [purpose, voice] = result.dimensions;
+  assert.deepEqual([purpose.likeThen.level, purpose.likeNow.level, purpose.direction], [3, 2, "down"]);
+  // v2 was unanswered then, so Emerging now does not count as a fall.
+  assert.deepEqual([voice.direction, voice.onlyNow.map((a) => a.number)], ["same", ["2.2"]]);
+  assert.equal(voice.now.level, 1); // the result of "now" on its own still counts it
+  assert.equal(compare.summary(result), "1 dimension moved down a level, 1 stayed at the same level, on the criteria answered in both assessments.");
 });

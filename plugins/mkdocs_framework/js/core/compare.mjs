@@ -5,6 +5,12 @@
  * carried, or was carried but needs checking because the wording changed, is reported so the
  * comparison says where it is not like-for-like. Answers for criteria this version does not have
  * are never scored, and are listed as not compared.
+ *
+ * Like for like: a dimension's change is worked out, by the framework's scoring rule, on the
+ * criteria that have a level in both assessments only; criteria with a level in only one of the two
+ * (for example "Not sure yet" then, Embedded now) are listed apart and never counted in the change.
+ * A dimension moved when its level on those criteria moved: the headline counts levels moved
+ * ("2 dimensions moved up a level, 1 down"), never decimal drift.
  */
 
 import * as model from "./model.mjs";
@@ -17,11 +23,19 @@ import { decode } from "./decode.mjs";
  * @typedef {import("./model.mjs").Dimension} Dimension
  * @typedef {import("./model.mjs").Criterion} Criterion
  * @typedef {ReturnType<typeof scoring.scoreDimension>} DimensionResult
+ * @typedef {{score: number|null, level: number|null, answered: number}} Measure
+ * @typedef {{criterion: Criterion, number: string, value: string, other: string|null}} Apart  a criterion
+ *   with a level in only one of the two: value, its level id there; other, the answer in the other (or null)
  * @typedef {{dimension: Dimension, then: DimensionResult, now: DimensionResult, target: number|null,
- *   change: number|null, direction: "up"|"down"|"same"|null}} DimensionChange
+ *   change: number|null, levels: number|null, direction: "up"|"down"|"same"|null, compared: number,
+ *   likeThen: Measure, likeNow: Measure, onlyThen: Apart[], onlyNow: Apart[]}} DimensionChange
+ *   then and now: each assessment's own result (with its coverage); likeThen and likeNow: the
+ *   results on the `compared` criteria with a level in both; change: the score moved on those
+ *   (one decimal place); levels: the levels moved on those; direction: from levels
  * @typedef {{dimension: Dimension, criterion: Criterion, number: string, from: string, to: string,
  *   fromNumber: number|null, toNumber: number|null, direction: "up"|"down"|"changed", flagged: boolean}} Moved
- * @typedef {{improved: number, fell: number, unchanged: number, notCompared: number}} Counts
+ * @typedef {{improved: number, fell: number, unchanged: number, notCompared: number}} Counts  dimensions
+ *   whose level (like for like) moved up, down or stayed, and those with no criterion answered in both
  * @typedef {{dimensions: DimensionChange[], moved: Moved[], counts: Counts, notCompared: string[],
  *   flagged: string[], likeForLike: boolean}} Comparison
  */
@@ -53,19 +67,60 @@ function answerNumber(info, assessment, criterionId) {
   return { value, number: value ? info.levelIndex.get(value) || null : null };
 }
 
+/** An assessment with only these criteria's answers. @param {Assessment} a @param {string[]} ids @returns {Assessment} */
+function only(a, ids) {
+  /** @type {Record<string, string>} */
+  const answers = {};
+  for (const id of ids) answers[id] = a.answers[id];
+  return { ...a, answers };
+}
+
 /** @param {Info} info @param {Assessment} then @param {Assessment} later @param {Counts} counts
  * @returns {DimensionChange[]} */
 function dimensionChanges(info, then, later, counts) {
   return info.framework.dimensions.map((dimension) => {
     const before = scoring.scoreDimension(info, then, dimension);
     const after = scoring.scoreDimension(info, later, dimension);
-    const change = before.score !== null && after.score !== null ? roundTenths(after.score - before.score) : null;
-    const direction = change === null ? null : change > 0 ? "up" : change < 0 ? "down" : "same";
+    /** @type {string[]} */
+    const both = [];
+    /** @type {Apart[]} */
+    const onlyThen = [];
+    /** @type {Apart[]} */
+    const onlyNow = [];
+    dimension.criteria.forEach((criterion, i) => {
+      const from = answerNumber(info, then, criterion.id);
+      const to = answerNumber(info, later, criterion.id);
+      const number = `${dimension.number}.${i + 1}`;
+      if (from.number && to.number) both.push(criterion.id);
+      else if (from.number) onlyThen.push({ criterion, number, value: /** @type {string} */ (from.value), other: to.value });
+      else if (to.number) onlyNow.push({ criterion, number, value: /** @type {string} */ (to.value), other: from.value });
+    });
+    const likeThen = scoring.scoreDimension(info, only(then, both), dimension);
+    const likeNow = scoring.scoreDimension(info, only(later, both), dimension);
+    const compared = both.length > 0;
+    const change = compared ? roundTenths(/** @type {number} */ (likeNow.score) - /** @type {number} */ (likeThen.score)) : null;
+    const levels = compared ? /** @type {number} */ (likeNow.level) - /** @type {number} */ (likeThen.level) : null;
+    const direction = levels === null ? null : levels > 0 ? "up" : levels < 0 ? "down" : "same";
     if (direction === "up") counts.improved += 1;
     else if (direction === "down") counts.fell += 1;
     else if (direction === "same") counts.unchanged += 1;
     else counts.notCompared += 1;
-    return { dimension, then: before, now: after, target: after.target, change, direction };
+    /** @param {DimensionResult} r @returns {Measure} */
+    const measure = (r) => ({ score: r.score, level: r.level, answered: r.answered });
+    return {
+      dimension,
+      then: before,
+      now: after,
+      target: after.target,
+      change,
+      levels,
+      direction,
+      compared: both.length,
+      likeThen: measure(likeThen),
+      likeNow: measure(likeNow),
+      onlyThen,
+      onlyNow,
+    };
   });
 }
 
@@ -128,23 +183,34 @@ function compare(info, earlier, later, _unused) {
 
 const plural = model.plural;
 
-/** "3 dimensions improved, 1 fell, 7 unchanged", then any that could not be compared.
- * @param {Comparison} comparison */
+/** "2 dimensions moved up a level, 1 down, 4 stayed at the same level", counted like for like,
+ * then any that could not be compared. @param {Comparison} comparison */
 function summary(comparison) {
   const c = comparison.counts;
   /** @type {string[]} */
   const parts = [];
   const noun = (/** @type {number} */ n) => (parts.length ? String(n) : plural(n, "dimension", "dimensions"));
-  if (c.improved) parts.push(`${noun(c.improved)} improved`);
-  if (c.fell) parts.push(`${noun(c.fell)} fell`);
-  if (c.unchanged) parts.push(`${noun(c.unchanged)} unchanged`);
-  if (!parts.length) return "No dimension has a score in both assessments.";
-  let text = `${parts.join(", ")}.`;
+  if (c.improved) parts.push(`${noun(c.improved)} moved up a level`);
+  if (c.fell) parts.push(`${noun(c.fell)} ${parts.length ? "down" : "moved down a level"}`);
+  if (c.unchanged) parts.push(`${noun(c.unchanged)} stayed at the same level`);
+  if (!parts.length) return "No dimension has a criterion answered with a level in both assessments, so none can be compared.";
+  let text = `${parts.join(", ")}, on the criteria answered in both assessments.`;
   if (c.notCompared) {
     const they = c.notCompared === 1 ? "it is" : "they are";
-    text += ` ${plural(c.notCompared, "dimension has", "dimensions have")} no score in one of the two, so ${they} not compared.`;
+    text += ` ${plural(c.notCompared, "dimension has", "dimensions have")} no criterion answered with a level in both, so ${they} not compared.`;
   }
   return text;
+}
+
+/** A dimension's change in words: "Up 1 level (+1.3)", "No change in level (+0.3)", "Not compared",
+ * with how many criteria it is worked out on. @param {DimensionChange} row */
+function changeWords(row) {
+  if (row.direction === null) return "Not compared: no criterion answered in both";
+  const on = `on ${plural(row.compared, "criterion", "criteria")} answered both times`;
+  const by = `${formatChange(row.change)} ${on}`;
+  if (row.direction === "same") return `No change in level (${by})`;
+  const steps = Math.abs(/** @type {number} */ (row.levels));
+  return `${row.direction === "up" ? "Up" : "Down"} ${plural(steps, "level", "levels")} (${by})`;
 }
 
 /** "+0.5", "−1.0", "0.0" @param {number|null} change */
@@ -154,4 +220,4 @@ function formatChange(change) {
   return change > 0 ? `+${text}` : change < 0 ? `\u2212${text}` : text;
 }
 
-export { compare, summary, formatChange, carryForward };
+export { compare, summary, formatChange, changeWords, carryForward };

@@ -97,6 +97,7 @@ export class Results extends ResultsView {
     }
     setText(this.byId("cif-completeness"), complete);
     this.highlight(results);
+    this.wider(results);
     chart.fillResultsTable(this.doc, this.byId("cif-results-body"), results, (n) => this.state.levelName(n), "No score yet");
     this.drawChart(true);
   }
@@ -122,6 +123,32 @@ export class Results extends ResultsView {
     } else if (results.scoredCount === 1) {
       line("", "Only one dimension has a score so far. Score more to see your strongest and weakest.");
     } else line("", "All the dimensions with a score have the same score.");
+  }
+
+  /** Theme and overall results when the framework asks for them; otherwise why there are none.
+   * @param {any} results */
+  wider(results) {
+    let holder = this.root.querySelector(".cif-overall");
+    if (!holder) {
+      holder = make(this.doc, "div", "cif-overall");
+      this.byId("cif-highlights").after(holder);
+    }
+    holder.textContent = "";
+    /** @param {string} label @param {any} r */
+    const line = (label, r) => {
+      const p = make(this.doc, "p");
+      p.append(make(this.doc, "strong", "", label + " "));
+      const level = r.score === null ? "No result yet" : `${scoring.formatScore(r.score)}, ${this.state.levelName(r.level)}`;
+      p.append(`${level}, ${scoring.coverageText(r)}.`);
+      holder.append(p);
+    };
+    if (results.overall) line("Overall:", results.overall);
+    for (const theme of results.themes) line(`${theme.theme.title} (theme):`, theme);
+    const themes = /** @type {any} */ (this.state.framework).themes || [];
+    const noThemes = themes.length > 0 && !results.themes.length;
+    const why = ": a figure across different practices would hide the weak ones.";
+    if (!results.overall) holder.append(make(this.doc, "p", "", `There is no overall result${noThemes ? " and no result for each theme" : ""}${why}`));
+    else if (noThemes) holder.append(make(this.doc, "p", "", `Themes have no result of their own${why}`));
   }
 
   /* printWidth: the width of the printed page's text, since the page cannot be measured before

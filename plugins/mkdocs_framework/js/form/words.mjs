@@ -1,6 +1,5 @@
 /* Sentences the form's components share. */
 
-import * as model from "../core/model.mjs";
 import * as scoring from "../core/scoring.mjs";
 
 /** @typedef {import("./state.mjs").FormState} FormState */
@@ -8,8 +7,11 @@ import * as scoring from "../core/scoring.mjs";
 /** A dimension's score in words. @param {FormState} state @param {any} result */
 export function scoreSentence(state, result) {
   if (result.score !== null) {
-    const scored = `${result.answered} of ${model.plural(result.total, "criterion", "criteria")} scored`;
-    return `Score ${scoring.formatScore(result.score)}, ${state.levelName(result.level)} (${scored}).`;
+    const weak = scoring.weakSpotText(result, (n) => state.levelName(n));
+    return (
+      `Score ${scoring.formatScore(result.score)}, ${state.levelName(result.level)} (${scoring.coverageText(result)}).` +
+      (weak ? ` ${weak}.` : "")
+    );
   }
   if (result.notApplicable === result.total) return "Not applicable: every criterion is marked not applicable.";
   return "No score yet. Choose a level for a criterion to see one.";

@@ -5,10 +5,11 @@
  */
 
 import * as group from "../core/group.mjs";
-import { formatScore } from "../core/scoring.mjs";
+import { coverageText, formatScore } from "../core/scoring.mjs";
 import { all, make } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 import { allNotApplicable, levelName, scoreText } from "./text.mjs";
+import { dimensionName } from "../core/terms.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
 /** @typedef {import("./state.mjs").Row} Row */
@@ -62,6 +63,9 @@ export class GroupHeatmap extends Component {
     cell.appendChild(make(this.doc, "span", "cif-heat__score", formatScore(result.score)));
     cell.appendChild(this.doc.createTextNode(" "));
     cell.appendChild(make(this.doc, "span", "cif-heat__level", levelName(levels, result.level)));
+    // Coverage in words; a result from fewer than half of its criteria is also outlined (assess.css).
+    cell.appendChild(make(this.doc, "span", "cif-heat__coverage", ` ${coverageText(result)}`));
+    if (result.lowCoverage) cell.classList.add("cif-heat--low");
     return cell;
   }
 }
@@ -84,7 +88,7 @@ export class GroupSpread extends Component {
     this.body.textContent = "";
     for (const s of spread) {
       const tr = make(this.doc, "tr");
-      const head = make(this.doc, "th", "", `${s.dimension.number}. ${s.dimension.title}`);
+      const head = make(this.doc, "th", "", dimensionName(s.dimension));
       head.scope = "row";
       tr.appendChild(head);
       const cells = [

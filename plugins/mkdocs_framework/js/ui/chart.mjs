@@ -7,6 +7,9 @@
  * (role="img" with a name); the data table beside it carries the same figures as text. It is drawn
  * at the width it is shown, so its text stays the size of the page's text on any screen.
  *
+ * A result from fewer than half of its criteria (low coverage) is never drawn like a full one: its
+ * bar is hatched inside a dashed outline (lowBar), and its label says "low coverage" in words.
+ *
  * Colours are never written here: the SVG's classes take them from the custom properties set once
  * in assets/assess.css (--cif-chart-*), where the print width (--cif-print-width) is set too.
  */
@@ -28,10 +31,11 @@ const CHAR_WIDTH = 8; // a generous average for 0.7rem text, so wrapped labels n
  * @typedef {{svg: SVGSVGElement, x: (value: number) => number, plotLeft: number, plotWidth: number,
  *   barTops: number[]}} Frame
  * @typedef {{label: string, score: number | null, scoreText: string, target: number | null,
- *   emptyText: string}} BarRow
+ *   emptyText: string, low?: boolean}} BarRow  low: a result from fewer than half of its criteria
  * @typedef {{width: number, levels: {label: string}[], label: string, rows: BarRow[]}} BarOptions
  * @typedef {{dimension: {number: number, title: string}, score: number | null, level: number | null,
- *   target: number | null, total: number, answered: number, notApplicable: number}} DimensionResult
+ *   target: number | null, total: number, answered: number, notApplicable: number, applicable?: number,
+ *   lowCoverage?: boolean, weakSpots?: {number: string, criterion: {title: string}, level: number}[]}} DimensionResult
  * @typedef {{dimensions: DimensionResult[]}} Results
  */
 
@@ -148,6 +152,27 @@ function placeValue(bar) {
   return { x: end + GAP, anchor: "start", inside: false, text: bar.text };
 }
 
+let hatches = 0;
+
+/** A bar of a result from fewer than half of its criteria: hatched, in a dashed outline, so it is
+ * never read as a full result (the hatching's pattern is defined once per chart).
+ * @param {Document} doc @param {SVGSVGElement} svg @param {Record<string, string | number>} attributes
+ * the rect's position and size */
+function lowBar(doc, svg, attributes) {
+  let id = svg.getAttribute("data-hatch");
+  if (!id) {
+    hatches += 1;
+    id = `cif-hatch-${hatches}`;
+    const pattern = element(doc, "pattern", { id, width: 6, height: 6, patternUnits: "userSpaceOnUse" });
+    pattern.appendChild(element(doc, "path", { class: "cif-chart__hatch", d: "M-1 1l2-2M0 6l6-6M5 7l2-2" }));
+    const defs = element(doc, "defs", {});
+    defs.appendChild(pattern);
+    svg.insertBefore(defs, svg.firstChild);
+    svg.setAttribute("data-hatch", id);
+  }
+  svg.appendChild(element(doc, "rect", { ...attributes, class: "cif-chart__bar--low", fill: `url(#${id})` }));
+}
+
 /** One row's bar and its value, or the words for no score, and its target mark.
  * @param {Document} doc @param {Frame} chart @param {BarRow} row @param {number} barTop */
 function drawBar(doc, chart, row, barTop) {
@@ -158,7 +183,9 @@ function drawBar(doc, chart, row, barTop) {
     svg.appendChild(element(doc, "text", { class: "cif-chart__empty", x: place.x, y: barTop + 14 }, place.text));
   } else {
     const end = x(row.score);
-    svg.appendChild(element(doc, "rect", { class: "cif-chart__bar", x: plotLeft, y: barTop, width: end - plotLeft, height: BAR }));
+    const bar = { x: plotLeft, y: barTop, width: end - plotLeft, height: BAR };
+    if (row.low) lowBar(doc, svg, bar);
+    else svg.appendChild(element(doc, "rect", { class: "cif-chart__bar", ...bar }));
     // The value sits after the bar, or inside its end when the bar reaches the right-hand side, and
     // clear of the target mark.
     const place = placeValue({
@@ -167,10 +194,10 @@ function drawBar(doc, chart, row, barTop) {
       plotRight: plotLeft + plotWidth,
       target,
       text: row.scoreText,
-      preferInside: end > plotLeft + plotWidth * 0.7,
+      preferInside: !row.low && end > plotLeft + plotWidth * 0.7,
     });
     const value = {
-      class: place.inside ? "cif-chart__value cif-chart__value--inside" : "cif-chart__value",
+      class: place.inside && !row.low ? "cif-chart__value cif-chart__value--inside" : "cif-chart__value",
       x: place.x,
       y: barTop + 14,
       "text-anchor": place.anchor,
@@ -200,7 +227,8 @@ function draw(doc, options) {
  * @returns {BarRow[]} */
 function resultRows(results, levelName, noScore) {
   return results.dimensions.map((r) => ({
-    label: `${r.dimension.number}. ${r.dimension.title}`,
+    label: `${r.dimension.number}. ${r.dimension.title}` + (r.lowCoverage ? ` (low coverage: ${coverage(r)})` : ""),
+    low: Boolean(r.lowCoverage),
     score: r.score,
     scoreText: r.score === null ? "" : `${scoring.formatScore(r.score)} ${levelName(r.level)}`,
     target: r.target,
@@ -222,9 +250,22 @@ function drawResults(doc, width, levels, results, levelName, noScore) {
   });
 }
 
-/** Fills a results table body: a row per dimension with its score, level, target and how many
- * criteria are answered; the table is the chart's text equivalent. noScore is the words for a
- * dimension without a score.
+/** "from 3 of 4 criteria": answered of the criteria not marked "Not applicable".
+ * @param {DimensionResult} r */
+function coverage(r) {
+  const applicable = r.applicable === undefined ? r.total - r.notApplicable : r.applicable;
+  return `from ${r.answered} of ${applicable} ${applicable === 1 ? "criterion" : "criteria"}`;
+}
+
+/** "Weak spot: 2.3 Consent records, Emerging", or "" (see scoring.weakSpotText).
+ * @param {DimensionResult} r @param {(level: number | null) => string} levelName */
+function weakSpots(r, levelName) {
+  return scoring.weakSpotText(/** @type {any} */ (r), levelName);
+}
+
+/** Fills a results table body: a row per dimension with its score, level (with "low coverage" and
+ * any weak spots), target and coverage; the table is the chart's text equivalent. noScore is the
+ * words for a dimension without a score.
  * @param {Document} doc @param {HTMLElement} body @param {Results} results
  * @param {(level: number | null) => string} levelName @param {string} noScore */
 function fillResultsTable(doc, body, results, levelName, noScore) {
@@ -236,19 +277,28 @@ function fillResultsTable(doc, body, results, levelName, noScore) {
     head.textContent = `${r.dimension.number}. ${r.dimension.title}`;
     row.appendChild(head);
     const notApplicable = r.score === null && r.total && r.notApplicable === r.total;
-    let answered = `${r.answered} of ${r.total}`;
-    if (r.notApplicable) answered += ` (${r.notApplicable} not applicable)`;
+    let answered = coverage(r);
+    if (r.lowCoverage) answered += " (low coverage)";
+    if (r.notApplicable) answered += `; ${r.notApplicable} not applicable`;
+    const level = r.score === null ? (notApplicable ? "Not applicable" : noScore) : levelName(r.level);
     const cells = [
       r.score === null ? "\u2013" : scoring.formatScore(r.score),
-      r.score === null ? (notApplicable ? "Not applicable" : noScore) : levelName(r.level),
+      r.lowCoverage ? `${level} (low coverage)` : level,
       r.target ? levelName(r.target) : "Not set",
       answered,
     ];
-    for (const text of cells) {
+    cells.forEach((text, i) => {
       const cell = doc.createElement("td");
       cell.textContent = text;
+      const weak = i === 1 ? weakSpots(r, levelName) : "";
+      if (weak) {
+        const note = doc.createElement("span");
+        note.className = "cif-weak-spot";
+        note.textContent = weak;
+        cell.append(" ", note);
+      }
       row.appendChild(cell);
-    }
+    });
     body.appendChild(row);
   }
 }
@@ -291,4 +341,4 @@ class ChartSizer {
   }
 }
 
-export { draw, drawResults, resultRows, frame, element, fillResultsTable, placeValue, ChartSizer };
+export { draw, drawResults, resultRows, frame, element, fillResultsTable, placeValue, ChartSizer, lowBar, coverage };

@@ -8,10 +8,11 @@ import * as chart from "../../ui/chart.mjs";
 /**
  * A dimension's pair of bars: scores (null for none) and the words written on or beside each bar.
  * @typedef {{label: string, then: number | null, now: number | null, thenText: string, nowText: string,
- *   target: number | null}} ComparisonRow
+ *   target: number | null, thenLow?: boolean, nowLow?: boolean}} ComparisonRow  thenLow, nowLow: a result
+ *   from fewer than half of its criteria, drawn hatched (chart.lowBar), never like a full one
  */
 
-/** @typedef {{y: number, score: number | null, text: string, then: boolean, target: number | null}} Bar */
+/** @typedef {{y: number, score: number | null, text: string, then: boolean, target: number | null, low?: boolean}} Bar */
 
 /* Sizes, on screen and printed: printed, the chart is drawn compactly so that the comparison
  * summary fits on one or two A4 pages. */
@@ -36,8 +37,8 @@ export function drawComparison(doc, options) {
   options.rows.forEach((row, i) => {
     const top = frame.barTops[i];
     const target = row.target ? frame.x(row.target) : null;
-    drawBar(doc, frame, size, { y: top, score: row.then, text: row.thenText, then: true, target });
-    drawBar(doc, frame, size, { y: top + size.bar + size.gap, score: row.now, text: row.nowText, then: false, target });
+    drawBar(doc, frame, size, { y: top, score: row.then, text: row.thenText, then: true, target, low: row.thenLow });
+    drawBar(doc, frame, size, { y: top + size.bar + size.gap, score: row.now, text: row.nowText, then: false, target, low: row.nowLow });
     if (row.target) {
       const x = frame.x(row.target);
       const d = `M${x} ${top - 3}V${top + pair + 3}M${x - 5} ${top - 3}H${x + 5}`;
@@ -64,12 +65,13 @@ function drawBar(doc, frame, size, bar) {
   const barClass = bar.then ? "cif-chart__bar cif-chart__bar--then" : "cif-chart__bar";
   const width = Math.max(1, end - plotLeft);
   const rect = { class: barClass, x: plotLeft, y: bar.y + 1, width, height: size.bar - 2 };
-  svg.appendChild(chart.element(doc, "rect", rect));
+  if (bar.low) chart.lowBar(doc, svg, { x: rect.x, y: rect.y, width, height: rect.height });
+  else svg.appendChild(chart.element(doc, "rect", rect));
   // After the bar, or inside its end when the bar is long, and never across the target mark.
-  const preferInside = end > plotLeft + plotWidth * 0.6;
+  const preferInside = !bar.low && end > plotLeft + plotWidth * 0.6;
   const place = chart.placeValue({ end, plotLeft, plotRight, target: bar.target, text: bar.text, preferInside });
   const attributes = {
-    class: "cif-chart__value" + (place.inside && !bar.then ? " cif-chart__value--inside" : ""),
+    class: "cif-chart__value" + (place.inside && !bar.then && !bar.low ? " cif-chart__value--inside" : ""),
     x: place.x,
     y: textY,
     "text-anchor": place.anchor,

@@ -1,6 +1,8 @@
 /* The result of comparing two assessments, as the form shows and prints it: a heading naming the
  * two, a summary, where the comparison is not like for like, a chart and a table of each dimension
- * then and now, and a table of the criteria whose answers moved. Constructed on the element that
+ * then and now (each with its coverage; the change worked out on the criteria answered in both),
+ * the criteria answered in only one of the two, listed apart, and a table of the criteria whose
+ * answers moved. Constructed on the element that
  * holds it (#cif-compare-results) by comparison.mjs, which chooses what is compared. Part of
  * assess-more.js (see more.mjs): only needed once someone compares.
  */
@@ -83,6 +85,7 @@ export class ComparisonReport {
     this.summary.textContent = compare.summary(result);
     this.showCaveats(other.warnings, result);
     this.showDimensions(result);
+    this.showApart(result);
     this.showMoved(result);
     this.drawChart(result, width, compact);
   }
@@ -129,13 +132,40 @@ export class ComparisonReport {
   showDimensions(result) {
     const rows = result.dimensions.map((row) =>
       this.row(`${row.dimension.number}. ${row.dimension.title}`, [
-        this.scoreText(row.then),
-        this.scoreText(row.now),
+        this.scoreText(row.then, true),
+        this.scoreText(row.now, true),
         row.target ? this.ctx.levelName(row.target) : "Not set",
-        changeText(row),
+        compare.changeWords(row),
       ])
     );
     this.dimensions.replaceChildren(...rows);
+  }
+
+  /** The criteria with a level in only one of the two, which the changes leave out.
+   * @param {Result} result */
+  showApart(result) {
+    let box = this.root.querySelector(".cif-compare__apart");
+    if (!box) {
+      box = make(this.doc, "div", "cif-compare__apart");
+      const table = this.dimensions.closest(".cif-table-wrap");
+      if (table) table.after(box);
+      else this.root.append(box);
+    }
+    box.textContent = "";
+    /** @param {import("../../core/compare.mjs").Apart} a @param {string} here @param {string} there */
+    const item = (a, here, there) =>
+      make(this.doc, "li", "", `${a.number} ${a.criterion.title}: ${this.answerName(a.value)} ${here}, ${a.other ? this.answerName(a.other) : "not answered"} ${there}`);
+    const items = result.dimensions.flatMap((row) => [
+      ...row.onlyThen.map((a) => item(a, "then", "now")),
+      ...row.onlyNow.map((a) => item(a, "now", "then")),
+    ]);
+    if (!items.length) return;
+    const list = this.doc.createElement("ul");
+    list.append(...items);
+    box.append(
+      make(this.doc, "p", "", `Answered with a level in only one of the two, so left out of the changes above (${this.ctx.plural(items.length, "criterion", "criteria")}):`),
+      list
+    );
   }
 
   /** @param {Result} result */
@@ -175,20 +205,25 @@ export class ComparisonReport {
         label: `${row.dimension.number}. ${row.dimension.title}`,
         then: row.then.score,
         now: row.now.score,
-        thenText: "Then: " + this.scoreText(row.then),
-        nowText: "Now: " + this.scoreText(row.now),
+        thenText: "Then: " + this.scoreText(row.then) + (row.then.lowCoverage ? ", low coverage" : ""),
+        nowText: "Now: " + this.scoreText(row.now) + (row.now.lowCoverage ? ", low coverage" : ""),
+        thenLow: row.then.lowCoverage,
+        nowLow: row.now.lowCoverage,
         target: row.target,
       })),
     });
     this.chart.replaceChildren(svg);
   }
 
-  /** A dimension's score and level, or why it has none. @param {DimensionResult} result */
-  scoreText(result) {
+  /** A dimension's score and level, or why it has none; with coverage, its coverage too ("from 3
+   * of 4 criteria", and "low coverage" when fewer than half). @param {DimensionResult} result
+   * @param {boolean} [coverage] */
+  scoreText(result, coverage) {
     if (result.score === null) {
       return result.total && result.notApplicable === result.total ? "Not applicable" : "No score";
     }
-    return `${scoring.formatScore(result.score)} ${this.ctx.levelName(result.level)}`;
+    const text = `${scoring.formatScore(result.score)} ${this.ctx.levelName(result.level)}`;
+    return coverage ? `${text}, ${scoring.coverageText(result)}` : text;
   }
 
   /** @param {string} value an answer */
@@ -206,9 +241,3 @@ export class ComparisonReport {
   }
 }
 
-/** @param {DimensionChange} row a dimension compared */
-function changeText(row) {
-  if (row.direction === null) return "Not compared";
-  if (row.direction === "same") return "No change";
-  return (row.direction === "up" ? "Up " : "Down ") + compare.formatChange(row.change);
-}

@@ -1,0 +1,268 @@
+"""The framework's scoring rule and each result's coverage, as a person sees them in Chromium.
+
+A fixture framework whose first dimension's answers give a different level by each method (mean,
+median, minimum); a second dimension answered from 1 of 4 criteria (low coverage). Answers are
+seeded through storage, so the tests do not depend on which page asks each question. Checked on
+the form's results, the shared results page, the group page and the progress comparison.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from mkdocs_framework.data import framework_data
+from mkdocs_framework.validate import load_framework
+from tests.axe import axe_violations
+from tests.helpers import REPO, make_site, run_mkdocs, seed_storage, synthetic_framework
+
+ASSESSMENTS = "cif:synthetic:assessments"
+SETTINGS = "cif:synthetic:settings"
+# Levels of synthetic_framework(levels=4): 1 Initial, 2 Basic, 3 Emerging, 4 Developing.
+ANSWERS = {
+    # 1, 4, 4 and not applicable: mean 3.0 Emerging, median 4.0 Developing, minimum 1.0 Initial.
+    "d1-c1": "level-1",
+    "d1-c2": "level-4",
+    "d1-c3": "level-4",
+    "d1-c4": "not_applicable",
+    # 1 of 4 criteria: low coverage.
+    "d2-c1": "level-3",
+    "d2-c2": "not_sure",
+}
+EXPECTED = {
+    "mean": ("3.0", "Emerging"),
+    "median": ("4.0", "Developing"),
+    "minimum": ("1.0", "Initial"),
+}
+WEAK = "Weak spot: 1.1 Criterion 1 of dimension 1, Initial"
+
+
+def build(root: Path, scoring: dict[str, Any], themes: int = 0) -> tuple[Path, dict[str, Any]]:
+    data = synthetic_framework(levels=4, dimensions=3, criteria=4, themes=themes)
+    data["scoring"] = scoring
+    config = make_site(root, data)
+    # The published site's theme overrides and stylesheet, so axe-core judges what people see.
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["theme"]["custom_dir"] = str(REPO / "overrides")
+    settings["extra_css"] = ["assets/site.css"]
+    (root / "content" / "assets").mkdir(exist_ok=True)
+    shutil.copy(REPO / "content" / "assets" / "site.css", root / "content" / "assets" / "site.css")
+    config.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    result = run_mkdocs(config, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site", framework_data(load_framework(root / "framework.yml", root / "content"))
+
+
+@pytest.fixture(scope="module", params=["mean", "median", "minimum"])
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, dict[str, Any]]:
+    method: str = request.param
+    built, fw = build(tmp_path_factory.mktemp(f"scoring-{method}"), {"method": method})
+    return method, built, fw
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    created = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    yield created
+    created.close()
+
+
+def record(ident: str, name: str, date: str, answers: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": ident,
+        "frameworkId": "synthetic",
+        "frameworkVersion": "1.0",
+        "name": name,
+        "authority": "Anyshire",
+        "date": date,
+        "created": f"{date}T09:00:00.000Z",
+        "updated": f"{date}T09:00:00.000Z",
+        "answers": answers,
+        "targets": {},
+        "notes": {},
+        "plan": {},
+    }
+
+
+def open_seeded(context: BrowserContext, site: Path, *records: dict[str, Any]) -> Page:
+    """The form's hub with these assessments on the device, the last one open."""
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((site / "assess" / "index.html").as_uri())
+    seed_storage(
+        page,
+        {
+            ASSESSMENTS: json.dumps({"schemaVersion": 1, "assessments": {r["id"]: r for r in records}}),
+            SETTINGS: json.dumps({"schemaVersion": 1, "currentAssessment": records[-1]["id"]}),
+        },
+    )
+    expect(page.locator("#cif-results")).to_be_visible()
+    assert errors == []
+    return page
+
+
+def test_each_rule_gives_its_level_explained_on_the_page_with_coverage_and_weak_spots(
+    context: BrowserContext, site: tuple[str, Path, dict[str, Any]]
+) -> None:
+    method, built, _ = site
+    page = open_seeded(context, built, record("a-1", "Baseline", "2026-10-01", ANSWERS))
+    score, level = EXPECTED[method]
+    rule = page.locator("h2#how-scoring-works + .fw-scoring-rule")
+    expect(rule).to_contain_text(
+        {"mean": "average (mean)", "median": "middle value (median)", "minimum": "weakest answered criterion"}[method]
+    )
+    expect(rule).to_contain_text("There is no overall result: a figure across different practices would hide")
+
+    rows = page.get_by_role("table", name="Score, level and target for each dimension").locator("tbody tr")
+    first, second, third = rows.nth(0), rows.nth(1), rows.nth(2)
+    expect(first.locator("td").nth(0)).to_have_text(score)
+    expect(first.locator("td").nth(1)).to_contain_text(level)
+    expect(first.locator("td").nth(3)).to_have_text("from 3 of 3 criteria; 1 not applicable")
+    if method == "minimum":  # nothing can be below the lowest answer
+        expect(first).not_to_contain_text("Weak spot")
+    else:
+        expect(first.locator("td").nth(1)).to_contain_text(WEAK)
+    expect(second.locator("td").nth(1)).to_have_text("Emerging (low coverage)")
+    expect(second.locator("td").nth(3)).to_have_text("from 1 of 4 criteria (low coverage)")
+    expect(third).to_contain_text("No score yet")
+    expect(page.locator(".cif-overall")).to_have_text(
+        "There is no overall result: a figure across different practices would hide the weak ones."
+    )
+
+    # The chart: the low-coverage result is hatched in a dashed outline and says so in words.
+    chart = page.get_by_role("img", name="Bar chart of the score of each dimension", exact=False)
+    expect(chart.locator("rect.cif-chart__bar")).to_have_count(1)
+    expect(chart.locator("rect.cif-chart__bar--low")).to_have_count(1)
+    expect(chart.locator("text.cif-chart__value").first).to_have_text(f"{score} {level}")
+    label = chart.locator("text.cif-chart__label").nth(1)  # wrapped into lines (tspans)
+    words = label.evaluate("t => [...t.querySelectorAll('tspan')].map(s => s.textContent).join(' ')")
+    assert words == "2. Dimension number 2 (low coverage: from 1 of 4 criteria)"
+    low = chart.locator("rect.cif-chart__bar--low")
+    style = low.evaluate("r => [getComputedStyle(r).strokeDasharray, r.getAttribute('fill')]")
+    assert style[0] not in ("none", "") and style[1].startswith("url(#"), style
+    found = axe_violations(page)
+    assert found == [], "\n".join(found)
+
+
+def test_share_page_and_group_page_mark_low_coverage(
+    context: BrowserContext, site: tuple[str, Path, dict[str, Any]], tmp_path: Path
+) -> None:
+    method, built, fw = site
+    score, level = EXPECTED[method]
+    number = {lv["id"]: i + 1 for i, lv in enumerate(fw["levels"])}
+    fingerprints = {c["id"]: c["fingerprint"] for d in fw["dimensions"] for c in d["criteria"]}
+    coded = {"not_applicable": -1, "not_sure": 0}
+    link = {
+        "f": "synthetic",
+        "v": "1.0",
+        "n": "Baseline",
+        "u": "Anyshire",
+        "d": "2026-10-01",
+        "l": [lv["id"] for lv in fw["levels"]],
+        "a": {k: [coded.get(v) if v in coded else number[v], fingerprints[k]] for k, v in ANSWERS.items()},
+        "t": {},
+    }
+    text = base64.urlsafe_b64encode(json.dumps(link).encode()).decode().rstrip("=")
+    page = context.new_page()
+    page.goto((built / "assess" / "shared.html").as_uri() + "#r1." + text)
+    rows = page.locator("#cif-shared-table tbody tr")
+    expect(rows.nth(0).locator("td").nth(0)).to_have_text(score)
+    expect(rows.nth(0).locator("td").nth(1)).to_contain_text(level)
+    expect(rows.nth(1).locator("td").nth(3)).to_have_text("from 1 of 4 criteria (low coverage)")
+    chart = page.get_by_role("img", name="Bar chart of the score of each dimension", exact=False)
+    expect(chart.locator("rect.cif-chart__bar--low")).to_have_count(1)
+    found = axe_violations(page)
+    assert found == [], "\n".join(found)
+
+    export = {
+        "format": "cif-self-assessment",
+        "formatVersion": 1,
+        "exportedAt": "2026-10-02T10:00:00.000Z",
+        "framework": {"id": "synthetic", "version": "1.0", "title": fw["title"]},
+        "assessment": {"name": "Baseline", "authority": "Anyshire", "date": "2026-10-01", "answers": ANSWERS},
+    }
+    path = tmp_path / "anyshire.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    group = context.new_page()
+    group.goto((built / "assess" / "group.html").as_uri())
+    group.get_by_label("Choose files exported from the self-assessment form").set_input_files([path])
+    cells = group.locator("#cif-heatmap tbody tr").first.locator("td")
+    expect(cells.nth(0)).to_contain_text(f"{score} {level}")
+    expect(cells.nth(0)).to_contain_text("from 3 of 3 criteria")
+    expect(cells.nth(1)).to_contain_text("from 1 of 4 criteria (low coverage)")
+    expect(cells.nth(1)).to_have_class(re.compile(r"\bcif-heat--low\b"))
+    expect(cells.nth(0)).not_to_have_class(re.compile(r"\bcif-heat--low\b"))
+    outline = cells.nth(1).evaluate("c => getComputedStyle(c).outlineStyle")
+    assert outline == "dashed"
+    expect(group.locator("#cif-heatmap")).to_be_visible()
+    assert axe_violations(group) == []
+
+
+def test_progress_is_like_for_like(context: BrowserContext, site: tuple[str, Path, dict[str, Any]]) -> None:
+    method, built, _ = site
+    # The issue's example: three criteria answered both times move 2, 2, 2 -> 2, 2, 3 (a mean of
+    # +0.3); the fourth was "Not sure yet" and is now 4. Over every answer the mean moved +0.8.
+    then = record("a-then", "Baseline", "2026-10-01", {
+        "d1-c1": "level-2", "d1-c2": "level-2", "d1-c3": "level-2", "d1-c4": "not_sure", "d2-c1": "level-3",
+    })  # fmt: skip
+    now = record("a-now", "Review", "2027-10-01", {
+        "d1-c1": "level-2", "d1-c2": "level-2", "d1-c3": "level-3", "d1-c4": "level-4", "d2-c1": "level-1",
+    })  # fmt: skip
+    page = open_seeded(context, built, then, now)
+    page.get_by_label("Compare with").select_option(label="Baseline (1 October 2026)")
+    page.get_by_role("button", name="Compare", exact=True).click()
+    summary = page.locator("#cif-compare-summary")
+    expect(summary).to_have_text(
+        "1 dimension moved down a level, 1 stayed at the same level, on the criteria answered in both "
+        "assessments. 1 dimension has no criterion answered with a level in both, so it is not compared."
+    )
+    rows = page.get_by_role("table", name="Level of each dimension then and now").locator("tbody tr")
+    first = rows.nth(0)
+    now_score, change = {"mean": ("2.8", "+0.3"), "median": ("2.5", "0.0"), "minimum": ("2.0", "0.0")}[method]
+    expect(first).to_contain_text("2.0 Basic, from 3 of 4 criteria")
+    expect(first).to_contain_text(f"{now_score} Basic, from 4 of 4 criteria")
+    expect(first).to_contain_text(f"No change in level ({change} on 3 criteria answered both times)")
+    expect(first).not_to_contain_text("+0.8")
+    expect(rows.nth(1)).to_contain_text("from 1 of 4 criteria (low coverage)")
+    expect(rows.nth(1)).to_contain_text("Down 2 levels")
+    apart = page.locator(".cif-compare__apart")
+    expect(apart).to_contain_text("Answered with a level in only one of the two")
+    expect(apart.locator("li")).to_have_text(["1.4 Criterion 4 of dimension 1: Developing now, Not sure yet then"])
+    chart = page.locator("#cif-compare-chart svg")
+    expect(chart.locator("rect.cif-chart__bar--low")).to_have_count(2)  # dimension 2, then and now
+    expect(chart.locator("text", has_text="low coverage")).to_have_count(2)
+    found = axe_violations(page)
+    assert found == [], "\n".join(found)
+
+
+def test_theme_and_overall_results_only_when_the_framework_asks(
+    context: BrowserContext, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    built, _ = build(
+        tmp_path_factory.mktemp("scoring-wider"),
+        {"method": "minimum", "theme_results": True, "overall_result": True},
+        2,
+    )
+    page = open_seeded(context, built, record("a-1", "Baseline", "2026-10-01", ANSWERS))
+    expect(page.locator(".fw-scoring-rule")).to_contain_text("Each theme also has a result, and there is one overall")
+    wider = page.locator(".cif-overall p")
+    # Dimensions 1 and 3 are in theme 1, dimension 2 in theme 2.
+    expect(wider).to_have_text(
+        [
+            "Overall: 1.0, Initial, from 4 of 11 criteria (low coverage).",
+            "Theme 1 (theme): 1.0, Initial, from 3 of 7 criteria (low coverage).",
+            "Theme 2 (theme): 3.0, Emerging, from 1 of 4 criteria (low coverage).",
+        ]
+    )
+    found = axe_violations(page)
+    assert found == [], "\n".join(found)
