@@ -125,3 +125,99 @@ def test_notes_fields_are_the_frameworks_own() -> None:
     ]
     framework["notes"] = []
     assert build_model(framework).notes == ()
+
+
+# --- only what the framework has --------------------------------------------------------------
+
+
+def _bare() -> dict[str, Any]:
+    """A framework with nothing optional: bare levels and dimensions of criteria alone."""
+    framework = synthetic_framework(dimensions=2, criteria=2, themes=2)
+    for level in framework["levels"]:
+        del level["meaning"]
+    for dimension in framework["dimensions"]:
+        for section in ("summary", "why_it_matters", "framing_questions", "barriers", "enablers", "related"):
+            dimension.pop(section, None)
+    return framework
+
+
+def test_sections_a_framework_leaves_out_leave_no_heading_behind() -> None:
+    renderer = Renderer(build_model(_bare()))
+    pages = renderer.pages()
+    for path, text in pages.items():
+        if path.startswith("framework/"):
+            assert "None" not in text, path
+    dimension = pages["framework/dimension-1.md"]
+    for heading in ("Why it matters", "Framing questions", "Barriers", "Enablers", "Related dimensions"):
+        assert f"## {heading}" not in dimension
+    assert "## Criteria" in dimension
+    overview = pages["framework/index.md"]
+    assert "What it means" not in overview and "| Summary |" not in overview
+    assert "1. Initial" in overview and "| Dimension | Criteria |" in overview
+
+
+def test_a_criterion_s_guidance_and_blank_lines_make_paragraphs() -> None:
+    framework = _bare()
+    framework["description"] = "First paragraph of the description.\n\nSecond paragraph."
+    framework["dimensions"][0]["summary"] = "Summary, first part.\n\nSummary, second part."
+    framework["dimensions"][0]["criteria"][1]["guidance"] = "Look at the records.\n\nThen ask the team."
+    renderer = Renderer(build_model(framework))
+    dimension = renderer.dimension(renderer.framework.dimensions[0])
+    assert "## How to judge the criteria" in dimension
+    assert "### Criterion 2 of dimension 1 { #guidance-d1-c2 }\n\nLook at the records.\n\nThen ask the team." in dimension
+    assert "Summary, first part.\n\nSummary, second part." in dimension
+    assert "First paragraph of the description.\n\nSecond paragraph." in renderer.overview()
+    other = renderer.dimension(renderer.framework.dimensions[1])
+    assert "How to judge" not in other
+
+
+def test_a_dimension_whose_title_is_shared_is_named_with_its_theme() -> None:
+    framework = synthetic_framework(dimensions=3, criteria=1, themes=3)
+    for dimension in framework["dimensions"][:2]:
+        dimension["title"] = "Culture"
+    model = build_model(framework)
+    names = [d.name for d in model.dimensions]
+    assert names == ["Culture (Theme 1)", "Culture (Theme 2)", "Dimension number 3"]
+    renderer = Renderer(model)
+    page = renderer.dimension(model.dimensions[1])
+    assert page.startswith('---\ntitle: "Culture (Theme 2)"\n---') and "# Culture (Theme 2)" in page
+    assert [d["title"] for d in framework_data(model)["dimensions"]] == names
+    group = renderer.assessment_group()
+    assert "1. Culture (Theme 1)</th>" in group and "2. Culture (Theme 2)</th>" in group
+
+
+# --- words from the framework ------------------------------------------------------------------
+
+
+def test_the_group_page_uses_the_frameworks_words() -> None:
+    renderer = Renderer(build_model(synthetic_framework()))
+    renderer.docs_pages = set()  # a site without this site's page on comparing authorities
+    neutral = renderer.assessment_group()
+    assert 'title: "Compare a group of organisations"' in neutral
+    assert "Hide organisation names" in neutral and "&ldquo;Organisation A&rdquo;" in neutral
+    assert not re.search(r"(?i)authorit|child|famil", neutral)
+    framework = synthetic_framework()
+    framework["terms"] = {"organisation": "team", "organisations": "teams"}
+    worded = Renderer(build_model(framework)).assessment_group()
+    assert "# Compare a group of teams" in worded and "<th scope=\"col\">Team</th>" in worded
+    assert "<th scope=\"col\">Teams with a score</th>" in worded
+
+
+# --- pages that promise downloads ----------------------------------------------------------------
+
+
+def test_download_snippets_say_only_what_was_built() -> None:
+    from mkdocs_framework.downloads import Download
+
+    renderer = Renderer(build_model(synthetic_framework()))
+    nothing = renderer.snippet("downloads", "resources/index.md")
+    assert "PDF" not in nothing and "download" not in nothing.lower()
+    assert "[print them from your browser](../worksheets/index.md)" in nothing
+    assert renderer.snippet("offline_copy", "index.md").strip() == ""
+    pack = renderer.paths.worksheet_pack_pdf
+    renderer.downloads[pack] = Download(pack, 2048, 3)
+    renderer.downloads["offline-copy"] = Download("downloads/x-offline.zip", 0)
+    built = renderer.snippet("downloads", "resources/index.md")
+    assert "download them as PDF files" in built and "all-worksheets.pdf" in built
+    offline = renderer.snippet("offline_copy", "index.md")
+    assert offline.startswith("## Use the site without an internet connection") and "x-offline.zip" in offline

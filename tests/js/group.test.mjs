@@ -125,8 +125,13 @@ test("codes are A, B, C in an order that does not follow names or the order file
   const backwards = group.compare(info(), files.reverse().map(([n, t]) => read(n, t)));
   const codes = (result) => result.rows.map((row) => [row.code, row.name]);
   assert.deepEqual(codes(forwards), codes(backwards));
-  assert.deepEqual(forwards.rows.map((row) => row.code), ["Authority A", "Authority B", "Authority C", "Authority D"]);
+  // The framework names no organisation here, so the codes use the plugin's neutral word.
+  assert.deepEqual(forwards.rows.map((row) => row.code), ["Organisation A", "Organisation B", "Organisation C", "Organisation D"]);
   assert.notDeepEqual(forwards.rows.map((row) => row.name), ["Anyshire", "Borsetshire", "Casterbridge", "Dunwich"]);
+  // A framework that says "authority" (framework.yml terms:) gets "Authority A" and so on.
+  const own = info();
+  const worded = { ...own, framework: { ...own.framework, terms: { organisation: "authority", organisations: "authorities" } } };
+  assert.deepEqual(group.compare(worded, files.map(([n, t]) => read(n, t))).rows.map((row) => row.code).slice(0, 2), ["Authority A", "Authority B"]);
 });
 
 test("two assessments of the same authority are told apart", () => {

@@ -1,4 +1,4 @@
-/* Comparing a group of authorities: reading several exported files and working out the heatmap,
+/* Comparing a group of organisations (authorities, say): reading several exported files and working out the heatmap,
  * the spread per dimension and each authority's profile. No DOM here.
  *
  * Files are checked by decode.mjs, as the form checks an import, and scored with the form's own
@@ -7,6 +7,7 @@
 
 import * as scoring from "./scoring.mjs";
 import { decodeFile } from "./decode.mjs";
+import { capitalise, terms } from "./terms.mjs";
 
 /**
  * @typedef {import("./model.mjs").Assessment} Assessment
@@ -97,7 +98,7 @@ function inCodeOrder(entries) {
 }
 
 /** Everything the comparison shows, for entries returned by readFile with status "ok".
- * Authorities get codes (Authority A, B, ...) in an order fixed by their contents, not their
+ * Organisations get codes (Authority A, B, ..., in the framework's word) in an order fixed by their contents, not their
  * names or the order the files were chosen, so hiding names does not give away who is who and
  * the same files always get the same codes. Rows are in code order.
  * @template {Entry} E
@@ -113,7 +114,7 @@ function compare(info, entries) {
       const extra = [a.authority.trim() && a.name.trim() !== name ? a.name.trim() : "", a.date].filter(Boolean).join(", ");
       name += ` (${extra || entry.name})`;
     }
-    const code = `Authority ${letters(i)}`;
+    const code = `${capitalise(terms(info.framework).organisation)} ${letters(i)}`;
     return { code, name, fileName: entry.name, entry, assessment: a, results, dimensions: results.dimensions };
   });
   const spread = info.framework.dimensions.map((dimension, d) => {

@@ -1,10 +1,11 @@
 /* The group page's comparison section: shown once there are files, with the sentence that sums
- * it up and the "Hide authority names" option. The heatmap, spread and profiles inside it are
- * components of their own.
+ * it up and the option to hide the organisations' names ("Hide authority names", in the
+ * framework's words). The heatmap, spread and profiles inside it are components of their own.
  */
 
 import { Component } from "../ui/component.mjs";
 import { summary } from "./text.mjs";
+import { capitalise, terms } from "../core/terms.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
 
@@ -31,11 +32,12 @@ export class GroupComparison extends Component {
     const { rows } = this.context.state.comparison;
     this.waiting.hidden = rows.length > 0;
     this.results.hidden = rows.length === 0;
-    if (rows.length) this.summary.textContent = summary(rows);
+    if (rows.length) this.summary.textContent = summary(rows, terms(this.context.framework));
   }
 
   onHide() {
     this.context.state.setHideNames(this.hide.checked);
-    this.context.announce(this.hide.checked ? "Authority names are hidden." : "Authority names are shown.");
+    const names = `${capitalise(terms(this.context.framework).organisation)} names`;
+    this.context.announce(this.hide.checked ? `${names} are hidden.` : `${names} are shown.`);
   }
 }

@@ -6,6 +6,7 @@ import { plural } from "../core/model.mjs";
 import { all, make, sentence } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 import { versionNote } from "./text.mjs";
+import { terms } from "../core/terms.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
 
@@ -53,7 +54,8 @@ export class GroupFiles extends Component {
     this.input.value = "";
     this.showProblems(problems);
     let message = added ? `${plural(added, "file", "files")} added to the comparison. ` : "No files were added. ";
-    message += `${plural(state.entries.length, "authority", "authorities")} in the comparison.`;
+    const words = terms(this.context.framework);
+    message += `${plural(state.entries.length, words.organisation, words.organisations)} in the comparison.`;
     if (problems.length) {
       message += ` ${plural(problems.length, "file", "files")} could not be included: the list above the comparison says why.`;
     }
@@ -121,7 +123,8 @@ export class GroupFiles extends Component {
     const left = buttons();
     const next = left[Math.min(position, left.length - 1)];
     (next || this.input).focus();
-    const count = plural(this.context.state.entries.length, "authority", "authorities");
+    const words = terms(this.context.framework);
+    const count = plural(this.context.state.entries.length, words.organisation, words.organisations);
     this.context.announce(`Removed ${removed} from the comparison. ${count} left.`);
   }
 

@@ -8,6 +8,7 @@ import * as chart from "../ui/chart.mjs";
 import { all, make, sentence } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 import { allNotApplicable, levelName, scoreText, versionNote } from "./text.mjs";
+import { dimensionName } from "../core/terms.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
 /** @typedef {import("./state.mjs").Row} Row */
@@ -77,7 +78,7 @@ export class GroupProfiles extends Component {
     const tbody = make(doc, "tbody");
     for (const r of row.dimensions) {
       const tr = make(doc, "tr");
-      const th = make(doc, "th", "", `${r.dimension.number}. ${r.dimension.title}`);
+      const th = make(doc, "th", "", dimensionName(r.dimension));
       th.scope = "row";
       tr.appendChild(th);
       tr.appendChild(make(doc, "td", "", allNotApplicable(r) ? "Not applicable" : scoreText(levels, r.score, r.level)));

@@ -47,11 +47,11 @@ export function versionNote(version, entry) {
   return `${text}Compare it with care: the questions may not be the same.`;
 }
 
-/** The sentence above the comparison: how many authorities, and a warning about other versions.
- * @param {import("./state.mjs").Row[]} rows */
-export function summary(rows) {
+/** The sentence above the comparison: how many organisations, and a warning about other versions.
+ * @param {import("./state.mjs").Row[]} rows @param {import("../core/terms.mjs").Terms} words */
+export function summary(rows, words) {
   const others = rows.filter((row) => row.entry.otherVersion).length;
-  let text = `${plural(rows.length, "authority", "authorities")} in the comparison.`;
+  let text = `${plural(rows.length, words.organisation, words.organisations)} in the comparison.`;
   if (others) {
     text += ` ${plural(others, "file was", "files were")} made with another version of the framework (marked \u201cVersion\u201d); compare ${others === 1 ? "it" : "them"} with care.`;
   }

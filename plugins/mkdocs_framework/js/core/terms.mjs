@@ -1,0 +1,34 @@
+/* The framework's own words for what the pages name (framework.yml terms: and notes:, given by
+ * data.py), with the plugin's neutral words for a framework that says nothing. No DOM.
+ */
+
+/** @typedef {{organisation: string, organisations: string, organisationLabel: string, people: string}} Terms */
+/** @typedef {{id: string, label: string, hint: string | null, prompt: string, column: string, name: string}} NoteField */
+
+/** @type {Terms} */
+const NEUTRAL = { organisation: "organisation", organisations: "organisations", organisationLabel: "Organisation", people: "anyone" };
+
+/** The framework's words, each falling back to the neutral one.
+ * @param {{title: string, terms?: Partial<Terms>}} framework the framework data (data.py) @returns {Terms} */
+export function terms(framework) {
+  return { ...NEUTRAL, ...(framework.terms || {}) };
+}
+
+/** The notes fields each dimension has, in the order shown (data.py always gives them).
+ * @param {{title: string, notes?: NoteField[]}} framework the framework data (data.py) @returns {NoteField[]} */
+export function noteFields(framework) {
+  return framework.notes || [];
+}
+
+/** A word as it starts a sentence or a label: "authority" -> "Authority".
+ * @param {string} word */
+export function capitalise(word) {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** How pages name a dimension: "3. Culture", with its theme when another dimension has the same
+ * title ("3. Culture (Skills)"; data.py gives the title so).
+ * @param {{number: number, title: string}} dimension */
+export function dimensionName(dimension) {
+  return `${dimension.number}. ${dimension.title}`;
+}

@@ -1,0 +1,16 @@
+import test from "node:test";
+import assert from "node:assert/strict";
+import { capitalise, dimensionName, noteFields, terms } from "../../plugins/mkdocs_framework/js/core/terms.mjs";
+
+test("a framework's own words are used, and the neutral ones fill any gap", () => {
+  assert.deepEqual(terms({ title: "T" }), { organisation: "organisation", organisations: "organisations", organisationLabel: "Organisation", people: "anyone" });
+  const own = terms({ title: "T", terms: { organisation: "authority", organisations: "authorities" } });
+  assert.equal(own.organisation, "authority");
+  assert.equal(own.organisationLabel, "Organisation");
+  assert.equal(capitalise(own.organisation), "Authority");
+  assert.deepEqual(noteFields({ title: "T" }), []);
+});
+
+test("a dimension is named with its number and the title the page data gives", () => {
+  assert.equal(dimensionName({ number: 3, title: "Culture (Skills)" }), "3. Culture (Skills)");
+});
