@@ -13,7 +13,7 @@ from mkdocs_framework import assets
 from tests.helpers import REPO
 
 SOURCES = REPO / "plugins" / "mkdocs_framework" / "js"
-BUNDLES = ("assess.js", "assess-more.js", "assess-shared.js", "assess-group.js", "worksheet.js")
+BUNDLES = ("assess.js", "assess-more.js", "assess-shared.js", "assess-group.js", "assess-team.js", "worksheet.js")
 
 
 def shipped() -> dict[str, bytes]:

@@ -37,6 +37,7 @@ def test_render_writes_the_generated_markdown(tmp_path: Path) -> None:
         "assess/group.md",
         "assess/index.md",
         "assess/shared.md",
+        "assess/team.md",
         "framework/changes.md",
         "framework/first-dimension.md",
         "framework/index.md",

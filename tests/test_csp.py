@@ -31,6 +31,7 @@ PAGES = (  # 404.html is left out: its addresses start at the server root, so it
     "assess/index.html",
     "assess/group.html",
     "assess/shared.html",
+    "assess/team.html",
     "worksheets/index.html",
 )
 

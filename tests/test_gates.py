@@ -166,6 +166,7 @@ KEYBOARD_PAGES = [
     "assess/index.html",
     "assess/group.html",
     "assess/shared.html",
+    "assess/team.html",
 ]
 
 

@@ -26,6 +26,7 @@ PAGES = (
     "assess/index.html",
     "assess/group.html",
     "assess/shared.html",
+    "assess/team.html",
     "worksheets/index.html",
     "glossary.html",
 )

@@ -35,7 +35,7 @@ GUIDANCE_AND_WORKSHEETS = [
 
 
 def test_generated_pages(pages: dict[str, str]) -> None:
-    assert sorted(pages) == sorted([*GUIDANCE_AND_WORKSHEETS, "assess/index.md", "assess/group.md", "assess/shared.md"])
+    assert sorted(pages) == sorted([*GUIDANCE_AND_WORKSHEETS, "assess/index.md", "assess/group.md", "assess/shared.md", "assess/team.md"])
 
 
 @pytest.mark.parametrize("page", GUIDANCE_AND_WORKSHEETS)

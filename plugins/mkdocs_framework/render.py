@@ -103,6 +103,11 @@ class SitePaths:
     def assessment_shared(self) -> str:
         return f"{self.assessment_folder}/shared.md"
 
+    @property
+    def assessment_team(self) -> str:
+        """The team view: several people's answers side by side, and the levels the team agrees."""
+        return f"{self.assessment_folder}/team.md"
+
     def output_dir(self, page: str) -> str:
         """Return the folder of the built HTML file of a docs page, relative to the site root."""
         folder, name = posixpath.split(page)
@@ -257,6 +262,13 @@ class Renderer:
             framework_json=Markup(framework_json(self.framework)),
         )
 
+    def assessment_team(self) -> str:
+        return self._render(
+            "assessment_team.md.j2",
+            self.paths.assessment_team,
+            framework_json=Markup(framework_json(self.framework)),
+        )
+
     def pdf_sources(self, build_date: str) -> list[PdfSource]:
         """Return the HTML of every worksheet PDF: one per dimension, then the whole pack."""
         template = self.env.get_template("pdf.html.j2")
@@ -311,6 +323,7 @@ class Renderer:
         result[self.paths.assessment] = self.assessment()
         result[self.paths.assessment_group] = self.assessment_group()
         result[self.paths.assessment_shared] = self.assessment_shared()
+        result[self.paths.assessment_team] = self.assessment_team()
         return result
 
     def pages_outside_nav(self) -> set[str]:

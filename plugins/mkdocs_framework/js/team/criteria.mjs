@@ -1,0 +1,250 @@
+/* The team view's main region: for each dimension, each person's result and the spread; for each
+ * criterion, each person's answer, the spread, a mark in words where people are two or more levels
+ * apart, the agreed level (the median offered as a suggestion) and a note on the disagreement.
+ * Drawn again when people are added or removed; names, agreed levels and notes are updated in place
+ * so that focus and typing are never disturbed.
+ */
+
+import * as model from "../core/model.mjs";
+import * as team from "../core/team.mjs";
+import { formatScore, scoreDimension } from "../core/scoring.mjs";
+import { all, make, sentence } from "../ui/dom.mjs";
+import { Component } from "../ui/component.mjs";
+
+/** @typedef {import("./index.mjs").TeamContext} TeamContext */
+/** @typedef {import("../core/team.mjs").CriterionView} CriterionView */
+/** @typedef {import("../core/team.mjs").DimensionView} DimensionView */
+
+/** @extends {Component<TeamContext>} */
+export class TeamCriteria extends Component {
+  static moduleName = "cif-team-criteria";
+
+  /** @param {HTMLElement} root @param {TeamContext} context */
+  constructor(root, context) {
+    super(root, context);
+    /** @type {HTMLElement} */
+    this.waiting = this.find("#cif-team-waiting");
+    /** @type {HTMLElement} */
+    this.results = this.find("#cif-team-results");
+    /** @type {HTMLElement} */
+    this.holder = this.find("#cif-team-dimensions");
+    this.on(this.holder, "change", (event) => this.onChange(event));
+    this.on(this.holder, "input", (event) => this.onInput(event));
+    this.keep(
+      context.state.subscribe((change) => {
+        if (change === "people") this.render();
+        else if (change === "names" || change === "options") this.renameAll();
+      })
+    );
+    this.render();
+  }
+
+  /** "2.3 Emerging", "No score" or "Not applicable". @param {import("../core/scoring.mjs").DimensionResult} result */
+  resultText(result) {
+    if (result.score !== null) return `${formatScore(result.score)} ${model.levelLabel(this.context.info, this.context.info.framework.levels[result.level - 1].id)}`;
+    return result.total && result.notApplicable === result.total ? "Not applicable" : "No score";
+  }
+
+  render() {
+    const { state, info } = this.context;
+    const people = state.people.map((p) => p.assessment);
+    this.waiting.hidden = people.length > 0;
+    this.results.hidden = people.length === 0;
+    this.holder.textContent = "";
+    if (!people.length) return;
+    const views = team.criteria(info, people);
+    const dims = team.dimensions(info, people);
+    this.summary(views, dims);
+    for (const dim of dims) {
+      const section = make(this.doc, "section", "cif-team-dimension");
+      const headingId = `cif-team-dim-${dim.dimension.id}`;
+      section.setAttribute("aria-labelledby", headingId);
+      const heading = make(this.doc, "h3", "cif-team-dimension__title", `${dim.dimension.number}. ${dim.dimension.title}`);
+      heading.id = headingId;
+      section.appendChild(heading);
+      section.appendChild(this.dimensionTable(dim));
+      section.appendChild(this.spreadLine(dim.lowest, dim.highest, dim.apart ? dim.highest - dim.lowest : 0, "Spread of results"));
+      const teamLine = make(this.doc, "p", "cif-team-agreed-result");
+      teamLine.setAttribute("data-team-result", dim.dimension.id);
+      section.appendChild(teamLine);
+      for (const view of views.filter((v) => v.dimension === dim.dimension)) section.appendChild(this.criterion(view));
+      this.holder.appendChild(section);
+      this.teamResult(dim.dimension.id);
+    }
+  }
+
+  /** The sentence above the criteria, and links to every criterion where people are apart.
+   * @param {CriterionView[]} views @param {DimensionView[]} dims */
+  summary(views, dims) {
+    const { state } = this.context;
+    const apart = views.filter((v) => v.apart);
+    const apartDims = dims.filter((d) => d.apart).length;
+    const count = model.plural(state.people.length, "person", "people");
+    let text = `${count} in the team view. `;
+    text += apart.length
+      ? `People are two or more levels apart on ${model.plural(apart.length, "criterion", "criteria")}`
+      : "No criterion has answers two or more levels apart";
+    text += apartDims ? ` and on the results of ${model.plural(apartDims, "dimension", "dimensions")}.` : ".";
+    if (apart.length) text += " Start with these:";
+    this.find("#cif-team-summary").textContent = text;
+    const list = this.find("#cif-team-apart-list");
+    list.textContent = "";
+    for (const view of apart) {
+      const link = make(this.doc, "a", "", `${view.number} ${view.criterion.title}`);
+      link.href = `#cif-team-c-${view.criterion.id}`;
+      const item = make(this.doc, "li");
+      item.append(link, ` (${team.spreadText(this.context.info, view.lowest, view.highest)})`);
+      list.appendChild(item);
+    }
+  }
+
+  /** The name cell of person index. @param {number} index */
+  who(index) {
+    const th = make(this.doc, "th");
+    th.scope = "row";
+    th.appendChild(make(this.doc, "bdi", "cif-team-who", this.context.state.nameOf(index))).setAttribute("data-person", String(index));
+    return th;
+  }
+
+  /** @param {string} caption @param {string} column @param {string[]} values */
+  table(caption, column, values) {
+    const table = make(this.doc, "table", "cif-table cif-team-table");
+    table.appendChild(make(this.doc, "caption", "", caption));
+    const head = make(this.doc, "tr");
+    for (const text of ["Person", column]) {
+      const th = make(this.doc, "th", "", text);
+      th.scope = "col";
+      head.appendChild(th);
+    }
+    table.appendChild(make(this.doc, "thead")).appendChild(head);
+    const body = make(this.doc, "tbody");
+    values.forEach((value, i) => {
+      const tr = make(this.doc, "tr");
+      tr.append(this.who(i), make(this.doc, "td", "", value));
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    return table;
+  }
+
+  /** @param {DimensionView} dim */
+  dimensionTable(dim) {
+    const values = dim.results.map((r) => this.resultText(r));
+    return this.table(`Each person's result for ${dim.dimension.title}`, "Result", values);
+  }
+
+  /** "Spread: Emerging to Embedded." with the mark when two or more levels apart.
+   * @param {number|null} lowest @param {number|null} highest @param {number} gap @param {string} what */
+  spreadLine(lowest, highest, gap, what) {
+    const line = make(this.doc, "p", "cif-team-spread", `${what}: ${team.spreadText(this.context.info, lowest, highest)}.`);
+    if (gap >= 2) {
+      line.append(" ");
+      line.appendChild(make(this.doc, "strong", "cif-team-apart", `Two or more levels apart (${gap} levels): discuss`));
+    }
+    return line;
+  }
+
+  /** @param {CriterionView} view */
+  criterion(view) {
+    const { info, state } = this.context;
+    const id = view.criterion.id;
+    const box = make(this.doc, "div", view.apart ? "cif-team-criterion cif-team-criterion--apart" : "cif-team-criterion");
+    box.id = `cif-team-c-${id}`;
+    box.tabIndex = -1;
+    box.appendChild(make(this.doc, "h4", "cif-team-criterion__title", `${view.number} ${view.criterion.title}`));
+    const answers = view.answers.map((value) => team.answerText(info, value));
+    box.appendChild(this.table(`Answers to ${view.number}`, "Answer", answers));
+    box.appendChild(this.spreadLine(view.lowest, view.highest, view.gap, "Spread"));
+
+    const field = make(this.doc, "div", "cif-field");
+    const selectId = `cif-team-agreed-${id}`;
+    const label = make(this.doc, "label", "cif-label", `Agreed level for ${view.number}`);
+    label.htmlFor = selectId;
+    const hint = make(this.doc, "p", "cif-hint", this.suggestionText(view));
+    hint.id = `${selectId}-hint`;
+    const select = make(this.doc, "select", "cif-select");
+    select.id = selectId;
+    select.setAttribute("data-agreed", id);
+    select.setAttribute("aria-describedby", hint.id);
+    select.appendChild(this.option("", "Not agreed yet"));
+    info.framework.levels.forEach((level, i) => {
+      const suggested = level.id === view.suggestion ? " (suggested)" : "";
+      select.appendChild(this.option(level.id, `${i + 1} ${level.label}${suggested}`));
+    });
+    select.appendChild(this.option(model.NOT_SURE, "Not sure yet"));
+    select.appendChild(this.option(model.NOT_APPLICABLE, `Not applicable${view.suggestion === model.NOT_APPLICABLE ? " (suggested)" : ""}`));
+    select.value = model.has(state.work.agreed, id) ? state.work.agreed[id] : "";
+    field.append(label, hint, select);
+    box.appendChild(field);
+
+    const noteField = make(this.doc, "div", "cif-field");
+    const noteId = `cif-team-note-${id}`;
+    const noteLabel = make(this.doc, "label", "cif-label", `Note on the discussion of ${view.number} (optional)`);
+    noteLabel.htmlFor = noteId;
+    const note = make(this.doc, "textarea", "cif-textarea");
+    note.id = noteId;
+    note.rows = 2;
+    note.maxLength = team.MAX_NOTE;
+    note.setAttribute("data-note", id);
+    note.value = model.has(state.work.notes, id) ? state.work.notes[id] : "";
+    noteField.append(noteLabel, note);
+    box.appendChild(noteField);
+    return box;
+  }
+
+  /** @param {CriterionView} view */
+  suggestionText(view) {
+    const { info } = this.context;
+    if (view.suggestion === model.NOT_APPLICABLE) return "Suggested: Not applicable, as everyone answered. The choice is the team's.";
+    if (!view.suggestion) return "No suggestion: no one gave a level. The choice is the team's.";
+    const given = view.levels.filter((level) => level !== null).length;
+    const median = given > 1 ? `the median of the ${given} levels given` : "the only level given";
+    return `Suggested: ${model.levelLabel(info, view.suggestion)}, ${median}. The choice is the team's.`;
+  }
+
+  /** @param {string} value @param {string} text */
+  option(value, text) {
+    const option = make(this.doc, "option", "", text);
+    option.value = value;
+    return option;
+  }
+
+  /** The dimension's result from the levels agreed so far. @param {string} dimensionId */
+  teamResult(dimensionId) {
+    const { info, state } = this.context;
+    const line = this.holder.querySelector(`[data-team-result="${dimensionId}"]`);
+    if (!line) return;
+    const draft = model.blankAssessment(info);
+    const dimension = info.dimensions.get(dimensionId);
+    for (const criterion of dimension.criteria) {
+      if (model.has(state.work.agreed, criterion.id)) draft.answers[criterion.id] = state.work.agreed[criterion.id];
+    }
+    const result = scoreDimension(info, draft, dimension);
+    const agreedCount = dimension.criteria.filter((c) => model.has(state.work.agreed, c.id)).length;
+    const text = agreedCount
+      ? `Team result from the levels agreed so far (${agreedCount} of ${dimension.criteria.length}): ${this.resultText(result)}.`
+      : `Team result: no levels agreed yet (0 of ${dimension.criteria.length}).`;
+    line.textContent = text;
+  }
+
+  /** Names shown again after a change of name or of "Hide names", without drawing anything else. */
+  renameAll() {
+    for (const node of all(this.holder, "[data-person]")) node.textContent = this.context.state.nameOf(Number(node.getAttribute("data-person")));
+  }
+
+  /** @param {Event} event */
+  onChange(event) {
+    const select = /** @type {HTMLSelectElement} */ (event.target);
+    const id = select.getAttribute("data-agreed");
+    if (!id) return;
+    this.context.state.setAgreed(id, select.value);
+    this.teamResult(this.context.info.criteria.get(id).dimension.id);
+  }
+
+  /** @param {Event} event */
+  onInput(event) {
+    const note = /** @type {HTMLTextAreaElement} */ (event.target);
+    const id = note.getAttribute("data-note");
+    if (id) this.context.state.setNote(id, note.value);
+  }
+}

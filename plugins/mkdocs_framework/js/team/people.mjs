@@ -1,0 +1,206 @@
+/* The team view's people: the file chooser in a box that also takes dropped files, the box for
+ * pasted results links, what could not be added and why, and the list of people, each with a name
+ * the facilitator can change and a Remove button.
+ */
+
+import { longDate, plural } from "../core/model.mjs";
+import { all, make, sentence } from "../ui/dom.mjs";
+import { Component } from "../ui/component.mjs";
+
+/** @typedef {import("./index.mjs").TeamContext} TeamContext */
+/** @typedef {import("./state.mjs").Outcome} Outcome */
+
+/** @param {DragEvent} event */
+function hasFiles(event) {
+  const types = event.dataTransfer?.types;
+  return Boolean(types) && Array.from(types).includes("Files");
+}
+
+/** @extends {Component<TeamContext>} */
+export class TeamPeople extends Component {
+  static moduleName = "cif-team-people";
+
+  /** @param {HTMLElement} root @param {TeamContext} context */
+  constructor(root, context) {
+    super(root, context);
+    /** @type {HTMLInputElement} */
+    this.input = this.find("#cif-team-files");
+    /** @type {HTMLElement} */
+    this.drop = this.find("#cif-team-drop");
+    /** @type {HTMLTextAreaElement} */
+    this.links = this.find("#cif-team-links");
+    /** @type {HTMLElement} */
+    this.problems = this.find("#cif-team-problems");
+    /** @type {HTMLElement} */
+    this.duplicates = this.find("#cif-team-duplicates");
+    /** @type {HTMLElement} */
+    this.none = this.find("#cif-team-none");
+    /** @type {HTMLOListElement} */
+    this.list = this.find("#cif-team-people");
+
+    this.on(this.input, "change", () => this.addFiles(this.input.files));
+    this.on(this.find("#cif-team-add-links"), "click", () => this.addLinks());
+    this.on(this.list, "click", (event) => this.onClick(event));
+    this.on(this.list, "input", (event) => this.onRename(event));
+    this.on(this.drop, "dragleave", (event) => this.onDragLeave(event));
+    this.on(this.doc, "dragover", (event) => this.onDragOver(event));
+    this.on(this.doc, "drop", (event) => this.onDrop(event));
+    this.keep(context.state.subscribe((change) => (change === "people" || change === "options") && this.render()));
+    this.render();
+    if (context.state.restored) {
+      context.announce(`${plural(context.state.people.length, "person's answers are", "people's answers are")} still open from before the page was reloaded.`);
+    }
+    // A browser may keep files chosen before a reload; read them like a fresh choice.
+    if (this.input.files?.length) this.addFiles(this.input.files);
+  }
+
+  /** @param {FileList | null} fileList */
+  async addFiles(fileList) {
+    const files = Array.from(fileList || []);
+    if (!files.length) return;
+    const outcome = await this.context.state.addFiles(files);
+    this.input.value = "";
+    this.report(outcome);
+  }
+
+  addLinks() {
+    const text = this.links.value;
+    if (!text.trim()) {
+      this.report({ added: 0, duplicates: [], problems: [{ status: "broken", source: "The box for links", reason: "It is empty. Paste a link to someone's results first." }] });
+      this.links.focus();
+      return;
+    }
+    const outcome = this.context.state.addLinks(text);
+    if (!outcome.problems.length) this.links.value = "";
+    this.report(outcome);
+  }
+
+  /** Shows what could not be added and what was already there, then says what happened.
+   * @param {Outcome} outcome */
+  report(outcome) {
+    const { state, announce } = this.context;
+    const list = this.find("#cif-team-problems-list");
+    list.textContent = "";
+    for (const problem of outcome.problems) {
+      const item = make(this.doc, "li", `cif-team-problem cif-team-problem--${problem.status}`);
+      item.appendChild(sentence(make(this.doc, "strong", "cif-team-problem__source"), [problem.source]));
+      item.appendChild(this.doc.createTextNode(": "));
+      item.appendChild(make(this.doc, "span", "cif-team-problem__reason", problem.reason));
+      list.appendChild(item);
+    }
+    this.problems.hidden = !outcome.problems.length;
+    const dupes = outcome.duplicates;
+    if (dupes.length) {
+      const names = dupes.map((name) => /** @type {[string]} */ ([name]));
+      const parts = names.flatMap((name, i) => (i ? [i === names.length - 1 ? " and " : ", ", name] : [name]));
+      const same = dupes.length === 1 ? " holds the same answers as someone already added, so it is counted once." : " hold the same answers as people already added, so each is counted once.";
+      sentence(this.duplicates, ...parts, same);
+    }
+    this.duplicates.hidden = !dupes.length;
+    let message = outcome.added ? `${plural(outcome.added, "person", "people")} added. ` : "No one was added. ";
+    if (dupes.length) message += `${plural(dupes.length, "answer was", "answers were")} already open, so counted once. `;
+    if (outcome.problems.length) message += `${plural(outcome.problems.length, "file or link", "files or links")} could not be added: the list above the people says why. `;
+    message += `${plural(state.people.length, "person", "people")} in the team view.`;
+    announce(message);
+    if (outcome.problems.length) this.problems.focus();
+  }
+
+  render() {
+    const { state, info } = this.context;
+    this.list.textContent = "";
+    this.none.hidden = state.people.length > 0;
+    state.people.forEach((person, index) => {
+      const item = make(this.doc, "li", "cif-team-person");
+      const label = state.nameOf(index);
+      if (state.work.hideNames) item.appendChild(make(this.doc, "strong", "cif-team-person__name", label));
+      else {
+        const field = make(this.doc, "div", "cif-field cif-team-person__field");
+        const id = `cif-team-name-${person.key}`;
+        const labelNode = make(this.doc, "label", "cif-label", `Name of person ${index + 1}`);
+        labelNode.htmlFor = id;
+        const input = make(this.doc, "input", "cif-input");
+        input.type = "text";
+        input.id = id;
+        input.maxLength = 120;
+        input.autocomplete = "off";
+        input.value = person.name;
+        input.setAttribute("data-rename", String(person.key));
+        field.append(labelNode, input);
+        item.appendChild(field);
+      }
+      const a = person.assessment;
+      const answered = Object.keys(a.answers).filter((id) => info.criteria.has(id)).length;
+      const counts = `${answered} of ${plural(info.criteriaCount, "criterion", "criteria")} answered.`;
+      const detail = make(this.doc, "p", "cif-team-person__detail");
+      if (state.work.hideNames) detail.textContent = counts;
+      else {
+        const from = person.kind === "file" ? ["From the file ", [person.source]] : ["From a results link"];
+        const named = a.name ? [", \u201c", [a.name], "\u201d"] : [];
+        const dated = a.date ? `, ${longDate(a.date)}` : "";
+        sentence(detail, .../** @type {(string|[string])[]} */ ([...from, ...named, `${dated}. ${counts}`]));
+      }
+      item.appendChild(detail);
+      if (person.otherVersion) {
+        item.appendChild(make(this.doc, "p", "cif-team-person__detail", `Made with version ${person.otherVersion} of the framework; its answers were carried over to version ${info.framework.version}.`));
+      }
+      const button = make(this.doc, "button", "cif-link-button cif-team-person__remove", "Remove");
+      button.type = "button";
+      button.setAttribute("data-remove", String(person.key));
+      button.appendChild(sentence(make(this.doc, "span", "cif-visually-hidden"), " ", [label]));
+      item.appendChild(button);
+      this.list.appendChild(item);
+    });
+  }
+
+  /** @param {Event} event */
+  onRename(event) {
+    const input = /** @type {HTMLInputElement} */ (event.target);
+    const key = input.getAttribute("data-rename");
+    if (key) this.context.state.rename(Number(key), input.value);
+  }
+
+  /** @param {MouseEvent} event */
+  onClick(event) {
+    const button = /** @type {Element} */ (event.target).closest("button[data-remove]");
+    if (button) this.remove(Number(button.getAttribute("data-remove")));
+  }
+
+  /** Removes a person, then puts focus on the Remove button now in its place (or the chooser).
+   * @param {number} key */
+  remove(key) {
+    const { state } = this.context;
+    const index = state.people.findIndex((p) => p.key === key);
+    if (index < 0) return;
+    const name = state.nameOf(index);
+    state.remove(key);
+    /** @type {HTMLButtonElement[]} */
+    const left = all(this.list, "[data-remove]");
+    (left[Math.min(index, left.length - 1)] || this.input).focus();
+    this.context.announce(`Removed ${name}. ${plural(state.people.length, "person", "people")} left.`);
+  }
+
+  /** @param {DragEvent} event */
+  onDragOver(event) {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    const over = this.drop.contains(/** @type {Node} */ (event.target));
+    event.dataTransfer.dropEffect = over ? "copy" : "none";
+    this.drop.classList.toggle("cif-dropzone--over", over);
+  }
+
+  /** @param {DragEvent} event */
+  onDragLeave(event) {
+    const to = /** @type {Node | null} */ (event.relatedTarget);
+    if (!to || !this.drop.contains(to)) this.drop.classList.remove("cif-dropzone--over");
+  }
+
+  /* Files dropped anywhere on the page are caught, so a near miss never opens a file in place of
+   * the page; only drops on the box are read. */
+  /** @param {DragEvent} event */
+  onDrop(event) {
+    if (!event.dataTransfer?.files?.length) return;
+    event.preventDefault();
+    this.drop.classList.remove("cif-dropzone--over");
+    if (this.drop.contains(/** @type {Node} */ (event.target))) this.addFiles(event.dataTransfer.files);
+  }
+}

@@ -1,0 +1,94 @@
+/* Saving the team's assessment: how many criteria have an agreed level, the name, who took part,
+ * the Save button, and once saved, the link that opens it in the form. Also clears the page for
+ * the next team.
+ */
+
+import * as model from "../core/model.mjs";
+import * as team from "../core/team.mjs";
+import { sentence } from "../ui/dom.mjs";
+import { Component } from "../ui/component.mjs";
+import { defaultTeamName } from "./state.mjs";
+
+/** @typedef {import("./index.mjs").TeamContext} TeamContext */
+
+const FAILED = {
+  full: "The team's assessment could not be saved: this browser's storage for the site is full. Delete an assessment you no longer need in the form, then try again.",
+  blocked: "The team's assessment could not be saved: this browser does not let the site save anything. Allow site data for this site, then try again.",
+  newer: "The team's assessment could not be saved: the assessments on this device were saved by a newer version of the form.",
+  unreadable: "The team's assessment could not be saved: the assessments already on this device cannot be read, and are never written over. Open the form to export them first.",
+  failed: "The team's assessment could not be saved. Try again.",
+};
+
+/** @extends {Component<TeamContext>} */
+export class TeamSave extends Component {
+  static moduleName = "cif-team-save";
+
+  /** @param {HTMLElement} root @param {TeamContext} context */
+  constructor(root, context) {
+    super(root, context);
+    /** @type {HTMLInputElement} */
+    this.name = this.find("#cif-team-name");
+    /** @type {HTMLElement} */
+    this.saved = this.find("#cif-team-saved");
+    /** @type {HTMLElement} */
+    this.error = this.find("#cif-team-save-error");
+    this.on(this.find("#cif-team-save"), "click", () => this.save());
+    this.on(this.find("#cif-team-clear"), "click", () => this.clear());
+    this.on(this.name, "input", () => context.state.setName(this.name.value));
+    this.keep(context.state.subscribe((change) => change !== "saved" && this.render()));
+    this.render();
+    if (context.state.work.savedId) this.showSaved(true);
+  }
+
+  render() {
+    const { state, info } = this.context;
+    const people = state.people;
+    this.find("#cif-team-save-waiting").hidden = people.length > 0;
+    this.find("#cif-team-save-form").hidden = people.length === 0;
+    if (!people.length) return;
+    const agreed = Object.keys(state.work.agreed).filter((id) => info.criteria.has(id)).length;
+    const rest = info.criteriaCount - agreed;
+    let text = `${agreed} of ${model.plural(info.criteriaCount, "criterion has", "criteria have")} an agreed level.`;
+    if (rest) text += ` The other ${model.plural(rest, "criterion", "criteria")} will be left unanswered in the team's assessment; you can answer them later in the form.`;
+    text += " Notes on the discussion are saved in each dimension's evidence notes.";
+    this.find("#cif-team-save-summary").textContent = text;
+    if (this.doc.activeElement !== this.name) {
+      this.name.value = state.work.name || defaultTeamName();
+    }
+    const who = this.find("#cif-team-participants");
+    if (state.work.hideNames) who.textContent = `Who took part: ${model.plural(people.length, "person", "people")} (names hidden on screen; they are saved with the assessment).`;
+    else sentence(who, "Who took part: ", [team.joinNames(people.map((p, i) => p.name.trim() || `Respondent ${i + 1}`))], ".");
+  }
+
+  save() {
+    const { state, announce } = this.context;
+    if (!state.work.name) state.work.name = this.name.value;
+    const result = state.save();
+    this.error.hidden = result.ok;
+    if (!result.ok) {
+      this.error.textContent = FAILED[/** @type {keyof typeof FAILED} */ (result.error)] || FAILED.failed;
+      return;
+    }
+    this.showSaved(result.again);
+    this.saved.focus();
+    announce(this.find("#cif-team-saved-text").textContent);
+  }
+
+  /** @param {boolean} again */
+  showSaved(again) {
+    const name = this.context.state.work.savedAs?.name || "";
+    const text = this.find("#cif-team-saved-text");
+    const lead = again ? "Saved again: the team's assessment " : "Saved: the team's assessment ";
+    sentence(text, lead, "\u201c", [name], "\u201d", " is on this device, in the form's list of assessments, and is the one the form opens.");
+    this.saved.hidden = false;
+  }
+
+  clear() {
+    this.context.state.clear();
+    this.saved.hidden = true;
+    this.error.hidden = true;
+    this.name.value = "";
+    this.context.announce("The page has been cleared. The team's assessment, if you saved it, is still in the form.");
+    /** @type {HTMLElement} */ (this.doc.getElementById("cif-team-files"))?.focus();
+  }
+}
