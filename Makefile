@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test js lint browser system-site bench clean
+.PHONY: serve build test js lint browser system-site bench clean example
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ serve: $(BIN)/.installed system-site
 ## Build the static site into site/ for publishing.
 build: $(BIN)/.installed system-site
 	$(BIN)/mkdocs build --strict
+
+## Build an example framework of examples/ as a site: make example NAME=data-maturity (or data-ethics).
+example: $(BIN)/.installed
+	@test -n "$(NAME)" -a -f "examples/$(NAME)/mkdocs.yml" || { echo "Give an example: make example NAME=data-maturity (see examples/)"; exit 2; }
+	$(BIN)/mkdocs build --strict -f examples/$(NAME)/mkdocs.yml
 
 ## Make sure the system libraries for building the site (Pango, for the PDFs) are installed.
 system-site:
