@@ -164,7 +164,8 @@ def test_a_criterion_s_guidance_and_blank_lines_make_paragraphs() -> None:
     renderer = Renderer(build_model(framework))
     dimension = renderer.dimension(renderer.framework.dimensions[0])
     assert "## How to judge the criteria" in dimension
-    assert "### Criterion 2 of dimension 1 { #guidance-d1-c2 }\n\nLook at the records.\n\nThen ask the team." in dimension
+    guidance = "### Criterion 2 of dimension 1 { #guidance-d1-c2 }\n\nLook at the records.\n\nThen ask the team."
+    assert guidance in dimension
     assert "Summary, first part.\n\nSummary, second part." in dimension
     assert "First paragraph of the description.\n\nSecond paragraph." in renderer.overview()
     other = renderer.dimension(renderer.framework.dimensions[1])
@@ -199,8 +200,8 @@ def test_the_group_page_uses_the_frameworks_words() -> None:
     framework = synthetic_framework()
     framework["terms"] = {"organisation": "team", "organisations": "teams"}
     worded = Renderer(build_model(framework)).assessment_group()
-    assert "# Compare a group of teams" in worded and "<th scope=\"col\">Team</th>" in worded
-    assert "<th scope=\"col\">Teams with a score</th>" in worded
+    assert "# Compare a group of teams" in worded and '<th scope="col">Team</th>' in worded
+    assert '<th scope="col">Teams with a score</th>' in worded
 
 
 # --- pages that promise downloads ----------------------------------------------------------------

@@ -8,6 +8,7 @@ import * as model from "../core/model.mjs";
 import { make } from "../ui/dom.mjs";
 import { later } from "./later.mjs";
 import { FormComponent } from "./component.mjs";
+import { terms } from "../core/terms.mjs";
 
 export class SharePanel extends FormComponent {
   static moduleName = "cif-share";
@@ -53,7 +54,7 @@ export class SharePanel extends FormComponent {
       list.append(li);
     };
     item("Assessment name", contents.name ? "\u201c" + contents.name + "\u201d" : "none given");
-    item("Local authority", contents.authority || "none given");
+    item(terms(this.state.info.framework).organisationLabel, contents.authority || "none given");
     item("Date of the assessment", contents.date ? model.longDate(contents.date) : "none given");
     item(
       "Your level for each criterion",
