@@ -53,6 +53,22 @@ def build(root: Path, scoring: dict[str, Any], themes: int = 0) -> tuple[Path, d
     # The published site's theme overrides and stylesheet, so axe-core judges what people see.
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))
     settings["theme"]["custom_dir"] = str(REPO / "overrides")
+    settings["theme"]["palette"] = [  # as mkdocs.yml: the dark scheme follows the system's
+        {
+            "media": "(prefers-color-scheme: light)",
+            "scheme": "default",
+            "primary": "indigo",
+            "accent": "indigo",
+            "toggle": {"icon": "material/weather-night", "name": "Switch to dark mode"},
+        },
+        {
+            "media": "(prefers-color-scheme: dark)",
+            "scheme": "slate",
+            "primary": "indigo",
+            "accent": "indigo",
+            "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"},
+        },
+    ]
     settings["extra_css"] = ["assets/site.css"]
     (root / "content" / "assets").mkdir(exist_ok=True)
     shutil.copy(REPO / "content" / "assets" / "site.css", root / "content" / "assets" / "site.css")
@@ -266,3 +282,29 @@ def test_theme_and_overall_results_only_when_the_framework_asks(
     )
     found = axe_violations(page)
     assert found == [], "\n".join(found)
+
+
+def test_coverage_marks_on_a_phone_in_dark_mode(browser: Browser, site: tuple[str, Path, dict[str, Any]]) -> None:
+    _, built, _ = site
+    context = browser.new_context(color_scheme="dark", viewport={"width": 320, "height": 800})
+    try:
+        then = record("a-then", "Baseline", "2026-10-01", {"d1-c1": "level-2", "d2-c1": "level-3"})
+        page = open_seeded(context, built, then, record("a-1", "Review", "2027-10-01", ANSWERS))
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        rows = page.get_by_role("table", name="Score, level and target for each dimension").locator("tbody tr")
+        expect(rows.nth(1).locator("td").nth(3)).to_have_text("from 1 of 4 criteria (low coverage)")
+        chart = page.get_by_role("img", name="Bar chart of the score of each dimension", exact=False)
+        low = chart.locator("rect.cif-chart__bar--low")
+        expect(low).to_have_count(1)
+        # The hatching and outline take the bar's colour in the dark scheme too, so they show.
+        stroke = low.evaluate("r => getComputedStyle(r).stroke")
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert stroke not in ("none", background), stroke
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        page.get_by_label("Compare with").select_option(label="Baseline (1 October 2026)")
+        page.get_by_role("button", name="Compare", exact=True).click()
+        expect(page.locator(".cif-compare__apart li")).to_have_count(2)
+        found = axe_violations(page)
+        assert found == [], "\n".join(found)
+    finally:
+        context.close()

@@ -72,6 +72,11 @@ export class Results extends ResultsView {
   constructor(root, app) {
     super(root, app);
     this.chartWidth = 0;
+    /** The holder's width when last measured (0: not yet, or hidden then). */
+    this.measured = 0;
+    /** The figures last shown, so an update that changes none of them (a name typed, a note)
+     * leaves the table and chart alone. @type {string | null} */
+    this.shownKey = null;
     const print = window.matchMedia ? window.matchMedia("print") : null;
     this.on(window, "resize", () => this.drawChart(false));
     this.on(window, "beforeprint", () => this.drawChart(true, chartPrintWidth()));
@@ -96,6 +101,9 @@ export class Results extends ResultsView {
       complete += ` ${plural(results.criteriaNotSure, "criterion is", "criteria are")} marked \u201cNot sure yet\u201d.`;
     }
     setText(this.byId("cif-completeness"), complete);
+    const key = figures(results);
+    if (key === this.shownKey) return;
+    this.shownKey = key;
     this.highlight(results);
     this.wider(results);
     chart.fillResultsTable(this.doc, this.byId("cif-results-body"), results, (n) => this.state.levelName(n), "No score yet");
@@ -155,7 +163,10 @@ export class Results extends ResultsView {
    * it is laid out for print. @param {boolean} force @param {number} [printWidth] */
   drawChart(force, printWidth) {
     const holder = this.byId("cif-chart");
-    const width = printWidth || holder.clientWidth || 640;
+    // Measured on a resize, or until known: reading the width after the table changed would make
+    // the browser lay the page out at once, in the middle of an answer's update.
+    if (!printWidth && (!force || !this.measured)) this.measured = holder.clientWidth;
+    const width = printWidth || this.measured || 640;
     if (!force && width === this.chartWidth) return;
     const results = this.state.results();
     if (!results) return;
@@ -166,3 +177,10 @@ export class Results extends ResultsView {
   }
 }
 
+/** Every figure the table, the chart and the highlights show, as one string to compare.
+ * @param {any} results */
+function figures(results) {
+  /** @param {any} r */
+  const one = (r) => [r.score, r.level, r.target, r.answered, r.applicable, r.notApplicable, r.lowCoverage, r.weakSpots && r.weakSpots.map((/** @type {any} */ w) => w.number + w.level).join()];
+  return JSON.stringify([results.dimensions.map(one), results.themes.map(one), results.overall && one(results.overall)]);
+}
