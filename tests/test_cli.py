@@ -36,6 +36,7 @@ def test_render_writes_the_generated_markdown(tmp_path: Path) -> None:
     assert written == [
         "assess/group.md",
         "assess/index.md",
+        "assess/report.md",
         "assess/shared.md",
         "assess/team.md",
         "framework/changes.md",

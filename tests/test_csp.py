@@ -32,6 +32,7 @@ PAGES = (  # 404.html is left out: its addresses start at the server root, so it
     "assess/group.html",
     "assess/shared.html",
     "assess/team.html",
+    "assess/report.html",
     "worksheets/index.html",
 )
 

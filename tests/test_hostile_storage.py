@@ -27,6 +27,7 @@ PAGES = (
     "assess/group.html",
     "assess/shared.html",
     "assess/team.html",
+    "assess/report.html",
     "worksheets/index.html",
     "glossary.html",
 )

@@ -35,7 +35,9 @@ GUIDANCE_AND_WORKSHEETS = [
 
 
 def test_generated_pages(pages: dict[str, str]) -> None:
-    assert sorted(pages) == sorted([*GUIDANCE_AND_WORKSHEETS, "assess/index.md", "assess/group.md", "assess/shared.md", "assess/team.md"])
+    assessment = ["assess/index.md", "assess/group.md", "assess/shared.md", "assess/team.md", "assess/report.md"]
+    steps = ["assess/first-dimension.md", "assess/second-dimension.md", "assess/check.md"]
+    assert sorted(pages) == sorted([*GUIDANCE_AND_WORKSHEETS, *assessment, *steps])
 
 
 @pytest.mark.parametrize("page", GUIDANCE_AND_WORKSHEETS)

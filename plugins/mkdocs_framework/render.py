@@ -104,6 +104,11 @@ class SitePaths:
         return f"{self.assessment_folder}/shared.md"
 
     @property
+    def assessment_report(self) -> str:
+        """The board report of the assessment open in the form (reached from the form's results)."""
+        return f"{self.assessment_folder}/report.md"
+
+    @property
     def assessment_team(self) -> str:
         """The team view: several people's answers side by side, and the levels the team agrees."""
         return f"{self.assessment_folder}/team.md"
@@ -269,6 +274,13 @@ class Renderer:
             framework_json=Markup(framework_json(self.framework)),
         )
 
+    def assessment_report(self) -> str:
+        return self._render(
+            "assessment_report.md.j2",
+            self.paths.assessment_report,
+            framework_json=Markup(framework_json(self.framework)),
+        )
+
     def pdf_sources(self, build_date: str) -> list[PdfSource]:
         """Return the HTML of every worksheet PDF: one per dimension, then the whole pack."""
         template = self.env.get_template("pdf.html.j2")
@@ -323,12 +335,16 @@ class Renderer:
         result[self.paths.assessment] = self.assessment()
         result[self.paths.assessment_group] = self.assessment_group()
         result[self.paths.assessment_shared] = self.assessment_shared()
+        result[self.paths.assessment_report] = self.assessment_report()
         result[self.paths.assessment_team] = self.assessment_team()
         return result
 
     def pages_outside_nav(self) -> set[str]:
         """Return the generated pages that are reached from other pages rather than from the nav."""
-        return {self.paths.worksheet(d) for d in self.framework.dimensions} | {self.paths.assessment_shared}
+        return {self.paths.worksheet(d) for d in self.framework.dimensions} | {
+            self.paths.assessment_shared,
+            self.paths.assessment_report,
+        }
 
     def nav(self, title: str) -> dict[str, list[object]]:
         """Return a MkDocs nav entry for the framework section, grouped by theme when there are themes.

@@ -131,6 +131,7 @@ function writings(assessment) {
   const found = [];
   for (const entry of Object.values(assessment.notes)) found.push(entry.evidence, entry.views);
   for (const entry of Object.values(assessment.plan || {})) found.push(entry.action, entry.owner);
+  for (const entry of assessment.actions || []) found.push(entry.action, entry.owner);
   for (const item of assessment.notCarried || []) {
     if (item.value && typeof item.value === "object") found.push(...Object.values(item.value));
   }

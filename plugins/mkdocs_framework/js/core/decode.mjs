@@ -66,6 +66,7 @@ const MAX_FINGERPRINT = 64;
 const MAX_NOT_CARRIED = 2000;
 const MAX_MIGRATIONS = 50;
 const MAX_LISTED = 5;
+const MAX_ACTIONS = 500;
 const LINK_NOT_SURE = 0;
 const LINK_NOT_APPLICABLE = -1;
 const NOT_CARRIED_KINDS = ["answer", "target", "notes", "plan"];
@@ -426,6 +427,7 @@ function checkStrictly(info, source) {
   checkTargets(info, source, assessment, errors, unknown);
   checkNotes(info, source, assessment, errors, unknown);
   checkPlan(info, source, assessment, errors, unknown);
+  checkActions(source, assessment, errors);
   if (typeof source.created === "string" && !isNaN(Date.parse(source.created))) assessment.created = source.created;
   return { assessment, errors, unknown };
 }
@@ -503,7 +505,7 @@ function checkPlan(info, source, assessment, errors, unknown) {
   /** @type {Record<string, any>} */
   const kept = {};
   for (const [id, entry] of mapIn(source, "plan", "The action plan in the file is not in the expected form.", errors)) {
-    if (!isTextFields(entry, model.PLAN_FIELDS) || (entry.due && !isValidDate(entry.due))) bad.push(id);
+    if (!isPlanEntry(entry)) bad.push(id);
     else if (!info.criteria.has(id)) unknown.plan += 1;
     else kept[id] = entry;
   }
@@ -512,6 +514,31 @@ function checkPlan(info, source, assessment, errors, unknown) {
       `The action plan entries for ${listed(bad)} must be text of no more than ${MAX_TEXT} characters, with due dates in the form YYYY-MM-DD.`
     );
   } else assessment.plan = restorePlan(kept);
+}
+
+/** An action plan entry as a file may hold it: text fields, a real due date, a known priority and status.
+ * @param {unknown} entry */
+function isPlanEntry(entry) {
+  if (!isTextFields(entry, model.PLAN_FIELDS)) return false;
+  const { due, priority, status } = /** @type {Record<string, string>} */ (entry);
+  return (!due || isValidDate(due)) && (!priority || model.PLAN_PRIORITIES.includes(priority)) && (!status || model.PLAN_STATUSES.includes(status));
+}
+
+/** The team's own actions (plan.mjs): a list of entries, each with an id. Older exports have none.
+ * @param {Record<string, any>} source @param {Assessment} assessment @param {string[]} errors */
+function checkActions(source, assessment, errors) {
+  if (!model.has(source, "actions")) return;
+  const list = source.actions;
+  const fine = (/** @type {any} */ entry) =>
+    isPlanEntry(entry) && isId(entry.id) && ["criterion", "formerCriterion"].every((f) => !model.has(entry, f) || entry[f] === "" || isId(entry[f]));
+  if (!Array.isArray(list) || list.length > MAX_ACTIONS || !list.every(fine)) {
+    errors.push(
+      `The team's own actions in the file are not in the expected form: at most ${MAX_ACTIONS}, each with text of no more than ${MAX_TEXT} characters, a due date in the form YYYY-MM-DD, and a priority and status this form offers.`
+    );
+  } else {
+    const actions = restoreActions(list);
+    if (actions.length) assessment.actions = actions;
+  }
 }
 
 /* ---- What migration keeps with an assessment -------------------------------------------- */
@@ -637,7 +664,7 @@ const plural = model.plural;
  * @param {any} report migrate.mjs's report @param {string} version the file's version ("" to say nothing) */
 function warningsFor(info, found, report, version) {
   const { criteria, dimensions, unreadable, dropped } = found;
-  let plan = found.plan;
+  let plan = found.plan + (Array.isArray(report.actionsKept) ? report.actionsKept.length : 0);
   for (const item of report.notCarried) {
     if (item.reason !== "unknown") continue;
     if (item.kind === "answer") criteria.push(item.id);
@@ -653,7 +680,7 @@ function warningsFor(info, found, report, version) {
   }
   if (plan) {
     warnings.push(
-      `${plural(plan, "action plan entry is", "action plan entries are")} for criteria that this version of the framework does not have. ${them(plan, "It is", "They are")} kept with the assessment and in exports.`
+      `${plural(plan, "action plan entry is", "action plan entries are")} for criteria that this version of the framework does not have. ${them(plan, "It is", "They are")} kept in the action plan as the team's own actions, marked as such.`
     );
   }
   if (criteria.length) {
@@ -701,19 +728,47 @@ function copyWhere(source, check) {
 
 const isText = (/** @type {unknown} */ value) => typeof value === "string";
 
-/** {criterionId: {action, owner, due}} with text fields only; anything else is dropped.
- * @param {unknown} source @returns {Record<string, import("./model.mjs").PlanEntry>} */
+/** A plan entry's fields as text, with a priority and status this form offers ("" otherwise).
+ * @param {Record<string, any>} entry @returns {Record<string, string>} */
+function cleanEntry(entry) {
+  /** @type {Record<string, string>} */
+  const clean = {};
+  for (const field of model.PLAN_FIELDS) clean[field] = isText(entry[field]) ? entry[field].slice(0, MAX_TEXT) : "";
+  if (!model.PLAN_PRIORITIES.includes(clean.priority)) clean.priority = "";
+  if (!model.PLAN_STATUSES.includes(clean.status)) clean.status = "";
+  for (const field of ["priority", "status", "progress"]) if (!clean[field]) delete clean[field];
+  return clean;
+}
+
+/** {criterionId: {action, owner, due, priority, status, progress}} with text fields only; anything
+ * else is dropped. @param {unknown} source @returns {Record<string, import("./model.mjs").PlanEntry>} */
 function restorePlan(source) {
   /** @type {Record<string, any>} */
   const plan = {};
   for (const [id, entry] of safeEntries(source)) {
     if (!isPlainObject(entry)) continue;
-    /** @type {Record<string, string>} */
-    const clean = {};
-    for (const field of model.PLAN_FIELDS) clean[field] = isText(entry[field]) ? entry[field].slice(0, MAX_TEXT) : "";
-    if (clean.action || clean.owner || clean.due) plan[id] = clean;
+    const clean = cleanEntry(entry);
+    if (model.PLAN_FIELDS.some((field) => clean[field])) plan[id] = clean;
   }
   return plan;
+}
+
+/** The team's own actions, each made safe like a plan entry, with an id (those without one, or
+ * repeating one, are dropped) and the criterion it is about ("" for none).
+ * @param {unknown} source @returns {import("./model.mjs").OwnAction[]} */
+function restoreActions(source) {
+  /** @type {any[]} */
+  const actions = [];
+  const ids = new Set();
+  for (const entry of Array.isArray(source) ? source.slice(0, MAX_ACTIONS) : []) {
+    if (!isPlainObject(entry) || !isId(entry.id) || ids.has(entry.id)) continue;
+    ids.add(entry.id);
+    /** @type {Record<string, string>} */
+    const clean = { id: entry.id, criterion: isId(entry.criterion) ? entry.criterion : "", ...cleanEntry(entry) };
+    if (isId(entry.formerCriterion)) clean.formerCriterion = entry.formerCriterion;
+    actions.push(/** @type {any} */ (clean));
+  }
+  return actions;
 }
 
 /** An assessment read back from the device, made safe to use whatever state it is in. Nothing
@@ -736,6 +791,8 @@ export function restore(info, raw, now) {
   if (isShortText(raw.participants, MAX_PARTICIPANTS)) fresh.participants = raw.participants;
   // When it was last exported (form/keeping.mjs): times as text and the answers then.
   if (isPlainObject(raw.keep)) fresh.keep = { ...copyWhere(raw.keep, isShortText), answers: copyWhere(raw.keep.answers, isText) };
+  const actions = restoreActions(raw.actions);
+  if (actions.length) fresh.actions = actions;
   restoreVersioning(info, raw, fresh);
   return fresh;
 }

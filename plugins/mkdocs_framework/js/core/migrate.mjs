@@ -296,6 +296,46 @@ function notCarriedEntry(item, fromVersion, toVersion) {
   };
 }
 
+/** The team's own actions (plan.mjs), each following the criterion it is about to its id in this
+ * version. One whose criterion was removed is kept, its criterion cleared and the old id kept as
+ * formerCriterion, so the form can say so; what was written in the plan for a criterion this version
+ * lacks becomes such an action too (taken out of lost), so nothing the team wrote is hidden.
+ * @param {any} record @param {Route | null} route @param {ReturnType<typeof indexOf>} index
+ * @param {Item[]} lost @param {any} result @returns {{changed: boolean, kept: string[]}} the ids of
+ *   criteria whose plan entries became actions */
+function carryActions(record, route, index, lost, result) {
+  const ids = route && isPlainObject(route.ids) ? route.ids : {};
+  const actions = Array.isArray(record.actions) ? clone(record.actions).filter(isPlainObject) : [];
+  let changed = false;
+  /** @type {string[]} */
+  const kept = [];
+  for (const action of actions) {
+    const id = action.criterion;
+    if (typeof id !== "string" || !id || !isSafeKey(id)) continue;
+    const fate = own(ids, id) && Array.isArray(ids[id].to) ? ids[id] : null;
+    const now = fate ? (fate.to.length ? fate.to[0].id : "") : id;
+    if (now && index.criteria.has(now)) {
+      changed = changed || now !== id;
+      action.criterion = now;
+    } else {
+      Object.assign(action, { criterion: "", formerCriterion: id });
+      changed = true;
+    }
+  }
+  const orphans = lost.filter((item) => item.kind === "plan" && item.reason !== "long" && isPlainObject(item.value));
+  for (const item of orphans) {
+    const former = item.origins[0].id;
+    const id = `kept-${former}`;
+    if (!actions.some((action) => action.id === id)) actions.push({ ...item.value, id, criterion: "", formerCriterion: former });
+    lost.splice(lost.indexOf(item), 1);
+    kept.push(former);
+    changed = true;
+  }
+  if (actions.length) result.actions = actions;
+  else delete result.actions;
+  return { changed, kept };
+}
+
 /** Migrates one assessment record (as saved on the device, or the assessment of an export with
  * frameworkId and frameworkVersion set from the file).
  * @param {any} record @param {any} framework @returns {Migration} */
@@ -309,7 +349,8 @@ export function migrateAssessment(record, framework) {
 
   /** @type {Item[]} */
   const lost = [];
-  const items = applyRoute(itemsOf(record), older ? routeFrom(fromVersion, lineage) : null, index.levels, lost);
+  const route = older ? routeFrom(fromVersion, lineage) : null;
+  const items = applyRoute(itemsOf(record), route, index.levels, lost);
   const report = {
     fromVersion,
     toVersion: framework.version,
@@ -338,6 +379,8 @@ export function migrateAssessment(record, framework) {
       placeAnswer(item, index.criteria.get(item.id), result, report, older, movedFrom.length > 0, previousReview);
     } else homes[item.kind][item.id] = item.value;
   }
+  const actions = carryActions(record, route, index, lost, result);
+  report.actionsKept = actions.kept;
   report.notCarried = lost.map((item) => notCarriedEntry(item, fromVersion, framework.version));
 
   const kept = Array.isArray(record.notCarried) ? clone(record.notCarried) : [];
@@ -345,7 +388,7 @@ export function migrateAssessment(record, framework) {
   if (!result.notCarried.length) delete result.notCarried;
   if (!Object.keys(result.review).length) delete result.review;
 
-  const changed = older || report.review.length > 0 || report.notCarried.length > 0 || report.moved.length > 0;
+  const changed = older || report.review.length > 0 || report.notCarried.length > 0 || report.moved.length > 0 || actions.changed;
   if (changed) {
     const migrations = Array.isArray(record.migrations) ? clone(record.migrations) : [];
     migrations.push({ from: fromVersion, to: framework.version, at: new Date().toISOString(), report });

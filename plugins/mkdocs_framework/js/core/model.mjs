@@ -44,7 +44,11 @@ import { restore } from "./decode.mjs";
  * @property {number} criteriaCount
  *
  * @typedef {{evidence: string, views: string}} Notes
- * @typedef {{action: string, owner: string, due: string}} PlanEntry
+ * @typedef {{action: string, owner: string, due: string, priority?: string, status?: string, progress?: string}} PlanEntry
+ *   priority: "" or one of PLAN_PRIORITIES; status: "" (not started) or one of PLAN_STATUSES
+ * @typedef {PlanEntry & {id: string, criterion: string, formerCriterion?: string}} OwnAction  an action
+ *   the team added (plan.mjs); criterion: the criterion it is about, or ""; formerCriterion: the id of
+ *   a criterion it was about that a later version of the framework removed
  * @typedef {{kind: string, id: string, value: any, reason: string, version: string}} NotCarried
  * @typedef {{from: string, to: string, at: string, report?: object, dismissed?: boolean}} MigrationMade
  *
@@ -62,6 +66,7 @@ import { restore } from "./decode.mjs";
  * @property {Record<string, string>} targets  dimension id -> level id
  * @property {Record<string, Notes>} notes  dimension id -> notes
  * @property {Record<string, PlanEntry>} plan  criterion id -> what was written in the action plan
+ * @property {OwnAction[]} [actions]  the team's own actions (older records have none)
  * @property {Record<string, string>} [fingerprints]  criterion id -> wording the answer was given on
  * @property {Record<string, string>} [review]  criterion id -> why the answer needs checking
  * @property {NotCarried[]} [notCarried]  what migration could not carry (kept for exports)
@@ -73,7 +78,9 @@ import { restore } from "./decode.mjs";
 const NOT_APPLICABLE = "not_applicable";
 const NOT_SURE = "not_sure";
 const NOTE_KINDS = ["evidence", "views"];
-const PLAN_FIELDS = ["action", "owner", "due"];
+const PLAN_FIELDS = ["action", "owner", "due", "priority", "status", "progress"];
+const PLAN_PRIORITIES = ["high", "medium", "low"];
+const PLAN_STATUSES = ["not-started", "in-progress", "done"];
 const DETAILS = ["name", "authority", "date", "participants"];
 const MAX_NAME = 300;
 
@@ -236,7 +243,7 @@ function setDetail(assessment, field, value) {
   return touch(assessment);
 }
 
-/** One field (action, owner or due date) of the action plan's item for a criterion.
+/** One field (action, owner, due date, priority, status or progress note) of the action plan's item for a criterion.
  * @param {Info} info @param {Assessment} assessment @param {string} criterionId
  * @param {string} field @param {unknown} text */
 function setPlanField(info, assessment, criterionId, field, text) {
@@ -244,7 +251,7 @@ function setPlanField(info, assessment, criterionId, field, text) {
   if (!assessment.plan) assessment.plan = {};
   const entry = has(assessment.plan, criterionId) ? assessment.plan[criterionId] : { action: "", owner: "", due: "" };
   entry[field] = String(text);
-  if (!entry.action && !entry.owner && !entry.due) delete assessment.plan[criterionId];
+  if (!PLAN_FIELDS.some((name) => entry[name])) delete assessment.plan[criterionId];
   else assessment.plan[criterionId] = entry;
   return touch(assessment);
 }
@@ -268,6 +275,7 @@ function hasContent(assessment) {
     Object.keys(assessment.targets).length > 0 ||
     Object.keys(assessment.notes).length > 0 ||
     Object.keys(assessment.plan || {}).length > 0 ||
+    (assessment.actions || []).length > 0 ||
     Boolean(assessment.name) ||
     Boolean(assessment.authority) ||
     Boolean(assessment.participants)
@@ -294,6 +302,8 @@ export {
   NOT_SURE,
   NOTE_KINDS,
   PLAN_FIELDS,
+  PLAN_PRIORITIES,
+  PLAN_STATUSES,
   DETAILS,
   has,
   describe,

@@ -41,6 +41,7 @@ function exportData(info, assessment, now) {
       targets: assessment.targets,
       notes: assessment.notes,
       plan: assessment.plan || {},
+      actions: assessment.actions || [],
       fingerprints: model.fingerprintsOf(info, assessment),
       review: assessment.review || {},
       notCarried: assessment.notCarried || [],

@@ -7,3 +7,4 @@ export { migrationLists } from "./migration-lists.mjs";
 export { pasteCut } from "./pasted.mjs";
 export * as keep from "../core/keep.mjs";
 export { Keeping } from "./keeping.mjs";
+export { ActionPlanView } from "./progress/action-plan-view.mjs";

@@ -1,0 +1,2 @@
+/* assess-report.js: the board report (assess/report.html). */
+import "../report/index.mjs";

@@ -1,0 +1,245 @@
+/* The board report (assess/report.html): the assessment open in the form on this device, as one
+ * document to print on A4 or download as Word. Reads the device's storage and never writes to it.
+ * The content comes from core/report.mjs; this module draws it (user text only ever set with
+ * textContent, names isolated in <bdi>), draws the chart (ui/chart.mjs), offers the other
+ * assessments on the device to show progress since (core/compare.mjs), and loads the Word writer
+ * (assess-docx.js) only when its button is pressed.
+ */
+
+import { describe, restore, longDate, today } from "../core/model.mjs";
+import { createStore } from "../core/storage.mjs";
+import { decodeStored } from "../core/decode.mjs";
+import * as compare from "../core/compare.mjs";
+import * as report from "../core/report.mjs";
+import { Component, createAll, startEveryPage } from "../ui/component.mjs";
+import { drawResults, ChartSizer } from "../ui/chart.mjs";
+import { make, find, isolate } from "../ui/dom.mjs";
+
+/** @typedef {import("../core/model.mjs").Assessment} Assessment */
+/** @typedef {import("../core/model.mjs").Info} Info */
+/** @typedef {import("../core/report.mjs").Block} Block */
+/** @typedef {import("../core/report.mjs").Text} Text */
+/** @typedef {{info: Info, win: Window, doc: Document, framework: any}} Context */
+/** @typedef {{docx: (report: any, kicker: string) => Uint8Array, fileName: (a: Assessment) => string}} Writer */
+
+const PROBLEMS = {
+  blocked: "This browser is not letting this site read what it saved on this device (site data may be turned off), so there is no report to show.",
+  unreadable: "The assessments saved on this device could not be read, so there is no report to show. Open the form to see what can be done.",
+  newer: "The assessments on this device were saved by a newer version of this site, so this version cannot show them.",
+  failed: "The assessments saved on this device could not be read, so there is no report to show.",
+  full: "The assessments saved on this device could not be read, so there is no report to show.",
+};
+
+/** Text into a node: plain text, or text with names isolated in <bdi>. @param {Document} doc
+ * @param {HTMLElement} node @param {Text} text */
+function fill(doc, node, text) {
+  if (typeof text === "string") node.textContent = text;
+  else node.replaceChildren(...text.map((part) => (typeof part === "string" ? part : make(doc, "bdi", "", part.bdi))));
+  return node;
+}
+
+/** A block as HTML. @param {Document} doc @param {Block} block @returns {HTMLElement} */
+function drawBlock(doc, block) {
+  if (block.kind === "heading") {
+    const heading = fill(doc, make(doc, `h${block.level}`, "cif-report__heading"), block.text);
+    if (block.id) heading.id = block.id;
+    return heading;
+  }
+  if (block.kind === "paragraph") return fill(doc, make(doc, "p", block.style ? `cif-report__${block.style}` : ""), block.text);
+  if (block.kind === "terms") {
+    const list = make(doc, "dl", "cif-report__terms");
+    for (const [term, value] of block.rows) {
+      const row = make(doc, "div");
+      row.append(make(doc, "dt", "", term), fill(doc, make(doc, "dd"), value));
+      list.append(row);
+    }
+    return list;
+  }
+  const wrap = make(doc, "div", "cif-table-wrap cif-report__table-wrap");
+  const table = make(doc, "table", `cif-table cif-report__table${block.style ? ` cif-report__table--${block.style}` : ""}`);
+  const caption = make(doc, "caption", "", block.caption);
+  const head = make(doc, "thead");
+  const headRow = make(doc, "tr");
+  for (const text of block.head) {
+    const cell = make(doc, "th", "", text);
+    cell.scope = "col";
+    headRow.append(cell);
+  }
+  head.append(headRow);
+  const body = make(doc, "tbody");
+  for (const cells of block.rows) {
+    const row = make(doc, "tr");
+    cells.forEach((text, i) => {
+      const cell = fill(doc, make(doc, i ? "td" : "th"), text);
+      if (!i) /** @type {HTMLTableCellElement} */ (cell).scope = "row";
+      row.append(cell);
+    });
+    body.append(row);
+  }
+  table.append(caption, head, body);
+  wrap.append(table);
+  return wrap;
+}
+
+/** @extends {Component<Context>} */
+class Report extends Component {
+  static moduleName = "cif-report";
+
+  /** @param {HTMLElement} root @param {Context} ctx */
+  constructor(root, ctx) {
+    super(root, ctx);
+    this.ctx = ctx;
+    this.info = ctx.info;
+    this.store = createStore(() => ctx.win.localStorage, ctx.framework.id, () => ctx.win.sessionStorage);
+    /** @type {Assessment | null} */
+    this.assessment = null;
+    /** @type {Assessment[]} */
+    this.others = [];
+    /** @type {Writer | null} */
+    this.writer = null;
+    this.since = /** @type {HTMLSelectElement} */ (find(root, "#cif-report-since"));
+    this.status = find(root, "#cif-report-status");
+    this.docxButton = /** @type {HTMLButtonElement} */ (find(root, "#cif-report-docx"));
+    this.on(this.since, "change", () => this.render());
+    this.on(find(root, "#cif-report-print"), "click", () => ctx.win.print());
+    this.on(this.docxButton, "click", () => this.downloadDocx());
+    const chart = find(root, "#cif-report-chart");
+    this.sizer = new ChartSizer(ctx.win, () => chart.clientWidth, (width) => this.drawChart(width), 640);
+    this.keep(() => this.sizer.stop());
+    this.load();
+  }
+
+  /* Reads the open assessment and the others from the device. */
+  load() {
+    const loaded = this.store.loadCurrent();
+    if (!loaded.ok) return this.empty(PROBLEMS[/** @type {keyof PROBLEMS} */ (loaded.error || "failed")] || PROBLEMS.failed);
+    if (!loaded.assessment) return this.empty("There is no assessment on this device yet, so there is no report to show. Start one in the self-assessment form.");
+    const decoded = decodeStored(this.info, loaded.assessment);
+    if (!decoded.assessment) return this.empty(decoded.problems.errors.join(" "));
+    this.assessment = decoded.assessment;
+    const all = this.store.loadAll();
+    this.others = (all.ok ? all.assessments : []).filter((raw) => raw.id !== loaded.assessment.id).map((raw) => restore(this.info, raw));
+    const none = make(this.doc, "option", "", "Do not show progress");
+    none.value = "";
+    const options = this.others.map((other) => {
+      const option = make(this.doc, "option", "", `${isolate(other.name || "Untitled assessment")}, ${longDate(other.date, "no date")}`);
+      option.value = other.id;
+      return option;
+    });
+    this.since.replaceChildren(none, ...options);
+    this.since.disabled = !options.length;
+    find(this.root, "#cif-report-controls").hidden = false;
+    find(this.root, "#cif-report").hidden = false;
+    this.render();
+  }
+
+  /** @param {string} text */
+  empty(text) {
+    const box = find(this.root, "#cif-report-empty");
+    find(box, "#cif-report-empty-text").textContent = text;
+    box.hidden = false;
+  }
+
+  /** The comparison with the assessment chosen in "Show progress since", or null. */
+  comparison() {
+    const earlier = this.others.find((other) => other.id === this.since.value);
+    if (!earlier || !this.assessment) return null;
+    const comparison = compare.compare(this.info, earlier, this.assessment);
+    return { assessment: earlier, comparison, summary: compare.summary(comparison), formatChange: compare.formatChange };
+  }
+
+  /** The report's content now. */
+  content() {
+    return report.build(this.info, /** @type {Assessment} */ (this.assessment), today(), this.comparison());
+  }
+
+  render() {
+    if (!this.assessment) return;
+    const doc = this.doc;
+    const content = this.content();
+    const byId = (/** @type {string} */ id) => find(this.root, "#" + id);
+    fill(doc, byId("cif-report-title"), [{ bdi: content.title }]);
+    doc.title = `Board report: ${isolate(content.title)}`;
+    const facts = new Map(content.facts);
+    fill(doc, byId("cif-report-authority"), [{ bdi: facts.get("Authority") || "" }]);
+    byId("cif-report-date").textContent = facts.get("Date of the assessment") || "";
+    byId("cif-report-participants-row").hidden = !facts.has("Who took part");
+    fill(doc, byId("cif-report-participants"), [{ bdi: facts.get("Who took part") || "" }]);
+    byId("cif-report-made").textContent = facts.get("Report made") || "";
+    byId("cif-report-summary").replaceChildren(...content.summary.map((text) => make(doc, "p", "", text)));
+    const table = /** @type {import("../core/report.mjs").Block & {kind: "table"}} */ (content.results[0]);
+    byId("cif-report-results-body").replaceChildren(
+      ...table.rows.map((cells) => {
+        const row = make(doc, "tr");
+        cells.forEach((text, i) => {
+          const cell = fill(doc, make(doc, i ? "td" : "th"), text);
+          if (!i) /** @type {HTMLTableCellElement} */ (cell).scope = "row";
+          row.append(cell);
+        });
+        return row;
+      })
+    );
+    byId("cif-report-dimensions").replaceChildren(...content.dimensions.map((block) => drawBlock(doc, block)));
+    byId("cif-report-plan").replaceChildren(...content.plan.map((block) => drawBlock(doc, block)));
+    byId("cif-report-progress").replaceChildren(...content.progress.map((block) => drawBlock(doc, block)));
+    this.sizer.redraw(true);
+  }
+
+  /** @param {number} width */
+  drawChart(width) {
+    if (!this.assessment) return;
+    const levels = this.info.framework.levels;
+    const levelName = (/** @type {number | null} */ n) => (n ? levels[n - 1].label : "");
+    const results = report.results(this.info, this.assessment);
+    const svg = drawResults(this.doc, width, levels, /** @type {any} */ (results), levelName, "No result yet");
+    find(this.root, "#cif-report-chart").replaceChildren(svg);
+  }
+
+  /* Loads the Word writer on first use, then downloads the report as a .docx. */
+  downloadDocx() {
+    if (this.writer) return this.saveDocx(this.writer);
+    this.docxButton.disabled = true;
+    this.status.textContent = "Preparing the Word document\u2026";
+    const script = this.doc.createElement("script");
+    /** @param {Event} event */
+    const onLoaded = (event) => {
+      this.writer = /** @type {CustomEvent<Writer>} */ (event).detail;
+    };
+    this.doc.addEventListener("cif:docx", onLoaded);
+    const finish = () => {
+      this.doc.removeEventListener("cif:docx", onLoaded);
+      this.docxButton.disabled = false;
+      if (this.writer) this.saveDocx(this.writer);
+      else {
+        script.remove();
+        this.status.textContent = "The Word document could not be made: this part of the site could not be loaded. Check your connection and try again.";
+      }
+    };
+    script.onload = finish;
+    script.onerror = finish;
+    script.src = this.docxButton.getAttribute("data-docx-script") || "";
+    this.doc.head.append(script);
+  }
+
+  /** @param {Writer} writer */
+  saveDocx(writer) {
+    const assessment = /** @type {Assessment} */ (this.assessment);
+    const kicker = `${this.info.framework.title}: self-assessment report`;
+    const bytes = writer.docx(this.content(), kicker);
+    const name = writer.fileName(assessment);
+    const url = URL.createObjectURL(new Blob([/** @type {any} */ (bytes)], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }));
+    const link = make(this.doc, "a");
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    this.doc.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    this.status.textContent = `The report has been downloaded as the Word document ${name}.`;
+  }
+}
+
+startEveryPage(Report.moduleName, "cif-report-js", ({ framework, page, win, doc }) =>
+  createAll(Report, page, { info: describe(framework), win, doc, framework })
+);

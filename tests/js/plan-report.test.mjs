@@ -1,0 +1,216 @@
+// The action plan (suggestions and the team's own actions), the board report's content and its
+// Word writer: the pure modules.
+
+import test from "node:test";
+import assert from "node:assert/strict";
+import { inflateRawSync } from "node:zlib";
+import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
+import * as plan from "../../plugins/mkdocs_framework/js/core/plan.mjs";
+import * as transfer from "../../plugins/mkdocs_framework/js/core/transfer.mjs";
+import * as report from "../../plugins/mkdocs_framework/js/core/report.mjs";
+import { crc32, docx, zip } from "../../plugins/mkdocs_framework/js/core/docx.mjs";
+import { decodeStored } from "../../plugins/mkdocs_framework/js/core/decode.mjs";
+import { migrateAssessment } from "../../plugins/mkdocs_framework/js/core/migrate.mjs";
+import { info } from "./framework.mjs";
+
+function withDescriptors(fw) {
+  fw.framework.dimensions.forEach((d) =>
+    d.criteria.forEach((c) => {
+      c.descriptors = fw.framework.levels.map((level) => `${c.id} at ${level.label}`);
+    })
+  );
+  return fw;
+}
+
+function answered(fw, answers, targets = {}) {
+  const a = model.blankAssessment(fw);
+  Object.entries(answers).forEach(([id, value]) => model.setAnswer(fw, a, id, value));
+  Object.entries(targets).forEach(([id, value]) => model.setTarget(fw, a, id, value));
+  return a;
+}
+
+const ids = (generated) => generated.sections.flatMap((s) => s.items.map((i) => i.criterion.id));
+
+test("every criterion below its dimension's target is suggested, even when the dimension meets it", () => {
+  const fw = withDescriptors(info());
+  // Emerging, Embedded, Embedded and not applicable: a mean of 3.0, Established, meets the target.
+  const a = answered(fw, { p1: "emerging", p2: "embedded", p3: "embedded", p4: "not_applicable" }, { purpose: "established" });
+  const generated = plan.generate(fw, a);
+  assert.equal(generated.lowest, false);
+  assert.deepEqual(ids(generated), ["p1"]);
+  const item = generated.sections[0].items[0];
+  assert.deepEqual([item.from, item.to, item.descriptor], [1, 2, "p1 at Developing"]);
+});
+
+test("with no targets the lowest answers are suggested, and the plan says so", () => {
+  const fw = withDescriptors(info());
+  const a = answered(fw, { p1: "established", p2: "developing", v1: "developing", v2: "leading" });
+  const generated = plan.generate(fw, a);
+  assert.equal(generated.lowest, true);
+  assert.deepEqual(ids(generated), ["p2", "v1"]);
+  assert.match(plan.basisText(generated), /No target levels are set/);
+  // Everything at the top level: nothing to suggest.
+  assert.deepEqual(ids(plan.generate(fw, answered(fw, { p1: "leading" }))), []);
+});
+
+test("the team's own actions are added, edited and removed, and checked", () => {
+  const fw = info();
+  const a = model.blankAssessment(fw);
+  const action = plan.addAction(fw, a);
+  assert.match(action.id, /^act-[a-z0-9]+-[a-z0-9]+$/);
+  plan.setActionField(fw, a, action.id, "action", "Run a workshop");
+  plan.setActionField(fw, a, action.id, "priority", "high");
+  plan.setActionField(fw, a, action.id, "status", "done");
+  plan.setActionField(fw, a, action.id, "criterion", "v1");
+  assert.deepEqual(
+    { ...a.actions[0], id: "" },
+    { id: "", criterion: "v1", action: "Run a workshop", owner: "", due: "", priority: "high", status: "done" }
+  );
+  assert.throws(() => plan.setActionField(fw, a, action.id, "priority", "urgent"));
+  assert.throws(() => plan.setActionField(fw, a, action.id, "criterion", "nope"));
+  assert.equal(model.hasContent(a), true);
+  plan.removeAction(a, action.id);
+  assert.equal(a.actions, undefined);
+});
+
+test("actions and plan fields travel in the JSON export; bad ones refuse the file", () => {
+  const fw = info();
+  const a = answered(fw, { p1: "emerging" }, { purpose: "developing" });
+  model.setPlanField(fw, a, "p1", "status", "in-progress");
+  model.setPlanField(fw, a, "p1", "progress", "Half done");
+  const action = plan.addAction(fw, a, "v2");
+  plan.setActionField(fw, a, action.id, "due", "2027-01-31");
+  const text = transfer.exportJson(fw, a);
+  const back = transfer.parseImport(fw, text);
+  assert.equal(back.ok, true, JSON.stringify(back.errors));
+  assert.deepEqual(back.assessment.actions, a.actions);
+  assert.deepEqual(back.assessment.plan, a.plan);
+  for (const bad of [{ ...a.actions[0], due: "31/01/2027" }, { ...a.actions[0], status: "stuck" }, { ...a.actions[0], id: "__proto__" }]) {
+    const data = JSON.parse(text);
+    data.assessment.actions = [bad];
+    assert.match(transfer.parseImport(fw, JSON.stringify(data)).errors.join(" "), /own actions in the file are not in the expected form/);
+  }
+});
+
+test("an old record without the new fields loads as it was", () => {
+  const fw = info();
+  const raw = {
+    id: "old",
+    frameworkId: "test-framework",
+    frameworkVersion: "1.0",
+    name: "Old",
+    answers: { p1: "emerging" },
+    plan: { p1: { action: "Do it", owner: "Me", due: "2026-01-01" } },
+  };
+  const { assessment } = decodeStored(fw, raw);
+  assert.deepEqual(assessment.plan, raw.plan);
+  assert.equal(assessment.actions, undefined);
+  assert.equal(plan.fieldText(assessment.plan.p1, "status"), "Not started");
+});
+
+test("actions follow renamed criteria across versions; those about removed ones are kept and marked", () => {
+  const fw = info();
+  fw.framework.version = "2.0";
+  fw.framework.lineage = {
+    versionPattern: "^[0-9]+\\.[0-9]+$",
+    versions: ["1.0", "2.0"],
+    from: { "1.0": { ids: { old: { to: [{ id: "v1", how: "renamed" }], removedAfter: null }, gone: { to: [], removedAfter: "1.0" } }, levels: {} } },
+  };
+  const record = {
+    id: "a",
+    frameworkId: "test-framework",
+    frameworkVersion: "1.0",
+    answers: {},
+    plan: { gone: { action: "Was in the plan", owner: "Lead", due: "" } },
+    actions: [
+      { id: "act-1", criterion: "old", action: "Follows", owner: "", due: "" },
+      { id: "act-2", criterion: "gone", action: "Kept", owner: "", due: "" },
+    ],
+  };
+  const { assessment, report: migration } = migrateAssessment(record, fw.framework);
+  assert.deepEqual(
+    assessment.actions.map((x) => [x.id, x.criterion, x.formerCriterion || "", x.action]),
+    [
+      ["act-1", "v1", "", "Follows"],
+      ["act-2", "", "gone", "Kept"],
+      ["kept-gone", "", "gone", "Was in the plan"],
+    ]
+  );
+  assert.deepEqual(assessment.plan, {});
+  assert.deepEqual(migration.actionsKept, ["gone"]);
+  assert.equal((assessment.notCarried || []).filter((x) => x.kind === "plan").length, 0);
+});
+
+test("the plan's spreadsheet lists suggestions then own actions, with every field", () => {
+  const fw = withDescriptors(info());
+  const a = answered(fw, { p1: "emerging" }, { purpose: "developing" });
+  model.setPlanField(fw, a, "p1", "priority", "low");
+  const action = plan.addAction(fw, a);
+  plan.setActionField(fw, a, action.id, "action", "=SUM(A1)");
+  const [header, ...rows] = plan.exportCsv(fw, a).replace(/^\uFEFF/, "").trim().split("\r\n");
+  assert.match(header, /Source,.*Priority,Status,Progress note$/);
+  assert.equal(rows.length, 2);
+  assert.match(rows[0], /Suggested,purpose,Purpose,.*,Low,Not started,$/);
+  assert.match(rows[1], /,Own,.*'=SUM\(A1\)/);
+});
+
+test("the report holds the cover, evidence, views, every answer, the plan and progress", () => {
+  const fw = withDescriptors(info());
+  const a = answered(fw, { p1: "emerging", p2: "embedded", v1: "not_sure" }, { purpose: "established" });
+  a.name = "Review";
+  a.participants = "Head of service";
+  model.setNote(fw, a, "purpose", "evidence", "Line one\n\nLine two");
+  model.setNote(fw, a, "voice", "views", "Young people said so");
+  const built = report.build(fw, a, "2026-11-30", null);
+  assert.deepEqual(built.facts.find(([k]) => k === "Who took part"), ["Who took part", "Head of service"]);
+  const texts = built.dimensions.map((b) => report.plain(b.text || "")).join("|");
+  assert.match(texts, /Line one\|Line two/);
+  assert.match(texts, /Young people said so/);
+  const answers = built.dimensions.filter((b) => b.kind === "table").flatMap((b) => b.rows.map((r) => r.join(": ")));
+  assert.deepEqual(answers, ["1.1 Criterion p1: Emerging", "1.2 Criterion p2: Embedded", "1.3 Criterion p3: Not answered", "1.4 Criterion p4: Not answered", "2.1 Criterion v1: Not sure yet", "2.2 Criterion v2: Not answered"]);
+  assert.equal(built.plan.find((b) => b.kind === "table").rows[0][0], "1.1 Criterion p1: from Emerging to Developing");
+  assert.match(report.plain(built.progress[0].text), /No earlier assessment/);
+  delete a.participants;
+  assert.equal(report.build(fw, a, "2026-11-30", null).facts.some(([k]) => k === "Who took part"), false);
+});
+
+/** The files of a stored zip, checked against their CRC-32. */
+function unzip(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const files = {};
+  let at = 0;
+  while (view.getUint32(at, true) === 0x04034b50) {
+    const method = view.getUint16(at + 8, true);
+    const crc = view.getUint32(at + 14, true);
+    const size = view.getUint32(at + 18, true);
+    const nameLength = view.getUint16(at + 26, true);
+    const name = new TextDecoder().decode(bytes.subarray(at + 30, at + 30 + nameLength));
+    const start = at + 30 + nameLength + view.getUint16(at + 28, true);
+    let data = bytes.subarray(start, start + size);
+    if (method === 8) data = inflateRawSync(data);
+    assert.equal(crc32(data), crc, `CRC of ${name}`);
+    files[name] = new TextDecoder().decode(data);
+    at = start + size;
+  }
+  return files;
+}
+
+test("CRC-32 matches the standard check value, and the zip reads back", () => {
+  assert.equal(crc32(new TextEncoder().encode("123456789")), 0xcbf43926);
+  const files = unzip(zip([["a.txt", "h\u00e9llo"], ["b/c.xml", "<x/>"]]));
+  assert.deepEqual(files, { "a.txt": "h\u00e9llo", "b/c.xml": "<x/>" });
+});
+
+test("the Word document has its parts, headings and text exactly as typed, without characters XML cannot hold", () => {
+  const fw = withDescriptors(info());
+  const a = answered(fw, { p1: "emerging" }, { purpose: "established" });
+  a.name = "A & B <review> \u0007";
+  model.setNote(fw, a, "purpose", "evidence", "First line\nsecond\tline");
+  const files = unzip(docx(report.build(fw, a, "2026-11-30", null), "Kicker"));
+  assert.deepEqual(Object.keys(files).sort(), ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/_rels/document.xml.rels", "word/document.xml", "word/styles.xml"]);
+  const body = files["word/document.xml"];
+  assert.match(body, /<w:pStyle w:val="Title"\/><\/w:pPr><w:r><w:t xml:space="preserve">A &amp; B &lt;review&gt; <\/w:t>/);
+  assert.match(body, /First line<\/w:t><\/w:r><w:r><w:br\/><w:t xml:space="preserve">second<\/w:t><w:tab\/><w:t xml:space="preserve">line/);
+  assert.match(body, /<w:pgSz w:w="11906" w:h="16838"\/>/);
+  assert.match(files["word/styles.xml"], /w:styleId="Heading1"><w:name w:val="heading 1"\/>/);
+});
