@@ -222,3 +222,21 @@ def test_download_snippets_say_only_what_was_built() -> None:
     assert "download them as PDF files" in built and "all-worksheets.pdf" in built
     offline = renderer.snippet("offline_copy", "index.md")
     assert offline.startswith("## Use the site without an internet connection") and "x-offline.zip" in offline
+
+
+def test_a_site_without_pdfs_or_an_offline_copy_promises_neither(tmp_path: Path) -> None:
+    config = make_site(tmp_path, synthetic_framework(dimensions=1, criteria=1))
+    (tmp_path / "content" / "worksheets-and-more.md").write_text(
+        "# Worksheets and more\n\nThe worksheets give you one sheet per dimension.\n\n<!-- framework:downloads -->\n\n"
+        "<!-- framework:offline-copy -->\n\n## About\n\nThe end.\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    result = run_mkdocs(config, site)  # the plugin's defaults: no PDFs, no offline copy
+    assert result.returncode == 0, result.stderr
+    html = (site / "worksheets-and-more.html").read_text(encoding="utf-8")
+    article = re.sub(r"<[^>]+>", " ", re.search(r"<article.*?</article>", html, re.S).group(0))  # type: ignore[union-attr]
+    assert "print them from your browser" in article
+    assert "PDF" not in article and "ownload" not in article
+    assert "internet connection" not in article and "offline" not in article.lower()
+    assert not list(site.glob("**/*.pdf")) and not (site / "downloads").exists()
