@@ -181,7 +181,7 @@ def test_three_people_who_disagree_each_answer_the_spread_the_marks_and_the_medi
 
     def result(levels: list[int]) -> str:
         tenths = int(sum(levels) * 10 / len(levels) + 0.5)
-        return f"{tenths / 10:.1f} {labels[tenths // 10 - 1]}"
+        return f"{tenths / 10:.1f} {labels[tenths // 10 - 1]}, from {n} of {n} criteria"
 
     assert table_rows(section.locator("table").first) == [
         [NAMES[0], result([1, 2] + [2] * (n - 2))],
@@ -284,7 +284,7 @@ def test_agreed_levels_and_notes_with_the_keyboard_saved_as_the_teams_assessment
     page.keyboard.type("Bob had seen the new audit; we agreed one level up from the median.")
     # The team's result for the dimension follows the agreed levels.
     expect(page.locator(f"[data-team-result='{fw['dimensions'][0]['id']}']")).to_contain_text(
-        f"(1 of {len(fw['dimensions'][0]['criteria'])}): 3.0 {labels[2]}"
+        f"so far: 3.0 {labels[2]}, from 1 of {len(fw['dimensions'][0]['criteria'])} criteria (low coverage)."
     )
     page.keyboard.press("Tab")  # the next criterion's box is only a link target, not a tab stop
     expect(page.get_by_label("Agreed level for 1.2")).to_be_focused()
@@ -345,9 +345,14 @@ def test_saving_again_updates_the_same_assessment(
     page.get_by_label("Agreed level for 1.1").select_option(fw["levels"][0]["id"])
     page.get_by_role("button", name="Save as the team's assessment").click()
     expect(page.locator("#cif-team-saved")).to_contain_text("Saved: the team's assessment")
+    expect(page.locator("#cif-team-changed")).to_be_hidden()
     page.get_by_label("Agreed level for 1.1").select_option(fw["levels"][4]["id"])
+    expect(page.locator("#cif-team-changed")).to_have_text(
+        "Changed since it was saved. Save again to update the team's assessment."
+    )
     page.get_by_role("button", name="Save as the team's assessment").click()
     expect(page.locator("#cif-team-saved")).to_contain_text("Saved again")
+    expect(page.locator("#cif-team-changed")).to_be_hidden()
     stored = page.evaluate(
         "id => Object.values(JSON.parse(localStorage.getItem(`cif:${id}:assessments`)).assessments)", fw["id"]
     )

@@ -7,7 +7,7 @@
 
 import * as model from "../core/model.mjs";
 import * as team from "../core/team.mjs";
-import { formatScore, scoreDimension } from "../core/scoring.mjs";
+import { coverageText, formatScore, scoreDimension } from "../core/scoring.mjs";
 import { all, make, sentence } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 
@@ -39,9 +39,11 @@ export class TeamCriteria extends Component {
     this.render();
   }
 
-  /** "2.3 Emerging", "No score" or "Not applicable". @param {import("../core/scoring.mjs").DimensionResult} result */
+  /** "2.3 Emerging, from 3 of 4 criteria", "No score" or "Not applicable": the form's words.
+   * @param {import("../core/scoring.mjs").DimensionResult} result */
   resultText(result) {
-    if (result.score !== null) return `${formatScore(result.score)} ${model.levelLabel(this.context.info, this.context.info.framework.levels[result.level - 1].id)}`;
+    const levels = this.context.info.framework.levels;
+    if (result.score !== null) return `${formatScore(result.score)} ${levels[result.level - 1].label}, ${coverageText(result)}`;
     return result.total && result.notApplicable === result.total ? "Not applicable" : "No score";
   }
 
@@ -221,10 +223,9 @@ export class TeamCriteria extends Component {
     }
     const result = scoreDimension(info, draft, dimension);
     const agreedCount = dimension.criteria.filter((c) => model.has(state.work.agreed, c.id)).length;
-    const text = agreedCount
-      ? `Team result from the levels agreed so far (${agreedCount} of ${dimension.criteria.length}): ${this.resultText(result)}.`
-      : `Team result: no levels agreed yet (0 of ${dimension.criteria.length}).`;
-    line.textContent = text;
+    line.textContent = agreedCount
+      ? `Team result from the levels agreed so far: ${this.resultText(result)}.`
+      : `Team result: no levels agreed yet for ${dimension.title}.`;
   }
 
   /** Names shown again after a change of name or of "Hide names", without drawing anything else. */

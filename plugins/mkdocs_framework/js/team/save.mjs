@@ -35,7 +35,15 @@ export class TeamSave extends Component {
     this.on(this.find("#cif-team-save"), "click", () => this.save());
     this.on(this.find("#cif-team-clear"), "click", () => this.clear());
     this.on(this.name, "input", () => context.state.setName(this.name.value));
-    this.keep(context.state.subscribe((change) => change !== "saved" && this.render()));
+    /** @type {HTMLElement} */
+    this.changed = this.find("#cif-team-changed");
+    this.keep(
+      context.state.subscribe((change) => {
+        if (change === "saved") return;
+        this.render();
+        if (change !== "options" && context.state.work.savedId) this.changed.hidden = false;
+      })
+    );
     this.render();
     if (context.state.work.savedId) this.showSaved(true);
   }
@@ -70,6 +78,7 @@ export class TeamSave extends Component {
       return;
     }
     this.showSaved(result.again);
+    this.changed.hidden = true;
     this.saved.focus();
     announce(this.find("#cif-team-saved-text").textContent);
   }
