@@ -56,7 +56,8 @@ export class TeamSave extends Component {
     if (!people.length) return;
     const agreed = Object.keys(state.work.agreed).filter((id) => info.criteria.has(id)).length;
     const rest = info.criteriaCount - agreed;
-    let text = `${agreed} of ${model.plural(info.criteriaCount, "criterion has", "criteria have")} an agreed level.`;
+    const criteria = info.criteriaCount === 1 ? "criterion" : "criteria";
+    let text = `${agreed} of ${info.criteriaCount} ${criteria} ${agreed === 1 ? "has" : "have"} an agreed level.`;
     if (rest) text += ` The other ${model.plural(rest, "criterion", "criteria")} will be left unanswered in the team's assessment; you can answer them later in the form.`;
     text += " Notes on the discussion are saved in each dimension's evidence notes.";
     this.find("#cif-team-save-summary").textContent = text;
