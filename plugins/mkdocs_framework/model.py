@@ -101,6 +101,12 @@ class NoteField:
     name: str
     """How a sentence names what people write there: "your evidence"."""
 
+    @property
+    def label_in_sentence(self) -> str:
+        """The label inside a sentence: its first letter in lower case, unless it starts an acronym."""
+        label = self.label
+        return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
 
 DEFAULT_NOTES = (
     NoteField(

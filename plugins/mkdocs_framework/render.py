@@ -289,7 +289,7 @@ class Renderer:
         sources = [
             PdfSource(
                 self.paths.worksheet_pdf(d),
-                template.render(**common, title=f"Worksheet: {d.title}", dimensions=[d], pack=False),
+                template.render(**common, title=f"Worksheet: {d.name}", dimensions=[d], pack=False),
             )
             for d in self.framework.dimensions
         ]

@@ -12,6 +12,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -591,15 +592,8 @@ def _title_key(title: str) -> str:
 
 def _note_field(note: dict[str, Any]) -> NoteField:
     label = note["label"]
-    in_sentence = label[:1].lower() + label[1:] if label[1:2].islower() else label
-    return NoteField(
-        id=note["id"],
-        label=label,
-        hint=note.get("hint"),
-        prompt=note.get("prompt", label),
-        column=note.get("column", label),
-        name=note.get("name", in_sentence),
-    )
+    field = NoteField(note["id"], label, note.get("hint"), note.get("prompt", label), note.get("column", label), "")
+    return replace(field, name=note.get("name", field.label_in_sentence))
 
 
 def check(path: Path, docs_dir: Path | None = None) -> FrameworkError | None:
