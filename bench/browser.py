@@ -1,13 +1,22 @@
-"""The self-assessment page in Chromium: time to interactive, and time to update after an answer.
+"""The self-assessment form in Chromium: time to interactive, time to update after an answer, and
+the number of elements on each page of the form.
 
-Interactive: the moment the form has started (the framework data element is marked started) and the
-results table has its rows, seen by a MutationObserver installed before the page loads; measured
-from the start of navigation. After an answer: one radio button is clicked from script, and the time
-runs until the results region has changed and the browser has worked out style and layout for it
-(forced by reading a size). "Next frame" adds the wait until the browser can paint, which depends on
-where in the 16.7 ms display cycle the click fell. Each answer is a different criterion; the median
-is reported. The page is also timed with the CPU slowed down four times (Chromium's own throttling),
-a rough stand-in for an old laptop.
+Interactive: the moment the form has started (the framework data element is marked started) and,
+on a page with a results table, the table has its rows, seen by a MutationObserver installed before
+the page loads; measured from the start of navigation. After an answer: one radio button is clicked
+from script on a page that asks questions (a step of the form, or the one-page form before there
+were steps). Script: the click's own work (the form updates synchronously in its handlers) or, if
+later, the last change to the page's content that the click caused before the next task. Style and
+layout: then the browser works out style and layout (forced by reading a size). "Next frame" adds
+the wait until the browser can paint, which depends on where in the 16.7 ms display cycle the click
+fell. Answers cycle through the page's criteria and levels; the median is reported. The page is also
+timed with the CPU slowed down four times (Chromium's own throttling), a rough stand-in for an old
+laptop.
+
+Elements: every element in the page's body once the form has started (what Lighthouse's "DOM size"
+audit counts), for every page under assess/ (the form's hub, each step, "check your answers", the
+report and the other pages there, whatever exists), with the deepest nesting and the most children
+of one element.
 """
 
 from __future__ import annotations
@@ -15,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import statistics
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Browser
@@ -26,7 +36,7 @@ FORM_STARTED = """
     if (window.__benchInteractive !== undefined) return;
     const data = document.getElementById("cif-framework");
     const rows = document.getElementById("cif-results-body");
-    if (data && data.hasAttribute("data-cif-started") && rows && rows.childElementCount > 0) {
+    if (data && data.hasAttribute("data-cif-started") && (!rows || rows.childElementCount > 0)) {
       window.__benchInteractive = performance.now();
     }
   };
@@ -38,33 +48,147 @@ ANSWER = """
 async (count) => {
   const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
   const fieldsets = [...document.querySelectorAll("fieldset[data-criterion]")];
-  const results = document.getElementById("cif-results");
-  if (!fieldsets.length || !results) return { error: "no criteria fieldsets or no #cif-results region" };
+  const content = document.getElementById("cif-framework")?.closest("article") || document.body;
+  if (!fieldsets.length) return { error: "no criteria fieldsets on the page" };
   const timings = [];
+  let changes = 0;
   for (let i = 0; i < count; i++) {
     const radios = fieldsets[i % fieldsets.length].querySelectorAll("input[type=radio]");
-    const radio = radios[(i * 2 + 1) % Math.max(1, radios.length - 2)];
+    const round = Math.floor(i / fieldsets.length);
+    const radio = radios[(i * 2 + 1 + round) % Math.max(1, radios.length - 2)];
     await frame();
-    let observer;
-    const changed = new Promise((done) => {
-      observer = new MutationObserver(() => done(performance.now()));
-      observer.observe(results, { subtree: true, childList: true, characterData: true, attributes: true });
-    });
-    const timeout = new Promise((done) => setTimeout(() => done(null), 2000));
+    let last = 0;
+    const observer = new MutationObserver(() => (last = performance.now()));
+    observer.observe(content, { subtree: true, childList: true, characterData: true, attributes: true });
     const start = performance.now();
     radio.click();
-    const mutated = await Promise.race([changed, timeout]);
-    observer.disconnect();
-    if (mutated === null) return { error: "the results did not change within 2 s of an answer" };
-    void results.getBoundingClientRect().height;
+    const clicked = performance.now();
+    await Promise.resolve(); // the observer hears of the click's changes first
+    const script = Math.max(clicked, last) - start;
+    void content.getBoundingClientRect().height;
     void document.documentElement.offsetHeight;
     const laidOut = performance.now();
+    observer.disconnect();
+    if (last) changes += 1;
     await frame();
-    timings.push({ script: mutated - start, layout: laidOut - start, frame: performance.now() - start });
+    timings.push({ script, layout: laidOut - start, frame: performance.now() - start });
   }
+  if (!changes) return { error: "the page did not change after any answer" };
   return { timings };
 }
 """
+
+ELEMENTS = """
+() => {
+  const all = [...document.body.getElementsByTagName("*")];
+  const depth = (node) => {
+    let d = 0;
+    for (let n = node; n && n !== document.body; n = n.parentElement) d += 1;
+    return d;
+  };
+  return {
+    elements: all.length,
+    deepest: all.reduce((most, node) => Math.max(most, depth(node)), 0),
+    widest: all.reduce((most, node) => Math.max(most, node.childElementCount), document.body.childElementCount),
+    questions: document.querySelectorAll("fieldset[data-criterion]").length,
+  };
+}
+"""
+
+# A page's script has started: the form marks its data element; the other pages of the form (the
+# report, the shared results, the group and team pages) give the root element their class, cif-*-js.
+STARTED = """
+document.getElementById("cif-framework").hasAttribute("data-cif-started") ||
+  /(^|\\s)cif-[a-z-]*js(\\s|$)/.test(document.documentElement.className)
+"""
+
+# Saves an assessment that answers every criterion of the page's framework, with a target and notes
+# for every dimension, as the form would have saved it, and makes it the open one.
+FILL = """
+() => {
+  const data = document.getElementById("cif-framework");
+  if (!data) return false;
+  const fw = JSON.parse(data.textContent);
+  const now = new Date().toISOString();
+  const record = {
+    id: "a-bench", frameworkId: fw.id, frameworkVersion: fw.version, name: "Bench", authority: "Anytown",
+    participants: "Director of children's services, head of performance, two team managers",
+    date: now.slice(0, 10), created: now, updated: now, answers: {}, targets: {}, notes: {}, plan: {},
+  };
+  fw.dimensions.forEach((dimension, d) => {
+    dimension.criteria.forEach((criterion, c) => {
+      record.answers[criterion.id] = fw.levels[(d + c) % fw.levels.length].id;
+    });
+    record.targets[dimension.id] = fw.levels[fw.levels.length - 1].id;
+    record.notes[dimension.id] = { evidence: "Audit of case files.", views: "Young people's panel." };
+  });
+  const store = { schemaVersion: 1, assessments: { [record.id]: record } };
+  localStorage.setItem(`cif:${fw.id}:assessments`, JSON.stringify(store));
+  localStorage.setItem(`cif:${fw.id}:settings`, JSON.stringify({ schemaVersion: 1, currentAssessment: record.id }));
+  return true;
+}
+"""
+
+FORM_FOLDER = "assess"
+
+
+def form_pages(site: Path) -> list[str]:
+    """Every page of the form in a built site (assess/*.html), as paths within the site, sorted."""
+    return sorted(page.relative_to(site).as_posix() for page in (site / FORM_FOLDER).glob("*.html"))
+
+
+def question_page(site: Path) -> str | None:
+    """The page whose answers are timed: the form's hub when it still asks the questions itself,
+    otherwise the first step (in the order of the hub's links to them), or the first page that asks
+    questions at all; None when no page does."""
+    asking = [page for page in form_pages(site) if 'data-criterion="' in (site / page).read_text(encoding="utf-8")]
+    hub = f"{FORM_FOLDER}/index.html"
+    if not asking or hub in asking:
+        return hub if asking else None
+    hub_html = (site / hub).read_text(encoding="utf-8") if (site / hub).is_file() else ""
+    linked = [page for page in asking if f'href="{page.rsplit("/", 1)[1]}' in hub_html]
+    return min(linked or asking, key=lambda page: hub_html.find(f'href="{page.rsplit("/", 1)[1]}'))
+
+
+@dataclass(frozen=True)
+class PageElements:
+    """The elements of one page of the form once its script has run, or why they were not counted."""
+
+    page: str
+    filled: bool = False
+    """True: counted with an assessment that answers every criterion open; False: storage empty."""
+    elements: int | None = None
+    deepest: int | None = None
+    widest: int | None = None
+    questions: int = 0
+    not_measured: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(vars(self))
+
+
+def count_elements(browser: Browser, base: str, page: str, *, filled: bool = False) -> PageElements:
+    """Load page at a laptop's size and count its elements once its script has started: with storage
+    empty, or (filled) with an assessment open that answers every criterion, as a finished one does."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        tab = context.new_page()
+        tab.goto(base + page, wait_until="load")
+        if filled and tab.evaluate(FILL):
+            tab.reload(wait_until="load")
+        if tab.locator("#cif-framework").count():
+            try:
+                tab.wait_for_function(STARTED, timeout=15000)
+            except PlaywrightError:
+                return PageElements(page, filled, not_measured="the page's script did not start in 15 s")
+        counted: dict[str, int] = tab.evaluate(ELEMENTS)
+        return PageElements(
+            page, filled, counted["elements"], counted["deepest"], counted["widest"], questions=counted["questions"]
+        )
+    except PlaywrightError as error:
+        return PageElements(page, filled, not_measured=f"the browser failed: {error.message.splitlines()[0]}")
+    finally:
+        context.close()
 
 
 @dataclass(frozen=True)
@@ -87,7 +211,7 @@ class FormTimings:
 
 
 def time_form(browser: Browser, url: str, *, cpu_slowdown: int = 1, answers: int = 15) -> FormTimings:
-    """Load the assessment page once, then time answers; report why if the form does not work."""
+    """Load a page of the form that asks questions once, then time answers; report why if it does not work."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
         tab = context.new_page()

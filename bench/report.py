@@ -176,6 +176,7 @@ def _browser(results: dict[str, Any]) -> list[str]:
         return []
     head = [
         "site",
+        "page",
         "CPU slowdown",
         "interactive (ms)",
         "DOMContentLoaded (ms)",
@@ -188,11 +189,12 @@ def _browser(results: dict[str, Any]) -> list[str]:
     for t in results["browser"]:
         if t.get("not_measured") and t.get("answer_layout_ms") is None:
             note = f"not measured: {t['not_measured']}"
-            rows.append([t["site"], f"{t['cpu_slowdown']}x", note, "", "", "", "", ""])
+            rows.append([t["site"], t.get("page", ""), f"{t['cpu_slowdown']}x", note, "", "", "", "", ""])
             continue
         rows.append(
             [
                 t["site"],
+                t.get("page", ""),
                 f"{t['cpu_slowdown']}x",
                 _ms(t["interactive_ms"]),
                 _ms(t["dom_content_loaded_ms"]),
@@ -202,7 +204,65 @@ def _browser(results: dict[str, Any]) -> list[str]:
                 _ms(t["answer_frame_ms"]),
             ]
         )
-    out = ["## The assessment page in Chromium", ""]
+    out = ["## The assessment form in Chromium", ""]
+    return out + _table(head, rows)
+
+
+def _elements(results: dict[str, Any]) -> list[str]:
+    """Every page of the real site's form; for other sites, the pages that ask no questions and the
+    largest of those that do."""
+    if not results.get("elements"):
+        return []
+
+    def figure(e: dict[str, Any] | None) -> str:
+        if e is None:
+            return "-"
+        return f"not measured: {e['not_measured']}" if e["not_measured"] else str(e["elements"])
+
+    rows = []
+    for site in dict.fromkeys(e["site"] for e in results["elements"]):
+        counted = [e for e in results["elements"] if e["site"] == site]
+        pages = list(dict.fromkeys(e["page"] for e in counted))
+        empty = {e["page"]: e for e in counted if not e["filled"]}
+        full = {e["page"]: e for e in counted if e["filled"]}
+        size = {p: max((e["elements"] or 0) for e in counted if e["page"] == p) for p in pages}
+        asking = [p for p in pages if any(e["questions"] for e in counted if e["page"] == p)]
+        shown = pages
+        if site != "real" and asking:
+            largest = max(asking, key=lambda p: size[p])
+            shown = [p for p in pages if p not in asking or p == largest]
+        for page in shown:
+            label = page
+            if site != "real" and page in asking and len(asking) > 1:
+                label += f" (largest of {len(asking)} pages that ask questions)"
+            either = empty.get(page) or full.get(page) or {}
+            rows.append(
+                [
+                    site,
+                    label,
+                    figure(empty.get(page)),
+                    figure(full.get(page)),
+                    str(either.get("questions", "")),
+                    str(max((e["deepest"] or 0) for e in counted if e["page"] == page)),
+                    str(max((e["widest"] or 0) for e in counted if e["page"] == page)),
+                ]
+            )
+    head = [
+        "site",
+        "page",
+        "elements, storage empty",
+        "… every criterion answered",
+        "questions",
+        "deepest nesting",
+        "most children",
+    ]
+    out = [
+        "## Elements on each page of the form",
+        "",
+        "Elements in the body once the page's script has run (Lighthouse's DOM size): with storage empty, "
+        "and with an assessment open that answers every criterion, with a target and notes for each dimension.",
+        "",
+    ]
     return out + _table(head, rows)
 
 
@@ -218,5 +278,5 @@ def _goals(results: dict[str, Any]) -> list[str]:
 def markdown(results: dict[str, Any]) -> str:
     """Return the whole report as Markdown."""
     lines = ["# Benchmark results", "", *_machine(results), *_goals(results), *_builds(results)]
-    lines += [*_scaling(results), *_serve(results), *_weights(results), *_browser(results)]
+    lines += [*_scaling(results), *_serve(results), *_weights(results), *_browser(results), *_elements(results)]
     return "\n".join(lines).rstrip() + "\n"

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 from bench import builds, machine, serve, sites, weight
-from bench.browser import time_form
+from bench.browser import count_elements, form_pages, question_page, time_form
 from bench.core import time_core
 from bench.stats import growth_exponent, linear_fit, summarise
 from mkdocs_framework.validate import load_framework
@@ -32,6 +32,9 @@ class Options:
     serve_edits: int = 5
     browser_size: int = 200
     """Dimensions of the synthetic site whose assessment page is also timed in the browser."""
+    answer_criteria: int = 100
+    """Criteria of a second synthetic framework whose form is timed and counted (issue 13: an answer
+    updates its results within 16 ms with a 100-criterion framework); 0 to leave it out."""
     browser: bool = True
     serve: bool = True
 
@@ -109,9 +112,30 @@ def _scaling_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def _criteria_site_name(criteria: int) -> str:
+    return f"synthetic-{criteria}-criteria"
+
+
+def _elements(
+    chromium: Browser, name: str, folder: Path, base: str, log: Callable[[str], None]
+) -> list[dict[str, Any]]:
+    """The elements of every page of the form (assess/*.html) in one built site."""
+    counted = []
+    for page in form_pages(folder):
+        log(f"counting the elements of {name} {page}, with storage empty and with every criterion answered")
+        for filled in (False, True):
+            counted.append({"site": name, **count_elements(chromium, base, page, filled=filled).as_dict()})
+    return counted
+
+
 def _weights_and_browser(
-    real_site: Path, real: sites.Site, synthetic_site: Path | None, synthetic_size: int, log: Callable[[str], None]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    real_site: Path,
+    real: sites.Site,
+    synthetic_site: Path | None,
+    synthetic_size: int,
+    log: Callable[[str], None],
+    criteria_site: tuple[int, Path] | None = None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     dimension = load_framework(real.framework, real.docs).dimensions[0].id
     pages = [
         ("overview", "framework/index.html"),
@@ -121,12 +145,15 @@ def _weights_and_browser(
     ]
     weights: list[dict[str, Any]] = []
     timings: list[dict[str, Any]] = []
+    elements: list[dict[str, Any]] = []
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(machine.CHROMIUM), args=CHROMIUM_ARGS)
         try:
             targets = [("real", real_site, pages)]
             if synthetic_site is not None:
                 targets.append((f"synthetic-{synthetic_size}", synthetic_site, [("assessment", ASSESSMENT)]))
+            if criteria_site is not None:
+                targets.append((_criteria_site_name(criteria_site[0]), criteria_site[1], []))
             for name, folder, wanted in targets:
                 with serve_folder(folder) as base:
                     for kind, page in wanted:
@@ -147,15 +174,19 @@ def _weights_and_browser(
                                 "page": weight.ON_FIRST_USE,
                             }
                         )
-                    if not (folder / ASSESSMENT).is_file():
+                    if name != f"synthetic-{synthetic_size}":
+                        elements += _elements(chromium, name, folder, base, log)
+                    asking = question_page(folder)
+                    if asking is None:
+                        timings.append({"site": name, "cpu_slowdown": 1, "not_measured": "no page asks questions"})
                         continue
                     for slowdown in (1, 4):
-                        log(f"timing the assessment form of {name} (CPU slowed {slowdown}x)")
-                        form = time_form(chromium, base + ASSESSMENT, cpu_slowdown=slowdown)
-                        timings.append({"site": name, **form.as_dict()})
+                        log(f"timing answers on {name} {asking} (CPU slowed {slowdown}x)")
+                        form = time_form(chromium, base + asking, cpu_slowdown=slowdown)
+                        timings.append({"site": name, "page": asking, **form.as_dict()})
         finally:
             chromium.close()
-    return weights, timings
+    return weights, timings, elements
 
 
 def run(options: Options, log: Callable[[str], None] = print) -> dict[str, Any]:
@@ -208,8 +239,15 @@ def run(options: Options, log: Callable[[str], None] = print) -> dict[str, Any]:
                     results["serve"][name] = {"not_measured": str(error)}
 
         if options.browser:
-            results["weight"], results["browser"] = _weights_and_browser(
-                real_site_dir, real, synthetic_dir, options.browser_size, log
+            criteria_site = None
+            if options.answer_criteria:
+                dimensions = max(1, options.answer_criteria // sites.SYNTHETIC_CRITERIA)
+                site = sites.synthetic_site(work / "criteria" / "source", dimensions)
+                log(f"building a synthetic site of {dimensions * sites.SYNTHETIC_CRITERIA} criteria for the form")
+                builds.build(site, work / "criteria" / "site", plugin=True)
+                criteria_site = (dimensions * sites.SYNTHETIC_CRITERIA, work / "criteria" / "site")
+            results["weight"], results["browser"], results["elements"] = _weights_and_browser(
+                real_site_dir, real, synthetic_dir, options.browser_size, log, criteria_site
             )
     results["goals"] = goals(results)
     return results
@@ -263,5 +301,32 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
             16,
             "ms",
             form.get("not_measured") or "",
+        )
+    criteria = results.get("options", {}).get("answer_criteria")
+    big = next(
+        (
+            t
+            for t in results.get("browser", [])
+            if criteria and t["site"] == _criteria_site_name(criteria) and t["cpu_slowdown"] == 1
+        ),
+        None,
+    )
+    if big:
+        goal(
+            f"an answer updates its results within 16 ms with a {criteria}-criterion framework",
+            big.get("answer_layout_ms"),
+            16,
+            "ms",
+            big.get("not_measured") or "",
+        )
+    steps = [e for e in results.get("elements", []) if e["site"] == "real" and e["questions"] and e["elements"]]
+    if steps:
+        largest = max(steps, key=lambda e: e["elements"])
+        goal(
+            "each step of the form at most 1,000 DOM elements (largest page that asks questions, real site)",
+            largest["elements"],
+            1000,
+            "elements",
+            largest["page"] + (", every criterion answered" if largest["filled"] else ", storage empty"),
         )
     return found

@@ -12,7 +12,8 @@ from typing import Any
 import yaml
 from playwright.sync_api import Browser
 
-from bench import builds, machine, report, run, sites, weight
+from bench import browser as browser_bench
+from bench import builds, lighthouse, machine, report, run, sites, weight
 from bench.stats import growth_exponent, linear_fit
 from tests.gates import serve as serve_folder
 
@@ -93,3 +94,52 @@ def test_statistics() -> None:
     fit = linear_fit([1, 2, 3], [3, 5, 7])
     assert abs(fit.slope - 2) < 1e-9 and abs(fit.intercept - 1) < 1e-9 and abs(fit.r_squared - 1) < 1e-9
     assert abs(growth_exponent(10, 1, 100, 100) - 2) < 1e-9
+
+
+def test_the_form_is_counted_and_timed_on_every_page_it_has(built_site: Path, browser: Browser) -> None:
+    pages = browser_bench.form_pages(built_site)
+    assert "assess/index.html" in pages and all(p.startswith("assess/") and p.endswith(".html") for p in pages)
+    asking = browser_bench.question_page(built_site)
+    assert asking in pages and 'data-criterion="' in (built_site / asking).read_text(encoding="utf-8")
+    with serve_folder(built_site) as base:
+        step = browser_bench.count_elements(browser, base, asking)
+        hub = browser_bench.count_elements(browser, base, "assess/index.html")
+        full_hub = browser_bench.count_elements(browser, base, "assess/index.html", filled=True)
+        timed = browser_bench.time_form(browser, base + asking, answers=3)
+    assert step.not_measured is None and step.elements and step.questions > 0
+    # A step is far smaller than the one-page form was (2,822 elements).
+    assert 100 < step.elements < 2822
+    assert hub.not_measured is None and full_hub.not_measured is None and hub.elements and full_hub.elements
+    assert full_hub.filled and not hub.filled
+    assert timed.not_measured is None and timed.answers == 3
+    assert timed.answer_layout_ms is not None and timed.answer_script_ms is not None
+    assert 0 <= timed.answer_script_ms <= timed.answer_layout_ms
+    elements = [{"site": "real", **e.as_dict()} for e in (step, hub, full_hub)]
+    results: dict[str, Any] = {
+        "options": {"answer_criteria": 100},
+        "elements": elements,
+        "browser": [{"site": "synthetic-100-criteria", "page": asking, **timed.as_dict()}],
+    }
+    results["goals"] = run.goals(results)
+    goals = {g["goal"]: g for g in results["goals"]}
+    assert goals["an answer updates its results within 16 ms with a 100-criterion framework"]["value"] == (
+        timed.answer_layout_ms
+    )
+    largest = goals["each step of the form at most 1,000 DOM elements (largest page that asks questions, real site)"]
+    assert largest["value"] == step.elements and largest["note"].startswith(asking)
+    text = "\n".join(report._elements(results))
+    assert f"| real | {asking} | {step.elements} | - | {step.questions} |" in text
+    assert f"| real | assess/index.html | {hub.elements} | {full_hub.elements} | 0 |" in text
+
+
+def test_lighthouse_summary_judges_blocking_time_on_the_form_s_pages_only() -> None:
+    def row(page: str, blocking: float) -> dict[str, Any]:
+        scores = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+        metrics = {"largest-contentful-paint": 900, "total-blocking-time": blocking, "cumulative-layout-shift": 0}
+        return {"page": page, "scores": scores, "metrics": metrics, "below_full_marks": []}
+
+    text = lighthouse.markdown([row("assess/index.html", 120), row("assess/step.html", 250), row("index.html", 900)])
+    goal = "total blocking time under 200 ms on the form's pages"
+    assert f"{goal}: highest 250 ms, missed on 1: assess/step.html." in text
+    text = lighthouse.markdown([row("assess/report.html", 30), row("index.html", 900)])
+    assert f"{goal}: highest 30 ms, met on all 1." in text
