@@ -240,3 +240,17 @@ def test_a_site_without_pdfs_or_an_offline_copy_promises_neither(tmp_path: Path)
     assert "PDF" not in article and "ownload" not in article
     assert "internet connection" not in article and "offline" not in article.lower()
     assert not list(site.glob("**/*.pdf")) and not (site / "downloads").exists()
+
+
+def test_the_frameworks_words_are_shown_as_typed_never_as_markup() -> None:
+    framework = synthetic_framework()
+    hostile = "<i>unit</i> *of* [work](x)"
+    framework["terms"] = {"organisation": hostile, "organisations": hostile + "s", "organisation_label": hostile}
+    framework["notes"] = [{"id": "evidence", "label": hostile, "prompt": hostile}]
+    renderer = Renderer(build_model(framework))
+    pages = {**renderer.pages(), "pdf": renderer.pdf_sources("today")[0].html}
+    for path, text in pages.items():
+        assert "<i>unit</i>" not in text, path
+    assert "&lt;i&gt;unit&lt;/i&gt; \\*of\\* \\[work\\](x)s" in pages["assess/group.md"]  # Markdown: escaped
+    assert "Hide &lt;i&gt;unit&lt;/i&gt; *of* [work](x) names" in pages["assess/group.md"]  # HTML: escaped
+    assert '<p class="fw-ws-label">&lt;i&gt;unit&lt;/i&gt; *of* [work](x)</p>' in pages["worksheets/dimension-1.md"]
