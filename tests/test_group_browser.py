@@ -126,14 +126,17 @@ def assert_three_authorities_and_two_problems(page: Page, fw: dict[str, Any]) ->
     assert len(rows[0]) == len(fw["dimensions"]) + 1
     by_name = {row[0].split(" (")[0]: row for row in rows[1:]}
     assert sorted(by_name) == AUTHORITIES
-    # Every cell carries its score and level in words; dimension 2 has one criterion at Leading.
+    # Every cell carries its score, level and coverage in words; dimension 2 has one criterion at Leading.
     levels = [lv["label"] for lv in fw["levels"]]
-    assert by_name["Anyshire"][1] == f"1.0 {levels[0]}"
-    assert by_name["Borsetshire"][1] == f"2.0 {levels[1]}"
-    assert by_name["Casterbridge"][1] == f"4.0 {levels[3]}"
+    first = len(fw["dimensions"][0]["criteria"])
+    everything = f"from {first} of {first} criteria"
+    assert by_name["Anyshire"][1] == f"1.0 {levels[0]} {everything}"
+    assert by_name["Borsetshire"][1] == f"2.0 {levels[1]} {everything}"
+    assert by_name["Casterbridge"][1] == f"4.0 {levels[3]} {everything}"
     count = len(fw["dimensions"][1]["criteria"])
     tenths = math.floor((5 + 4 * (count - 1)) * 10 / count + 0.5)  # the form's rule: mean, one decimal
-    assert by_name["Casterbridge"][2] == f"{tenths / 10:.1f} {levels[tenths // 10 - 1]}"
+    expected = f"{tenths / 10:.1f} {levels[tenths // 10 - 1]} from {count} of {count} criteria"
+    assert by_name["Casterbridge"][2] == expected
 
     problems = page.locator("#cif-group-problems")
     expect(problems).to_be_visible()
