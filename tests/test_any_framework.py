@@ -99,7 +99,13 @@ def test_the_reserved_ids_follow_the_sites_folders(tmp_path: Path) -> None:
 
 def test_the_site_sets_todays_words_and_other_frameworks_get_neutral_ones() -> None:
     site = load_framework(REPO / "framework.yml", REPO / "content")
-    assert site.terms == Terms("authority", "authorities", "Local authority", "children or families")
+    assert site.terms == Terms(
+        "authority",
+        "authorities",
+        "Local authority",
+        "children or families",
+        "Director of children's services, head of performance, two team managers, parent carer forum",
+    )
     assert site.terms.organisation_capitalised == "Authority"
     assert [n.id for n in site.notes] == ["evidence", "views"]
     views = site.notes[1]

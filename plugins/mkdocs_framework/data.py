@@ -42,6 +42,7 @@ def framework_data(framework: Framework) -> dict[str, Any]:
             "organisations": framework.terms.organisations,
             "organisationLabel": framework.terms.organisation_label,
             "people": framework.terms.people,
+            "participants": framework.terms.participants,
         },
         "notes": [
             {"id": n.id, "label": n.label, "hint": n.hint, "prompt": n.prompt, "column": n.column, "name": n.name}

@@ -73,6 +73,8 @@ class Terms:
     """The label of the field in which an assessment names its organisation."""
     people: str = "anyone"
     """Whose personal information stays out of the notes: "Do not include personal information about anyone"."""
+    participants: str = "head of service, head of performance, two team managers, a user representative"
+    """An example of who takes part in an assessment, for the hint of the form's "Who took part" field."""
 
     @property
     def organisation_capitalised(self) -> str:

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { capitalise, dimensionName, noteFields, terms } from "../../plugins/mkdocs_framework/js/core/terms.mjs";
 
 test("a framework's own words are used, and the neutral ones fill any gap", () => {
-  assert.deepEqual(terms({ title: "T" }), { organisation: "organisation", organisations: "organisations", organisationLabel: "Organisation", people: "anyone" });
+  assert.equal(terms({ title: "T" }).organisation, "organisation");
+  assert.equal(terms({ title: "T" }).people, "anyone");
   const own = terms({ title: "T", terms: { organisation: "authority", organisations: "authorities" } });
   assert.equal(own.organisation, "authority");
   assert.equal(own.organisationLabel, "Organisation");

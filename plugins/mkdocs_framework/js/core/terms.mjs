@@ -2,11 +2,17 @@
  * data.py), with the plugin's neutral words for a framework that says nothing. No DOM.
  */
 
-/** @typedef {{organisation: string, organisations: string, organisationLabel: string, people: string}} Terms */
+/** @typedef {{organisation: string, organisations: string, organisationLabel: string, people: string, participants: string}} Terms */
 /** @typedef {{id: string, label: string, hint: string | null, prompt: string, column: string, name: string}} NoteField */
 
 /** @type {Terms} */
-const NEUTRAL = { organisation: "organisation", organisations: "organisations", organisationLabel: "Organisation", people: "anyone" };
+const NEUTRAL = {
+  organisation: "organisation",
+  organisations: "organisations",
+  organisationLabel: "Organisation",
+  people: "anyone",
+  participants: "head of service, head of performance, two team managers, a user representative",
+};
 
 /** The framework's words, each falling back to the neutral one.
  * @param {{title: string, terms?: Partial<Terms>}} framework the framework data (data.py) @returns {Terms} */
