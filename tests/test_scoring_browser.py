@@ -23,7 +23,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from mkdocs_framework.data import framework_data
 from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
-from tests.helpers import REPO, make_site, run_mkdocs, seed_storage, synthetic_framework
+from tests.helpers import REPO, answer, go_to_step, make_site, run_mkdocs, seed_storage, synthetic_framework
 
 ASSESSMENTS = "cif:synthetic:assessments"
 SETTINGS = "cif:synthetic:settings"
@@ -168,6 +168,15 @@ def test_each_rule_gives_its_level_explained_on_the_page_with_coverage_and_weak_
     assert style[0] not in ("none", "") and style[1].startswith("url(#"), style
     found = axe_violations(page)
     assert found == [], "\n".join(found)
+
+    # Under the questions of a step, the dimension's result says the same, and follows an answer.
+    go_to_step(page, "dimension-1")
+    line = page.locator('[data-score-for="dimension-1"]')
+    weak = "" if method == "minimum" else f" {WEAK}."
+    expect(line).to_have_text(f"Score {score}, {level}, from 3 of 3 criteria.{weak}")
+    answer(page, "d1-c4", "Initial")
+    after = "Score 1.0, Initial" if method == "minimum" else "Score 2.5, Basic"
+    expect(line).to_have_text(f"{after}, from 4 of 4 criteria.")
 
 
 def test_share_page_and_group_page_mark_low_coverage(

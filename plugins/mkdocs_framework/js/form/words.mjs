@@ -9,7 +9,7 @@ export function scoreSentence(state, result) {
   if (result.score !== null) {
     const weak = scoring.weakSpotText(result, (n) => state.levelName(n));
     return (
-      `Score ${scoring.formatScore(result.score)}, ${state.levelName(result.level)} (${scoring.coverageText(result)}).` +
+      `Score ${scoring.formatScore(result.score)}, ${state.levelName(result.level)}, ${scoring.coverageText(result)}.` +
       (weak ? ` ${weak}.` : "")
     );
   }
