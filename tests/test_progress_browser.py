@@ -440,13 +440,13 @@ def test_action_plan_offers_the_next_level_for_the_weakest_criteria_and_keeps_wh
     baseline(form, framework)
     first, second = framework.dimensions[:2]
     weakest = first.criteria[0]
-    # First dimension: below its target, one weakest criterion (Emerging), so one item.
+    # First dimension: every criterion below its target is an item (Emerging, and the Developing ones).
     section = plan.get_by_role("region", name=f"{first.number}. {first.title}")
     expect(section).to_contain_text("Target Embedded")
     item = section.get_by_role("group", name=f"{first.number}.1 {weakest.title}")
     expect(item).to_contain_text("From Emerging to Developing. Work towards:")
     expect(item).to_contain_text(weakest.descriptors[1])
-    expect(section.get_by_role("group")).to_have_count(1)
+    expect(section.get_by_role("group")).to_have_count(len(first.criteria))
     # Second dimension: every criterion Established, target Embedded: all are the weakest.
     second_section = plan.get_by_role("region", name=f"{second.number}. {second.title}")
     expect(second_section.get_by_role("group")).to_have_count(len(second.criteria))
@@ -496,7 +496,7 @@ def test_action_plan_goes_into_exports_comes_back_on_import_and_downloads_as_csv
     assert row["Owner"] == "'+Head of service"
     assert (row["Level now"], row["Work towards level"], row["Due date"]) == ("Emerging", "Developing", "2027-03-31")
     assert row["What that level looks like"] == weakest.descriptors[1]
-    assert len(rows) == 1 + len(framework.dimensions[1].criteria)
+    assert len(rows) == len(framework.dimensions[0].criteria) + len(framework.dimensions[1].criteria)
 
     form.get_by_role("button", name="Start again").click()
     form.get_by_role("button", name="Delete answers and start again").click()

@@ -386,7 +386,9 @@ def test_the_report_prints_on_a4_with_a_cover_page_numbers_notes_views_and_plan(
     squashed = re.sub(r"\s+", " ", text)
     # The cover is alone on page 1, without a page number; later pages are numbered.
     assert "Annual review" in pages[0] and "Who took part" in pages[0]
-    assert "Summary" not in pages[0] and "Page 1 of" not in pages[0]
+    assert "Summary" in pages[0] and "Results" not in pages[0] and "Page 1 of" not in pages[0]
+    # The chart and its table share page 2.
+    assert "Level of each dimension, with its target" in pages[1] and "Score, level and target" in pages[1]
     assert f"Page 2 of {len(pages)}" in pages[1]
     assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
     for expected in [

@@ -167,10 +167,10 @@ function documentXml(report, kicker) {
     paragraph(kicker),
     paragraph(report.title, "Title"),
     table(null, report.facts),
-    paragraph("How the levels are worked out", "Heading1"),
-    ...report.rule.map((text) => paragraph(text)),
     paragraph("Summary", "Heading1"),
     ...report.summary.map((text) => paragraph(text)),
+    paragraph("How the levels are worked out", "Heading1"),
+    ...report.rule.map((text) => paragraph(text)),
     paragraph("Results", "Heading1"),
     ...report.results.map(blockXml),
     paragraph("Each dimension", "Heading1"),
@@ -196,7 +196,7 @@ const STYLES =
   '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>' +
   '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
   style("Title", "Title", '<w:spacing w:after="240"/>', '<w:b/><w:sz w:val="48"/>') +
-  style("Heading1", "heading 1", '<w:keepNext/><w:pageBreakBefore w:val="0"/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/>', '<w:b/><w:sz w:val="36"/>') +
+  style("Heading1", "heading 1", '<w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/>', '<w:b/><w:sz w:val="36"/>') +
   style("Heading2", "heading 2", '<w:keepNext/><w:spacing w:before="280" w:after="100"/><w:outlineLvl w:val="1"/>', '<w:b/><w:sz w:val="30"/>') +
   style("Heading3", "heading 3", '<w:keepNext/><w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="2"/>', '<w:b/><w:sz w:val="24"/>') +
   style("Caption", "caption", '<w:keepNext/><w:spacing w:before="120" w:after="60"/>', '<w:b/><w:sz w:val="20"/>') +

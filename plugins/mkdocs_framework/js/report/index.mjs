@@ -38,6 +38,8 @@ function fill(doc, node, text) {
   return node;
 }
 
+let captions = 0;
+
 /** A block as HTML. @param {Document} doc @param {Block} block @returns {HTMLElement} */
 function drawBlock(doc, block) {
   if (block.kind === "heading") {
@@ -58,6 +60,11 @@ function drawBlock(doc, block) {
   const wrap = make(doc, "div", "cif-table-wrap cif-report__table-wrap");
   const table = make(doc, "table", `cif-table cif-report__table${block.style ? ` cif-report__table--${block.style}` : ""}`);
   const caption = make(doc, "caption", "", block.caption);
+  // The frame can scroll sideways on a narrow screen, so it can be reached and scrolled by keyboard.
+  caption.id = `cif-report-caption-${(captions += 1)}`;
+  wrap.setAttribute("role", "region");
+  wrap.setAttribute("aria-labelledby", caption.id);
+  wrap.tabIndex = 0;
   const head = make(doc, "thead");
   const headRow = make(doc, "tr");
   for (const text of block.head) {

@@ -109,7 +109,7 @@ export class ActionPlanView extends Component {
       messages.push(
         generated.atTarget
           ? "Every criterion of every dimension with a target has reached it. Set higher targets to plan further improvement, or add actions of your own."
-          : "Answer the criteria (and set a target level for each dimension) to see what to work towards."
+          : "Set a target level for a dimension, and answer its criteria, to see what to work towards."
       );
     }
     const waiting = generated.waiting;
@@ -129,7 +129,7 @@ export class ActionPlanView extends Component {
     box.setAttribute("aria-labelledby", "plan-item-" + id);
     const title = make(this.doc, "h4", "cif-plan__title", `${item.number} ${item.criterion.title}`);
     title.id = "plan-item-" + id;
-    const step = `Now ${levels[item.from - 1].label}. Work towards ${levels[item.to - 1].label}:`;
+    const step = `From ${levels[item.from - 1].label} to ${levels[item.to - 1].label}. Work towards:`;
     const entry = model.has(assessment.plan || {}, id) ? assessment.plan[id] : { action: "", owner: "", due: "" };
     box.append(
       title,
