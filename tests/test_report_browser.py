@@ -435,8 +435,10 @@ def test_the_report_downloads_as_a_word_document(
         assert ("Heading 1", part) in headings, part
     for dimension in framework.dimensions:
         assert f"{dimension.number}. {dimension.title}" in names
-    assert names.count("Evidence") == len(framework.dimensions)
-    assert names.count("Children's and families' views") == len(framework.dimensions)
+    # The notes under the framework's own headings ("Evidence notes", "Children's and families' views").
+    assert [field.column for field in framework.notes] == ["Evidence notes", "Children's and families' views"]
+    for field in framework.notes:
+        assert names.count(field.column) == len(framework.dimensions)
     title = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Title"]
     assert title == [f"Annual review {HOSTILE}"]
     body = "\n".join(p.text for p in document.paragraphs)
@@ -445,6 +447,7 @@ def test_the_report_downloads_as_a_word_document(
     cells = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
     facts = {row[0]: row[1] for row in cells if len(row) == 2}
     assert facts["Who took part"] == "Head of service; data lead; two young advisers"
+    assert facts[framework.terms.organisation_label] == "Northshire \u05e2\u05d9\u05e8 Council"
     for dimension in framework.dimensions:
         for index, criterion in enumerate(dimension.criteria, start=1):
             assert any(row[0] == f"{dimension.number}.{index} {criterion.title}" for row in cells), criterion.id

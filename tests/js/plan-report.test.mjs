@@ -174,6 +174,19 @@ test("the report holds the cover, evidence, views, every answer, the plan and pr
   assert.equal(report.build(fw, a, "2026-11-30", null).facts.some(([k]) => k === "Who took part"), false);
 });
 
+test("the report names the notes and the organisation in the framework's own words", () => {
+  const fw = info();
+  fw.framework.notes = [{ id: "evidence", label: "", hint: null, prompt: "", column: "What we found", name: "" }];
+  fw.framework.terms = { organisationLabel: "Trust" };
+  const a = model.blankAssessment(fw);
+  a.authority = "North Trust";
+  model.setNote(fw, a, "purpose", "evidence", "Seen");
+  const built = report.build(fw, a, "2026-11-30", null);
+  assert.deepEqual(built.facts[0], ["Trust", "North Trust"]);
+  const headings = built.dimensions.filter((b) => b.kind === "heading" && b.level === 4).map((b) => b.text);
+  assert.deepEqual(headings, ["What we found", "What we found"]);
+});
+
 /** The files of a stored zip, checked against their CRC-32. */
 function unzip(bytes) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

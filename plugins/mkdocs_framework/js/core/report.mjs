@@ -10,6 +10,7 @@
 import * as model from "./model.mjs";
 import * as scoring from "./scoring.mjs";
 import * as plan from "./plan.mjs";
+import { noteFields, terms } from "./terms.mjs";
 
 /**
  * @typedef {import("./model.mjs").Assessment} Assessment
@@ -97,6 +98,18 @@ function coverage(r) {
   return r.notApplicable ? `${from} (${r.notApplicable} not applicable)` : from;
 }
 
+/** The notes each dimension has, in the framework's words (evidence and views when it says nothing).
+ * @param {Info} info @returns {{id: string, column: string}[]} */
+function notesOf(info) {
+  const fields = noteFields(/** @type {any} */ (info.framework));
+  return fields.length
+    ? fields
+    : [
+        { id: "evidence", column: "Evidence" },
+        { id: "views", column: "Children's and families' views" },
+      ];
+}
+
 /** Each dimension: level, coverage, target, evidence, views and every criterion's answer.
  * @param {Info} info @param {Assessment} assessment @param {any} results @returns {Block[]} */
 function dimensionBlocks(info, assessment, results) {
@@ -115,12 +128,9 @@ function dimensionBlocks(info, assessment, results) {
     const weak = typeof scoring.weakSpotText === "function" ? scoring.weakSpotText(r, name) : "";
     if (weak) facts.push(["Weak spots", weak.replace(/^Weak spots?: /, "")]);
     blocks.push({ kind: "terms", rows: facts });
-    for (const [kind, title] of [
-      ["evidence", "Evidence"],
-      ["views", "Children's and families' views"],
-    ]) {
-      blocks.push({ kind: "heading", level: 4, text: title });
-      const text = model.note(assessment, dimension.id, kind);
+    for (const field of notesOf(info)) {
+      blocks.push({ kind: "heading", level: 4, text: field.column });
+      const text = model.note(assessment, dimension.id, field.id);
       /** @type {Block} */
       const none = { kind: "paragraph", text: "None recorded.", style: "empty" };
       blocks.push(...(text.trim() ? typed(text) : [none]));
@@ -212,7 +222,7 @@ function build(info, assessment, made, since) {
   const results = scoring.results(info, assessment);
   /** @type {[string, string][]} */
   const facts = [
-    ["Authority", assessment.authority || "Not given"],
+    [terms(/** @type {any} */ (info.framework)).organisationLabel, assessment.authority || "Not given"],
     ["Date of the assessment", model.longDate(assessment.date, "Not given")],
   ];
   const participants = /** @type {any} */ (assessment).participants;

@@ -97,6 +97,7 @@ class Report extends Component {
     super(root, ctx);
     this.ctx = ctx;
     this.info = ctx.info;
+    this.baseTitle = ctx.doc.title;
     this.store = createStore(() => ctx.win.localStorage, ctx.framework.id, () => ctx.win.sessionStorage);
     /** @type {Assessment | null} */
     this.assessment = null;
@@ -166,9 +167,9 @@ class Report extends Component {
     const content = this.content();
     const byId = (/** @type {string} */ id) => find(this.root, "#" + id);
     fill(doc, byId("cif-report-title"), [{ bdi: content.title }]);
-    doc.title = `Board report: ${isolate(content.title)}`;
+    doc.title = `${isolate(content.title)}: ${this.baseTitle}`;
     const facts = new Map(content.facts);
-    fill(doc, byId("cif-report-authority"), [{ bdi: facts.get("Authority") || "" }]);
+    fill(doc, byId("cif-report-authority"), [{ bdi: content.facts[0][1] }]);
     byId("cif-report-date").textContent = facts.get("Date of the assessment") || "";
     byId("cif-report-participants-row").hidden = !facts.has("Who took part");
     fill(doc, byId("cif-report-participants"), [{ bdi: facts.get("Who took part") || "" }]);
