@@ -195,9 +195,11 @@ def test_the_list_says_never_exported_then_the_date_of_the_last_export(
     expect(open_item(page)).not_to_contain_text("Never exported")
     page.reload()
     expect(open_item(page)).to_contain_text(f"Last exported {today_in_london()}")
-    # A copy for a review has never been exported.
+    # A copy for a review has never been exported, and nobody has taken part in it yet.
+    page.get_by_label("Who took part (optional)").fill("Head of service")
     page.get_by_role("button", name="Copy this assessment to start a review").click()
     expect(open_item(page)).to_contain_text("Never exported")
+    expect(page.get_by_label("Who took part (optional)")).to_have_value("")
     other = page.locator("#cif-library-list li").filter(has_text="Last exported")
     expect(other).to_have_count(1)
 

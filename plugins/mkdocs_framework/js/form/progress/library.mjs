@@ -183,6 +183,7 @@ export class Library extends FormComponent {
     const source = this.ctx.getAssessment();
     const copy = model.duplicate(this.ctx.info, source);
     delete copy.keep; // the copy has never been exported
+    copy.participants = ""; // nor has anyone taken part in it yet
     this.ctx.open(copy, "save");
     this.ctx.showBanner(
       "Copy made: " + quoted(nameOf(this.ctx.getAssessment())),
