@@ -2,14 +2,14 @@
  * document to print on A4 or download as Word. Reads the device's storage and never writes to it.
  * The content comes from core/report.mjs; this module draws it (user text only ever set with
  * textContent, names isolated in <bdi>), draws the chart (ui/chart.mjs), offers the other
- * assessments on the device to show progress since (core/compare.mjs), and loads the Word writer
- * (assess-docx.js) only when its button is pressed.
+ * assessments on the device to show progress since, and downloads it as Word. The comparison
+ * (core/compare.mjs) and the Word writer (core/docx.mjs) are in assess-report-more.js, loaded the
+ * first time either is asked for, so the page itself loads less script.
  */
 
 import { describe, restore, longDate, today } from "../core/model.mjs";
 import { createStore } from "../core/storage.mjs";
 import { decodeStored } from "../core/decode.mjs";
-import * as compare from "../core/compare.mjs";
 import * as report from "../core/report.mjs";
 import { Component, createAll, startEveryPage } from "../ui/component.mjs";
 import { drawResults, ChartSizer } from "../ui/chart.mjs";
@@ -20,7 +20,7 @@ import { make, find, isolate } from "../ui/dom.mjs";
 /** @typedef {import("../core/report.mjs").Block} Block */
 /** @typedef {import("../core/report.mjs").Text} Text */
 /** @typedef {{info: Info, win: Window, doc: Document, framework: any}} Context */
-/** @typedef {{docx: (report: any, kicker: string) => Uint8Array, fileName: (a: Assessment) => string}} Writer */
+/** @typedef {typeof import("./more.mjs")} More  what assess-report-more.js hands over */
 
 const PROBLEMS = {
   blocked: "This browser is not letting this site read what it saved on this device (site data may be turned off), so there is no report to show.",
@@ -103,12 +103,14 @@ class Report extends Component {
     this.assessment = null;
     /** @type {Assessment[]} */
     this.others = [];
-    /** @type {Writer | null} */
-    this.writer = null;
+    /** @type {More | null} */
+    this.more = null;
+    /** @type {((ok: boolean) => void)[] | null} calls waiting for assess-report-more.js, while it loads */
+    this.waiting = null;
     this.since = /** @type {HTMLSelectElement} */ (find(root, "#cif-report-since"));
     this.status = find(root, "#cif-report-status");
     this.docxButton = /** @type {HTMLButtonElement} */ (find(root, "#cif-report-docx"));
-    this.on(this.since, "change", () => this.render());
+    this.on(this.since, "change", () => this.showProgress());
     this.on(find(root, "#cif-report-print"), "click", () => ctx.win.print());
     this.on(this.docxButton, "click", () => this.downloadDocx());
     const chart = find(root, "#cif-report-chart");
@@ -148,12 +150,52 @@ class Report extends Component {
     box.hidden = false;
   }
 
-  /** The comparison with the assessment chosen in "Show progress since", or null. */
+  /** The comparison with the assessment chosen in "Show progress since", or null (also while
+   * assess-report-more.js has not been loaded). */
   comparison() {
     const earlier = this.others.find((other) => other.id === this.since.value);
-    if (!earlier || !this.assessment) return null;
+    if (!earlier || !this.assessment || !this.more) return null;
+    const { compare } = this.more;
     const comparison = compare.compare(this.info, earlier, this.assessment);
     return { assessment: earlier, comparison, summary: compare.summary(comparison), formatChange: compare.formatChange };
+  }
+
+  /* Shows progress since the assessment chosen, once the comparison's code is loaded. */
+  showProgress() {
+    if (!this.since.value) return this.render();
+    this.withMore((ok) => {
+      if (ok) this.render();
+      else this.status.textContent = "Progress cannot be shown: this part of the site could not be loaded. Check your connection and try again.";
+    });
+  }
+
+  /** Calls done(true) once assess-report-more.js is loaded (at once if it is), or done(false) when it
+   * cannot be; a later call tries again. @param {(ok: boolean) => void} done */
+  withMore(done) {
+    if (this.more) return done(true);
+    if (this.waiting) {
+      this.waiting.push(done);
+      return;
+    }
+    this.waiting = [done];
+    const doc = this.doc;
+    const script = doc.createElement("script");
+    /** @param {Event} event */
+    const onLoaded = (event) => {
+      this.more = /** @type {CustomEvent<More>} */ (event).detail;
+    };
+    doc.addEventListener("cif:report-more", onLoaded);
+    const finish = () => {
+      doc.removeEventListener("cif:report-more", onLoaded);
+      if (!this.more) script.remove();
+      const callbacks = this.waiting || [];
+      this.waiting = null;
+      callbacks.forEach((callback) => callback(Boolean(this.more)));
+    };
+    script.onload = finish;
+    script.onerror = finish;
+    script.src = this.root.getAttribute("data-more-script") || "";
+    doc.head.append(script);
   }
 
   /** The report's content now. */
@@ -205,31 +247,16 @@ class Report extends Component {
 
   /* Loads the Word writer on first use, then downloads the report as a .docx. */
   downloadDocx() {
-    if (this.writer) return this.saveDocx(this.writer);
     this.docxButton.disabled = true;
     this.status.textContent = "Preparing the Word document\u2026";
-    const script = this.doc.createElement("script");
-    /** @param {Event} event */
-    const onLoaded = (event) => {
-      this.writer = /** @type {CustomEvent<Writer>} */ (event).detail;
-    };
-    this.doc.addEventListener("cif:docx", onLoaded);
-    const finish = () => {
-      this.doc.removeEventListener("cif:docx", onLoaded);
+    this.withMore((ok) => {
       this.docxButton.disabled = false;
-      if (this.writer) this.saveDocx(this.writer);
-      else {
-        script.remove();
-        this.status.textContent = "The Word document could not be made: this part of the site could not be loaded. Check your connection and try again.";
-      }
-    };
-    script.onload = finish;
-    script.onerror = finish;
-    script.src = this.docxButton.getAttribute("data-docx-script") || "";
-    this.doc.head.append(script);
+      if (ok) this.saveDocx(/** @type {More} */ (this.more));
+      else this.status.textContent = "The Word document could not be made: this part of the site could not be loaded. Check your connection and try again.";
+    });
   }
 
-  /** @param {Writer} writer */
+  /** @param {More} writer */
   saveDocx(writer) {
     const assessment = /** @type {Assessment} */ (this.assessment);
     const kicker = `${this.info.framework.title}: self-assessment report`;

@@ -1,10 +1,11 @@
-/* assess-docx.js: the board report's Word writer, loaded by the report page when "Download as
- * Word" is first pressed; it hands its functions over in a "cif:docx" event on the document. */
-import { docx } from "../core/docx.mjs";
+/* The modules of assess-report-more.js (entries/assess-report-more.mjs): what the board report
+ * loads on first use, to show progress since an earlier assessment or to write the Word document. */
+export * as compare from "../core/compare.mjs";
+export { docx } from "../core/docx.mjs";
 
 /** A file name from the assessment's name and date, using only safe characters.
  * @param {{name: string, date: string}} assessment */
-function fileName(assessment) {
+export function fileName(assessment) {
   const slug = (assessment.name || "self-assessment")
     .toLowerCase()
     .normalize("NFKD")
@@ -14,5 +15,3 @@ function fileName(assessment) {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(assessment.date) ? `-${assessment.date}` : "";
   return `${slug || "self-assessment"}${date}-board-report.docx`;
 }
-
-document.dispatchEvent(new CustomEvent("cif:docx", { detail: { docx, fileName } }));
