@@ -260,3 +260,20 @@ def test_the_frameworks_words_are_shown_as_typed_never_as_markup() -> None:
     assert "&lt;i&gt;unit&lt;/i&gt; \\*of\\* \\[work\\](x)s" in pages["assess/group.md"]  # Markdown: escaped
     assert "Hide &lt;i&gt;unit&lt;/i&gt; *of* [work](x) names" in pages["assess/group.md"]  # HTML: escaped
     assert '<p class="fw-ws-label">&lt;i&gt;unit&lt;/i&gt; *of* [work](x)</p>' in pages["worksheets/dimension-1.md"]
+
+
+def test_the_scripts_neutral_words_are_the_plugins() -> None:
+    """core/terms.mjs falls back to the same words as model.py, for page data that gives none."""
+    import json
+    import subprocess
+
+    script = (
+        "import {noteFields, terms} from './plugins/mkdocs_framework/js/core/terms.mjs';"
+        "console.log(JSON.stringify([terms({title: 'T'}), noteFields({title: 'T'})]))"
+    )
+    command = ["node", "--input-type=module", "-e", script]
+    out = subprocess.run(command, capture_output=True, text=True, check=True, cwd=REPO)
+    js_terms, js_notes = json.loads(out.stdout)
+    neutral = framework_data(build_model(synthetic_framework()))
+    assert js_terms == neutral["terms"]
+    assert js_notes == neutral["notes"]

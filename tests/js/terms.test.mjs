@@ -9,7 +9,8 @@ test("a framework's own words are used, and the neutral ones fill any gap", () =
   assert.equal(own.organisation, "authority");
   assert.equal(own.organisationLabel, "Organisation");
   assert.equal(capitalise(own.organisation), "Authority");
-  assert.deepEqual(noteFields({ title: "T" }), []);
+  assert.deepEqual(noteFields({ title: "T" }).map((field) => field.column), ["Evidence notes", "Views"]);
+  assert.deepEqual(noteFields({ title: "T", notes: [] }), []);
 });
 
 test("a dimension is named with its number and the title the page data gives", () => {

@@ -20,10 +20,31 @@ export function terms(framework) {
   return { ...NEUTRAL, ...(framework.terms || {}) };
 }
 
-/** The notes fields each dimension has, in the order shown (data.py always gives them).
+/** The plugin's notes fields, for page data that lists none (model.py's DEFAULT_NOTES). @type {NoteField[]} */
+const NEUTRAL_NOTES = [
+  {
+    id: "evidence",
+    label: "Evidence for your judgement",
+    hint: "What you looked at and what it showed, in general terms. Do not include personal information.",
+    prompt: "Evidence: what shows this?",
+    column: "Evidence notes",
+    name: "your evidence",
+  },
+  {
+    id: "views",
+    label: "Whose views informed your judgement",
+    hint: "Whose views you heard and how. Do not include personal information.",
+    prompt: "Whose views informed this judgement, and how?",
+    column: "Views",
+    name: "your notes on whose views informed it",
+  },
+];
+
+/** The notes fields each dimension has, in the order shown: the framework's own (data.py always
+ * gives them; [] for none), else the plugin's.
  * @param {{title: string, notes?: NoteField[]}} framework the framework data (data.py) @returns {NoteField[]} */
 export function noteFields(framework) {
-  return framework.notes || [];
+  return framework.notes || NEUTRAL_NOTES;
 }
 
 /** A word as it starts a sentence or a label: "authority" -> "Authority".
