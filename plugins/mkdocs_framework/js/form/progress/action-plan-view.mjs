@@ -70,7 +70,8 @@ export class ActionPlanView extends Component {
     const shown = assessment.id + "|" + plan.signature(generated);
     if (shown !== this.shown) {
       this.shown = shown;
-      this.basis.textContent = generated.sections.length ? plan.basisText(generated) : "";
+      // The form's introduction says how suggestions are chosen from targets; without targets, say so.
+      this.basis.textContent = generated.lowest ? plan.basisText(generated) : "";
       const sections = generated.sections.map((section) => this.section(assessment, section, generated.lowest));
       const messages = this.messages(generated).map((text) => make(this.doc, "p", "cif-plan__message", text));
       this.body.replaceChildren(...sections, ...messages);
