@@ -60,15 +60,20 @@ export class Library extends FormComponent {
   }
 
   /* Once the open assessment has something in it, starts the reminders to keep it (form/keeping.mjs,
-   * in assess-more.js, which is not needed before). */
+   * in assess-more.js, which is not needed before), when the browser is next idle (within 3 s), so
+   * that it never holds up the form opening. */
   keepWork() {
     const root = this.doc.getElementById("cif-keep");
     if (this.keeping || !root || !model.hasContent(this.ctx.getAssessment())) return;
     this.keeping = true;
-    this.ctx.withMore(() => {
-      const keeping = new (later().Keeping)(root, this.ctx, () => this.exportFirst());
-      this.keep(() => keeping.stop());
-    });
+    const start = () =>
+      root.isConnected && // the page is still shown
+      this.ctx.withMore(() => {
+        const keeping = new (later().Keeping)(root, this.ctx, () => this.exportFirst());
+        this.keep(() => keeping.stop());
+      });
+    if (window.requestIdleCallback) window.requestIdleCallback(start, { timeout: 3000 });
+    else setTimeout(start);
   }
 
   /* Shows the assessments on the device, the open one marked. */
