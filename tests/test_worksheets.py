@@ -87,7 +87,9 @@ def test_worksheet_has_every_question_descriptor_and_level(
     framework: Framework, printed: dict[str, PrintedPdf]
 ) -> None:
     for dimension in framework.dimensions:
-        text = squash("".join(printed[dimension.id].pages))
+        # In the order it is printed, so that the lines of a table cell stay together.
+        path = printed[dimension.id].path
+        text = squash(subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True).stdout)
         assert squash(f"Worksheet: {dimension.title}") in text
         for question in dimension.framing_questions:
             assert squash(question) in text, question
@@ -107,8 +109,15 @@ def test_worksheet_has_every_question_descriptor_and_level(
             "How did children's and families' views inform this judgement?",
             "Barriers we see locally",
             "Enablers we see locally",
+            "Who took part (names and roles)",
+            "Disagreements: other views, and the reasons for them",
+            "How to work out the level of this dimension",
+            "level comes from the average (mean) of the level numbers of its answered criteria",
         ):
             assert squash(label) in text, label
+        # Each criterion offers the form's two other answers beside its levels.
+        assert text.count(squash("Not sure yet")) >= len(dimension.criteria) + 1
+        assert text.count(squash("Not applicable")) >= len(dimension.criteria) + 1
 
 
 def test_no_website_chrome_on_paper(printed: dict[str, PrintedPdf]) -> None:
