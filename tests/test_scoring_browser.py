@@ -166,6 +166,9 @@ def test_each_rule_gives_its_level_explained_on_the_page_with_coverage_and_weak_
     low = chart.locator("rect.cif-chart__bar--low")
     style = low.evaluate("r => [getComputedStyle(r).strokeDasharray, r.getAttribute('fill')]")
     assert style[0] not in ("none", "") and style[1].startswith("url(#"), style
+    expect(page.locator("#cif-results .cif-chart__key--low")).to_have_text(
+        "A hatched bar in a dashed outline is a result from fewer than half of its criteria (low coverage)."
+    )
     found = axe_violations(page)
     assert found == [], "\n".join(found)
 
@@ -206,6 +209,7 @@ def test_share_page_and_group_page_mark_low_coverage(
     expect(rows.nth(1).locator("td").nth(3)).to_have_text("from 1 of 4 criteria (low coverage)")
     chart = page.get_by_role("img", name="Bar chart of the score of each dimension", exact=False)
     expect(chart.locator("rect.cif-chart__bar--low")).to_have_count(1)
+    expect(page.locator(".cif-chart__key--low")).to_be_visible()
     found = axe_violations(page)
     assert found == [], "\n".join(found)
 
@@ -266,6 +270,7 @@ def test_progress_is_like_for_like(context: BrowserContext, site: tuple[str, Pat
     chart = page.locator("#cif-compare-chart svg")
     expect(chart.locator("rect.cif-chart__bar--low")).to_have_count(2)  # dimension 2, then and now
     expect(chart.locator("text", has_text="low coverage")).to_have_count(2)
+    expect(page.locator("#cif-compare-results .cif-chart__key--low")).to_be_visible()
     found = axe_violations(page)
     assert found == [], "\n".join(found)
 

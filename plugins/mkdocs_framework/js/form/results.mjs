@@ -174,6 +174,7 @@ export class Results extends ResultsView {
     const svg = chart.drawResults(this.doc, width, this.state.framework.levels, results, (n) => this.state.levelName(n), "No score yet");
     holder.textContent = "";
     holder.append(svg);
+    chart.lowKey(this.doc, holder, results.dimensions.some((/** @type {any} */ r) => r.lowCoverage));
   }
 }
 

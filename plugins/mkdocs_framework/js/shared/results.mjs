@@ -128,6 +128,7 @@ export class SharedChart extends Component {
       if (!results) return;
       body.textContent = "";
       body.appendChild(chart.drawResults(this.doc, width, context.framework.levels, results, context.levelName, "No score"));
+      chart.lowKey(this.doc, body, results.dimensions.some((/** @type {any} */ r) => r.lowCoverage));
     };
     const sizer = new chart.ChartSizer(context.win, () => body.clientWidth, draw, 640);
     this.keep(() => sizer.stop());

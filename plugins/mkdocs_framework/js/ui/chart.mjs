@@ -173,6 +173,22 @@ function lowBar(doc, svg, attributes) {
   svg.appendChild(element(doc, "rect", { ...attributes, class: "cif-chart__bar--low", fill: `url(#${id})` }));
 }
 
+/** Says under a chart what a hatched bar means, while it shows one (the key's last line).
+ * @param {Document} doc @param {Element} body the element the chart is drawn in @param {boolean} shown */
+function lowKey(doc, body, shown) {
+  const figure = body.closest("figure") || body.parentElement;
+  if (!figure) return;
+  let key = figure.querySelector(".cif-chart__key--low");
+  if (!key && !shown) return;
+  if (!key) {
+    key = doc.createElement("p");
+    key.className = "cif-chart__key cif-chart__key--low";
+    key.textContent = "A hatched bar in a dashed outline is a result from fewer than half of its criteria (low coverage).";
+    figure.append(key);
+  }
+  /** @type {HTMLElement} */ (key).hidden = !shown;
+}
+
 /** One row's bar and its value, or the words for no score, and its target mark.
  * @param {Document} doc @param {Frame} chart @param {BarRow} row @param {number} barTop */
 function drawBar(doc, chart, row, barTop) {
@@ -341,4 +357,4 @@ class ChartSizer {
   }
 }
 
-export { draw, drawResults, resultRows, frame, element, fillResultsTable, placeValue, ChartSizer, lowBar, coverage };
+export { draw, drawResults, resultRows, frame, element, fillResultsTable, placeValue, ChartSizer, lowBar, lowKey, coverage };

@@ -12,6 +12,7 @@ import * as scoring from "../../core/scoring.mjs";
 import { make, quoted, find } from "../../ui/dom.mjs";
 import * as compare from "../../core/compare.mjs";
 import { drawComparison } from "./comparison-chart.mjs";
+import { lowKey as chartKey } from "../../ui/chart.mjs";
 import { longDate, nameOf } from "./shared.mjs";
 
 /** @typedef {import("./shared.mjs").Assessment} Assessment */
@@ -213,6 +214,7 @@ export class ComparisonReport {
       })),
     });
     this.chart.replaceChildren(svg);
+    chartKey(this.doc, this.chart, result.dimensions.some((row) => row.then.lowCoverage || row.now.lowCoverage));
   }
 
   /** A dimension's score and level, or why it has none; with coverage, its coverage too ("from 3
