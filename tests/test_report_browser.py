@@ -475,6 +475,19 @@ def test_the_report_says_when_there_is_nothing_to_show(context: BrowserContext, 
     assert errors == []
 
 
+def test_with_none_open_the_report_shows_the_latest_changed(
+    context: BrowserContext, built_site: Path, framework: Framework
+) -> None:
+    page, errors = open_page(context, built_site, "report.html")
+    latest = full_assessment(framework)
+    latest["updated"] = "2026-11-01T09:00:00.000Z"
+    store = {"schemaVersion": 1, "assessments": {r["id"]: r for r in [earlier_assessment(framework), latest]}}
+    seed_storage(page, {STORAGE_KEY: json.dumps(store)})
+    expect(page.locator("#cif-report-title")).to_have_text(f"Annual review {HOSTILE}")
+    expect(page.get_by_label("Show progress since").locator("option")).to_have_count(2)
+    assert errors == []
+
+
 @pytest.mark.parametrize(
     ("viewport", "scheme"),
     [({"width": 320, "height": 640}, "light"), ({"width": 1280, "height": 900}, "dark")],

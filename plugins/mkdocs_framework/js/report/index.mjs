@@ -123,12 +123,15 @@ class Report extends Component {
   load() {
     const loaded = this.store.loadCurrent();
     if (!loaded.ok) return this.empty(PROBLEMS[/** @type {keyof PROBLEMS} */ (loaded.error || "failed")] || PROBLEMS.failed);
-    if (!loaded.assessment) return this.empty("There is no assessment on this device yet, so there is no report to show. Start one in the self-assessment form.");
-    const decoded = decodeStored(this.info, loaded.assessment);
+    const all = this.store.loadAll();
+    const saved = all.ok ? all.assessments : [];
+    // None open (the form was never opened in this browser's session): the latest changed.
+    const current = loaded.assessment || saved[0];
+    if (!current) return this.empty("There is no assessment on this device yet, so there is no report to show. Start one in the self-assessment form.");
+    const decoded = decodeStored(this.info, current);
     if (!decoded.assessment) return this.empty(decoded.problems.errors.join(" "));
     this.assessment = decoded.assessment;
-    const all = this.store.loadAll();
-    this.others = (all.ok ? all.assessments : []).filter((raw) => raw.id !== loaded.assessment.id).map((raw) => restore(this.info, raw));
+    this.others = saved.filter((raw) => raw.id !== decoded.assessment?.id).map((raw) => restore(this.info, raw));
     const none = make(this.doc, "option", "", "Do not show progress");
     none.value = "";
     const options = this.others.map((other) => {
