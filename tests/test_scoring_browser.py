@@ -210,6 +210,9 @@ def test_share_page_and_group_page_mark_low_coverage(
     chart = page.get_by_role("img", name="Bar chart of the score of each dimension", exact=False)
     expect(chart.locator("rect.cif-chart__bar--low")).to_have_count(1)
     expect(page.locator(".cif-chart__key--low")).to_be_visible()
+    rule = page.locator("#how-levels-are-worked-out + .fw-scoring-rule")
+    expect(rule).to_be_visible()
+    expect(rule).to_have_attribute("data-scoring-rule", method)
     found = axe_violations(page)
     assert found == [], "\n".join(found)
 
