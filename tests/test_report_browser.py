@@ -243,6 +243,18 @@ def test_own_actions_are_added_edited_saved_reloaded_exported_and_removed(
     assert errors == []
 
 
+def test_an_action_changed_in_another_window_is_shown_here(
+    context: BrowserContext, built_site: Path, framework: Framework
+) -> None:
+    here, errors = open_page(context, built_site, "index.html")
+    seed(here, [full_assessment(framework)], "a-now")
+    there, _ = open_page(context, built_site, "index.html")
+    owner = re.compile("^Owner for action 1")
+    plan_section(there).get_by_role("textbox", name=owner).fill("Changed in the other window")
+    expect(plan_section(here).get_by_role("textbox", name=owner)).to_have_value("Changed in the other window")
+    assert errors == []
+
+
 def test_the_plan_lists_every_criterion_below_target_even_when_its_dimension_meets_it(
     context: BrowserContext, built_site: Path, framework: Framework
 ) -> None:

@@ -58,9 +58,11 @@ export class ActionPlanView extends Component {
     for (const node of [this.printButton, this.exportButton, this.addButton]) node.disabled = false;
   }
 
-  /* Shows the open assessment's plan. Parts are drawn again only when the plan itself changed, so
-   * typing in them is never interrupted. */
-  render() {
+  /** Shows the open assessment's plan. Parts are drawn again only when the plan itself changed (or
+   * redraw is true, when the assessment was replaced), so typing in them is never interrupted.
+   * @param {boolean} [redraw] */
+  render(redraw) {
+    if (redraw) this.shown = this.shownOwn = null;
     const assessment = this.ctx.getAssessment();
     const framework = this.ctx.info.framework;
     this.printTitle.textContent = "Action plan: " + nameOf(assessment);

@@ -16,7 +16,7 @@ export class ActionPlan extends FormComponent {
   /** @param {HTMLElement} root @param {PageContext} ctx */
   constructor(root, ctx) {
     super(root, ctx);
-    /** @type {{render: () => void, stop: () => void} | null} */
+    /** @type {{render: (redraw?: boolean) => void, stop: () => void} | null} */
     this.view = null;
     this.stopped = false;
     ctx.withMore(() => {
@@ -28,7 +28,9 @@ export class ActionPlan extends FormComponent {
 
   /** @param {StateEvent} event */
   update(event) {
-    if (event.type === "opened" || event.type === "changed") this.render();
+    // Another assessment, or this one changed elsewhere (another window, an import): draw it all again.
+    if (event.type === "opened" && this.view) this.view.render(true);
+    else if (event.type === "changed") this.render();
   }
 
   render() {
