@@ -151,6 +151,8 @@ def test_each_rule_gives_its_level_explained_on_the_page_with_coverage_and_weak_
     expect(second.locator("td").nth(1)).to_have_text("Emerging (low coverage)")
     expect(second.locator("td").nth(3)).to_have_text("from 1 of 4 criteria (low coverage)")
     expect(third).to_contain_text("No score yet")
+    if method != "mean":  # the mean gives both dimensions 3.0, so neither is strongest
+        expect(page.locator("#cif-highlights")).to_contain_text("Dimension number 2 (3.0, Emerging, low coverage)")
     expect(page.locator(".cif-overall")).to_have_text(
         "There is no overall result: a figure across different practices would hide the weak ones."
     )

@@ -123,7 +123,9 @@ export class Results extends ResultsView {
     };
     /** @param {any[]} list */
     const describe = (list) =>
-      list.map((r) => `${r.dimension.title} (${scoring.formatScore(r.score)}, ${this.state.levelName(r.level)})`).join("; ");
+      list
+        .map((r) => `${r.dimension.title} (${scoring.formatScore(r.score)}, ${this.state.levelName(r.level)}${r.lowCoverage ? ", low coverage" : ""})`)
+        .join("; ");
     if (results.scoredCount === 0) line("", "Choose levels for the criteria to see your results.");
     else if (results.strongest.length) {
       line(results.strongest.length > 1 ? "Strongest dimensions:" : "Strongest dimension:", describe(results.strongest));
