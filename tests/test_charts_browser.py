@@ -36,7 +36,8 @@ async ({kind, widths, compact}) => {
     for (let target = 1; target <= 5; target += 1) {
       const rows = scores.map((score, i) => ({
         label: `${i + 1}. Dimension with a title long enough to wrap`,
-        score, scoreText: text(score), target, emptyText: "Not scored yet",
+        score, scoreText: text(score), target, emptyText: "Not scored yet", low: i % 3 === 1,
+        thenLow: i % 4 === 1, nowLow: i % 3 === 1,
         then: scores[(i + 3) % scores.length], now: score,
         thenText: "Then: " + (text(scores[(i + 3) % scores.length]) || "no score"),
         nowText: "Now: " + (text(score) || "no score"),
