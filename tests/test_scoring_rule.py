@@ -99,6 +99,7 @@ WRONG = [
         "Write true or false here.",
     ),
     ({"theme_result": True}, "scoring.theme_result: 'theme_result' is not a field", "Did you mean 'theme_results'?"),
+    ({"theme_results": True}, "scoring.theme_results: asks for a result for each theme, but", "Add themes:"),
 ]
 
 

@@ -257,6 +257,13 @@ def reference_problems(located: Located, docs_dir: Path | None) -> Iterator[Prob
                 "Give the criterion an id of its own, so revisions can refer to either without confusion.",
             )
     yield from _step_problems(located, data)
+    scoring = data.get("scoring")
+    if isinstance(scoring, dict) and scoring.get("theme_results") is True and not themes:
+        yield located.problem(
+            ("scoring", "theme_results"),
+            "asks for a result for each theme, but the framework has no themes.",
+            "Add themes: and give each dimension its theme, or remove theme_results.",
+        )
     yield from _history_problems(
         located, data, dimension_id_set | {str(c) for _, c in criteria if isinstance(c, str)}, set(level_ids)
     )
