@@ -160,7 +160,8 @@ STEP_ADDRESS = """(criterion) => {
     const data = document.getElementById('cif-framework');
     if (!data) return null;
     const dimension = JSON.parse(data.textContent).dimensions.find((d) => d.criteria.some((c) => c.id === criterion));
-    return dimension ? new URL('step-' + dimension.id + '.html', location.href).href : null;
+    const pattern = data.getAttribute('data-step-href');
+    return dimension && pattern ? new URL(pattern.replace('__ID__', dimension.id), location.href).href : null;
 }"""
 """The address of the form's step that asks a criterion, worked out from the page it is asked from."""
 
@@ -185,3 +186,49 @@ def answer(page: Page, criterion_id: str, option: str) -> None:
     radio = page.locator(f"#{label.get_attribute('for')}")
     if not radio.is_checked():
         raise AssertionError(f"choosing {option!r} for criterion {criterion_id!r} did not check it")
+
+
+OPEN_ASSESSMENT = """() => {
+    const data = document.getElementById('cif-framework');
+    if (!data) return null;
+    const id = JSON.parse(data.textContent).id;
+    const store = JSON.parse(localStorage.getItem(`cif:${id}:assessments`) || 'null');
+    const settings = JSON.parse(localStorage.getItem(`cif:${id}:settings`) || 'null');
+    const open = sessionStorage.getItem(`cif:${id}:open`) || (settings && settings.currentAssessment);
+    return store && open && store.assessments[open] ? store.assessments[open] : null;
+}"""
+
+
+def open_assessment(page: Page) -> dict[str, Any] | None:
+    """The assessment the tab has open, as saved on the device (None before anything is saved)."""
+    record: dict[str, Any] | None = page.evaluate(OPEN_ASSESSMENT)
+    return record
+
+
+def saved_answers(page: Page) -> dict[str, str]:
+    """The answers of the assessment the tab has open, as saved: {criterion id: value}."""
+    record = open_assessment(page)
+    return dict(record["answers"]) if record else {}
+
+
+def go_to_step(page: Page, dimension_id: str) -> None:
+    """Open the form's step of a dimension from any page of the form, and wait for it to start."""
+    address = page.evaluate(
+        "id => new URL(document.getElementById('cif-framework').getAttribute('data-step-href')"
+        ".replace('__ID__', id), location.href).href",
+        dimension_id,
+    )
+    page.goto(address)
+    page.locator("#cif-framework[data-cif-started]").wait_for(state="attached")
+
+
+def go_to_hub(page: Page, fragment: str = "") -> None:
+    """Open the form's hub (assess/index.html) from one of its steps, and wait for it to start."""
+    page.goto(page.url.split("#")[0].rsplit("/", 1)[0] + "/index.html" + fragment)
+    page.locator("#cif-framework[data-cif-started]").wait_for(state="attached")
+
+
+def first_step() -> str:
+    """The address, in the site of this repository, of the form's first step (its first dimension)."""
+    framework = yaml.safe_load((REPO / "framework.yml").read_text(encoding="utf-8"))
+    return f"assess/{framework['dimensions'][0]['id']}.html"

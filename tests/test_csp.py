@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from mkdocs_framework import csp
 from tests.gates import site_pages
-from tests.helpers import search_site
+from tests.helpers import first_step, search_site
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 LISTEN = """
@@ -29,6 +29,8 @@ PAGES = (  # 404.html is left out: its addresses start at the server root, so it
     "index.html",
     "framework/index.html",
     "assess/index.html",
+    first_step(),
+    "assess/check.html",
     "assess/group.html",
     "assess/shared.html",
     "assess/team.html",
@@ -77,7 +79,7 @@ def test_site_works_from_disk_under_the_policy(browser: Browser, built_site: Pat
         assert page.evaluate("window.__violations") == [], name
     assert problems == []
     # The form's script ran: an answer is saved and still there after a reload.
-    page.goto((built_site / "assess" / "index.html").as_uri())
+    page.goto((built_site / first_step()).as_uri())
     page.locator("input.cif-radio__input").nth(2).check()
     expect(page.get_by_text("Saved on this device").first).to_be_visible()
     page.reload()

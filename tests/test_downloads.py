@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from mkdocs_framework.downloads import build_date_text, human_size
 from mkdocs_framework.model import Framework
 from mkdocs_framework.validate import load_framework
-from tests.helpers import REPO, make_site, search_site, synthetic_framework
+from tests.helpers import REPO, first_step, make_site, search_site, synthetic_framework
 
 ARTIFACTS = REPO / "test-artifacts" / "pdf"
 
@@ -210,7 +210,7 @@ def test_offline_copy_works_from_disk_with_search(browser: Browser, unzipped: Pa
 def test_offline_copy_scoring_form_keeps_an_answer(browser: Browser, unzipped: Path) -> None:
     context = browser.new_context()
     page = context.new_page()
-    page.goto((unzipped / "assess" / "index.html").as_uri())
+    page.goto((unzipped / first_step()).as_uri())
     page.locator("input.cif-radio__input").nth(1).check()
     expect(page.get_by_text("Saved on this device").first).to_be_visible()
     page.reload()

@@ -12,7 +12,7 @@ from playwright.sync_api import Browser
 
 from tests.axe import axe_violations
 from tests.gates import KeyboardReport, PageWatch, broken_links, horizontal_overflow, serve, site_pages, tab_through
-from tests.helpers import REPO
+from tests.helpers import REPO, first_step, go_to_hub
 
 PHONE = {"width": 320, "height": 640}
 DESKTOP = {"width": 1280, "height": 900}
@@ -164,6 +164,8 @@ KEYBOARD_PAGES = [
     "glossary.html",
     "accessibility.html",
     "assess/index.html",
+    first_step(),
+    "assess/check.html",
     "assess/group.html",
     "assess/shared.html",
     "assess/team.html",
@@ -200,11 +202,12 @@ def test_using_the_form_stores_only_what_the_privacy_notice_lists(browser: Brows
         context = browser.new_context(accept_downloads=True)
         page = context.new_page()
         watch = PageWatch(page, base)
-        page.goto(base + "assess/index.html")
+        page.goto(base + first_step())
         radios = page.locator("input.cif-radio__input")
         for index in (1, 9, 16):
             radios.nth(index).check()
         page.locator("textarea").first.fill("Evidence from the case audit.")
+        go_to_hub(page)
         with page.expect_download():
             page.get_by_role("button", name="Export answers (JSON)").click()
         keys = page.evaluate("Object.keys(localStorage).concat(Object.keys(sessionStorage))")

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
 from tests.gates import serve
-from tests.helpers import REPO, search_site
+from tests.helpers import REPO, answer, go_to_hub, search_site
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
@@ -75,16 +75,26 @@ def zensical_site(exported: Path) -> Path:
 
 
 def answer_and_see_results(page: Page) -> None:
-    """The form's smoke test: answer two questions, see the score, reload and find them kept."""
+    """The form's smoke test, from its hub: answer two questions on the first step, see the score,
+    reload, find them kept, and see the section's status on the hub and the answers on Check your
+    answers. Leaves the page on the first step."""
     framework = load_framework(REPO / "framework.yml", REPO / "content")
     dimension = framework.dimensions[0]
     expect(page.locator("#cif-results")).to_be_visible()
     for item, level in zip(dimension.criteria[:2], ("Developing", "Established"), strict=True):
-        page.locator(f"#criterion-{item.id} .cif-radio__level", has_text=level).first.click()
+        answer(page, item.id, level)
     expect(page.locator(".cif-save-status").first).to_contain_text("Saved on this device")
     expect(page.locator(f"[data-score-for='{dimension.id}']")).to_contain_text("Score 2.5, Developing")
     page.reload()
-    expect(page.locator(f"[data-task-status='{dimension.id}']")).to_have_text("In progress")
+    expect(page.locator(f"#answer-{dimension.criteria[1].id}-established")).to_be_checked()
+    go_to_hub(page)
+    expect(page.locator(f"[data-task-status='{dimension.id}']")).to_have_text(
+        f"{len(dimension.criteria) - 2} criteria not answered"
+    )
+    page.get_by_role("link", name="Check your answers").click()
+    expect(page.locator(f"[data-check-answer='{dimension.criteria[0].id}']")).to_have_text("Developing")
+    page.goto(page.url.replace("check.html", f"{dimension.id}.html"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"{dimension.number}. {dimension.title}")
 
 
 @pytest.fixture
@@ -126,6 +136,10 @@ def test_properdocs_builds_the_same_pages_with_search_and_the_offline_copy(
     )
     form = (properdocs_site / "assess" / "index.html").read_text(encoding="utf-8")
     assert 'id="cif-framework"' in form and "assets/framework/assess.js" in form
+    framework = load_framework(REPO / "framework.yml", REPO / "content")
+    for name in [*(f"{d.id}.html" for d in framework.dimensions), "check.html"]:
+        step = (properdocs_site / "assess" / name).read_text(encoding="utf-8")
+        assert 'id="cif-framework"' in step and "assets/framework/assess-step.js" in step, name
 
 
 def test_the_form_works_on_the_properdocs_build_from_disk(properdocs_site: Path, page: Page) -> None:
@@ -147,7 +161,8 @@ def test_export_writes_every_generated_page_script_stylesheet_and_download(expor
     docs = exported / "docs"
     markdown = {p.relative_to(docs).with_suffix(".html").as_posix() for p in docs.rglob("*.md")}
     assert markdown == built_pages(built_site) - {"404.html"}
-    for name in ("assess.js", "assess-more.js", "assess-group.js", "assess-shared.js", "framework.css"):
+    scripts = ("assess.js", "assess-step.js", "assess-more.js", "assess-group.js", "assess-shared.js")
+    for name in (*scripts, "framework.css"):
         assert (docs / "assets" / "framework" / name).is_file(), name
     assert sorted(p.name for p in (docs / "worksheets").glob("*.pdf")) == sorted(
         p.name for p in (built_site / "worksheets").glob("*.pdf")
@@ -215,6 +230,11 @@ def test_the_form_and_group_pages_work_on_the_zensical_build(zensical_site: Path
         page.goto(base + "assess/index.html")
         answer_and_see_results(page)
         assert axe_violations(page) == []
+        go_to_hub(page)
+        assert axe_violations(page) == []
+        framework = load_framework(REPO / "framework.yml", REPO / "content")
+        for name in [*(f"{d.id}.html" for d in framework.dimensions), "check.html"]:
+            assert (zensical_site / "assess" / name).is_file(), f"Zensical built assess/{name}"
         page.goto(base + "assess/group.html")
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         assert axe_violations(page) == []

@@ -19,7 +19,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.axe import axe_violations
 from tests.gates import serve
-from tests.helpers import FIXTURES, REPO, make_site, run_mkdocs
+from tests.helpers import FIXTURES, REPO, go_to_hub, go_to_step, make_site, run_mkdocs, saved_answers
+from tests.helpers import answer as choose
 
 VERSIONS = FIXTURES / "versions"
 STORAGE_KEY = "cif:versioned:assessments"
@@ -85,16 +86,13 @@ def open_form(context: BrowserContext, url: str) -> Page:
 
 
 def answer(page: Page, criterion_id: str, level: str) -> None:
-    page.locator(f"label[for='answer-{criterion_id}-{LEVEL_IDS[level]}']").click()
+    """Choose a level on the step of the form that asks the question (going there when needed)."""
+    choose(page, criterion_id, level)
 
 
 def checked(page: Page) -> dict[str, str]:
-    result: dict[str, str] = page.evaluate(
-        """() => Object.fromEntries([...document.querySelectorAll('fieldset[data-criterion]')]
-            .map(f => [f.dataset.criterion, f.querySelector('input:checked')])
-            .filter(([, input]) => input).map(([id, input]) => [id, input.value]))"""
-    )
-    return result
+    """The answers of the assessment open in the tab, as saved on the device."""
+    return saved_answers(page)
 
 
 def stored(page: Page) -> dict[str, Any]:
@@ -112,12 +110,18 @@ def saved(page: Page) -> dict[str, Any]:
 
 
 def flagged(page: Page) -> dict[str, str]:
-    """{criterion id: the "check this answer" text shown on the question}."""
-    result: dict[str, str] = page.evaluate(
-        """() => Object.fromEntries([...document.querySelectorAll('fieldset[data-criterion] .cif-review')]
-            .map(flag => [flag.closest('fieldset').dataset.criterion,
-                          flag.querySelector('.cif-review__text').textContent]))"""
-    )
+    """{criterion id: the "check this answer" text shown on the question}, from every step of the
+    form (both fixtures have the dimensions alpha and beta); leaves the page on the last step."""
+    result: dict[str, str] = {}
+    for dimension in ("alpha", "beta"):
+        go_to_step(page, dimension)
+        result.update(
+            page.evaluate(
+                """() => Object.fromEntries([...document.querySelectorAll('fieldset[data-criterion] .cif-review')]
+                    .map(flag => [flag.closest('fieldset').dataset.criterion,
+                                  flag.querySelector('.cif-review__text').textContent]))"""
+            )
+        )
     return result
 
 
@@ -136,10 +140,12 @@ def import_file(page: Page, name: str, data: dict[str, Any]) -> None:
 
 
 def answer_v1(page: Page) -> None:
+    """Answer every question of version 1 on its step, then go back to the form's hub."""
     for criterion_id, level in V1_ANSWERS.items():
         answer(page, criterion_id, level)
     page.get_by_label("Target level for Beta").select_option(label="2 Middle")
     page.get_by_label("Evidence for your judgement on Beta").fill("Case file audit, spring")
+    go_to_hub(page)
 
 
 WORDING_CHANGED = "Check this answer: the wording changed."
@@ -167,17 +173,9 @@ def test_answers_saved_under_version_1_are_carried_flagged_and_listed_after_the_
     page.reload()
     expect(page.locator("#cif-results")).to_be_visible()
 
-    # The answers on the form, exactly as declared: kept, renamed, merged (the lower of Middle
-    # and High), split, reworded; the removed one is not on the form.
+    # The answers, exactly as declared: kept, renamed, merged (the lower of Middle and High),
+    # split, reworded; the removed one is not among them.
     assert checked(page) == MIGRATED_V2
-    assert flagged(page) == {
-        "reword": WORDING_CHANGED,
-        "both-parts": "Check this answer: it comes from questions that have been combined into this one.",
-        "whole-first": "Check this answer: it was copied from a question that has been divided into several.",
-        "whole-second": "Check this answer: it was copied from a question that has been divided into several.",
-    }
-    expect(page.get_by_label("Target level for Beta")).to_have_value("mid")
-    expect(page.get_by_label("Evidence for your judgement on Beta")).to_have_value("Case file audit, spring")
 
     # The notice at the top of the form: a focused region with a heading, listing everything.
     notice = page.get_by_role("region", name="Your answers were carried over to version 2.0 of the framework")
@@ -216,9 +214,20 @@ def test_answers_saved_under_version_1_are_carried_flagged_and_listed_after_the_
     expect(notice).to_contain_text("kept with your assessment and included when you export your answers")
     assert axe_violations(page) == []
 
-    # The link in the notice leads to the question.
+    # The link in the notice leads to the question, on its step.
     notice.get_by_role("link", name="1.2 Reworded later").click()
-    assert page.evaluate("location.hash") == "#criterion-reword"
+    assert page.url.endswith("/assess/alpha.html#criterion-reword")
+    expect(page.locator("#criterion-reword")).to_be_in_viewport()
+
+    # Each question to check is marked on its step; the target and notes came across too.
+    assert flagged(page) == {
+        "reword": WORDING_CHANGED,
+        "both-parts": "Check this answer: it comes from questions that have been combined into this one.",
+        "whole-first": "Check this answer: it was copied from a question that has been divided into several.",
+        "whole-second": "Check this answer: it was copied from a question that has been divided into several.",
+    }
+    expect(page.get_by_label("Target level for Beta")).to_have_value("mid")
+    expect(page.get_by_label("Evidence for your judgement on Beta")).to_have_value("Case file audit, spring")
 
     # Stored under the same id, migrated, with what could not be carried and the version it came from.
     record = saved(page)
@@ -232,6 +241,7 @@ def test_answers_saved_under_version_1_are_carried_flagged_and_listed_after_the_
     assert [(m["from"], m["to"]) for m in record["migrations"]] == [("1.0", "2.0")]
 
     # The export holds the answer that was not carried over.
+    go_to_hub(page)
     exported = export_json(page)
     assert exported["framework"]["version"] == "2.0"
     assert exported["assessment"]["answers"] == MIGRATED_V2
@@ -245,15 +255,15 @@ def test_answers_saved_under_version_1_are_carried_flagged_and_listed_after_the_
 
     # Re-answering or keeping an answer settles its flag, and that is remembered.
     answer(page, "both-parts", "High")
+    go_to_step(page, "alpha")
     page.get_by_role("button", name="Keep this answer to 1.2 Reworded later").click()
     expect(page.locator("#criterion-reword input:checked")).to_be_focused()
     assert set(flagged(page)) == {"whole-first", "whole-second"}
     assert saved(page)["answers"]["reword"] == "mid"
 
-    # The notice stays after a reload until it is hidden; nothing is migrated twice.
-    page.reload()
+    # The notice stays, on the hub, until it is hidden; nothing is migrated twice.
+    go_to_hub(page)
     expect(notice).to_be_visible()
-    assert set(flagged(page)) == {"whole-first", "whole-second"}
     assert len(saved(page)["migrations"]) == 1
     notice.get_by_role("button", name="Hide this message").click()
     expect(notice).to_be_hidden()
@@ -277,12 +287,13 @@ def test_a_level_added_in_version_1_1_keeps_every_answer_and_asks_to_check_each(
     # level, so the ladder each answer was chosen on changed: each is flagged as reworded, and
     # nothing is moved or set aside.
     assert checked(page) == {cid: LEVEL_IDS[level] for cid, level in V1_ANSWERS.items()}
-    assert flagged(page) == dict.fromkeys(V1_ANSWERS, WORDING_CHANGED)
     notice = page.get_by_role("region", name="Your answers were carried over to version 1.1 of the framework")
     expect(notice).to_be_visible()
     expect(notice.locator("h3")).to_have_text(["Check these answers (7)"])
     assert "notCarried" not in saved(page)
     assert axe_violations(page) == []
+    assert flagged(page) == dict.fromkeys(V1_ANSWERS, WORDING_CHANGED)
+    assert axe_violations(page) == [], "a step with every answer flagged"
 
 
 @pytest.fixture
@@ -306,6 +317,7 @@ def v2_form(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Itera
         page = open_form(context, url)
         answer(page, "keep", "Low")
         answer(page, "added", "Middle")
+        go_to_hub(page)
         yield page
         context.close()
 
@@ -322,7 +334,6 @@ def test_an_export_from_version_1_imports_into_version_2_carried_over(v1_export:
     assert checked(page) == {"keep": "low", "added": "mid"}
     page.get_by_role("button", name="Replace my answers").click()
     assert checked(page) == MIGRATED_V2
-    assert set(flagged(page)) == {"reword", "both-parts", "whole-first", "whole-second"}
     notice = page.get_by_role("region", name="Your answers were carried over to version 2.0 of the framework")
     expect(notice).to_be_focused()
     expect(notice.locator("h3:has-text('Could not be carried over') ~ ul li")).to_have_text(
@@ -330,6 +341,7 @@ def test_an_export_from_version_1_imports_into_version_2_carried_over(v1_export:
     )
     assert export_json(page)["assessment"]["notCarried"][0]["id"] == "dropped"
     assert axe_violations(page) == []
+    assert set(flagged(page)) == {"reword", "both-parts", "whole-first", "whole-second"}
 
 
 @pytest.mark.parametrize(
@@ -375,7 +387,7 @@ def test_answers_on_the_device_from_a_newer_version_are_left_intact_with_an_expl
     newer["frameworkVersion"] = "9.0"
     text = json.dumps({"schemaVersion": 1, "assessments": {newer["id"]: newer}})
     page.evaluate("([key, text]) => localStorage.setItem(key, text)", [STORAGE_KEY, text])
-    page.reload()
+    go_to_hub(page)
     expect(page.locator("#cif-results")).to_be_visible()
     notice = page.get_by_role("region", name="Your saved answers cannot be opened here")
     expect(notice).to_be_focused()
@@ -384,7 +396,8 @@ def test_answers_on_the_device_from_a_newer_version_are_left_intact_with_an_expl
         " uses (2.0)."
     )
     expect(notice).to_contain_text("They have been left exactly as they are.")
-    assert checked(page) == {}
+    # The form shows a new, empty assessment rather than the one it cannot open.
+    expect(page.locator("[data-task-status='alpha']")).to_have_text("Not started")
     assert page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY) == text
     assert axe_violations(page) == []
     # Entering an answer starts a new assessment beside the newer one, which stays as it was.

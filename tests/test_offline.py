@@ -7,7 +7,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, expect
 
 from tests.gates import site_pages
-from tests.helpers import search_site
+from tests.helpers import first_step, search_site
 
 
 def test_every_page_renders_from_disk(browser: Browser, built_site: Path) -> None:
@@ -43,7 +43,7 @@ def test_search_works_from_disk(browser: Browser, built_site: Path) -> None:
 def test_scoring_form_saves_and_restores_answers_from_disk(browser: Browser, built_site: Path) -> None:
     context = browser.new_context()
     page = context.new_page()
-    form = built_site / "assess" / "index.html"
+    form = built_site / first_step()
     page.goto(form.as_uri())
     first = page.locator("input.cif-radio__input").nth(2)  # the third option of the first criterion
     first.check()

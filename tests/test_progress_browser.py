@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from mkdocs_framework.model import Framework
 from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
-from tests.helpers import REPO, seed_storage
+from tests.helpers import REPO, answer, go_to_hub, go_to_step, saved_answers, seed_storage
 
 STORAGE_KEY = "cif:childrens-information-framework:assessments"
 SETTINGS_KEY = "cif:childrens-information-framework:settings"
@@ -56,16 +56,18 @@ def form(context: BrowserContext, built_site: Path) -> Page:
 
 
 def choose(page: Page, criterion_id: str, option: str) -> None:
-    page.locator(f"#criterion-{criterion_id}").locator(".cif-radio__level", has_text=option).first.click()
+    """Choose an answer on the step of the form that asks it (going there when needed)."""
+    answer(page, criterion_id, option)
 
 
 def checked(page: Page) -> dict[str, str]:
-    result: dict[str, str] = page.evaluate(
-        """() => Object.fromEntries([...document.querySelectorAll('fieldset[data-criterion]')]
-            .map(f => [f.dataset.criterion, f.querySelector('input:checked')])
-            .filter(([, input]) => input).map(([id, input]) => [id, input.value]))"""
-    )
-    return result
+    """The answers of the assessment open in the tab, as saved on the device."""
+    return saved_answers(page)
+
+
+def none_answered(page: Page, framework: Framework) -> None:
+    """The hub shows an assessment with nothing answered (a new one is saved only once used)."""
+    expect(page.locator("#cif-progress")).to_contain_text(f"0 of {framework.criteria_count} criteria answered")
 
 
 def stored(page: Page) -> dict[str, Any]:
@@ -100,8 +102,11 @@ def baseline(page: Page, framework: Framework) -> None:
         choose(page, item.id, "Established")
     for item in third.criteria:
         choose(page, item.id, "Embedded")
+    go_to_step(page, first.id)
     page.get_by_label(f"Target level for {first.title}").select_option(label="4 Embedded")
+    go_to_step(page, second.id)
     page.get_by_label(f"Target level for {second.title}").select_option(label="4 Embedded")
+    go_to_hub(page)
 
 
 def copy_for_review(page: Page, framework: Framework) -> None:
@@ -112,6 +117,7 @@ def copy_for_review(page: Page, framework: Framework) -> None:
     name_assessment(page, "Review, autumn 2027", "2027-10-01")
     choose(page, first.criteria[0].id, "Embedded")  # Emerging -> Embedded
     choose(page, second.criteria[0].id, "Developing")  # Established -> Developing
+    go_to_hub(page)
 
 
 def download(page: Page, button: Locator) -> tuple[str, bytes]:
@@ -165,7 +171,6 @@ def test_answers_saved_by_the_earlier_single_assessment_form_are_carried_over(
     expect(page.locator("#cif-results")).to_be_visible()
     assert checked(page) == answers
     expect(page.get_by_label("Assessment name")).to_have_value("Baseline from the old form")
-    expect(page.get_by_label(f"Evidence for your judgement on {first.title}")).to_have_value("Audit of 20 cases")
     expect(library(page)).to_have_count(1)
     expect(library(page).first).to_contain_text("Baseline from the old form")
     expect(library(page).first).to_contain_text("Dated 1 March 2026")
@@ -175,7 +180,7 @@ def test_answers_saved_by_the_earlier_single_assessment_form_are_carried_over(
 
     # A second assessment is kept beside it, and the first is untouched.
     page.get_by_role("button", name="Start a new assessment").click()
-    assert checked(page) == {}
+    none_answered(page, framework)
     name_assessment(page, "Second", "2026-11-01")
     expect(library(page)).to_have_count(2)
     page.reload()
@@ -186,6 +191,10 @@ def test_answers_saved_by_the_earlier_single_assessment_form_are_carried_over(
     kept = stored(page)["assessments"]["a-earlier-1"]
     assert kept["answers"] == answers and kept["notes"] == earlier["notes"] and kept["targets"] == earlier["targets"]
     assert stored(page)["schemaVersion"] == 1
+    # Its questions show its answers and notes.
+    go_to_step(page, first.id)
+    expect(page.get_by_label(f"Evidence for your judgement on {first.title}")).to_have_value("Audit of 20 cases")
+    expect(page.locator(f"#answer-{first.criteria[1].id}-embedded")).to_be_checked()
 
 
 def test_with_no_assessment_marked_open_the_latest_one_opens(
@@ -199,8 +208,10 @@ def test_with_no_assessment_marked_open_the_latest_one_opens(
     page = open_form(context, built_site)
     seed_storage(page, {STORAGE_KEY: json.dumps({"schemaVersion": 1, "assessments": records})})
     expect(page.get_by_label("Assessment name")).to_have_value("Newer")
-    assert checked(page) == {item: "leading"}
     expect(library(page)).to_have_count(2)
+    # A step opens the same one.
+    go_to_step(page, framework.dimensions[0].id)
+    expect(page.locator(f"#answer-{item}-leading")).to_be_checked()
 
 
 def test_create_rename_copy_switch_and_keep_assessments_apart(form: Page, framework: Framework) -> None:
@@ -236,7 +247,7 @@ def test_create_rename_copy_switch_and_keep_assessments_apart(form: Page, framew
     # A new blank assessment.
     form.get_by_role("button", name="Start a new assessment").click()
     expect(banner(form)).to_contain_text("New assessment started")
-    assert checked(form) == {}
+    none_answered(form, framework)
     expect(library(form)).to_have_count(3)
     expect(library(form).first).to_contain_text("Untitled assessment")
 
@@ -274,7 +285,7 @@ def test_delete_asks_first_offers_export_and_opens_another(form: Page, framework
     delete.click()
     form.get_by_role("dialog").get_by_role("button", name="Delete assessment").click()
     expect(banner(form)).to_contain_text("There are no other assessments on this device")
-    assert checked(form) == {}
+    none_answered(form, framework)
     assert form.evaluate("key => localStorage.getItem(key)", STORAGE_KEY) is None
 
 
@@ -351,9 +362,11 @@ def test_progress_between_two_assessments_on_this_device(form: Page, framework: 
     assert any(t.startswith("Now: ") for t in labels)
     assert axe_violations(form) == [], "comparison shown"
 
-    # Changing an answer keeps the comparison up to date; a score that drifts within its level is
-    # not counted as a dimension that moved.
-    choose(form, third.criteria[0].id, "Leading")
+    # Changing an answer (on its step, here in another tab) keeps the comparison up to date; a score
+    # that drifts within its level is not counted as a dimension that moved.
+    other = form.context.new_page()
+    other.goto(form.url)
+    choose(other, third.criteria[0].id, "Leading")
     expect(rows.nth(2)).to_contain_text(
         f"No change in level (+0.3 on {len(third.criteria)} criteria answered both times)"
     )
@@ -394,6 +407,7 @@ def test_progress_against_an_exported_file_prints_as_a_short_summary(
     baseline(page, framework)
     name_assessment(page, "Review <script>window.__hacked = 1</script>", "2027-10-01")
     choose(page, framework.dimensions[0].criteria[0].id, "Leading")
+    go_to_hub(page)
     page.get_by_label("Compare with").select_option(label="An assessment exported to a file")
     page.get_by_label("Choose an exported JSON file").set_input_files(files=[json_file("baseline.json", exported)])
     page.get_by_role("button", name="Compare", exact=True).click()
@@ -465,6 +479,7 @@ def test_action_plan_offers_the_next_level_for_the_weakest_criteria_and_keeps_wh
 
     # Answering the weakest criterion better moves the plan on, and what was written stays with it.
     choose(form, weakest.id, "Developing")
+    go_to_hub(form)
     expect(section.get_by_role("group")).to_have_count(len(first.criteria))
     expect(section.get_by_role("group", name=f"{first.number}.1 {weakest.title}")).to_contain_text(
         "From Developing to Established"
@@ -573,6 +588,7 @@ def test_an_assessment_from_an_older_framework_version_is_compared_with_what_cou
     page.get_by_role("button", name="Start a new assessment").click()
     name_assessment(page, "Now", "2026-10-01")
     choose(page, first.criteria[0].id, "Established")
+    go_to_hub(page)
     page.get_by_label("Compare with").select_option(label="Pilot (1 October 2025)")
     page.get_by_role("button", name="Compare", exact=True).click()
     caveats = page.locator("#cif-compare-caveats")

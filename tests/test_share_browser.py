@@ -19,7 +19,7 @@ from mkdocs_framework.data import framework_data
 from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
 from tests.gates import serve
-from tests.helpers import REPO
+from tests.helpers import REPO, answer, go_to_hub
 
 SECRET_EVIDENCE = "Audit of 20 records in the east team"
 SECRET_VIEWS = "Young people's panel said the letters were confusing"
@@ -50,13 +50,14 @@ def fill_form(page: Page, fw: dict[str, Any]) -> None:
     page.get_by_label("Local authority (optional)").fill("Anyshire")
     page.get_by_label("Date of the assessment").fill("2026-10-01")
     for criterion, option in zip(first["criteria"], ("Developing", "Established", "Not applicable"), strict=False):
-        page.locator(f"#criterion-{criterion['id']} .cif-radio__level", has_text=option).first.click()
-    page.locator(f"#criterion-{second['criteria'][0]['id']} .cif-radio__level", has_text="Leading").first.click()
+        answer(page, criterion["id"], option)
     page.get_by_label(f"Target level for {first['title']}").select_option(label="4 Embedded")
     page.get_by_label(f"Evidence for your judgement on {first['title']}").fill(SECRET_EVIDENCE)
+    answer(page, second["criteria"][0]["id"], "Leading")
     page.get_by_label(f"How children's and families' views informed your judgement on {second['title']}").fill(
         SECRET_VIEWS
     )
+    go_to_hub(page)
 
 
 def open_form(context: BrowserContext, site: Path, base: str | None = None) -> tuple[Page, list[str]]:
@@ -197,7 +198,7 @@ def test_a_link_opens_read_only_results_in_a_fresh_browser_without_touching_its_
     viewer = browser.new_context(viewport={"width": 1280, "height": 900})
     own, _ = open_form(viewer, built_site)
     own.get_by_label("Assessment name").fill("My own review")
-    own.locator(".cif-radio__level", has_text="Emerging").first.click()
+    answer(own, fw["dimensions"][0]["criteria"][0]["id"], "Emerging")
     own_storage = own.evaluate("JSON.stringify(Object.entries(localStorage).sort())")
     own.close()
 

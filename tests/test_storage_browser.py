@@ -14,8 +14,8 @@ from playwright.sync_api import Browser, BrowserContext, Dialog, expect
 
 from mkdocs_framework.model import Framework
 from mkdocs_framework.validate import load_framework
-from tests.helpers import REPO, seed_storage
-from tests.test_assessment_browser import QUOTA_FULL, STORAGE_KEY, checked, choose, open_form
+from tests.helpers import REPO, go_to_step, seed_storage
+from tests.test_assessment_browser import QUOTA_FULL, STORAGE_KEY, choose, open_form, shown
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +35,9 @@ def test_with_storage_full_starting_a_new_assessment_asks_first_and_offers_an_ex
 ) -> None:
     context.add_init_script(QUOTA_FULL)
     page = open_form(context, built_site)
-    first = framework.dimensions[0].criteria[0].id
-    choose(page, first, "Established")
+    # The hub holds the assessment's details (its questions are on the steps, each its own page).
+    name = page.get_by_label("Assessment name")
+    name.fill("Baseline, autumn 2026")
     page.get_by_role("button", name="Start a new assessment").click()
     dialog = page.get_by_role("dialog", name="The answers in this form are not saved on this device")
     expect(dialog).to_be_visible()
@@ -45,11 +46,11 @@ def test_with_storage_full_starting_a_new_assessment_asks_first_and_offers_an_ex
     with page.expect_download() as info:
         dialog.get_by_role("button", name="Export it first").click()
     body = Path(info.value.path()).read_text(encoding="utf-8")
-    assert json.loads(body)["assessment"]["answers"] == {first: "established"}
+    assert json.loads(body)["assessment"]["name"] == "Baseline, autumn 2026"
     # Cancel keeps everything as it was.
     dialog.get_by_role("button", name="Cancel").click()
     expect(dialog).to_be_hidden()
-    assert checked(page) == {first: "established"}
+    expect(name).to_have_value("Baseline, autumn 2026")
     # Going on starts a new one, and the banner does not claim anything is kept on the device.
     page.get_by_role("button", name="Start a new assessment").click()
     dialog.get_by_role("button", name="Start a new one anyway").click()
@@ -57,7 +58,7 @@ def test_with_storage_full_starting_a_new_assessment_asks_first_and_offers_an_ex
     expect(banner).to_contain_text("New assessment started")
     expect(banner).not_to_contain_text("kept on this device")
     expect(banner).to_contain_text("export them to keep them")
-    assert checked(page) == {}
+    expect(name).to_have_value("")
 
 
 def test_with_storage_full_leaving_the_page_with_answers_asks_first(
@@ -71,7 +72,7 @@ def test_with_storage_full_leaving_the_page_with_answers_asks_first(
     assert asked.value.type == "beforeunload"
     asked.value.dismiss()  # the person stays: the page and its answers are still there
     assert not page.is_closed()
-    assert checked(page) == {framework.dimensions[0].criteria[0].id: "established"}
+    assert shown(page) == {framework.dimensions[0].criteria[0].id: "established"}
 
 
 def test_with_storage_working_leaving_the_page_does_not_ask(
@@ -118,6 +119,7 @@ def test_a_paste_longer_than_a_notes_box_says_it_was_cut(
 ) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = open_form(context, built_site)
+    go_to_step(page, framework.dimensions[0].id)
     title = framework.dimensions[0].title
     box = page.get_by_label(f"Evidence for your judgement on {title}")
     # The limit is stated by the field.

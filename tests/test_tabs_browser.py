@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from mkdocs_framework.model import Framework
 from mkdocs_framework.validate import load_framework
-from tests.helpers import REPO
+from tests.helpers import REPO, go_to_hub, go_to_step
 from tests.test_assessment_browser import STORAGE_KEY, checked, choose, open_form
 
 
@@ -44,18 +44,25 @@ def name_field(page: Page) -> Any:
 
 def test_two_tabs_keep_their_own_assessments(context: BrowserContext, built_site: Path, framework: Framework) -> None:
     first = framework.dimensions[0].criteria
+    # Each tab moves between the form's pages (the hub and a step) and keeps its assessment.
     a = open_form(context, built_site)
     name_field(a).fill("Tab A's review")
     choose(a, first[0].id, "Developing")
+    go_to_hub(a)
     b = open_form(context, built_site)
     expect(name_field(b)).to_have_value("Tab A's review")  # a new tab opens the last one used
     b.get_by_role("button", name="Start a new assessment").click()
     name_field(b).fill("Tab B's review")
     choose(b, first[1].id, "Leading")
+    expect(b.locator(f"#answer-{first[0].id}-developing")).not_to_be_checked()
+    go_to_hub(b)
 
     # Back in tab A: it still shows its own assessment, and what is typed there goes into it.
     expect(name_field(a)).to_have_value("Tab A's review")
     choose(a, first[2].id, "Embedded")
+    expect(a.locator(f"#answer-{first[0].id}-developing")).to_be_checked()
+    expect(a.locator(f"#answer-{first[1].id}-leading")).not_to_be_checked()
+    go_to_hub(a)
     name_field(a).fill("Tab A's review, edited")
     expect(name_field(b)).to_have_value("Tab B's review")
     by_name = {record["name"]: record for record in saved(a).values()}
@@ -96,6 +103,8 @@ def test_edits_in_turn_in_two_tabs_on_one_assessment_are_all_kept(
     name_field(a).fill("Shared review")
     b = open_busy_form(context, built_site)
     expect(name_field(b)).to_have_value("Shared review")
+    go_to_step(a, one.id)
+    go_to_step(b, two.id)
     evidence_a = a.get_by_label(f"Evidence for your judgement on {one.title}")
     evidence_b = b.get_by_label(f"Evidence for your judgement on {two.title}")
     # Interleaved: each tab edits a different field, in turn, without waiting for the other.
@@ -112,10 +121,11 @@ def test_edits_in_turn_in_two_tabs_on_one_assessment_are_all_kept(
         one.criteria[1].id: "developing",
     }
     for page in (a, b):
-        page.reload()
+        go_to_step(page, one.id)
         expect(page.get_by_label(f"Evidence for your judgement on {one.title}")).to_have_value(
             f"Audit of case files and minutes, run {run}"
         )
+        go_to_step(page, two.id)
         expect(page.get_by_label(f"Evidence for your judgement on {two.title}")).to_have_value(
             f"Survey of families, run {run}"
         )
@@ -124,4 +134,5 @@ def test_edits_in_turn_in_two_tabs_on_one_assessment_are_all_kept(
     c = open_form(context, built_site)
     choose(c, two.criteria[1].id, "Emerging")
     expect(a.locator(".cif-save-status").first).to_contain_text("changes made in another tab")
+    expect(a.locator(f"#answer-{two.criteria[1].id}-emerging")).to_be_checked()
     assert checked(a)[two.criteria[1].id] == "emerging"

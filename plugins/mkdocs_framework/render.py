@@ -113,6 +113,16 @@ class SitePaths:
         """The team view: several people's answers side by side, and the levels the team agrees."""
         return f"{self.assessment_folder}/team.md"
 
+    def assessment_step(self, dimension: Dimension | str) -> str:
+        """The form's step that asks one dimension's criteria (reached from the form's hub)."""
+        dimension_id = dimension if isinstance(dimension, str) else dimension.id
+        return f"{self.assessment_folder}/{dimension_id}.md"
+
+    @property
+    def assessment_check(self) -> str:
+        """The form's "Check your answers" page, after the last step."""
+        return f"{self.assessment_folder}/check.md"
+
     def output_dir(self, page: str) -> str:
         """Return the folder of the built HTML file of a docs page, relative to the site root."""
         folder, name = posixpath.split(page)
@@ -206,6 +216,7 @@ class Renderer:
         """Hand-written pages of the site, when known; generated pages link to them only if they exist."""
         self.downloads: dict[str, Download] = {}
         """Files offered for download, by their address in the site; set before rendering pages."""
+        self._steps_data: Markup | None = None
 
     def link(self, from_page: str, to_page: str) -> str:
         """Return a relative Markdown link target from one docs page to another."""
@@ -274,6 +285,33 @@ class Renderer:
             framework_json=Markup(framework_json(self.framework)),
         )
 
+    def assessment_step(self, dimension: Dimension) -> str:
+        """One step of the form: a dimension's criteria, its target and notes."""
+        dimensions = self.framework.dimensions
+        position = dimensions.index(dimension)
+        return self._render(
+            "assessment_step.md.j2",
+            self.paths.assessment_step(dimension),
+            dimension=dimension,
+            position=position + 1,
+            previous=dimensions[position - 1] if position else None,
+            next=dimensions[position + 1] if position + 1 < len(dimensions) else None,
+            framework_json=self._steps_json(),
+        )
+
+    def assessment_check(self) -> str:
+        return self._render(
+            "assessment_check.md.j2",
+            self.paths.assessment_check,
+            framework_json=self._steps_json(),
+        )
+
+    def _steps_json(self) -> Markup:
+        """The framework data every step embeds, made once per build rather than once per step."""
+        if self._steps_data is None:
+            self._steps_data = Markup(framework_json(self.framework))
+        return self._steps_data
+
     def assessment_report(self) -> str:
         return self._render(
             "assessment_report.md.j2",
@@ -337,14 +375,19 @@ class Renderer:
         result[self.paths.assessment_shared] = self.assessment_shared()
         result[self.paths.assessment_report] = self.assessment_report()
         result[self.paths.assessment_team] = self.assessment_team()
+        for dimension in self.framework.dimensions:
+            result[self.paths.assessment_step(dimension)] = self.assessment_step(dimension)
+        result[self.paths.assessment_check] = self.assessment_check()
         return result
 
     def pages_outside_nav(self) -> set[str]:
         """Return the generated pages that are reached from other pages rather than from the nav."""
-        return {self.paths.worksheet(d) for d in self.framework.dimensions} | {
-            self.paths.assessment_shared,
-            self.paths.assessment_report,
-        }
+        steps = {self.paths.assessment_step(d) for d in self.framework.dimensions} | {self.paths.assessment_check}
+        return (
+            {self.paths.worksheet(d) for d in self.framework.dimensions}
+            | {self.paths.assessment_shared, self.paths.assessment_report}
+            | steps
+        )
 
     def nav(self, title: str) -> dict[str, list[object]]:
         """Return a MkDocs nav entry for the framework section, grouped by theme when there are themes.

@@ -47,9 +47,13 @@ def run(driver: Driver, base: str, folder: Path) -> None:
         f" && document.querySelector('#answer-{two}-established').checked"
     )
 
-    # Answer two questions and see the results, kept after reloading.
-    driver.goto(base + "assess/index.html")
-    wait_for(driver, visible("#cif-results"), "the form's results never appeared")
+    started = "!!document.querySelector('#cif-framework[data-cif-started]')"
+    status = text_of(f"[data-task-status={dimension.id!r}]")
+    not_answered = f"{len(dimension.criteria) - 2} criteria not answered"
+
+    # Answer two questions on the dimension's step and see its score, kept after reloading.
+    driver.goto(base + f"assess/{dimension.id}.html")
+    wait_for(driver, started, "the form's step never started")
     driver.click(f"label[for='answer-{one}-developing']")
     driver.click(f"label[for='answer-{two}-established']")
     wait_for(
@@ -59,9 +63,14 @@ def run(driver: Driver, base: str, folder: Path) -> None:
     )
     wait_for(driver, f"{text_of('.cif-save-status')}.includes('Saved on this device')", "answers not said to be saved")
     driver.reload()
-    wait_for(driver, visible("#cif-results"), "the form did not start again after reloading")
+    wait_for(driver, started, "the form's step did not start again after reloading")
     wait_for(driver, answered, "the answers were not there after reloading")
-    assert driver.eval(text_of(f"[data-task-status={dimension.id!r}]")).strip() == "In progress"
+    assert axe_violations(driver) == [], "the form's step"
+
+    # The hub gives the section's status and the results.
+    driver.goto(base + "assess/index.html")
+    wait_for(driver, visible("#cif-results"), "the form's results never appeared")
+    wait_for(driver, f"{status}.trim() === {not_answered!r}", "the section's status did not say what is missing")
     assert axe_violations(driver) == [], "the form"
 
     # Export, start again, import the file back: the same answers.
@@ -77,13 +86,17 @@ def run(driver: Driver, base: str, folder: Path) -> None:
     driver.click("#cif-start-again")
     wait_for(driver, visible("#cif-dialog-confirm"), "start again did not ask to confirm")
     driver.click("#cif-dialog-confirm")
-    wait_for(driver, "!document.querySelector('fieldset[data-criterion] input:checked')", "answers not cleared")
+    wait_for(driver, f"{status}.trim() === 'Not started'", "answers not cleared")
     saved = folder / "baseline.json"
     saved.write_text(json.dumps(exported), encoding="utf-8")
     driver.files("#cif-import-file", [saved])
     driver.click("#cif-import")
     wait_for(driver, f"{text_of('#cif-banner')}.includes('Answers imported')", "importing the file said nothing")
-    wait_for(driver, answered, "the imported answers were not shown")
+    wait_for(driver, f"{status}.trim() === {not_answered!r}", "the imported answers were not counted")
+    driver.goto(base + f"assess/{dimension.id}.html")
+    wait_for(driver, answered, "the imported answers were not shown on their step")
+    driver.goto(base + "assess/index.html")
+    wait_for(driver, visible("#cif-results"), "the form's results never appeared again")
 
     # A sharing link opens the results read-only.
     driver.click("#cif-share-start")

@@ -1,2 +1,2 @@
-/* assess.js: the self-assessment form (assess/index.html). */
+/* assess.js: the self-assessment form's hub (assess/index.html). */
 import "../form/index.mjs";

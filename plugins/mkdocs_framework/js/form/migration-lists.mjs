@@ -44,7 +44,11 @@ export function migrationLists(state, holder, report) {
   /** @param {string} id */
   const questionLink = (id) => {
     const link = make(doc, "a", "", criterionName(info, id));
-    link.href = "#criterion-" + id;
+    // The question is on its dimension's step (the form's page gives the steps' address, data-step-href).
+    const found = info.criteria.get(id);
+    const steps = doc.getElementById("cif-framework");
+    const step = found && steps ? (steps.getAttribute("data-step-href") || "").replace("__ID__", encodeURIComponent(found.dimension.id)) : "";
+    link.href = step + "#criterion-" + id;
     return link;
   };
   /** @param {any} item */
