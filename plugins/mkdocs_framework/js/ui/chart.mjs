@@ -213,7 +213,7 @@ function drawBar(doc, chart, row, barTop) {
       preferInside: !row.low && end > plotLeft + plotWidth * 0.7,
     });
     const value = {
-      class: place.inside && !row.low ? "cif-chart__value cif-chart__value--inside" : "cif-chart__value",
+      class: row.low ? "cif-chart__value cif-chart__value--halo" : place.inside ? "cif-chart__value cif-chart__value--inside" : "cif-chart__value",
       x: place.x,
       y: barTop + 14,
       "text-anchor": place.anchor,

@@ -71,7 +71,7 @@ function drawBar(doc, frame, size, bar) {
   const preferInside = !bar.low && end > plotLeft + plotWidth * 0.6;
   const place = chart.placeValue({ end, plotLeft, plotRight, target: bar.target, text: bar.text, preferInside });
   const attributes = {
-    class: "cif-chart__value" + (place.inside && !bar.then && !bar.low ? " cif-chart__value--inside" : ""),
+    class: "cif-chart__value" + (bar.low ? " cif-chart__value--halo" : place.inside && !bar.then ? " cif-chart__value--inside" : ""),
     x: place.x,
     y: textY,
     "text-anchor": place.anchor,

@@ -203,11 +203,11 @@ export class ComparisonReport {
         `Bar chart of the score of each dimension then and now, on the scale 1 to ${levels.length}, with targets. ` +
         "The table below gives the same figures.",
       rows: result.dimensions.map((row) => ({
-        label: `${row.dimension.number}. ${row.dimension.title}`,
+        label: `${row.dimension.number}. ${row.dimension.title}` + lowLabel(row.then.lowCoverage, row.now.lowCoverage),
         then: row.then.score,
         now: row.now.score,
-        thenText: "Then: " + this.scoreText(row.then) + (row.then.lowCoverage ? ", low coverage" : ""),
-        nowText: "Now: " + this.scoreText(row.now) + (row.now.lowCoverage ? ", low coverage" : ""),
+        thenText: "Then: " + this.scoreText(row.then),
+        nowText: "Now: " + this.scoreText(row.now),
         thenLow: row.then.lowCoverage,
         nowLow: row.now.lowCoverage,
         target: row.target,
@@ -243,3 +243,9 @@ export class ComparisonReport {
   }
 }
 
+/** " (low coverage then and now)", " (low coverage then)", " (low coverage now)" or "": said in a
+ * row's label, where it always fits, beside its hatched bars. @param {boolean} then @param {boolean} now */
+function lowLabel(then, now) {
+  if (!then && !now) return "";
+  return ` (low coverage ${then && now ? "then and now" : then ? "then" : "now"})`;
+}
