@@ -24,7 +24,8 @@ ARTIFACTS = REPO / "test-artifacts" / "pdf"
 
 
 def pdf_text_pages(path: Path) -> list[str]:
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    """Each page's text in the order it is printed, so that the lines of a table cell stay together."""
+    text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
     return text.split("\f")[:-1]
 
 
