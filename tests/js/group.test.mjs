@@ -134,13 +134,60 @@ test("codes are A, B, C in an order that does not follow names or the order file
   assert.deepEqual(group.compare(worded, files.map(([n, t]) => read(n, t))).rows.map((row) => row.code).slice(0, 2), ["Authority A", "Authority B"]);
 });
 
-test("two assessments of the same authority are told apart", () => {
+test("several files of one authority are its rounds: one row, the latest shown, baseline first", () => {
   const one = JSON.parse(exported("Anyshire", { p1: "emerging" }));
-  const two = JSON.parse(exported("Anyshire", { p1: "leading" }));
+  const two = JSON.parse(exported(" ANYSHIRE\u200F ", { p1: "leading" }));
   two.assessment.name = "Review";
   two.assessment.date = "2027-10-01";
+  const other = read("3.json", exported("Borsetshire", { p1: "developing" }));
+  const { rows } = group.compare(info(), [read("2.json", JSON.stringify(two)), other, read("1.json", JSON.stringify(one))]);
+  assert.equal(rows.length, 2);
+  const anyshire = rows.find((row) => row.rounds.length === 2);
+  assert.deepEqual(anyshire.rounds.map((round) => round.assessment.name), ["Baseline", "Review"]);
+  assert.equal(anyshire.assessment.name, "Review");
+  assert.equal(anyshire.dimensions[0].score, 5);
+  assert.equal(group.organisationKey("\u202EAny  shire "), "any shire");
+});
+
+test("two files that name no authority stay apart, told apart by name", () => {
+  const one = JSON.parse(exported("", { p1: "emerging" }));
+  const two = JSON.parse(exported("", { p1: "leading" }));
+  two.assessment.date = "2027-10-01";
   const { rows } = group.compare(info(), [read("1.json", JSON.stringify(one)), read("2.json", JSON.stringify(two))]);
-  assert.deepEqual(rows.map((row) => row.name).sort(), ["Anyshire (Baseline, 2026-10-01)", "Anyshire (Review, 2027-10-01)"]);
+  assert.deepEqual(rows.map((row) => row.name).sort(), ["Baseline (2026-10-01)", "Baseline (2027-10-01)"]);
+});
+
+test("criteria: how the authorities spread across the levels, and the weakest across the group", () => {
+  const entries = [
+    read("a.json", exported("Anyshire", { p1: "emerging", p2: "leading", v1: model.NOT_APPLICABLE })),
+    read("b.json", exported("Borsetshire", { p1: "emerging", p2: "embedded", v1: model.NOT_SURE })),
+    read("c.json", exported("Casterbridge", { p1: "developing", p2: "leading" })),
+  ];
+  const { rows } = group.compare(info(), entries);
+  const spread = group.criteria(info(), rows);
+  const p1 = spread.find((s) => s.criterion.id === "p1");
+  assert.deepEqual(p1.levels, [2, 1, 0, 0, 0]);
+  assert.equal(p1.number, "1.1");
+  assert.equal(p1.medianLevel, 1);
+  assert.equal(p1.atOrBelow, 2);
+  const v1 = spread.find((s) => s.criterion.id === "v1");
+  assert.deepEqual([v1.notApplicable, v1.notSure, v1.unanswered, v1.answered, v1.medianLevel], [1, 1, 1, 0, null]);
+  const weakest = group.weakest(spread, 2);
+  assert.deepEqual(weakest.map((s) => s.criterion.id), ["p1", "p2"]);
+});
+
+test("rows sort by name or by a dimension's score, with no score last either way", () => {
+  const entries = [
+    read("a.json", exported("Anyshire", { p1: "emerging" })),
+    read("b.json", exported("Borsetshire", { p1: "leading" })),
+    read("c.json", exported("Casterbridge", {})),
+  ];
+  const { rows } = group.compare(info(), entries);
+  const names = (list) => list.map((row) => row.name);
+  assert.deepEqual(names(group.sortRows(rows, "name", "ascending", (row) => row.name)), ["Anyshire", "Borsetshire", "Casterbridge"]);
+  assert.deepEqual(names(group.sortRows(rows, "name", "descending", (row) => row.name)), ["Casterbridge", "Borsetshire", "Anyshire"]);
+  assert.deepEqual(names(group.sortRows(rows, 0, "ascending", (row) => row.name)), ["Anyshire", "Borsetshire", "Casterbridge"]);
+  assert.deepEqual(names(group.sortRows(rows, 0, "descending", (row) => row.name)), ["Borsetshire", "Anyshire", "Casterbridge"]);
 });
 
 test("an authority with no name is shown by its assessment name, then its file name", () => {
@@ -154,7 +201,9 @@ test("an authority with no name is shown by its assessment name, then its file n
 test("the same file chosen twice is recognised", () => {
   const text = exported("Anyshire", { p1: "emerging" });
   assert.ok(group.sameFile(read("a.json", text), read("a.json", text)));
-  assert.ok(!group.sameFile(read("a.json", text), read("b.json", text)));
+  // A copy saved under another name is the same file.
+  assert.ok(group.sameFile(read("a.json", text), read("b.json", text)));
+  assert.ok(!group.sameFile(read("a.json", text), read("a.json", exported("Anyshire", { p1: "leading" }))));
 });
 
 test("letters, median and shades", () => {
@@ -166,4 +215,22 @@ test("letters, median and shades", () => {
   assert.deepEqual([1, 2, 3, 4, 5].map((n) => group.shade(n, 5)), [1, 3, 4, 6, 7]);
   assert.deepEqual([1, 2].map((n) => group.shade(n, 2)), [1, 7]);
   assert.equal(group.shade(null, 5), 0);
+});
+
+test("the combined CSV has a row per authority, round and criterion, and no formula runs", () => {
+  const base = JSON.parse(exported("=HYPERLINK(\"x\")", { p1: "emerging", v1: model.NOT_APPLICABLE }));
+  const review = JSON.parse(JSON.stringify(base));
+  review.assessment.date = "2027-10-01";
+  review.assessment.answers.p1 = "developing";
+  const entries = [read("1.json", JSON.stringify(base)), read("2.json", JSON.stringify(review)), read("3.json", exported("Borsetshire", {}))];
+  const { rows } = group.compare(info(), entries);
+  const csv = group.combinedCsv(info(), rows, (row) => row.name, false);
+  const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  const criteria = info().criteriaCount;
+  assert.equal(lines.length, 1 + 3 * criteria);
+  assert.match(lines[0], /^Organisation code,Organisation,Round,Rounds,Latest round,/);
+  assert.ok(lines.slice(1).every((line) => !/(^|,)"?=/.test(line)), "a formula is made inert");
+  assert.ok(lines.some((line) => line.includes(`,"'=HYPERLINK(""x"")",1,2,No,`) && line.includes(",p1,1.1,") && line.includes(",Emerging,1,")));
+  const hidden = group.combinedCsv(info(), rows, (row) => row.code, true);
+  assert.ok(!hidden.includes("HYPERLINK") && !hidden.includes("1.json"));
 });

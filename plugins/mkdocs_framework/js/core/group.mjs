@@ -7,6 +7,8 @@
 
 import * as scoring from "./scoring.mjs";
 import { decodeFile } from "./decode.mjs";
+import { NOT_APPLICABLE, NOT_SURE } from "./model.mjs";
+import { csvRows } from "./csv.mjs";
 import { capitalise, terms } from "./terms.mjs";
 
 /**
@@ -77,6 +79,16 @@ function label(entry) {
   return a.authority.trim() || a.name.trim() || entry.name;
 }
 
+/* Direction-control, zero-width and byte-order characters: invisible, so never part of a name. */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+/** What tells one organisation from another: the name its files give, without invisible
+ * characters, in one Unicode form (NFKC), with spacing and case folded, so "Anyshire" and
+ * " ANYSHIRE " are one organisation; "" when the file names none. @param {string} name */
+function organisationKey(name) {
+  return name.normalize("NFKC").replace(INVISIBLE, "").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
 /** The median of sorted numbers, to one decimal place; null for none. @param {number[]} sorted */
 function median(sorted) {
   if (!sorted.length) return null;
@@ -85,37 +97,64 @@ function median(sorted) {
   return Math.round(value * 10) / 10;
 }
 
-/** Entries in code order: fixed by their contents, not their names or the order chosen.
- * @template {Entry} E
- * @param {E[]} entries @returns {E[]} */
-function inCodeOrder(entries) {
-  const keyed = entries.map((entry) => {
-    const a = entry.assessment;
-    return { entry, key: hash([a.authority, a.name, a.date, entry.name, JSON.stringify(a.answers)].join("\u0000")) };
+/** The order of an organisation's files: by the assessment's date, then when it was last changed,
+ * then by file name. @param {Entry} x @param {Entry} y */
+function byDate(x, y) {
+  const a = x.assessment;
+  const b = y.assessment;
+  const key = (/** @type {Assessment} */ z, /** @type {Entry} */ e) => [z.date || "", z.updated || "", e.name].join("\u0000");
+  const p = key(a, x);
+  const q = key(b, y);
+  return p < q ? -1 : p > q ? 1 : 0;
+}
+
+/** The files grouped by organisation (organisationKey); a file that names no organisation is one
+ * of its own. Each group's files are in date order: its rounds, baseline first.
+ * @template {Entry} E @param {E[]} entries @returns {E[][]} */
+function byOrganisation(entries) {
+  /** @type {Map<string, E[]>} */
+  const groups = new Map();
+  entries.forEach((entry, i) => {
+    const key = organisationKey(entry.assessment.authority);
+    const id = key ? `o:${key}` : `f:${i}`;
+    const list = groups.get(id);
+    if (list) list.push(entry);
+    else groups.set(id, [entry]);
   });
-  keyed.sort((x, y) => x.key - y.key || (x.entry.name < y.entry.name ? -1 : x.entry.name > y.entry.name ? 1 : 0));
-  return keyed.map((k) => k.entry);
+  return [...groups.values()].map((list) => list.sort(byDate));
 }
 
 /** Everything the comparison shows, for entries returned by readFile with status "ok".
- * Organisations get codes (Authority A, B, ..., in the framework's word) in an order fixed by their contents, not their
- * names or the order the files were chosen, so hiding names does not give away who is who and
- * the same files always get the same codes. Rows are in code order.
+ * Files of one organisation (the same name, organisationKey) are its rounds: the organisation has
+ * one row, showing its latest round, with every round in `rounds` (baseline first).
+ * Organisations get codes (Authority A, B, ..., in the framework's word) in an order fixed by their
+ * contents, not their names or the order the files were chosen, so hiding names does not give away
+ * who is who and the same files always get the same codes. Rows are in code order.
  * @template {Entry} E
  * @param {Info} info @param {E[]} entries */
 function compare(info, entries) {
-  const ordered = inCodeOrder(entries);
-  const labels = ordered.map(label);
-  const rows = ordered.map((entry, i) => {
+  const keyed = byOrganisation(entries).map((files) => {
+    const a = files[0].assessment;
+    const key = organisationKey(a.authority);
+    const text = key || [a.authority, a.name, a.date, files[0].name, JSON.stringify(a.answers)].join("\u0000");
+    return { files, key: hash(text), text };
+  });
+  keyed.sort((x, y) => x.key - y.key || (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
+  const latest = keyed.map((k) => k.files[k.files.length - 1]);
+  const labels = latest.map(label);
+  const word = capitalise(terms(info.framework).organisation);
+  const rows = keyed.map(({ files }, i) => {
+    const entry = latest[i];
     const a = entry.assessment;
-    const results = scoring.results(info, a);
     let name = labels[i];
     if (labels.filter((other) => other === name).length > 1) {
       const extra = [a.authority.trim() && a.name.trim() !== name ? a.name.trim() : "", a.date].filter(Boolean).join(", ");
       name += ` (${extra || entry.name})`;
     }
-    const code = `${capitalise(terms(info.framework).organisation)} ${letters(i)}`;
-    return { code, name, fileName: entry.name, entry, assessment: a, results, dimensions: results.dimensions };
+    const rounds = files.map((file) => ({ entry: file, assessment: file.assessment, results: scoring.results(info, file.assessment) }));
+    const { results } = rounds[rounds.length - 1];
+    const code = `${word} ${letters(i)}`;
+    return { code, name, fileName: entry.name, entry, assessment: a, results, dimensions: results.dimensions, rounds };
   });
   const spread = info.framework.dimensions.map((dimension, d) => {
     const scores = rows
@@ -139,6 +178,96 @@ function compare(info, entries) {
   return { rows, spread };
 }
 
+/**
+ * How the organisations (their latest rounds) spread across the levels on one criterion.
+ * @typedef {object} CriterionSpread
+ * @property {import("./model.mjs").Dimension} dimension
+ * @property {import("./model.mjs").Criterion} criterion
+ * @property {string} number  "2.3"
+ * @property {number[]} levels  how many organisations are at each level, lowest first
+ * @property {number} notApplicable
+ * @property {number} notSure
+ * @property {number} unanswered
+ * @property {number} answered  organisations with a level
+ * @property {number|null} medianLevel  the middle level of those (rounded down), null for none
+ * @property {number} atOrBelow  organisations at the median level or lower
+ */
+
+/** For every criterion, how the rows' latest rounds spread across the levels.
+ * @param {Info} info @param {{assessment: Assessment}[]} rows @returns {CriterionSpread[]} */
+function criteria(info, rows) {
+  const levelCount = info.framework.levels.length;
+  /** @type {CriterionSpread[]} */
+  const out = [];
+  for (const dimension of info.framework.dimensions) {
+    dimension.criteria.forEach((criterion, c) => {
+      const levels = new Array(levelCount).fill(0);
+      let notApplicable = 0;
+      let notSure = 0;
+      /** @type {number[]} */
+      const numbers = [];
+      for (const row of rows) {
+        const answers = row.assessment.answers;
+        const value = Object.prototype.hasOwnProperty.call(answers, criterion.id) ? answers[criterion.id] : null;
+        const number = value ? info.levelIndex.get(value) : undefined;
+        if (number) {
+          levels[number - 1] += 1;
+          numbers.push(number);
+        } else if (value === NOT_APPLICABLE) notApplicable += 1;
+        else if (value === NOT_SURE) notSure += 1;
+      }
+      numbers.sort((x, y) => x - y);
+      const mid = median(numbers);
+      const medianLevel = mid === null ? null : Math.floor(mid);
+      out.push({
+        dimension,
+        criterion,
+        number: `${dimension.number}.${c + 1}`,
+        levels,
+        notApplicable,
+        notSure,
+        unanswered: rows.length - numbers.length - notApplicable - notSure,
+        answered: numbers.length,
+        medianLevel,
+        atOrBelow: medianLevel === null ? 0 : numbers.filter((n) => n <= medianLevel).length,
+      });
+    });
+  }
+  return out;
+}
+
+/** The weakest criteria across the group: those with a level from at least one organisation, lowest
+ * middle level first, then the most organisations at or below it, then the lowest average; at most
+ * `count`. @param {CriterionSpread[]} spread @param {number} count */
+function weakest(spread, count) {
+  const mean = (/** @type {CriterionSpread} */ s) => s.levels.reduce((sum, n, i) => sum + n * (i + 1), 0) / s.answered;
+  return spread
+    .filter((s) => s.answered > 0)
+    .map((s) => ({ s, mean: mean(s) }))
+    .sort((x, y) => /** @type {number} */ (x.s.medianLevel) - /** @type {number} */ (y.s.medianLevel) || y.s.atOrBelow - x.s.atOrBelow || x.mean - y.mean)
+    .slice(0, count)
+    .map((x) => x.s);
+}
+
+/** Rows sorted by a column of the heatmap: "name" (by the name shown) or a dimension's index,
+ * by score with no score always last; ties keep code order.
+ * @template {{code: string, dimensions: {score: number|null}[]}} R
+ * @param {R[]} rows @param {string | number} by @param {"ascending"|"descending"} direction
+ * @param {(row: R) => string} nameOf @returns {R[]} */
+function sortRows(rows, by, direction, nameOf) {
+  const sign = direction === "descending" ? -1 : 1;
+  const indexed = rows.map((row, i) => ({ row, i, name: by === "name" ? nameOf(row) : "" }));
+  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+  indexed.sort((x, y) => {
+    if (by === "name") return sign * collator.compare(x.name, y.name) || x.i - y.i;
+    const p = x.row.dimensions[/** @type {number} */ (by)].score;
+    const q = y.row.dimensions[/** @type {number} */ (by)].score;
+    if (p === null || q === null) return (p === null ? 1 : 0) - (q === null ? 1 : 0) || x.i - y.i;
+    return sign * (p - q) || x.i - y.i;
+  });
+  return indexed.map((x) => x.row);
+}
+
 /** The shade (1 to 7) for a level of a scale of n levels, so any number of levels uses the whole
  * range of shades. @param {number|null} level @param {number} levelCount */
 function shade(level, levelCount) {
@@ -147,13 +276,75 @@ function shade(level, levelCount) {
   return 1 + Math.round(((level - 1) * 6) / (levelCount - 1));
 }
 
-/** True when two files are the same file chosen twice. @param {Entry} a @param {Entry} b */
-function sameFile(a, b) {
-  const fields = (/** @type {Entry} */ entry) => {
+/** What makes a file the same file: its assessment's details, answers, targets and notes, whatever
+ * the file is called (a copy saved under another name holds the same assessment). Worked out once
+ * per file and kept on it, so checking many files against each other stays fast.
+ * @param {Entry & {fingerprint?: string}} entry */
+function fingerprint(entry) {
+  if (entry.fingerprint === undefined) {
     const x = entry.assessment;
-    return JSON.stringify([entry.name, x.name, x.authority, x.date, x.answers, x.targets]);
-  };
-  return fields(a) === fields(b);
+    entry.fingerprint = JSON.stringify([x.name, x.authority, x.date, x.answers, x.targets, x.notes]);
+  }
+  return entry.fingerprint;
 }
 
-export { readFile, compare, letters, median, shade, sameFile };
+/** True when two files are the same file chosen twice (fingerprint). @param {Entry} a @param {Entry} b */
+function sameFile(a, b) {
+  return fingerprint(a) === fingerprint(b);
+}
+
+/** The whole comparison as CSV for a spreadsheet or R: one row per organisation, round and
+ * criterion, with the ids, the answer and its level number, the dimension's result and coverage,
+ * and the round (1 = baseline). With names hidden, the organisation is given by its code only and
+ * the assessment's name and file name are left out. Fields a spreadsheet could run as a formula are
+ * made inert (csv.mjs), as in the form's CSV.
+ * @param {Info} info
+ * @param {{code: string, rounds: {entry: Entry, assessment: Assessment, results: any}[]}[]} rows
+ * @param {(row: any) => string} nameOf @param {boolean} hidden */
+function combinedCsv(info, rows, nameOf, hidden) {
+  const fw = info.framework;
+  const one = capitalise(terms(fw).organisation);
+  const levels = fw.levels;
+  const themes = new Map(((/** @type {any} */ (fw).themes || [])).map((/** @type {any} */ t) => [t.id, t.title]));
+  const answerText = (/** @type {string} */ value) =>
+    value === NOT_APPLICABLE ? "Not applicable" : value === NOT_SURE ? "Not sure yet" : value ? levels[(info.levelIndex.get(value) || 1) - 1].label : "";
+  /** @type {unknown[][]} */
+  const out = [
+    [
+      `${one} code`, one, "Round", "Rounds", "Latest round", "Assessment name", "Assessment date", "File",
+      "Framework version", "Theme", "Dimension ID", "Dimension number", "Dimension", "Criterion ID", "Criterion number",
+      "Criterion", "Answer", "Level number", "Dimension score", "Dimension level", "Dimension criteria answered",
+      "Dimension criteria applicable", "Low coverage",
+    ],
+  ];
+  for (const row of rows) {
+    row.rounds.forEach((round, r) => {
+      const a = round.assessment;
+      const about = [
+        row.code, nameOf(row), r + 1, row.rounds.length, r === row.rounds.length - 1 ? "Yes" : "No",
+        hidden ? "" : a.name, a.date, hidden ? "" : round.entry.name, round.entry.otherVersion || fw.version,
+      ];
+      round.results.dimensions.forEach((/** @type {any} */ result) => {
+        const d = result.dimension;
+        const scored = [
+          result.score === null ? "" : scoring.formatScore(result.score),
+          result.level ? levels[result.level - 1].label : "",
+          result.answered,
+          result.applicable,
+          result.lowCoverage ? "Yes" : "No",
+        ];
+        d.criteria.forEach((/** @type {any} */ c, /** @type {number} */ i) => {
+          const value = Object.prototype.hasOwnProperty.call(a.answers, c.id) ? a.answers[c.id] : "";
+          const number = value ? info.levelIndex.get(value) : undefined;
+          out.push([
+            ...about, themes.get(d.theme) || "", d.id, d.number, d.title, c.id, `${d.number}.${i + 1}`, c.title,
+            answerText(value), number || "", ...scored,
+          ]);
+        });
+      });
+    });
+  }
+  return `\uFEFF${csvRows(out)}\r\n`;
+}
+
+export { readFile, compare, criteria, weakest, sortRows, combinedCsv, organisationKey, fingerprint, letters, median, shade, sameFile };

@@ -294,8 +294,12 @@ function longDate(text, fallback) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text || "")) return otherwise;
   const date = new Date(`${text}T12:00:00Z`);
   if (isNaN(date.getTime())) return otherwise;
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  // One formatter, made on first use: making one for every date is slow with many dates (the group page).
+  if (!longDateFormat) longDateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return longDateFormat.format(date);
 }
+/** @type {Intl.DateTimeFormat | null} */
+let longDateFormat = null;
 
 export {
   NOT_APPLICABLE,

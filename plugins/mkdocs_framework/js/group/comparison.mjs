@@ -1,11 +1,15 @@
 /* The group page's comparison section: shown once there are files, with the sentence that sums
  * it up and the option to hide the organisations' names ("Hide authority names", in the
- * framework's words). The heatmap, spread and profiles inside it are components of their own.
+ * framework's words), and the combined CSV. The heatmap, spread, criteria, rounds and profiles
+ * inside it are components of their own.
  */
 
 import { Component } from "../ui/component.mjs";
 import { summary } from "./text.mjs";
 import { capitalise, terms } from "../core/terms.mjs";
+import * as group from "../core/group.mjs";
+import { plural } from "../core/model.mjs";
+import { download } from "../ui/dom.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
 
@@ -25,7 +29,19 @@ export class GroupComparison extends Component {
     /** @type {HTMLInputElement} */
     this.hide = this.find(".cif-group-controls input[type=checkbox]");
     this.on(this.hide, "change", () => this.onHide());
-    this.keep(context.state.subscribe(() => this.render()));
+    /** @type {HTMLButtonElement} */
+    this.csv = this.find("button.cif-group-csv");
+    this.on(this.csv, "click", () => this.onCsv());
+    this.keep(context.state.subscribe((change) => change === "files" && this.render()));
+  }
+
+  /** Offers the comparison as one CSV file (group.combinedCsv), names hidden if they are. */
+  onCsv() {
+    const { state, framework } = this.context;
+    const rows = state.comparison.rows;
+    const text = group.combinedCsv(state.info, rows, (row) => state.nameOf(row), state.hideNames);
+    download(this.doc, text, `${framework.id}-group-comparison.csv`, "text/csv;charset=utf-8");
+    this.context.announce(`The comparison of ${plural(rows.length, terms(framework).organisation, terms(framework).organisations)} is downloading as a CSV file.`);
   }
 
   render() {

@@ -39,7 +39,7 @@ export class GroupFiles extends Component {
     this.on(this.drop, "dragleave", (event) => this.onDragLeave(event));
     this.on(this.doc, "dragover", (event) => this.onDragOver(event));
     this.on(this.doc, "drop", (event) => this.onDrop(event));
-    this.keep(context.state.subscribe(() => this.render()));
+    this.keep(context.state.subscribe((change) => change !== "view" && this.render()));
     // A browser may keep files chosen before a reload; read them like a fresh choice.
     if (this.input.files?.length) this.add(this.input.files);
   }
@@ -76,32 +76,41 @@ export class GroupFiles extends Component {
     this.problems.hidden = !problems.length;
   }
 
-  /** The list of files in the comparison, in the comparison's order. */
+  /** The list of files in the comparison, in the comparison's order, an organisation's rounds
+   * together (baseline first); built in a fragment and put in at once. */
   render() {
     const { state } = this.context;
     const rows = state.comparison.rows;
-    this.list.textContent = "";
     this.none.hidden = rows.length > 0;
-    for (const row of rows) this.list.appendChild(this.item(row, state.nameOf(row)));
+    const fragment = this.doc.createDocumentFragment();
+    for (const row of rows) {
+      row.rounds.forEach((round, r) => fragment.appendChild(this.item(row, round, r, state.nameOf(row))));
+    }
+    this.list.replaceChildren(fragment);
   }
 
-  /** @param {import("./state.mjs").Row} row @param {string} name */
-  item(row, name) {
+  /** @param {import("./state.mjs").Row} row @param {import("./state.mjs").Row["rounds"][number]} round
+   * @param {number} index the round's number less one @param {string} name */
+  item(row, round, index, name) {
     const { doc } = this;
+    const { entry } = round;
     const item = make(doc, "li", "cif-group-file");
-    item.setAttribute("data-entry", String(row.entry.key));
+    item.setAttribute("data-entry", String(entry.key));
     item.appendChild(make(doc, "bdi", "cif-group-file__name", name));
+    const count = row.rounds.length;
+    const which = count > 1 ? `round ${index + 1} of ${count}` : "";
+    if (which) item.appendChild(make(doc, "span", "cif-tag cif-tag--round", `Round ${index + 1} of ${count}`));
     if (!this.context.state.hideNames) {
-      item.appendChild(sentence(make(doc, "span", "cif-group-file__detail"), `${row.code}, from the file `, [row.fileName]));
+      item.appendChild(sentence(make(doc, "span", "cif-group-file__detail"), `${row.code}, from the file `, [entry.name]));
     }
-    if (row.entry.otherVersion) {
-      item.appendChild(make(doc, "span", "cif-tag cif-tag--version", `Another version (${row.entry.otherVersion})`));
-      item.appendChild(make(doc, "span", "cif-group-file__note", versionNote(this.context.framework.version, row.entry)));
+    if (entry.otherVersion) {
+      item.appendChild(make(doc, "span", "cif-tag cif-tag--version", `Another version (${entry.otherVersion})`));
+      item.appendChild(make(doc, "span", "cif-group-file__note", versionNote(this.context.framework.version, entry)));
     }
     const button = make(doc, "button", "cif-link-button cif-group-file__remove", "Remove");
     button.type = "button";
-    button.setAttribute("data-remove", String(row.entry.key));
-    button.appendChild(sentence(make(doc, "span", "cif-visually-hidden"), " ", [name]));
+    button.setAttribute("data-remove", String(entry.key));
+    button.appendChild(sentence(make(doc, "span", "cif-visually-hidden"), " ", [name], which ? `, ${which}` : ""));
     item.appendChild(button);
     return item;
   }
@@ -118,7 +127,7 @@ export class GroupFiles extends Component {
     /** @returns {HTMLButtonElement[]} */
     const buttons = () => all(this.list, "[data-remove]");
     const position = buttons().findIndex((button) => Number(button.getAttribute("data-remove")) === key);
-    const removed = position < 0 ? "" : this.list.querySelectorAll(".cif-group-file__name")[position].textContent;
+    const removed = position < 0 ? "" : this.list.querySelectorAll(".cif-group-file__remove")[position].textContent.replace(/^Remove /, "");
     if (!this.context.state.remove(key)) return;
     const left = buttons();
     const next = left[Math.min(position, left.length - 1)];

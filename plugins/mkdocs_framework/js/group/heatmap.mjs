@@ -1,5 +1,5 @@
 /* The group page's heatmap (a row per authority, a cell per dimension with its score and level,
- * shaded by level) and the spread table (lowest, median and highest score of each dimension).
+ * shaded by level; sortable by any column, filtered by theme) and the spread table (lowest, median and highest score of each dimension).
  * Every cell says its figures in words; the shade only repeats them. The shades are set once, as
  * custom properties in assess.css.
  */
@@ -9,7 +9,8 @@ import { coverageText, formatScore } from "../core/scoring.mjs";
 import { all, make } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 import { allNotApplicable, levelName, scoreText } from "./text.mjs";
-import { dimensionName } from "../core/terms.mjs";
+import { capitalise, dimensionName, terms } from "../core/terms.mjs";
+import { plural } from "../core/model.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
 /** @typedef {import("./state.mjs").Row} Row */
@@ -21,25 +22,119 @@ export class GroupHeatmap extends Component {
   /** @param {HTMLElement} root @param {GroupContext} context */
   constructor(root, context) {
     super(root, context);
+    /** @type {HTMLTableRowElement} */
+    this.headRow = this.find("table.cif-heatmap thead tr");
     /** @type {HTMLTableSectionElement} */
     this.body = this.find("table.cif-heatmap tbody");
+    /** @type {HTMLSelectElement | null} the theme filter, when the framework has themes */
+    this.theme = root.querySelector("select.cif-group-theme");
     // The key's swatches take the shade of their level, however many levels the framework has.
     for (const swatch of all(root, "[data-heat-level]")) {
       const shade = group.shade(Number(swatch.getAttribute("data-heat-level")), Number(swatch.getAttribute("data-heat-count")));
       swatch.classList.add(`cif-heat--${shade}`);
     }
-    this.keep(context.state.subscribe(() => this.render()));
+    this.makeHeader();
+    this.on(this.headRow, "click", (event) => this.onSort(event));
+    if (this.theme) {
+      const theme = this.theme;
+      this.on(theme, "change", () => this.onTheme(theme));
+    }
+    /** The rows on the page, in their order. @type {Row[]} */
+    this.drawn = [];
+    this.keep(context.state.subscribe((change) => (change === "names" ? this.renameRows() : this.render())));
   }
 
+  /** Names hidden or shown: only the rows' headers change, unless the rows are sorted by name. */
+  renameRows() {
+    const { state } = this.context;
+    if (state.sort.by === "name") return this.render();
+    const trs = this.body.rows;
+    this.drawn.forEach((row, i) => {
+      const tr = trs[i];
+      if (tr) tr.replaceChild(this.rowHeader(row, state.hideNames), /** @type {Node} */ (tr.firstChild));
+    });
+  }
+
+  /** The header's cells as sort buttons (a sortable table, as in the GOV.UK Design System): the
+   * organisation column, then a column per dimension, each hidden when the theme filter leaves it out. */
+  makeHeader() {
+    const { doc } = this;
+    const { framework } = this.context;
+    const cells = [
+      { key: "name", text: capitalise(terms(framework).organisation), theme: "" },
+      ...framework.dimensions.map((/** @type {any} */ d, /** @type {number} */ i) => ({ key: String(i), text: dimensionName(d), theme: d.theme || "" })),
+    ];
+    /** @type {HTMLTableCellElement[]} */
+    this.heads = cells.map(({ key, text, theme }) => {
+      const th = make(doc, "th");
+      th.scope = "col";
+      th.setAttribute("data-sort", key);
+      th.setAttribute("data-theme", theme);
+      const button = make(doc, "button", "cif-sort", text);
+      button.type = "button";
+      th.appendChild(button);
+      return th;
+    });
+    this.headRow.replaceChildren(...this.heads);
+  }
+
+  /** The dimensions the theme filter leaves in, by index. @returns {number[]} */
+  shown() {
+    const { framework, state } = this.context;
+    /** @type {number[]} */
+    const indexes = [];
+    framework.dimensions.forEach((/** @type {any} */ d, /** @type {number} */ i) => {
+      if (!state.theme || d.theme === state.theme) indexes.push(i);
+    });
+    return indexes;
+  }
+
+  /** The table, built once per change: the header's order and filter set in place (so a focused
+   * sort button keeps its focus), the rows built in a fragment and put in at once. */
   render() {
     const { state } = this.context;
-    this.body.textContent = "";
-    for (const row of state.comparison.rows) {
+    const shown = this.shown();
+    const sortKey = String(state.sort.by);
+    for (const th of this.heads) {
+      const key = th.getAttribute("data-sort") || "";
+      th.hidden = key !== "name" && !shown.includes(Number(key));
+      if (key === sortKey) th.setAttribute("aria-sort", state.sort.direction);
+      else th.removeAttribute("aria-sort");
+    }
+    /** @type {HTMLElement} */ (this.body.parentElement).style.setProperty("--cif-heat-columns", String(shown.length));
+    const fragment = this.doc.createDocumentFragment();
+    this.drawn = state.sortedRows;
+    for (const row of this.drawn) {
       const tr = make(this.doc, "tr");
       tr.appendChild(this.rowHeader(row, state.hideNames));
-      for (const result of row.dimensions) tr.appendChild(this.cell(result));
-      this.body.appendChild(tr);
+      for (const d of shown) tr.appendChild(this.cell(row.dimensions[d]));
+      fragment.appendChild(tr);
     }
+    this.body.replaceChildren(fragment);
+  }
+
+  /** A sort button pressed: sorts by its column, lowest (or A to Z) first, then the other way on a
+   * second press. @param {MouseEvent} event */
+  onSort(event) {
+    const th = /** @type {Element} */ (event.target).closest("th[data-sort]");
+    if (!th || !/** @type {Element} */ (event.target).closest("button")) return;
+    const key = th.getAttribute("data-sort") || "name";
+    const { state } = this.context;
+    const by = key === "name" ? "name" : Number(key);
+    const direction = state.sort.by === by && state.sort.direction === "ascending" ? "descending" : "ascending";
+    state.setSort(by, direction);
+    const up = direction === "ascending";
+    const order = by === "name" ? (up ? "A to Z" : "Z to A") : up ? "lowest score first" : "highest score first";
+    this.context.announce(`Sorted by ${th.textContent}, ${order}.`);
+  }
+
+  /** @param {HTMLSelectElement} select */
+  onTheme(select) {
+    this.context.state.setTheme(select.value);
+    const count = this.shown().length;
+    const option = select.options[select.selectedIndex];
+    const which = select.value ? `the dimensions of ${option.textContent}` : "every dimension";
+    this.context.announce(`The table shows ${which}: ${plural(count, "dimension", "dimensions")}.`);
   }
 
   /** @param {Row} row @param {boolean} hidden */
@@ -49,6 +144,7 @@ export class GroupHeatmap extends Component {
     head.appendChild(make(this.doc, "bdi", "cif-heat__name", hidden ? row.code : row.name));
     if (!hidden) head.appendChild(make(this.doc, "span", "cif-heat__code", ` (${row.code})`));
     if (row.entry.otherVersion) head.appendChild(make(this.doc, "span", "cif-tag cif-tag--version", `Version ${row.entry.otherVersion}`));
+    if (row.rounds.length > 1) head.appendChild(make(this.doc, "span", "cif-heat__rounds", `Latest of ${row.rounds.length} rounds`));
     return head;
   }
 
@@ -60,11 +156,10 @@ export class GroupHeatmap extends Component {
       cell.textContent = allNotApplicable(result) ? "Not applicable" : "No score";
       return cell;
     }
-    cell.appendChild(make(this.doc, "span", "cif-heat__score", formatScore(result.score)));
-    cell.appendChild(this.doc.createTextNode(" "));
-    cell.appendChild(make(this.doc, "span", "cif-heat__level", levelName(levels, result.level)));
-    // Coverage in words; a result from fewer than half of its criteria is also outlined (assess.css).
-    cell.appendChild(make(this.doc, "span", "cif-heat__coverage", ` ${coverageText(result)}`));
+    // Score, level and coverage in words, a line each, as one text (the score's line in bold, by
+    // share-group.css), so that 200 rows draw fast; a result from fewer than half of its criteria
+    // is also outlined (assess.css).
+    cell.textContent = `${formatScore(result.score)}\n${levelName(levels, result.level)}\n${coverageText(result)}`;
     if (result.lowCoverage) cell.classList.add("cif-heat--low");
     return cell;
   }
@@ -79,7 +174,8 @@ export class GroupSpread extends Component {
     super(root, context);
     /** @type {HTMLTableSectionElement} */
     this.body = this.find("table.cif-spread tbody");
-    this.keep(context.state.subscribe(() => this.render()));
+    // The spread names no one and does not follow the heatmap's order: only new files change it.
+    this.keep(context.state.subscribe((change) => change === "files" && this.render()));
   }
 
   render() {

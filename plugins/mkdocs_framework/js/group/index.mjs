@@ -8,6 +8,8 @@
  *   cif-group-comparison  comparison.mjs  the comparison shown once there are files; hide names
  *   cif-group-heatmap     heatmap.mjs     level of each authority in each dimension
  *   cif-group-spread      heatmap.mjs     lowest, median and highest score of each dimension
+ *   cif-group-criteria    criteria.mjs    the weakest criteria, and the spread across levels of each
+ *   cif-group-rounds      rounds.mjs      an authority's rounds (baseline to latest) and the change
  *   cif-group-profiles    profiles.mjs    each authority's chart and table
  *   cif-print             component.mjs   the print button
  *   cif-announcer         component.mjs   what screen readers are told after a change
@@ -20,6 +22,8 @@ import { GroupFiles } from "./files.mjs";
 import { GroupComparison } from "./comparison.mjs";
 import { GroupHeatmap, GroupSpread } from "./heatmap.mjs";
 import { GroupProfiles } from "./profiles.mjs";
+import { GroupCriteria } from "./criteria.mjs";
+import { GroupRounds } from "./rounds.mjs";
 
 /**
  * What every component of the page is given.
@@ -48,6 +52,8 @@ startEveryPage(GroupFiles.moduleName, "cif-group-js", ({ framework, page, win })
     ...createAll(GroupComparison, page, context),
     ...createAll(GroupHeatmap, page, context),
     ...createAll(GroupSpread, page, context),
+    ...createAll(GroupCriteria, page, context),
+    ...createAll(GroupRounds, page, context),
     ...createAll(GroupProfiles, page, context),
     ...createAll(PrintButton, page, context),
     ...createAll(GroupFiles, page, context),

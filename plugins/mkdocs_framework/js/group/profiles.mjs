@@ -1,6 +1,6 @@
 /* The group page's profiles: for each authority, a bar chart of its scores with its targets and a
  * table of the same figures. The charts are drawn at the width they are shown, and at the print
- * width for printing.
+ * width for printing. With many files the profiles are added in batches, after the heatmap.
  */
 
 import { longDate, plural } from "../core/model.mjs";
@@ -12,6 +12,10 @@ import { dimensionName } from "../core/terms.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
 /** @typedef {import("./state.mjs").Row} Row */
+
+/** Profiles put on the page at once, then in each batch after. */
+const FIRST = 12;
+const BATCH = 24;
 
 /** @extends {Component<GroupContext>} */
 export class GroupProfiles extends Component {
@@ -25,14 +29,49 @@ export class GroupProfiles extends Component {
     const measure = () => this.holder.querySelector("[data-profile]")?.clientWidth || 0;
     this.sizer = new chart.ChartSizer(context.win, measure, (width) => this.drawCharts(width), 360);
     this.keep(() => this.sizer.stop());
-    this.keep(context.state.subscribe(() => this.render()));
+    /** Counts renders, so a batch left from an earlier one stops. */
+    this.generation = 0;
+    /** How many profiles of the current render are on the page. */
+    this.shownCount = 0;
+    this.keep(() => (this.generation += 1));
+    // The profiles do not follow the heatmap's order or theme.
+    this.keep(context.state.subscribe((change) => change !== "view" && this.render()));
   }
 
+  /** The first profiles at once, the rest in batches after the page has been drawn, so that
+   * opening many files shows the heatmap without waiting for every chart. */
   render() {
     const { rows } = this.context.state.comparison;
+    this.generation += 1;
+    this.shownCount = 0;
     this.holder.textContent = "";
-    rows.forEach((row, i) => this.holder.appendChild(this.profile(row, i)));
-    this.sizer.redraw(true);
+    this.addProfiles(rows, FIRST);
+    // Once the width is known, a change of files or names does not measure it again (a resize does).
+    if (this.sizer.lastWidth) this.drawCharts(this.sizer.lastWidth);
+    else this.sizer.redraw(true);
+    this.later(this.generation);
+  }
+
+  /** @param {number} generation */
+  later(generation) {
+    const { rows } = this.context.state.comparison;
+    if (this.shownCount >= rows.length) return;
+    this.context.win.setTimeout(() => {
+      if (generation !== this.generation) return;
+      const from = this.shownCount;
+      this.addProfiles(rows, BATCH);
+      this.drawFrom(from, this.sizer.lastWidth || 360);
+      this.later(generation);
+    }, 0);
+  }
+
+  /** Puts the next `count` profiles on the page at once. @param {Row[]} rows @param {number} count */
+  addProfiles(rows, count) {
+    const fragment = this.doc.createDocumentFragment();
+    const end = Math.min(rows.length, this.shownCount + count);
+    for (let i = this.shownCount; i < end; i += 1) fragment.appendChild(this.profile(rows[i], i));
+    this.holder.appendChild(fragment);
+    this.shownCount = end;
   }
 
   /** @param {Row} row @param {number} index */
@@ -92,9 +131,16 @@ export class GroupProfiles extends Component {
   /** Draws every profile's chart at this width.
    * @param {number} width */
   drawCharts(width) {
+    this.drawFrom(0, width);
+  }
+
+  /** Draws the charts of the profiles from number `from` on at this width.
+   * @param {number} from @param {number} width */
+  drawFrom(from, width) {
     const { state, levels } = this.context;
     const { rows } = state.comparison;
-    for (const holder of all(this.holder, "[data-profile]")) {
+    const holders = all(this.holder, "[data-profile]");
+    for (const holder of holders.slice(from)) {
       const row = rows[Number(holder.getAttribute("data-profile"))];
       if (!row) continue;
       const svg = chart.draw(this.doc, {

@@ -1,5 +1,7 @@
-/* The group comparison page's state: the files read so far and the options (hide names). No DOM:
- * the components render from it and send changes to it; it tells its listeners after every change.
+/* The group comparison page's state: the files read so far and the options (hide names, the
+ * heatmap's order and theme). No DOM: the components render from it and send changes to it; it
+ * tells its listeners after every change, saying what changed ("files", "names" or "view", the
+ * heatmap's order or theme), so a component redraws only what the change touches.
  * Files are read in the browser only (group.readFile); nothing is uploaded and nothing is stored.
  */
 
@@ -10,9 +12,11 @@ import { Listeners } from "../ui/listeners.mjs";
 /**
  * @typedef {{status: string, name: string, reason: string}} Problem a file that could not be included
  * @typedef {{status: "ok", name: string, assessment: any, otherVersion: string, migrated: boolean,
- *   counts: any, notCarried: string[], key: number}} Entry a file in the comparison
+ *   counts: any, notCarried: string[], key: number, fingerprint?: string}} Entry a file in the comparison
  * @typedef {{code: string, name: string, fileName: string, entry: Entry, assessment: any,
- *   results: any, dimensions: any[]}} Row an authority in the comparison (group.compare)
+ *   results: any, dimensions: any[], rounds: {entry: Entry, assessment: any, results: any}[]}} Row
+ *   an authority in the comparison (group.compare), showing its latest round
+ * @typedef {"files" | "names" | "view"} Change what changed
  * @typedef {{rows: Row[], spread: any[]}} Comparison
  * @typedef {{added: number, problems: Problem[]}} Outcome what adding files did
  */
@@ -24,22 +28,33 @@ export class GroupState {
     /** @type {Entry[]} */
     this.entries = [];
     this.hideNames = false;
+    /** The heatmap's order: "name" or a dimension's index, and the direction; "" for code order.
+     * @type {{by: string | number, direction: "ascending" | "descending"}} */
+    this.sort = { by: "", direction: "ascending" };
+    /** The theme whose dimensions the heatmap shows; "" for all. */
+    this.theme = "";
+    /** @type {import("../core/group.mjs").CriterionSpread[] | null} */
+    this.cachedCriteria = null;
     this.nextKey = 1;
     /** @type {Comparison | null} */
     this.cached = null;
-    /** @type {Listeners<[]>} */
+    /** @type {Listeners<[Change]>} */
     this.listeners = new Listeners();
   }
 
-  /** Calls listener after every change; returns a function that stops it.
-   * @param {() => void} listener */
+  /** Calls listener after every change, with what changed; returns a function that stops it.
+   * @param {(change: Change) => void} listener */
   subscribe(listener) {
     return this.listeners.add(listener);
   }
 
-  changed() {
-    this.cached = null;
-    this.listeners.tell();
+  /** @param {Change} change */
+  changed(change) {
+    if (change === "files") {
+      this.cached = null;
+      this.cachedCriteria = null;
+    }
+    this.listeners.tell(change);
   }
 
   /** The comparison of the files in it (heatmap rows, spread), worked out once per change.
@@ -47,6 +62,32 @@ export class GroupState {
   get comparison() {
     if (!this.cached) this.cached = group.compare(this.info, this.entries);
     return this.cached;
+  }
+
+  /** How the authorities' latest rounds spread across the levels on each criterion, worked out once
+   * per change of files. */
+  get criteria() {
+    if (!this.cachedCriteria) this.cachedCriteria = group.criteria(this.info, this.comparison.rows);
+    return this.cachedCriteria;
+  }
+
+  /** The heatmap's rows in the chosen order. */
+  get sortedRows() {
+    const { rows } = this.comparison;
+    if (this.sort.by === "") return rows;
+    return group.sortRows(rows, this.sort.by, this.sort.direction, (row) => this.nameOf(row));
+  }
+
+  /** @param {string | number} by "name" or a dimension's index @param {"ascending" | "descending"} direction */
+  setSort(by, direction) {
+    this.sort = { by, direction };
+    this.changed("view");
+  }
+
+  /** @param {string} theme a theme's id, or "" for all */
+  setTheme(theme) {
+    this.theme = theme;
+    this.changed("view");
   }
 
   /** What an authority is called on the page: its code when names are hidden.
@@ -62,17 +103,22 @@ export class GroupState {
     /** @type {Problem[]} */
     const problems = [];
     let added = 0;
+    /** @type {Map<string, Entry>} the files in, by fingerprint */
+    const seen = new Map(this.entries.map((entry) => [group.fingerprint(entry), entry]));
     for (const result of results) {
       if (result.status !== "ok") problems.push(result);
-      else if (this.entries.some((entry) => group.sameFile(entry, result))) {
-        problems.push({ status: "duplicate", name: result.name, reason: "This file is already in the comparison." });
+      else if (seen.has(group.fingerprint(result))) {
+        const first = /** @type {Entry} */ (seen.get(group.fingerprint(result)));
+        const as = first.name !== result.name ? ` as \u201c\u2068${first.name}\u2069\u201d` : "";
+        problems.push({ status: "duplicate", name: result.name, reason: `The same file is already in the comparison${as}, so it is counted once.` });
       } else {
+        seen.set(group.fingerprint(result), result);
         this.entries.push({ ...result, key: this.nextKey });
         this.nextKey += 1;
         added += 1;
       }
     }
-    this.changed();
+    this.changed("files");
     return { added, problems };
   }
 
@@ -95,13 +141,13 @@ export class GroupState {
     const index = this.entries.findIndex((entry) => entry.key === key);
     if (index < 0) return false;
     this.entries.splice(index, 1);
-    this.changed();
+    this.changed("files");
     return true;
   }
 
   /** @param {boolean} hidden */
   setHideNames(hidden) {
     this.hideNames = hidden;
-    this.changed();
+    this.changed("names");
   }
 }

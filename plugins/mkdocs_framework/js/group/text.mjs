@@ -51,7 +51,14 @@ export function versionNote(version, entry) {
  * @param {import("./state.mjs").Row[]} rows @param {import("../core/terms.mjs").Terms} words */
 export function summary(rows, words) {
   const others = rows.filter((row) => row.entry.otherVersion).length;
-  let text = `${plural(rows.length, words.organisation, words.organisations)} in the comparison.`;
+  const files = rows.reduce((sum, row) => sum + row.rounds.length, 0);
+  const series = rows.filter((row) => row.rounds.length > 1).length;
+  let text = `${plural(rows.length, words.organisation, words.organisations)} in the comparison`;
+  text += files > rows.length ? `, from ${plural(files, "file", "files")}.` : ".";
+  if (series) {
+    const has = series === 1 ? `${words.organisation} has` : `${words.organisations} have`;
+    text += ` ${series} ${has} files from more than one round: the comparison shows each one\u2019s latest round, and the rounds are compared under \u201cRounds\u201d.`;
+  }
   if (others) {
     text += ` ${plural(others, "file was", "files were")} made with another version of the framework (marked \u201cVersion\u201d); compare ${others === 1 ? "it" : "them"} with care.`;
   }

@@ -1,0 +1,85 @@
+/* The group page's view by criterion: the weakest criteria across the group, in a sentence each
+ * ("8 of 12 authorities are Emerging on 2.3 ..."), and a table of how the authorities (their latest
+ * rounds) spread across the levels on every criterion. Names no one, so only new files change it.
+ */
+
+import * as group from "../core/group.mjs";
+import { plural } from "../core/model.mjs";
+import { make } from "../ui/dom.mjs";
+import { Component } from "../ui/component.mjs";
+import { dimensionName, terms } from "../core/terms.mjs";
+
+/** @typedef {import("./index.mjs").GroupContext} GroupContext */
+/** @typedef {import("../core/group.mjs").CriterionSpread} CriterionSpread */
+
+/** How many of the weakest criteria are named. */
+const WEAKEST = 5;
+
+/** "8 of 12 authorities are Emerging on 2.3 Consent records", or "... are Developing or lower on ...".
+ * @param {CriterionSpread} s @param {number} total organisations in the comparison
+ * @param {{label: string}[]} levels @param {import("../core/terms.mjs").Terms} words */
+export function weakText(s, total, levels, words) {
+  const level = /** @type {number} */ (s.medianLevel);
+  const verb = s.atOrBelow === 1 ? "is" : "are";
+  const where = level === 1 ? levels[0].label : `${levels[level - 1].label} or lower`;
+  const whole = total === 1 ? words.organisation : words.organisations;
+  return `${s.atOrBelow} of ${total} ${whole} ${verb} ${where} on ${s.number} ${s.criterion.title}`;
+}
+
+/** @extends {Component<GroupContext>} */
+export class GroupCriteria extends Component {
+  static moduleName = "cif-group-criteria";
+
+  /** @param {HTMLElement} root @param {GroupContext} context */
+  constructor(root, context) {
+    super(root, context);
+    /** @type {HTMLUListElement} */
+    this.weakest = this.find("ul.cif-group-weakest");
+    /** @type {HTMLTableElement} */
+    this.table = this.find("table.cif-criteria");
+    this.keep(context.state.subscribe((change) => change === "files" && this.render()));
+  }
+
+  render() {
+    const { state, levels, framework } = this.context;
+    const rows = state.comparison.rows;
+    const spread = state.criteria;
+    const words = terms(framework);
+    const list = this.doc.createDocumentFragment();
+    for (const s of group.weakest(spread, WEAKEST)) {
+      const item = make(this.doc, "li", "", `${weakText(s, rows.length, levels, words)} (${dimensionName(s.dimension)}).`);
+      list.appendChild(item);
+    }
+    this.weakest.replaceChildren(list);
+    const bodies = this.doc.createDocumentFragment();
+    const columns = levels.length + 4;
+    let current = null;
+    let body = null;
+    for (const s of spread) {
+      if (s.dimension !== current) {
+        current = s.dimension;
+        body = make(this.doc, "tbody");
+        const head = make(this.doc, "tr", "cif-criteria__dimension");
+        const th = make(this.doc, "th", "", dimensionName(s.dimension));
+        th.scope = "rowgroup";
+        th.colSpan = columns;
+        head.appendChild(th);
+        body.appendChild(head);
+        bodies.appendChild(body);
+      }
+      const tr = make(this.doc, "tr");
+      const th = make(this.doc, "th", "", `${s.number} ${s.criterion.title}`);
+      th.scope = "row";
+      tr.appendChild(th);
+      const counts = [...s.levels, s.notApplicable, s.notSure, s.unanswered];
+      counts.forEach((count, i) => {
+        const shade = i < levels.length && count ? ` cif-heat cif-heat--${group.shade(i + 1, levels.length)}` : "";
+        const td = make(this.doc, "td", `cif-criteria__count${count ? "" : " cif-criteria__count--none"}${shade}`, String(count));
+        tr.appendChild(td);
+      });
+      /** @type {HTMLElement} */ (body).appendChild(tr);
+    }
+    for (const old of Array.from(this.table.tBodies)) old.remove();
+    this.table.appendChild(bodies);
+  }
+}
