@@ -55,6 +55,13 @@ def header_bottom(page: Page) -> float:
     return box["y"] + box["height"]
 
 
+def progress_bottom(page: Page) -> float:
+    """The bottom of the step's progress indicator, which stays in view under the header."""
+    box = page.locator(".cif-step-progress").bounding_box()
+    assert box is not None
+    return box["y"] + box["height"]
+
+
 def test_answer_chooses_the_option_by_its_words(context: BrowserContext, built_site: Path) -> None:
     page = open_page(context, built_site, "assess/index.html")
     answer(page, "purpose-outcomes-link", "Developing")
@@ -191,7 +198,7 @@ def test_check_your_answers_lists_every_answer_target_and_note_with_change_links
     question = page.locator(f"#criterion-{one.criteria[2].id}")
     expect(question).to_be_in_viewport()
     box = question.bounding_box()
-    assert box is not None and box["y"] >= header_bottom(page) - 1
+    assert box is not None and box["y"] >= progress_bottom(page) - 1, "not under the progress indicator"
     answer(page, one.criteria[2].id, "Leading")
     page.go_back()
     started(page)
@@ -270,6 +277,7 @@ def test_a_step_can_be_used_with_the_keyboard_alone(
 ) -> None:
     dimension = framework.dimensions[0]
     page = open_page(context, built_site, f"assess/{dimension.id}.html")
+    page.set_viewport_size({"width": 1280, "height": 700})  # a laptop's window: the step scrolls
     first_radio = page.locator(f"#criterion-{dimension.criteria[0].id} input").first
     for _ in range(80):
         page.keyboard.press("Tab")
@@ -297,7 +305,25 @@ def test_a_step_can_be_used_with_the_keyboard_alone(
             break
     expect(continue_link).to_be_focused()
     box = continue_link.bounding_box()
-    assert box is not None and box["y"] >= header_bottom(page) - 1
+    assert box is not None and box["y"] >= progress_bottom(page) - 1
+    # Walking back through the step from its end, every control comes into view below the progress
+    # indicator rather than under it.
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    continue_link.focus()
+    for _ in range(60):
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate(
+            "document.activeElement === document.querySelector('h1') || !!document.activeElement.closest('.cif-back')"
+        ):
+            break
+        focused = page.evaluate(
+            "() => { const el = document.activeElement; return el.closest('article') ? "
+            "{name: el.id || el.textContent.trim().slice(0, 40), top: el.getBoundingClientRect().top} : null; }"
+        )
+        if focused is None:
+            break
+        assert focused["top"] >= progress_bottom(page) - 1, f"{focused['name']} is under the progress indicator"
+    continue_link.focus()
     page.keyboard.press("Enter")
     started(page)
     assert page.url.endswith(f"/assess/{framework.dimensions[1].id}.html")
