@@ -6,7 +6,8 @@ from ``file://``, where browsers refuse module scripts. The built bundles are sh
 beside the stylesheets, so building a site needs no Node; ``make test`` fails when a shipped bundle
 differs from a fresh build of its sources.
 
-- ``assess.js``: the self-assessment form, everything it needs as it opens;
+- ``assess.js``: the self-assessment form's hub (assess/index.html), everything it needs as it opens;
+- ``assess-step.js``: a step of the form (one dimension's questions) and Check your answers;
 - ``assess-more.js``: export, import, progress comparison and sharing, which the form loads the
   first time one of them is used (see ``js/later.mjs``), to keep the form light;
 - ``assess-shared.js`` and ``assess-group.js``: the shared-results and group comparison pages;
