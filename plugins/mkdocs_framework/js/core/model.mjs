@@ -105,6 +105,15 @@ function levelLabel(info, levelId) {
   return index ? info.framework.levels[index - 1].label : "";
 }
 
+/** An answer in the form's words: a level's label, "Not applicable" or "Not sure yet"; `none` for no
+ * answer (or an id this framework does not have).
+ * @param {Info} info @param {string} value @param {string} [none] */
+function answerText(info, value, none = "Not answered") {
+  if (value === NOT_APPLICABLE) return "Not applicable";
+  if (value === NOT_SURE) return "Not sure yet";
+  return levelLabel(info, value) || none;
+}
+
 /** @param {Info} info @param {unknown} value */
 function isAllowedAnswer(info, value) {
   return value === NOT_APPLICABLE || value === NOT_SURE || (typeof value === "string" && info.levelIndex.has(value));
@@ -312,6 +321,7 @@ export {
   has,
   describe,
   levelLabel,
+  answerText,
   isAllowedAnswer,
   today,
   blankAssessment,

@@ -33,12 +33,7 @@ import { noteFields, terms } from "./terms.mjs";
  * @property {Block[]} progress
  */
 
-/** An answer in words. @param {Info} info @param {string} value */
-function answerText(info, value) {
-  if (value === model.NOT_APPLICABLE) return "Not applicable";
-  if (value === model.NOT_SURE) return "Not sure yet";
-  return model.levelLabel(info, value) || "Not answered";
-}
+const answerText = model.answerText;
 
 /** Paragraphs of typed text: kept exactly, one paragraph per blank-line-separated part. @param {string} text
  * @param {string} [style] @returns {Block[]} */
@@ -190,7 +185,7 @@ function planBlocks(info, assessment) {
 
 /** Progress since an earlier assessment, from compare.mjs (passed in, so the report bundle need not
  * carry it when there is nothing to compare). @param {Info} info @param {Assessment} assessment
- * @param {{assessment: Assessment, comparison: any, summary: string, formatChange: (n: number | null) => string} | null} since
+ * @param {{assessment: Assessment, comparison: any, summary: string, changeWords: (row: any) => string} | null} since
  * @returns {Block[]} */
 function progressBlocks(info, assessment, since) {
   if (!since) {
@@ -209,9 +204,20 @@ function progressBlocks(info, assessment, since) {
     `${d.dimension.number}. ${d.dimension.title}`,
     d.then.level ? `${name(d.then.level)} (${scoring.formatScore(d.then.score)})` : "No result",
     d.now.level ? `${name(d.now.level)} (${scoring.formatScore(d.now.score)})` : "No result",
-    d.change === null ? "Not compared" : since.formatChange(d.change),
+    since.changeWords(d),
   ]);
-  blocks.push({ kind: "table", caption: "Each dimension then and now", head: ["Dimension", "Then", "Now", "Change"], rows });
+  blocks.push({ kind: "table", caption: "Each dimension then and now", head: ["Dimension", "Then", "Now", "Change, like for like"], rows });
+  // Criteria with a level in only one of the two are left out of the changes, and listed apart.
+  const apart = since.comparison.dimensions.flatMap((/** @type {any} */ d) => [
+    ...d.onlyThen.map((/** @type {any} */ a) => [`${a.number} ${a.criterion.title}`, answerText(info, a.value), answerText(info, a.other || "")]),
+    ...d.onlyNow.map((/** @type {any} */ a) => [`${a.number} ${a.criterion.title}`, answerText(info, a.other || ""), answerText(info, a.value)]),
+  ]);
+  if (apart.length) {
+    blocks.push(
+      { kind: "paragraph", text: "These criteria have a level in only one of the two assessments, so they are left out of the changes above:" },
+      { kind: "table", caption: "Criteria answered with a level in only one of the two", head: ["Criterion", "Then", "Now"], rows: apart }
+    );
+  }
   return blocks;
 }
 

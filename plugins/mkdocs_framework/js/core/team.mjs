@@ -178,12 +178,7 @@ export function spreadText(info, lowest, highest) {
   return lowest === highest ? `All at ${label(lowest)}` : `${label(lowest)} to ${label(highest)}`;
 }
 
-/** An answer in words. @param {Info} info @param {string} value */
-export function answerText(info, value) {
-  if (value === model.NOT_APPLICABLE) return "Not applicable";
-  if (value === model.NOT_SURE) return "Not sure yet";
-  return model.levelLabel(info, value) || "Not answered";
-}
+export const answerText = model.answerText;
 
 /* ---- The team's assessment ----------------------------------------------------------------- */
 

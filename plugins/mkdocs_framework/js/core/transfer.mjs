@@ -72,11 +72,7 @@ const CSV_HEADER = [
 ];
 
 /** @param {Info} info @param {string} value */
-function answerText(info, value) {
-  if (value === model.NOT_APPLICABLE) return "Not applicable";
-  if (value === model.NOT_SURE) return "Not sure yet";
-  return model.levelLabel(info, value);
-}
+const answerText = (info, value) => model.answerText(info, value, "");
 
 /** One row per criterion (its answer) and one per dimension (score, target, notes), each carrying
  * the assessment's details, so that files from several assessments can be stacked together.

@@ -160,7 +160,7 @@ class Report extends Component {
     if (!earlier || !this.assessment || !this.more) return null;
     const { compare } = this.more;
     const comparison = compare.compare(this.info, earlier, this.assessment);
-    return { assessment: earlier, comparison, summary: compare.summary(comparison), formatChange: compare.formatChange };
+    return { assessment: earlier, comparison, summary: compare.summary(comparison), changeWords: compare.changeWords };
   }
 
   /* Shows progress since the assessment chosen, once the comparison's code is loaded. */
