@@ -13,12 +13,18 @@ from mkdocs_framework import assets
 from tests.helpers import REPO
 
 SOURCES = REPO / "plugins" / "mkdocs_framework" / "js"
-FORM_PAGES = {"assess.js": "the form's hub", "assess-step.js": "a step of the form and Check your answers"}
+FORM_PAGES = {
+    "assess.js": "the form's hub",
+    "assess-step.js": "a step of the form and Check your answers",
+    "assess-report.js": "the board report",
+}
 """The bundle each page of the form loads up front (<script defer>), which must stay small."""
 BUNDLES = (
     "assess.js",
     "assess-step.js",
     "assess-more.js",
+    "assess-report.js",
+    "assess-report-more.js",
     "assess-shared.js",
     "assess-group.js",
     "assess-team.js",
