@@ -1,0 +1,64 @@
+"""A first visit to the form's hub, with nothing saved, loads only the hub's own script: the action
+plan, export, sharing and the reminders to keep the work load on first use (form/later.mjs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, expect
+
+from mkdocs_framework.validate import load_framework
+from tests.gates import serve
+from tests.helpers import answer
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def http_site(built_site: Path) -> Iterator[str]:
+    with serve(built_site) as url:
+        yield url.rstrip("/")
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    created = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield created
+    created.close()
+
+
+def scripts(requests: list[str]) -> list[str]:
+    return [url.rsplit("/", 1)[1] for url in requests if "/assets/framework/" in url and url.endswith(".js")]
+
+
+def test_a_first_visit_loads_only_the_hubs_script_and_the_plan_loads_when_reached(
+    context: BrowserContext, http_site: str
+) -> None:
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{http_site}/assess/index.html", wait_until="load")
+    expect(page.locator("#cif-library")).to_be_visible()
+    page.wait_for_timeout(2500)  # past the idle callbacks that load first-use code
+    assert scripts(requests) == ["assess.js"]
+
+    # Reaching the action plan loads its code and shows it.
+    with page.expect_request("**/assess-more.js"):
+        page.locator("#action-plan").scroll_into_view_if_needed()
+    expect(page.locator("#cif-plan")).to_be_visible()
+    expect(page.locator("#cif-plan-body")).not_to_be_empty()
+    assert scripts(requests) == ["assess.js", "assess-more.js"]
+
+
+def test_with_answers_saved_the_plan_is_ready_without_scrolling(context: BrowserContext, http_site: str) -> None:
+    page = context.new_page()
+    page.goto(f"{http_site}/assess/index.html")
+    framework = load_framework(REPO / "framework.yml", REPO / "content")
+    answer(page, framework.dimensions[0].criteria[0].id, "Emerging")
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    with page.expect_request("**/assess-more.js"):
+        page.goto(f"{http_site}/assess/index.html")
+    expect(page.locator("#cif-plan-body")).to_contain_text("Emerging")
