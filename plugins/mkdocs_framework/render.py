@@ -385,7 +385,7 @@ class Renderer:
         steps = {self.paths.assessment_step(d) for d in self.framework.dimensions} | {self.paths.assessment_check}
         return (
             {self.paths.worksheet(d) for d in self.framework.dimensions}
-            | {self.paths.assessment_shared, self.paths.assessment_report}
+            | {self.paths.assessment_shared, self.paths.assessment_report, self.paths.assessment_team}
             | steps
         )
 
