@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, sync_playwright
 from bench import builds, machine, serve, sites, weight
 from bench.browser import count_elements, form_pages, question_page, time_form
 from bench.core import time_core
+from bench.group import time_group
 from bench.stats import growth_exponent, linear_fit, summarise
 from mkdocs_framework.validate import load_framework
 from tests.gates import serve as serve_folder
@@ -249,6 +250,13 @@ def run(options: Options, log: Callable[[str], None] = print) -> dict[str, Any]:
             results["weight"], results["browser"], results["elements"] = _weights_and_browser(
                 real_site_dir, real, synthetic_dir, options.browser_size, log, criteria_site
             )
+            log("timing the group page with 200 exports (issue 14)")
+            with sync_playwright() as playwright:
+                chromium = playwright.chromium.launch(executable_path=str(machine.CHROMIUM), args=CHROMIUM_ARGS)
+                try:
+                    results["group"] = time_group(chromium, real_site_dir)
+                finally:
+                    chromium.close()
     results["goals"] = goals(results)
     return results
 
@@ -329,4 +337,16 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
             "elements",
             largest["page"] + (", every criterion answered" if largest["filled"] else ", storage empty"),
         )
+    group = results.get("group", {})
+    if "open_ms" in group:
+        note = f"{group['exports']} exports, median of {group['runs']} runs"
+        goal("group page: 200 exports open and draw within 1 s", group["open_ms"], 1000, "ms", note)
+        for key, what in (
+            ("sort_ms", "sorting the heatmap"),
+            ("filter_ms", "filtering it by theme"),
+            ("hide_names_ms", "hiding names"),
+            ("remove_ms", "removing a file"),
+        ):
+            if key in group:
+                goal(f"group page with 200 exports: {what} within 100 ms", group[key], 100, "ms", note)
     return found

@@ -39,8 +39,13 @@ export class GroupHeatmap extends Component {
       const theme = this.theme;
       this.on(theme, "change", () => this.onTheme(theme));
     }
-    /** The rows on the page, in their order. @type {Row[]} */
+    /** The rows on the page, in their order, and what they were drawn for: the comparison, the
+     * columns shown and whether names were hidden. @type {Row[]} */
     this.drawn = [];
+    /** @type {import("./state.mjs").Comparison | null} */
+    this.drawnFor = null;
+    this.drawnColumns = "";
+    this.drawnNames = false;
     this.keep(context.state.subscribe((change) => (change === "names" ? this.renameRows() : this.render())));
   }
 
@@ -53,6 +58,7 @@ export class GroupHeatmap extends Component {
       const tr = trs[i];
       if (tr) tr.replaceChild(this.rowHeader(row, state.hideNames), /** @type {Node} */ (tr.firstChild));
     });
+    this.drawnNames = state.hideNames;
   }
 
   /** The header's cells as sort buttons (a sortable table, as in the GOV.UK Design System): the
@@ -103,14 +109,26 @@ export class GroupHeatmap extends Component {
     }
     /** @type {HTMLElement} */ (this.body.parentElement).style.setProperty("--cif-heat-columns", String(shown.length));
     const fragment = this.doc.createDocumentFragment();
-    this.drawn = state.sortedRows;
-    for (const row of this.drawn) {
+    const rows = state.sortedRows;
+    // Only the order changed (a sort): the rows already on the page are moved, not built again.
+    const same = this.drawnFor === state.comparison && this.drawnColumns === shown.join() && this.drawnNames === state.hideNames;
+    const old = same ? new Map(this.drawn.map((row, i) => [row, this.body.rows[i]])) : null;
+    for (const row of rows) {
+      const kept = old && old.get(row);
+      if (kept) {
+        fragment.appendChild(kept);
+        continue;
+      }
       const tr = make(this.doc, "tr");
       tr.appendChild(this.rowHeader(row, state.hideNames));
       for (const d of shown) tr.appendChild(this.cell(row.dimensions[d]));
       fragment.appendChild(tr);
     }
     this.body.replaceChildren(fragment);
+    this.drawn = rows;
+    this.drawnFor = state.comparison;
+    this.drawnColumns = shown.join();
+    this.drawnNames = state.hideNames;
   }
 
   /** A sort button pressed: sorts by its column, lowest (or A to Z) first, then the other way on a
