@@ -206,6 +206,12 @@ def test_a_result_from_few_criteria_is_marked_low_coverage(
         return 5 if (d, c) == (0, 0) else "not_applicable" if (d, c) == (0, 1) else None
 
     page, _ = open_group(context, built_site)
+    page.get_by_label(CHOOSER).set_input_files(
+        write(tmp_path, {"empty.json": export(fw, "Borsetshire", lambda d, c: None)})
+    )
+    expect(page.locator("#cif-heatmap tbody td").first).to_have_text("No score")
+    expect(page.locator("#cif-group-weakest")).to_have_text("No criterion has been answered with a level yet.")
+    page.get_by_role("button", name="Remove Borsetshire").click()
     page.get_by_label(CHOOSER).set_input_files(write(tmp_path, {"partial.json": export(fw, "Anyshire", level)}))
     cell = page.locator("#cif-heatmap tbody td").first
     expect(cell).to_have_text(f"5.0\n{fw['levels'][4]['label']}\nfrom 1 of 3 criteria (low coverage)")

@@ -4,7 +4,6 @@
  */
 
 import * as group from "../core/group.mjs";
-import { plural } from "../core/model.mjs";
 import { make } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 import { dimensionName, terms } from "../core/terms.mjs";
@@ -50,6 +49,7 @@ export class GroupCriteria extends Component {
       const item = make(this.doc, "li", "", `${weakText(s, rows.length, levels, words)} (${dimensionName(s.dimension)}).`);
       list.appendChild(item);
     }
+    if (!list.childNodes.length) list.appendChild(make(this.doc, "li", "", "No criterion has been answered with a level yet."));
     this.weakest.replaceChildren(list);
     const bodies = this.doc.createDocumentFragment();
     const columns = levels.length + 4;
