@@ -222,7 +222,7 @@ def test_a_result_from_few_criteria_is_marked_low_coverage(
     second = page.locator("#cif-criteria tbody tr").filter(
         has_text=f"1.2 {fw['dimensions'][0]['criteria'][1]['title']}"
     )
-    assert [t.strip() for t in second.locator("td").all_inner_texts()] == ["0"] * len(fw["levels"]) + ["1", "0", "0"]
+    expect(second.locator("td")).to_have_text(["0"] * len(fw["levels"]) + ["1", "0", "0"])
 
 
 # --- Criterion view, sorting and filtering -------------------------------------------------------
@@ -243,11 +243,11 @@ def test_each_criterion_shows_the_spread_and_the_weakest_are_named(
     )
     expect(page.locator("#cif-group-weakest")).not_to_contain_text(" on 2.1 ")
     row = page.locator("#cif-criteria tbody tr").filter(has_text=f"1.1 {criterion['title']}")
-    assert [t.strip() for t in row.locator("td").all_inner_texts()] == ["1", "1", "0", "1", "0", "0", "0", "0"]
+    expect(row.locator("td")).to_have_text(["1", "1", "0", "1", "0", "0", "0", "0"])
     leading = page.locator("#cif-criteria tbody tr").filter(
         has_text=f"2.1 {fw['dimensions'][1]['criteria'][0]['title']}"
     )
-    assert [t.strip() for t in leading.locator("td").all_inner_texts()] == ["0", "0", "0", "0", "3", "0", "0", "0"]
+    expect(leading.locator("td")).to_have_text(["0", "0", "0", "0", "3", "0", "0", "0"])
 
 
 def test_the_heatmap_sorts_by_authority_or_any_dimension(

@@ -15,6 +15,9 @@ import { plural } from "../core/model.mjs";
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
 /** @typedef {import("./state.mjs").Row} Row */
 
+/** Rows from which the heatmap is laid out only when near the screen. */
+const MANY = 50;
+
 /** @extends {Component<GroupContext>} */
 export class GroupHeatmap extends Component {
   static moduleName = "cif-group-heatmap";
@@ -125,6 +128,8 @@ export class GroupHeatmap extends Component {
       fragment.appendChild(tr);
     }
     this.body.replaceChildren(fragment);
+    // With many rows the browser lays the heatmap out only when it is near the screen (share-group.css).
+    this.root.classList.toggle("cif-group-heatmap--many", rows.length > MANY);
     this.drawn = rows;
     this.drawnFor = state.comparison;
     this.drawnColumns = shown.join();
