@@ -234,3 +234,26 @@ test("the combined CSV has a row per authority, round and criterion, and no form
   const hidden = group.combinedCsv(info(), rows, (row) => row.code, true);
   assert.ok(!hidden.includes("HYPERLINK") && !hidden.includes("1.json"));
 });
+
+test("the group state says what changed, keeps the comparison for a sort or a theme, and counts a copy once", async () => {
+  const { GroupState } = await import("../../plugins/mkdocs_framework/js/group/state.mjs");
+  const state = new GroupState(info());
+  const told = [];
+  state.subscribe((change) => told.push(change));
+  const text = exported("Anyshire", { p1: "emerging" });
+  const outcome = await state.addFiles([
+    new File([text], "anyshire.json"),
+    new File([text], "anyshire copy.json"),
+    new File([exported("Borsetshire", { p1: "leading" })], "borsetshire.json"),
+  ]);
+  assert.equal(outcome.added, 2);
+  assert.deepEqual(outcome.problems.map((p) => [p.name, p.status]), [["anyshire copy.json", "duplicate"]]);
+  assert.match(outcome.problems[0].reason, /already in the comparison as “\u2068anyshire\.json\u2069”, so it is counted once/);
+  const comparison = state.comparison;
+  state.setSort(0, "descending");
+  state.setTheme("some-theme");
+  state.setHideNames(true);
+  assert.deepEqual(told, ["files", "view", "view", "names"]);
+  assert.equal(state.comparison, comparison, "a sort, a theme or hiding names does not work the comparison out again");
+  assert.deepEqual(state.sortedRows.map((row) => row.assessment.authority), ["Borsetshire", "Anyshire"]);
+});
