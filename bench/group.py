@@ -85,7 +85,7 @@ async ([files]) => {
 def framework_of(site: Path) -> dict[str, Any]:
     """The framework data the group page embeds."""
     html = (site / PAGE).read_text(encoding="utf-8")
-    found = re.search(r'<script type="application/json" id="cif-framework">(.*?)</script>', html, re.S)
+    found = re.search(r'<script type="application/json" id="cif-framework"[^>]*>(.*?)</script>', html, re.S)
     if not found:
         raise ValueError(f"{PAGE} embeds no framework data")
     data: dict[str, Any] = json.loads(found.group(1))

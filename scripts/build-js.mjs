@@ -16,7 +16,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SOURCES = join(ROOT, "plugins/mkdocs_framework/js/entries");
 const OUT = join(ROOT, "plugins/mkdocs_framework/assets");
 /* Each bundle the site loads, by the entry module it is built from. */
-const BUNDLES = ["assess", "assess-step", "assess-more", "assess-shared", "assess-group", "assess-team", "assess-report", "assess-report-more", "worksheet"];
+const BUNDLES = ["assess", "assess-step", "assess-more", "assess-shared", "assess-group", "assess-group-more", "assess-team", "assess-report", "assess-report-more", "worksheet"];
 
 async function build(name) {
   const result = await esbuild.build({

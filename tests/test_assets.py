@@ -17,6 +17,7 @@ FORM_PAGES = {
     "assess.js": "the form's hub",
     "assess-step.js": "a step of the form and Check your answers",
     "assess-report.js": "the board report",
+    "assess-group.js": "the group comparison page",
 }
 """The bundle each page of the form loads up front (<script defer>), which must stay small."""
 BUNDLES = (
@@ -27,6 +28,7 @@ BUNDLES = (
     "assess-report-more.js",
     "assess-shared.js",
     "assess-group.js",
+    "assess-group-more.js",
     "assess-team.js",
     "worksheet.js",
 )

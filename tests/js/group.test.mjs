@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
 import * as transfer from "../../plugins/mkdocs_framework/js/core/transfer.mjs";
 import * as group from "../../plugins/mkdocs_framework/js/core/group.mjs";
+import { combinedCsv } from "../../plugins/mkdocs_framework/js/core/group-csv.mjs";
 import { info } from "./framework.mjs";
 import versions from "./fixtures/versions.json" with { type: "json" };
 
@@ -224,14 +225,14 @@ test("the combined CSV has a row per authority, round and criterion, and no form
   review.assessment.answers.p1 = "developing";
   const entries = [read("1.json", JSON.stringify(base)), read("2.json", JSON.stringify(review)), read("3.json", exported("Borsetshire", {}))];
   const { rows } = group.compare(info(), entries);
-  const csv = group.combinedCsv(info(), rows, (row) => row.name, false);
+  const csv = combinedCsv(info(), rows, (row) => row.name, false);
   const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
   const criteria = info().criteriaCount;
   assert.equal(lines.length, 1 + 3 * criteria);
   assert.match(lines[0], /^Organisation code,Organisation,Round,Rounds,Latest round,/);
   assert.ok(lines.slice(1).every((line) => !/(^|,)"?=/.test(line)), "a formula is made inert");
   assert.ok(lines.some((line) => line.includes(`,"'=HYPERLINK(""x"")",1,2,No,`) && line.includes(",p1,1.1,") && line.includes(",Emerging,1,")));
-  const hidden = group.combinedCsv(info(), rows, (row) => row.code, true);
+  const hidden = combinedCsv(info(), rows, (row) => row.code, true);
   assert.ok(!hidden.includes("HYPERLINK") && !hidden.includes("1.json"));
 });
 

@@ -7,7 +7,7 @@
 import { Component } from "../ui/component.mjs";
 import { summary } from "./text.mjs";
 import { capitalise, terms } from "../core/terms.mjs";
-import * as group from "../core/group.mjs";
+import { loadMore } from "./later.mjs";
 import { plural } from "../core/model.mjs";
 import { download } from "../ui/dom.mjs";
 
@@ -35,13 +35,19 @@ export class GroupComparison extends Component {
     this.keep(context.state.subscribe((change) => change === "files" && this.render()));
   }
 
-  /** Offers the comparison as one CSV file (group.combinedCsv), names hidden if they are. */
-  onCsv() {
-    const { state, framework } = this.context;
+  /** Offers the comparison as one CSV file (core/group-csv.mjs, loaded with assess-group-more.js),
+   * names hidden if they are. */
+  async onCsv() {
+    const { state, framework, announce } = this.context;
+    const more = await loadMore(this.doc);
+    if (!more) {
+      announce("The CSV file could not be made because part of this page did not load. Reload the page and choose the files again.");
+      return;
+    }
     const rows = state.comparison.rows;
-    const text = group.combinedCsv(state.info, rows, (row) => state.nameOf(row), state.hideNames);
+    const text = more.combinedCsv(state.info, rows, (row) => state.nameOf(row), state.hideNames);
     download(this.doc, text, `${framework.id}-group-comparison.csv`, "text/csv;charset=utf-8");
-    this.context.announce(`The comparison of ${plural(rows.length, terms(framework).organisation, terms(framework).organisations)} is downloading as a CSV file.`);
+    announce(`The comparison of ${plural(rows.length, terms(framework).organisation, terms(framework).organisations)} is downloading as a CSV file.`);
   }
 
   render() {

@@ -4,7 +4,7 @@
  */
 
 import { longDate, plural } from "../core/model.mjs";
-import * as chart from "../ui/chart.mjs";
+import { loadMore } from "./later.mjs";
 import { all, make, sentence } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 import { allNotApplicable, levelName, scoreText, versionNote } from "./text.mjs";
@@ -26,9 +26,12 @@ export class GroupProfiles extends Component {
     super(root, context);
     /** @type {HTMLElement} */
     this.holder = this.find(".cif-profiles");
-    const measure = () => this.holder.querySelector("[data-profile]")?.clientWidth || 0;
-    this.sizer = new chart.ChartSizer(context.win, measure, (width) => this.drawCharts(width), 360);
-    this.keep(() => this.sizer.stop());
+    /** The charts' drawing (ui/chart.mjs, loaded with assess-group-more.js once there are files).
+     * @type {import("./later.mjs").GroupMore | null} */
+    this.chart = null;
+    /** @type {InstanceType<import("./later.mjs").GroupMore["ChartSizer"]> | null} */
+    this.sizer = null;
+    this.keep(() => this.sizer?.stop());
     /** Counts renders, so a batch left from an earlier one stops. */
     this.generation = 0;
     /** How many profiles of the current render are on the page. */
@@ -41,15 +44,32 @@ export class GroupProfiles extends Component {
   /** The first profiles at once, the rest in batches after the page has been drawn, so that
    * opening many files shows the heatmap without waiting for every chart. */
   render() {
-    const { rows } = this.context.state.comparison;
     this.generation += 1;
-    this.shownCount = 0;
-    this.holder.textContent = "";
-    this.addProfiles(rows, FIRST);
-    // Once the width is known, a change of files or names does not measure it again (a resize does).
-    if (this.sizer.lastWidth) this.drawCharts(this.sizer.lastWidth);
-    else this.sizer.redraw(true);
-    this.later(this.generation);
+    const generation = this.generation;
+    if (!this.context.state.comparison.rows.length) {
+      this.holder.textContent = "";
+      return;
+    }
+    loadMore(this.doc).then((more) => {
+      if (generation !== this.generation) return;
+      if (!more) {
+        this.holder.replaceChildren(make(this.doc, "p", "cif-error-message", "The profiles could not be drawn because part of this page did not load. Reload the page and choose the files again."));
+        return;
+      }
+      if (!this.sizer) {
+        this.chart = more;
+        const measure = () => this.holder.querySelector("[data-profile]")?.clientWidth || 0;
+        this.sizer = new more.ChartSizer(this.context.win, measure, (width) => this.drawCharts(width), 360);
+      }
+      const { rows } = this.context.state.comparison;
+      this.shownCount = 0;
+      this.holder.textContent = "";
+      this.addProfiles(rows, FIRST);
+      // Once the width is known, a change of files or names does not measure it again (a resize does).
+      if (this.sizer.lastWidth) this.drawCharts(this.sizer.lastWidth);
+      else this.sizer.redraw(true);
+      this.later(generation);
+    });
   }
 
   /** @param {number} generation */
@@ -60,7 +80,7 @@ export class GroupProfiles extends Component {
       if (generation !== this.generation) return;
       const from = this.shownCount;
       this.addProfiles(rows, BATCH);
-      this.drawFrom(from, this.sizer.lastWidth || 360);
+      this.drawFrom(from, this.sizer?.lastWidth || 360);
       this.later(generation);
     }, 0);
   }
@@ -143,6 +163,7 @@ export class GroupProfiles extends Component {
     for (const holder of holders.slice(from)) {
       const row = rows[Number(holder.getAttribute("data-profile"))];
       if (!row) continue;
+      const chart = /** @type {import("./later.mjs").GroupMore} */ (this.chart);
       const svg = chart.draw(this.doc, {
         width,
         levels,

@@ -1,23 +1,16 @@
 /* The group page's rounds: for each authority with files from more than one round, its baseline
  * and latest round side by side, and the change in each dimension, worked out like for like by the
- * form's own comparison (core/compare.mjs). Hidden when no authority has more than one round.
+ * form's own comparison (core/compare.mjs). The series are drawn by series.mjs, loaded with
+ * assess-group-more.js when first needed.
+ * Hidden when no authority has more than one round.
  */
 
-import * as compare from "../core/compare.mjs";
-import { longDate } from "../core/model.mjs";
-import { make, sentence } from "../ui/dom.mjs";
+import { loadMore } from "./later.mjs";
+import { make } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
-import { scoreText } from "./text.mjs";
-import { dimensionName } from "../core/terms.mjs";
-import { coverageText } from "../core/scoring.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
 /** @typedef {import("./state.mjs").Row} Row */
-
-/** "Baseline, 1 October 2026", or the date alone. @param {any} assessment */
-function roundName(assessment) {
-  return [assessment.name.trim(), assessment.date ? longDate(assessment.date) : ""].filter(Boolean).join(", ");
-}
 
 /** @extends {Component<GroupContext>} */
 export class GroupRounds extends Component {
@@ -28,74 +21,31 @@ export class GroupRounds extends Component {
     super(root, context);
     /** @type {HTMLElement} */
     this.holder = this.find(".cif-group-series");
+    /** Counts renders, so a render waiting for the script gives way to a later one. */
+    this.generation = 0;
     this.keep(context.state.subscribe((change) => change !== "view" && this.render()));
   }
 
   render() {
     const { state } = this.context;
     const series = state.comparison.rows.filter((row) => row.rounds.length > 1);
-    this.root.hidden = series.length === 0;
-    const fragment = this.doc.createDocumentFragment();
-    series.forEach((row, i) => fragment.appendChild(this.series(row, i)));
-    this.holder.replaceChildren(fragment);
-  }
-
-  /** @param {Row} row @param {number} index */
-  series(row, index) {
-    const { doc } = this;
-    const { state, levels } = this.context;
-    const name = state.nameOf(row);
-    const first = row.rounds[0];
-    const last = row.rounds[row.rounds.length - 1];
-    const hidden = state.hideNames;
-    const section = make(doc, "section", "cif-series");
-    const id = `cif-series-${index + 1}`;
-    section.setAttribute("aria-labelledby", id);
-    const heading = sentence(make(doc, "h4", "cif-series__title"), [name]);
-    heading.id = id;
-    section.appendChild(heading);
-    const path = row.rounds.map((round) => (hidden ? longDate(round.assessment.date, "No date") : roundName(round.assessment) || round.entry.name));
-    const line = make(doc, "p", "cif-series__path");
-    line.appendChild(doc.createTextNode(`${row.rounds.length} rounds: `));
-    path.forEach((text, i) => {
-      if (i) line.appendChild(doc.createTextNode(" \u2192 "));
-      line.appendChild(make(doc, "bdi", "", text));
-    });
-    line.appendChild(doc.createTextNode(". The comparison above shows the latest."));
-    section.appendChild(line);
-    const changes = compare.compare(state.info, first.assessment, last.assessment);
-    section.appendChild(make(doc, "p", "cif-series__summary", `From the first round to the latest: ${compare.summary(changes)}`));
-    const table = make(doc, "table", "cif-table cif-series__table");
-    const caption = sentence(make(doc, "caption"), "Each dimension in the first and latest round of ", [name]);
-    caption.id = `${id}-caption`;
-    table.appendChild(caption);
-    const headRow = make(doc, "tr");
-    for (const text of ["Dimension", "First round", "Latest round", "Change"]) {
-      const th = make(doc, "th", "", text);
-      th.scope = "col";
-      headRow.appendChild(th);
+    this.generation += 1;
+    const generation = this.generation;
+    if (!series.length) {
+      this.root.hidden = true;
+      this.holder.textContent = "";
+      return;
     }
-    table.appendChild(make(doc, "thead")).appendChild(headRow);
-    const body = make(doc, "tbody");
-    changes.dimensions.forEach((change, d) => {
-      const tr = make(doc, "tr");
-      const th = make(doc, "th", "", dimensionName(change.dimension));
-      th.scope = "row";
-      tr.appendChild(th);
-      for (const r of [first.results.dimensions[d], last.results.dimensions[d]]) {
-        const text = r.score === null ? "No score" : `${scoreText(levels, r.score, r.level)}, ${coverageText(r)}`;
-        tr.appendChild(make(doc, "td", "", text));
+    loadMore(this.doc).then((more) => {
+      if (generation !== this.generation) return;
+      this.root.hidden = false;
+      if (!more) {
+        this.holder.replaceChildren(make(this.doc, "p", "cif-error-message", "The rounds could not be compared because part of this page did not load. Reload the page and choose the files again."));
+        return;
       }
-      tr.appendChild(make(doc, "td", "", compare.changeWords(change)));
-      body.appendChild(tr);
+      const fragment = this.doc.createDocumentFragment();
+      series.forEach((row, i) => fragment.appendChild(more.seriesSection(this.doc, this.context, row, i)));
+      this.holder.replaceChildren(fragment);
     });
-    table.appendChild(body);
-    const wrap = make(doc, "div", "cif-table-wrap");
-    wrap.setAttribute("role", "region");
-    wrap.setAttribute("aria-labelledby", caption.id);
-    wrap.tabIndex = 0;
-    wrap.appendChild(table);
-    section.appendChild(wrap);
-    return section;
   }
 }

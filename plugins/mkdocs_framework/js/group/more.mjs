@@ -1,0 +1,6 @@
+/* What the group page loads when first needed (assess-group-more.js, see later.mjs): the profiles'
+ * charts (ui/chart.mjs), an organisation's rounds (series.mjs) and the combined CSV (core/group-csv.mjs). */
+
+export { seriesSection } from "./series.mjs";
+export { ChartSizer, draw, resultRows } from "../ui/chart.mjs";
+export { combinedCsv } from "../core/group-csv.mjs";

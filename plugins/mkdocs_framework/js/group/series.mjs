@@ -1,0 +1,77 @@
+/* The group page's rounds of one organisation, drawn for rounds.mjs: loaded with
+ * assess-group-more.js, when an organisation first has files from more than one round. */
+
+import * as compare from "../core/compare.mjs";
+import { longDate } from "../core/model.mjs";
+import { coverageText } from "../core/scoring.mjs";
+import { dimensionName } from "../core/terms.mjs";
+import { make, sentence } from "../ui/dom.mjs";
+import { scoreText } from "./text.mjs";
+
+/** @typedef {import("./index.mjs").GroupContext} GroupContext */
+/** @typedef {import("./state.mjs").Row} Row */
+
+/** "Baseline, 1 October 2026", or the date alone. @param {any} assessment */
+function roundName(assessment) {
+  return [assessment.name.trim(), assessment.date ? longDate(assessment.date) : ""].filter(Boolean).join(", ");
+}
+
+/** One organisation's rounds: the series of files, the change in a sentence, and each dimension
+ * in the first and latest round with its change.
+ * @param {Document} doc @param {GroupContext} context @param {Row} row @param {number} index */
+export function seriesSection(doc, context, row, index) {
+  const { state, levels } = context;
+  const name = state.nameOf(row);
+  const first = row.rounds[0];
+  const last = row.rounds[row.rounds.length - 1];
+  const hidden = state.hideNames;
+  const section = make(doc, "section", "cif-series");
+  const id = `cif-series-${index + 1}`;
+  section.setAttribute("aria-labelledby", id);
+  const heading = sentence(make(doc, "h4", "cif-series__title"), [name]);
+  heading.id = id;
+  section.appendChild(heading);
+  const path = row.rounds.map((round) => (hidden ? longDate(round.assessment.date, "No date") : roundName(round.assessment) || round.entry.name));
+  const line = make(doc, "p", "cif-series__path");
+  line.appendChild(doc.createTextNode(`${row.rounds.length} rounds: `));
+  path.forEach((text, i) => {
+    if (i) line.appendChild(doc.createTextNode(" \u2192 "));
+    line.appendChild(make(doc, "bdi", "", text));
+  });
+  line.appendChild(doc.createTextNode(". The comparison above shows the latest."));
+  section.appendChild(line);
+  const changes = compare.compare(state.info, first.assessment, last.assessment);
+  section.appendChild(make(doc, "p", "cif-series__summary", `From the first round to the latest: ${compare.summary(changes)}`));
+  const table = make(doc, "table", "cif-table cif-series__table");
+  const caption = sentence(make(doc, "caption"), "Each dimension in the first and latest round of ", [name]);
+  caption.id = `${id}-caption`;
+  table.appendChild(caption);
+  const headRow = make(doc, "tr");
+  for (const text of ["Dimension", "First round", "Latest round", "Change"]) {
+    const th = make(doc, "th", "", text);
+    th.scope = "col";
+    headRow.appendChild(th);
+  }
+  table.appendChild(make(doc, "thead")).appendChild(headRow);
+  const body = make(doc, "tbody");
+  changes.dimensions.forEach((change, d) => {
+    const tr = make(doc, "tr");
+    const th = make(doc, "th", "", dimensionName(change.dimension));
+    th.scope = "row";
+    tr.appendChild(th);
+    for (const r of [first.results.dimensions[d], last.results.dimensions[d]]) {
+      const text = r.score === null ? "No score" : `${scoreText(levels, r.score, r.level)}, ${coverageText(r)}`;
+      tr.appendChild(make(doc, "td", "", text));
+    }
+    tr.appendChild(make(doc, "td", "", compare.changeWords(change)));
+    body.appendChild(tr);
+  });
+  table.appendChild(body);
+  const wrap = make(doc, "div", "cif-table-wrap");
+  wrap.setAttribute("role", "region");
+  wrap.setAttribute("aria-labelledby", caption.id);
+  wrap.tabIndex = 0;
+  wrap.appendChild(table);
+  section.appendChild(wrap);
+  return section;
+}
