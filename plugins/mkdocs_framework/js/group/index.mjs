@@ -12,6 +12,8 @@
  *   cif-group-rounds      rounds.mjs      an authority's rounds (baseline to latest) and the change
  *   cif-group-profiles    profiles.mjs    each authority's chart and table
  *   cif-print             component.mjs   the print button
+ * The profiles' charts, the rounds and the combined CSV come in a second bundle, loaded once there
+ * are files (later.mjs, more.mjs: assess-group-more.js).
  *   cif-announcer         component.mjs   what screen readers are told after a change
  */
 
