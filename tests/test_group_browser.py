@@ -256,6 +256,7 @@ def test_hiding_names_shows_letters_everywhere_in_a_stable_order(
 ) -> None:
     page, _ = open_group(context, built_site)
     page.get_by_label("Choose files exported from the self-assessment form").set_input_files(files)
+    expect(page.locator("#cif-heatmap tbody tr")).to_have_count(3)
     before = [row[0] for row in heatmap(page)[1:]]
     page.get_by_label("Hide authority names").check()
     codes = [row[0] for row in heatmap(page)[1:]]
