@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from tests.axe import axe_violations
 from tests.gates import KeyboardReport, PageWatch, broken_links, horizontal_overflow, serve, site_pages, tab_through
@@ -208,8 +208,12 @@ def test_using_the_form_stores_only_what_the_privacy_notice_lists(browser: Brows
             radios.nth(index).check()
         page.locator("textarea").first.fill("Evidence from the case audit.")
         go_to_hub(page)
-        with page.expect_download():
+        with page.expect_download() as exported:
             page.get_by_role("button", name="Export answers (JSON)").click()
+        # The team view keeps a facilitator's work in progress in the tab: open the export there.
+        page.goto(base + "assess/team.html")
+        page.locator("#cif-team-files").set_input_files(exported.value.path())
+        expect(page.locator("#cif-team-none")).to_be_hidden()
         keys = page.evaluate("Object.keys(localStorage).concat(Object.keys(sessionStorage))")
         cookies = context.cookies()
         context.close()
