@@ -277,6 +277,8 @@ def test_print_results_gives_a_short_summary_without_the_questions(
     )
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     assert 1 <= len(pdf.pages) <= 2, f"the printed summary is {len(pdf.pages)} pages"
+    # The chart follows the summary on the first page, not pushed over to leave it two-thirds empty.
+    assert "Level of each dimension, with its target" in pdf.pages[0].extract_text()
     text = " ".join(p.extract_text() for p in pdf.pages)
     assert "Board paper" in text and "Anyshire" in text
     assert "Score, level and target for each dimension" in text
