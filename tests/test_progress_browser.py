@@ -450,6 +450,7 @@ def test_action_plan_offers_the_next_level_for_the_weakest_criteria_and_keeps_wh
     form: Page, framework: Framework
 ) -> None:
     plan = form.locator("#cif-plan")
+    plan.scroll_into_view_if_needed()  # with nothing saved, the plan's code loads as it comes into view
     expect(plan).to_contain_text("Set a target level for a dimension")
     baseline(form, framework)
     first, second = framework.dimensions[:2]
