@@ -383,7 +383,9 @@ def test_the_report_holds_everything_for_the_board(
     # they are listed apart and left out of its change.
     apart = progress.get_by_role("table", name="Criteria answered with a level in only one of the two")
     not_applicable_now = framework.dimensions[0].criteria[3]
-    expect(apart.get_by_role("row", name=re.compile(re.escape(not_applicable_now.title)))).to_contain_text("Not applicable")
+    expect(apart.get_by_role("row", name=re.compile(re.escape(not_applicable_now.title)))).to_contain_text(
+        "Not applicable"
+    )
     expect(progress.get_by_role("table", name="Each dimension then and now")).to_contain_text("answered both times")
     assert errors == []
 
@@ -393,7 +395,9 @@ def test_the_report_prints_on_a4_with_a_cover_page_numbers_notes_views_and_plan(
 ) -> None:
     page, _ = open_report(context, built_site, framework, [full_assessment(framework), earlier_assessment(framework)])
     page.get_by_label("Show progress since").select_option(index=1)
-    expect(page.locator("#cif-report-progress").get_by_role("table", name="Each dimension then and now")).to_have_count(1)
+    expect(page.locator("#cif-report-progress").get_by_role("table", name="Each dimension then and now")).to_have_count(
+        1
+    )
     pdf = tmp_path / "report.pdf"
     page.pdf(path=str(pdf), format="A4")
     reader = PdfReader(pdf)
@@ -519,7 +523,9 @@ def test_no_accessibility_violations_in_the_report_and_the_plan(
             context, built_site, framework, [full_assessment(framework), earlier_assessment(framework)]
         )
         page.get_by_label("Show progress since").select_option(index=1)
-        expect(page.locator("#cif-report-progress").get_by_role("table", name="Each dimension then and now")).to_have_count(1)
+        expect(
+            page.locator("#cif-report-progress").get_by_role("table", name="Each dimension then and now")
+        ).to_have_count(1)
         assert axe_violations(page) == []
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
         form, _ = open_page(context, built_site, "index.html")

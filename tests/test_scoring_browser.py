@@ -274,8 +274,10 @@ def test_progress_is_like_for_like(context: BrowserContext, site: tuple[str, Pat
     expect(apart.locator("li")).to_have_text(["1.4 Criterion 4 of dimension 1: Developing now, Not sure yet then"])
     chart = page.locator("#cif-compare-chart svg")
     expect(chart.locator("rect.cif-chart__bar--low")).to_have_count(2)  # dimension 2, then and now
-    words = chart.locator("text.cif-chart__label").nth(1).evaluate(
-        "t => [...t.querySelectorAll('tspan')].map(s => s.textContent).join(' ')"
+    words = (
+        chart.locator("text.cif-chart__label")
+        .nth(1)
+        .evaluate("t => [...t.querySelectorAll('tspan')].map(s => s.textContent).join(' ')")
     )
     assert words == "2. Dimension number 2 (low coverage then and now)"
     expect(page.locator("#cif-compare-results .cif-chart__key--low")).to_be_visible()
