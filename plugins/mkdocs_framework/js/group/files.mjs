@@ -4,17 +4,11 @@
 
 import { plural } from "../core/model.mjs";
 import { all, make, sentence } from "../ui/dom.mjs";
-import { Component } from "../ui/component.mjs";
+import { Component, acceptDroppedFiles } from "../ui/component.mjs";
 import { versionNote } from "./text.mjs";
 import { terms } from "../core/terms.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
-
-/** @param {DragEvent} event */
-function hasFiles(event) {
-  const types = event.dataTransfer?.types;
-  return Boolean(types) && Array.from(types).includes("Files");
-}
 
 /** @extends {Component<GroupContext>} */
 export class GroupFiles extends Component {
@@ -36,9 +30,7 @@ export class GroupFiles extends Component {
 
     this.on(this.input, "change", () => this.add(this.input.files));
     this.on(this.list, "click", (event) => this.onClick(event));
-    this.on(this.drop, "dragleave", (event) => this.onDragLeave(event));
-    this.on(this.doc, "dragover", (event) => this.onDragOver(event));
-    this.on(this.doc, "drop", (event) => this.onDrop(event));
+    acceptDroppedFiles(this, this.drop, (files) => this.add(files));
     this.keep(context.state.subscribe((change) => change !== "view" && this.render()));
     // A browser may keep files chosen before a reload; read them like a fresh choice.
     if (this.input.files?.length) this.add(this.input.files);
@@ -135,30 +127,5 @@ export class GroupFiles extends Component {
     const words = terms(this.context.framework);
     const count = plural(this.context.state.entries.length, words.organisation, words.organisations);
     this.context.announce(`Removed ${removed} from the comparison. ${count} left.`);
-  }
-
-  /** @param {DragEvent} event */
-  onDragOver(event) {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    const over = this.drop.contains(/** @type {Node} */ (event.target));
-    event.dataTransfer.dropEffect = over ? "copy" : "none";
-    this.drop.classList.toggle("cif-dropzone--over", over);
-  }
-
-  /** @param {DragEvent} event */
-  onDragLeave(event) {
-    const to = /** @type {Node | null} */ (event.relatedTarget);
-    if (!to || !this.drop.contains(to)) this.drop.classList.remove("cif-dropzone--over");
-  }
-
-  /* Files dropped anywhere on the page are caught, so a near miss never opens the file in place
-   * of the comparison; only drops on the box are read. */
-  /** @param {DragEvent} event */
-  onDrop(event) {
-    if (!event.dataTransfer?.files?.length) return;
-    event.preventDefault();
-    this.drop.classList.remove("cif-dropzone--over");
-    if (this.drop.contains(/** @type {Node} */ (event.target))) this.add(event.dataTransfer.files);
   }
 }

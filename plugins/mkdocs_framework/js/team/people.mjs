@@ -5,16 +5,10 @@
 
 import { longDate, plural } from "../core/model.mjs";
 import { all, make, sentence } from "../ui/dom.mjs";
-import { Component } from "../ui/component.mjs";
+import { Component, acceptDroppedFiles } from "../ui/component.mjs";
 
 /** @typedef {import("./index.mjs").TeamContext} TeamContext */
 /** @typedef {import("./state.mjs").Outcome} Outcome */
-
-/** @param {DragEvent} event */
-function hasFiles(event) {
-  const types = event.dataTransfer?.types;
-  return Boolean(types) && Array.from(types).includes("Files");
-}
 
 /** @extends {Component<TeamContext>} */
 export class TeamPeople extends Component {
@@ -42,9 +36,7 @@ export class TeamPeople extends Component {
     this.on(this.find("#cif-team-add-links"), "click", () => this.addLinks());
     this.on(this.list, "click", (event) => this.onClick(event));
     this.on(this.list, "input", (event) => this.onRename(event));
-    this.on(this.drop, "dragleave", (event) => this.onDragLeave(event));
-    this.on(this.doc, "dragover", (event) => this.onDragOver(event));
-    this.on(this.doc, "drop", (event) => this.onDrop(event));
+    acceptDroppedFiles(this, this.drop, (files) => this.addFiles(files));
     this.keep(context.state.subscribe((change) => (change === "people" || change === "options") && this.render()));
     this.render();
     if (context.state.restored) {
@@ -177,30 +169,5 @@ export class TeamPeople extends Component {
     const left = all(this.list, "[data-remove]");
     (left[Math.min(index, left.length - 1)] || this.input).focus();
     this.context.announce(`Removed ${name}. ${plural(state.people.length, "person", "people")} left.`);
-  }
-
-  /** @param {DragEvent} event */
-  onDragOver(event) {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    const over = this.drop.contains(/** @type {Node} */ (event.target));
-    event.dataTransfer.dropEffect = over ? "copy" : "none";
-    this.drop.classList.toggle("cif-dropzone--over", over);
-  }
-
-  /** @param {DragEvent} event */
-  onDragLeave(event) {
-    const to = /** @type {Node | null} */ (event.relatedTarget);
-    if (!to || !this.drop.contains(to)) this.drop.classList.remove("cif-dropzone--over");
-  }
-
-  /* Files dropped anywhere on the page are caught, so a near miss never opens a file in place of
-   * the page; only drops on the box are read. */
-  /** @param {DragEvent} event */
-  onDrop(event) {
-    if (!event.dataTransfer?.files?.length) return;
-    event.preventDefault();
-    this.drop.classList.remove("cif-dropzone--over");
-    if (this.drop.contains(/** @type {Node} */ (event.target))) this.addFiles(event.dataTransfer.files);
   }
 }

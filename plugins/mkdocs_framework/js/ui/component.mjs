@@ -54,6 +54,31 @@ export class Component {
   }
 }
 
+/** Lets a box take files dragged onto it, for as long as the component runs. Files dropped
+ * anywhere else on the page are caught, so a near miss never opens a file in place of the page;
+ * only drops on the box are read, and handed to take.
+ * @param {Component<any>} component @param {HTMLElement} box @param {(files: FileList) => void} take */
+export function acceptDroppedFiles(component, box, take) {
+  const hasFiles = (/** @type {DragEvent} */ event) => Array.from(event.dataTransfer?.types || []).includes("Files");
+  const inBox = (/** @type {EventTarget | null} */ target) => Boolean(target) && box.contains(/** @type {Node} */ (target));
+  component.on(component.doc, "dragover", (/** @type {DragEvent} */ event) => {
+    if (!hasFiles(event) || !event.dataTransfer) return;
+    event.preventDefault();
+    const over = inBox(event.target);
+    event.dataTransfer.dropEffect = over ? "copy" : "none";
+    box.classList.toggle("cif-dropzone--over", over);
+  });
+  component.on(box, "dragleave", (/** @type {DragEvent} */ event) => {
+    if (!inBox(event.relatedTarget)) box.classList.remove("cif-dropzone--over");
+  });
+  component.on(component.doc, "drop", (/** @type {DragEvent} */ event) => {
+    if (!event.dataTransfer?.files?.length) return;
+    event.preventDefault();
+    box.classList.remove("cif-dropzone--over");
+    if (inBox(event.target)) take(event.dataTransfer.files);
+  });
+}
+
 /**
  * Starts the component on every root in scope marked with its data-module and not yet started.
  * @template {Component} C @template A
