@@ -7,6 +7,7 @@ import * as model from "./model.mjs";
 import * as scoring from "./scoring.mjs";
 import { FORMAT, FORMAT_VERSION, MAX_BYTES, decodeFile } from "./decode.mjs";
 import { DETAIL_COLUMNS, csvField, csvRows, detailCells } from "./csv.mjs";
+import { fileName as safeFileName } from "./util.mjs";
 
 /**
  * @typedef {import("./model.mjs").Assessment} Assessment
@@ -101,14 +102,7 @@ function exportCsv(info, assessment) {
 /** A file name from the assessment's name and date, using only safe characters.
  * @param {Assessment} assessment @param {string} extension */
 function fileName(assessment, extension) {
-  const slug = (assessment.name || "self-assessment")
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(assessment.date) ? `-${assessment.date}` : "";
-  return `${slug || "self-assessment"}${date}.${extension}`;
+  return safeFileName(assessment, `.${extension}`);
 }
 
 /* ---- Import ---------------------------------------------------------------------------- */

@@ -45,3 +45,16 @@ export function fromBase64Url(text) {
   const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
   return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 }
+
+/** A file name from an assessment's name and date, using only safe characters, then ending (such as
+ * ".json" or "-board-report.docx"). @param {{name: string, date: string}} assessment @param {string} ending */
+export function fileName(assessment, ending) {
+  const slug = (assessment.name || "self-assessment")
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(assessment.date) ? `-${assessment.date}` : "";
+  return `${slug || "self-assessment"}${date}${ending}`;
+}
