@@ -52,15 +52,20 @@ export class SectionStatus extends Follows {
   static moduleName = "cif-sections";
 
   show() {
-    const { info, assessment } = this.state;
-    all(this.root, "[data-task-status]").forEach((tag) => {
-      const dimension = info.dimensions.get(tag.getAttribute("data-task-status"));
-      if (!dimension) return;
-      const status = sectionStatus(sectionCounts(assessment, dimension));
-      tag.textContent = status.text;
-      tag.className = "cif-tag cif-tag--" + status.kind;
-    });
+    showSectionTags(this.root, "data-task-status", this.state);
   }
+}
+
+/** Fills each tag [attribute="<dimension id>"] inside root with its section's status.
+ * @param {HTMLElement} root @param {string} attribute @param {import("./state.mjs").FormState} state */
+function showSectionTags(root, attribute, { info, assessment }) {
+  all(root, `[${attribute}]`).forEach((tag) => {
+    const dimension = info.dimensions.get(tag.getAttribute(attribute));
+    if (!dimension) return;
+    const status = sectionStatus(sectionCounts(assessment, dimension));
+    tag.textContent = status.text;
+    tag.className = "cif-tag cif-tag--" + status.kind;
+  });
 }
 
 /** The progress indicator of a step or of Check your answers: root holds [data-answered], which
@@ -113,13 +118,7 @@ export class CheckAnswers extends Follows {
       cell.textContent = text || "None written";
       cell.classList.toggle("cif-summary__value--missing", !text);
     });
-    all(this.root, "[data-check-status]").forEach((tag) => {
-      const dimension = info.dimensions.get(tag.getAttribute("data-check-status"));
-      if (!dimension) return;
-      const status = sectionStatus(sectionCounts(assessment, dimension));
-      tag.textContent = status.text;
-      tag.className = "cif-tag cif-tag--" + status.kind;
-    });
+    showSectionTags(this.root, "data-check-status", this.state);
   }
 }
 
