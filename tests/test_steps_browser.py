@@ -203,7 +203,7 @@ def test_check_your_answers_lists_every_answer_target_and_note_with_change_links
     page.go_back()
     started(page)
     expect(page.locator(f"[data-check-answer='{one.criteria[2].id}']")).to_have_text("Leading")
-    page.get_by_role("link", name=f"Change the evidence for {one.title}").click()
+    page.get_by_role("link", name=f"Change evidence for your judgement on {one.title}").click()
     started(page)
     expect(page.get_by_label(f"Evidence for your judgement on {one.title}")).to_have_value(HOSTILE)
 

@@ -1,5 +1,7 @@
 /* CSV for spreadsheets (RFC 4180), safe to open in Excel, LibreOffice or Google Sheets. */
 
+import { capitalise, terms } from "./terms.mjs";
+
 /* A formula character (or its full-width form, which some spreadsheets read as the same), after
  * any run of spaces, no-break spaces, line breaks or zero-width characters that a spreadsheet
  * may skip before reading the cell. */
@@ -23,9 +25,19 @@ export function csvRows(rows) {
   return rows.map((row) => row.map(csvField).join(",")).join("\r\n");
 }
 
+/** The organisation column, named in the framework's words ("Authority") by wordedHeader. */
+const ORGANISATION = "Authority";
+
+/** A CSV header in the framework's words: the organisation column as the framework names one.
+ * @param {string[]} header @param {{title: string, terms?: object}} framework */
+export function wordedHeader(header, framework) {
+  const organisation = capitalise(terms(/** @type {any} */ (framework)).organisation);
+  return header.map((name) => (name === ORGANISATION ? organisation : name));
+}
+
 /* The columns that start the rows of every CSV made from an assessment, so that files from
  * several assessments can be stacked together. */
-export const DETAIL_COLUMNS = ["Assessment name", "Authority", "Who took part", "Assessment date", "Framework version"];
+export const DETAIL_COLUMNS = ["Assessment name", ORGANISATION, "Who took part", "Assessment date", "Framework version"];
 
 /** The cells under DETAIL_COLUMNS. @param {{name: string, authority: string, participants?: string, date: string}} assessment
  * @param {string} version the framework version the CSV is made with */

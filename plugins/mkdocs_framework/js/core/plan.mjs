@@ -16,7 +16,7 @@
 
 import * as model from "./model.mjs";
 import * as scoring from "./scoring.mjs";
-import { DETAIL_COLUMNS, csvRows, detailCells } from "./csv.mjs";
+import { DETAIL_COLUMNS, csvRows, detailCells, wordedHeader } from "./csv.mjs";
 
 /**
  * @typedef {import("./model.mjs").Assessment} Assessment
@@ -273,7 +273,7 @@ function exportCsv(info, assessment) {
   const label = (/** @type {number | null} */ level) => (level ? info.framework.levels[level - 1].label : "");
   const meta = detailCells(assessment, info.framework.version);
   /** @type {unknown[][]} */
-  const out = [CSV_HEADER];
+  const out = [wordedHeader(CSV_HEADER, info.framework)];
   for (const row of rows(info, assessment)) {
     const result = row.dimension ? scoring.scoreDimension(info, assessment, row.dimension) : null;
     const item = row.item;

@@ -93,16 +93,11 @@ function coverage(r) {
   return r.notApplicable ? `${from} (${r.notApplicable} not applicable)` : from;
 }
 
-/** The notes each dimension has, in the framework's words (evidence and views when it says nothing).
+/** The notes each dimension has, in the framework's words (the plugin's when it says nothing; [] for none).
  * @param {Info} info @returns {{id: string, column: string}[]} */
 function notesOf(info) {
   const fields = noteFields(/** @type {any} */ (info.framework));
-  return fields.length
-    ? fields
-    : [
-        { id: "evidence", column: "Evidence" },
-        { id: "views", column: "Children's and families' views" },
-      ];
+  return fields;
 }
 
 /** Each dimension: level, coverage, target, evidence, views and every criterion's answer.

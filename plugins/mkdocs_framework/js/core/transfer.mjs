@@ -6,8 +6,9 @@
 import * as model from "./model.mjs";
 import * as scoring from "./scoring.mjs";
 import { FORMAT, FORMAT_VERSION, MAX_BYTES, decodeFile } from "./decode.mjs";
-import { DETAIL_COLUMNS, csvField, csvRows, detailCells } from "./csv.mjs";
+import { DETAIL_COLUMNS, csvField, csvRows, detailCells, wordedHeader } from "./csv.mjs";
 import { fileName as safeFileName } from "./util.mjs";
+import { noteFields } from "./terms.mjs";
 
 /**
  * @typedef {import("./model.mjs").Assessment} Assessment
@@ -68,8 +69,6 @@ const CSV_HEADER = [
   "Dimension score",
   "Dimension level",
   "Target level",
-  "Evidence notes",
-  "Children's and families' views",
 ];
 
 /** @param {Info} info @param {string} value */
@@ -82,18 +81,19 @@ function exportCsv(info, assessment) {
   const meta = detailCells(assessment, info.framework.version);
   const levels = info.framework.levels;
   const label = (/** @type {number|null} */ level) => (level ? levels[level - 1].label : "");
-  const rows = [CSV_HEADER];
+  const notes = noteFields(info.framework);
+  const rows = [[...wordedHeader(CSV_HEADER, info.framework), ...notes.map((field) => field.column)]];
   for (const dimension of info.framework.dimensions) {
     const result = scoring.scoreDimension(info, assessment, dimension);
     const note = (/** @type {string} */ kind) => model.note(assessment, dimension.id, kind);
     const score = scoring.formatScore(result.score);
     const scored = [score, label(result.level), label(result.target)];
-    rows.push(["Dimension", ...meta, dimension.id, dimension.title, "", "", "", "", ...scored, note("evidence"), note("views")]);
+    rows.push(["Dimension", ...meta, dimension.id, dimension.title, "", "", "", "", ...scored, ...notes.map((field) => note(field.id))]);
     for (const criterion of dimension.criteria) {
       const value = model.has(assessment.answers, criterion.id) ? assessment.answers[criterion.id] : "";
       const number = info.levelIndex.get(value);
       const answered = [answerText(info, value), number ? String(number) : ""];
-      rows.push(["Criterion", ...meta, dimension.id, dimension.title, criterion.id, criterion.title, ...answered, "", "", "", "", ""]);
+      rows.push(["Criterion", ...meta, dimension.id, dimension.title, criterion.id, criterion.title, ...answered, "", "", "", ...notes.map(() => "")]);
     }
   }
   return `\uFEFF${csvRows(rows)}\r\n`;
