@@ -41,10 +41,11 @@ def _fixed(paths: SitePaths) -> list[str]:
 
 
 def reserved_ids(paths: SitePaths) -> dict[str, str]:
-    """Return {id: the page it would clash with} for these paths: with the defaults, 'index'
-    (framework/index.md), 'changes' and 'all-worksheets' (the pack's PDF)."""
+    """Return {id: the pages it would clash with, in words} for these paths: with the defaults,
+    'index' (the overview, the worksheet pack and the form's hub), 'changes', 'all-worksheets' (the
+    pack's PDF) and the names of the form's other pages."""
     fixed = _fixed(paths)
-    reserved: dict[str, str] = {}
+    clashes: dict[str, list[str]] = {}
     for pattern in _made_from_id(paths):
         folder, name = posixpath.split(pattern)
         before, after = name.split(_MARKER, 1)
@@ -53,5 +54,9 @@ def reserved_ids(paths: SitePaths) -> dict[str, str]:
             if page_folder != folder or len(page_name) <= len(before) + len(after):
                 continue
             if page_name.startswith(before) and page_name.endswith(after):
-                reserved.setdefault(page_name[len(before) : len(page_name) - len(after)], page)
-    return reserved
+                clashes.setdefault(page_name[len(before) : len(page_name) - len(after)], []).append(page)
+    return {name: _and(sorted(set(pages))) for name, pages in clashes.items()}
+
+
+def _and(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else items[0]
