@@ -1,6 +1,7 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import { capitalise, dimensionName, noteFields, terms } from "../../plugins/mkdocs_framework/js/core/terms.mjs";
+import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
 
 test("a framework's own words are used, and the neutral ones fill any gap", () => {
   assert.equal(terms({ title: "T" }).organisation, "organisation");
@@ -15,4 +16,5 @@ test("a framework's own words are used, and the neutral ones fill any gap", () =
 
 test("a dimension is named with its number and the title the page data gives", () => {
   assert.equal(dimensionName({ number: 3, title: "Culture (Skills)" }), "3. Culture (Skills)");
+  assert.equal(model.dimensionName, dimensionName);
 });

@@ -35,6 +35,8 @@ import { restore } from "./decode.mjs";
  * @property {Level[]} levels
  * @property {Dimension[]} dimensions
  * @property {{method: string}} [scoring]
+ * @property {import("./terms.mjs").Terms} [terms]  the framework's words (framework.yml terms:)
+ * @property {import("./terms.mjs").NoteField[]} [notes]  the notes fields of each dimension
  *
  * @typedef {object} Info  indexes over the framework, so look-ups never touch prototypes
  * @property {Framework} framework
@@ -341,3 +343,7 @@ export {
   plural,
   longDate,
 };
+
+/* How pages name a dimension ("3. Culture (Skills)": its theme when its title is shared), and the
+ * framework's own words and notes fields: core/terms.mjs, which needs nothing else. */
+export { dimensionName, noteFields, terms } from "./terms.mjs";
