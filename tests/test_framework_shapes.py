@@ -90,6 +90,13 @@ def test_the_maturity_shape_builds_with_every_page(maturity: tuple[Path, Framewo
     culture = (site / "framework" / f"{cultures[2].id}.html").read_text(encoding="utf-8")
     topic = framework.theme(cultures[2].theme or "").title
     assert f"<title>Culture ({topic}) - " in culture and f"Culture ({topic})</h1>" in culture
+    # A criterion's guidance, in its two paragraphs, on its dimension page, worksheet and step of the form.
+    guided = next(c for d in framework.dimensions for c in d.criteria if c.guidance)
+    first, second = (part for part in (guided.guidance or "").splitlines() if part.strip())
+    home = next(d for d in framework.dimensions if guided in d.criteria)
+    for folder in ("framework", "worksheets", "assess"):
+        html = (site / folder / f"{home.id}.html").read_text(encoding="utf-8")
+        assert re.search(rf"<p[^>]*>{re.escape(first)}</p>\s*<p[^>]*>{re.escape(second)}</p>", html), folder
     overview = visible_text((site / "framework" / "index.html").read_text(encoding="utf-8"))
     assert "What it means" not in overview and "None" not in overview
     assert "33 practice dimensions and 97 criteria" in overview
