@@ -34,9 +34,12 @@ def test_render_writes_the_generated_markdown(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.md"))
     assert written == [
+        "assess/check.md",
+        "assess/first-dimension.md",
         "assess/group.md",
         "assess/index.md",
         "assess/report.md",
+        "assess/second-dimension.md",
         "assess/shared.md",
         "assess/team.md",
         "framework/changes.md",
