@@ -649,7 +649,7 @@ def test_the_form_loads_its_export_and_sharing_script_only_when_first_used(
     page.goto(f"{http_site}/assess/{framework.dimensions[0].id}.html")
     choose(page, framework.dimensions[0].criteria[0].id, "Embedded")
     expect(page.locator("[data-answered]")).to_have_text(f"1 of {framework.criteria_count} criteria answered")
-    assert scripts_fetched(requests) == ["assess-step.js"]
+    assert scripts_fetched(requests) == ["framework-data.js", "assess-step.js"]
 
     go_to_hub(page)
     expect(page.locator("#cif-results-body")).to_contain_text("Embedded")
@@ -659,7 +659,9 @@ def test_the_form_loads_its_export_and_sharing_script_only_when_first_used(
     assert name.endswith(".csv")
     page.get_by_role("button", name="Copy a link to these results").click()
     expect(page.locator("#cif-share-contents")).to_contain_text("1 answer")
-    assert scripts_fetched(requests) == ["assess-step.js", "assess.js", "assess-more.js"], "fetched once, then reused"
+    assert scripts_fetched(requests) == ["framework-data.js", "assess-step.js", "assess.js", "assess-more.js"], (
+        "fetched once, then reused"
+    )
 
 
 def test_when_the_connection_drops_export_says_so_and_works_once_it_is_back(

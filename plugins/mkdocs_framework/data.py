@@ -76,3 +76,26 @@ def framework_json(framework: Framework) -> str:
     """Return the framework data as JSON that is safe inside an HTML <script> element."""
     text = json.dumps(framework_data(framework), ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+STEPS_DATA_SCRIPT = "framework-data.js"
+"""The script that gives the form's steps and Check your answers the framework data (see framework_script)."""
+
+
+def framework_script(framework: Framework) -> str:
+    """Return a classic script that puts the framework data into the page's empty
+    <script type="application/json" id="cif-framework"> element.
+
+    Every step of the form needs the whole framework's data (to count answers across all of it and
+    to carry older answers forward). Embedded in each step, it would make the site grow with the
+    square of the framework's size; in one file, each page stays small and the browser fetches the
+    data once for every step. A classic script, not a fetch of JSON, because the site must work from
+    file://. It runs before the page's own deferred script, which reads the element as before."""
+    text = json.dumps(json.loads(framework_json(framework)), ensure_ascii=True, separators=(",", ":"))
+    return (
+        "/* The framework's data for the steps of the self-assessment form, written by the plugin from the\n"
+        " * framework file at build time; do not edit. */\n"
+        "(function (node) { if (node && !node.textContent) node.textContent = "
+        + json.dumps(text)
+        + '; })(document.getElementById("cif-framework"));\n'
+    )

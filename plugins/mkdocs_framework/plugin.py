@@ -116,6 +116,8 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
         for path, content in assets.files().items():
             files.append(File.generated(config, path, content=content))
+        for path, script in self.renderer.data_files().items():
+            files.append(File.generated(config, path, content=script))
         return files
 
     def _downloads(self) -> dict[str, bytes]:

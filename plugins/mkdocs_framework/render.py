@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .assets import ASSET_FOLDER
-from .data import framework_json
+from .data import STEPS_DATA_SCRIPT, framework_json, framework_script
 from .downloads import Download, PdfSource
 from .lineage import resolve
 from .model import Dimension, Framework, Revision
@@ -216,7 +216,6 @@ class Renderer:
         """Hand-written pages of the site, when known; generated pages link to them only if they exist."""
         self.downloads: dict[str, Download] = {}
         """Files offered for download, by their address in the site; set before rendering pages."""
-        self._steps_data: Markup | None = None
 
     def link(self, from_page: str, to_page: str) -> str:
         """Return a relative Markdown link target from one docs page to another."""
@@ -296,21 +295,15 @@ class Renderer:
             position=position + 1,
             previous=dimensions[position - 1] if position else None,
             next=dimensions[position + 1] if position + 1 < len(dimensions) else None,
-            framework_json=self._steps_json(),
         )
 
     def assessment_check(self) -> str:
-        return self._render(
-            "assessment_check.md.j2",
-            self.paths.assessment_check,
-            framework_json=self._steps_json(),
-        )
+        return self._render("assessment_check.md.j2", self.paths.assessment_check)
 
-    def _steps_json(self) -> Markup:
-        """The framework data every step embeds, made once per build rather than once per step."""
-        if self._steps_data is None:
-            self._steps_data = Markup(framework_json(self.framework))
-        return self._steps_data
+    def data_files(self) -> dict[str, str]:
+        """Return {path in the built site: content} for the framework data the steps load (one file,
+        not a copy in every step: see data.framework_script)."""
+        return {f"{ASSET_FOLDER}/{STEPS_DATA_SCRIPT}": framework_script(self.framework)}
 
     def assessment_report(self) -> str:
         return self._render(
