@@ -16,6 +16,9 @@ differs from a fresh build of its sources.
   loaded when first asked for;
 - ``assess-team.js``: the team view, where a facilitator agrees a team's assessment;
 - ``worksheet.js``: the worksheets' print button.
+
+One more script is written for each site rather than shipped: ``framework-data.js``, the framework's
+data that every step of the form reads (see ``data.framework_script`` and ``Renderer.data_files``).
 """
 
 from __future__ import annotations
