@@ -384,13 +384,20 @@ def test_the_work_in_progress_survives_a_reload(
     expect(page.locator("#cif-team-none")).to_be_visible()
 
 
-def test_hiding_names_shows_person_1_2_3_everywhere_and_large_text_is_on_at_first(
+def test_hiding_names_shows_person_1_2_3_everywhere_and_large_text_makes_the_page_larger(
     context: BrowserContext, built_site: Path, files: list[Path]
 ) -> None:
     page, _ = open_team(context, built_site)
+    # Off at first, so the page does not grow as it opens; ticked, for a projector, and kept on reload.
+    expect(page.get_by_label("Large text")).not_to_be_checked()
+    normal = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    page.get_by_label(CHOOSER).set_input_files(files)
+    expect(page.locator("#cif-team-people > li")).to_have_count(3)
+    page.get_by_label("Large text").check()
+    page.reload()
     expect(page.get_by_label("Large text")).to_be_checked()
     large = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
-    page.get_by_label(CHOOSER).set_input_files(files)
+    assert large > normal
     page.get_by_label("Hide names").check()
     expect(page.locator(".cif-team-who").first).to_have_text("Person 1")
     expect(page.locator("#cif-team-people .cif-team-person__name")).to_have_text(["Person 1", "Person 2", "Person 3"])
@@ -476,6 +483,6 @@ def test_no_accessibility_violations_in_every_state(
     check("saved")
     page.get_by_label("Hide names").check()
     check("names hidden")
-    page.get_by_label("Large text").uncheck()
-    check("normal text")
+    page.get_by_label("Large text").check()
+    check("large text")
     context.close()

@@ -317,7 +317,7 @@ export function decodeWork(info, stored) {
     agreed,
     notes,
     hideNames: raw.hideNames === true,
-    large: raw.large !== false,
+    large: raw.large === true,
     name: text(raw.name, 300),
     savedId,
     savedAs: savedId && isPlainObject(raw.savedAs) ? raw.savedAs : null,

@@ -1,4 +1,5 @@
-/* The team view's display options: large text (on at first, for a projector) and hiding names. */
+/* The team view's display options: large text (for a projector; off at first, so the page never
+ * grows as it opens) and hiding names. */
 
 import { Component } from "../ui/component.mjs";
 

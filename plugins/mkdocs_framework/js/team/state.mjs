@@ -25,7 +25,7 @@ export class TeamState {
     this.win = win;
     this.key = `cif:${info.framework.id}:team`;
     /** @type {Work} */
-    this.work = { people: [], agreed: {}, notes: {}, hideNames: false, large: true, name: "", savedId: "", savedAs: null };
+    this.work = { people: [], agreed: {}, notes: {}, hideNames: false, large: false, name: "", savedId: "", savedAs: null };
     /** @type {Listeners<[Change]>} */
     this.listeners = new Listeners();
     this.restored = false;
