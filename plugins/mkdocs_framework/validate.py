@@ -7,11 +7,13 @@ search for others) and reported together with file, line, column, document path 
 from __future__ import annotations
 
 import difflib
+import gc
 import hashlib
 import json
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -63,6 +65,30 @@ def load_framework(
     With reserved ({id: page}), no dimension may have an id that names a page the site makes for
     itself (reserved.py); by default, the pages of the default paths.
     """
+    with _collection_paused():
+        return _load_framework(path, docs_dir, cache_dir, reserved)
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a framework is read.
+
+    Reading makes many small objects that all stay alive (the parsed YAML, its positions, the
+    model), none of them in reference cycles; with the collector on, its passes over them grow with
+    the file, and reading a large framework grew faster than the framework (a growth exponent of
+    1.8 between 200 and 500 dimensions; linear with the collector paused)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_framework(
+    path: Path, docs_dir: Path | None, cache_dir: Path | None, reserved: Mapping[str, str] | None
+) -> Framework:
     located = load_framework_file(path)
     passed = _schema_passed_marker(located, cache_dir)
     known_valid = passed is not None and passed.is_file()
