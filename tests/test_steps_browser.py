@@ -181,7 +181,7 @@ def test_check_your_answers_lists_every_answer_target_and_note_with_change_links
     # Notes are shown exactly as typed, never run as markup.
     evidence = first_list.locator(f"[data-check-note='evidence'][data-check-for='{one.id}']")
     assert evidence.text_content() == HOSTILE
-    expect(first_list.locator(f"[data-check-note='views'][data-check-for='{one.id}']")).to_have_text("None written")
+    expect(first_list.locator(f"[data-check-note='views'][data-check-for='{one.id}']")).to_have_text("Nothing written")
     expect(page.locator(f"[data-check-note='views'][data-check-for='{two.id}']")).to_have_text("Young people's panel")
     missing = len(one.criteria) - 3
     expect(page.locator(f"[data-check-status='{one.id}']")).to_have_text(

@@ -115,7 +115,7 @@ export class CheckAnswers extends Follows {
     });
     all(this.root, "[data-check-note]").forEach((cell) => {
       const text = model.note(assessment, cell.getAttribute("data-check-for"), cell.getAttribute("data-check-note"));
-      cell.textContent = text || "None written";
+      cell.textContent = text || "Nothing written";
       cell.classList.toggle("cif-summary__value--missing", !text);
     });
     showSectionTags(this.root, "data-check-status", this.state);
