@@ -232,3 +232,21 @@ def first_step() -> str:
     """The address, in the site of this repository, of the form's first step (its first dimension)."""
     framework = yaml.safe_load((REPO / "framework.yml").read_text(encoding="utf-8"))
     return f"assess/{framework['dimensions'][0]['id']}.html"
+
+
+def choose_files_by_keyboard(page: Page, files: list[Path]) -> None:
+    """Press Space on the focused file input and choose files in the chooser it opens.
+
+    Chromium opens a file chooser only for the page in front, and on a loaded machine it has been
+    seen to drop one key press: the page is brought to the front, and the keyboard must open the
+    chooser within three presses."""
+    page.bring_to_front()
+    for _ in range(3):
+        try:
+            with page.expect_file_chooser(timeout=5000) as chooser:
+                page.keyboard.press("Space")
+        except PlaywrightTimeoutError:
+            continue
+        chooser.value.set_files(files)
+        return
+    raise AssertionError("Space on the focused file input never opened the file chooser")

@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from mkdocs_framework.data import framework_data
 from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
-from tests.helpers import REPO
+from tests.helpers import REPO, choose_files_by_keyboard
 
 CHOOSER = "Choose files exported from the self-assessment form"
 
@@ -424,9 +424,7 @@ def test_the_page_works_with_the_keyboard_from_choosing_files_to_removing_a_pers
         if page.evaluate("document.activeElement.id") == "cif-team-files":
             break
     assert page.evaluate("document.activeElement.id") == "cif-team-files"
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")
-    chooser.value.set_files(files)
+    choose_files_by_keyboard(page, files)
     expect(page.locator("#cif-team-people > li")).to_have_count(3)
     page.get_by_label("Name of person 2").focus()
     page.keyboard.press("Tab")
