@@ -161,10 +161,12 @@ function blockXml(block) {
 const NS =
   'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
-/** @param {Report} report @param {string} kicker the line above the title */
-function documentXml(report, kicker) {
+/** @param {Report} report @param {string} kicker the line above the title
+ * @param {string} statement what the framework is while it is not published, or "" */
+function documentXml(report, kicker, statement) {
   const body = [
     paragraph(kicker),
+    statement ? paragraph(statement, "", { bold: true }) : "",
     paragraph(report.title, "Title"),
     table(null, report.facts),
     paragraph("Summary", "Heading1"),
@@ -180,8 +182,10 @@ function documentXml(report, kicker) {
     paragraph("Progress", "Heading1"),
     ...report.progress.map(blockXml),
   ].join("");
+  // The statement heads every page (the Word header); a report without one has no header.
+  const header = statement ? '<w:headerReference w:type="default" r:id="rId2"/>' : "";
   const section =
-    '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>';
+    `<w:sectPr>${header}<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>`;
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${body}${section}</w:body></w:document>`;
 }
 
@@ -225,6 +229,18 @@ const DOCUMENT_RELS =
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
   "</Relationships>";
 
+const HEADER_TYPE =
+  '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>';
+const HEADER_REL =
+  '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>';
+
+/** The page header: the statement, small, on every page. @param {string} statement */
+function headerXml(statement) {
+  const props = '<w:pPr><w:spacing w:after="0"/></w:pPr>';
+  const text = `<w:r><w:rPr><w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">${escapeXml(statement)}</w:t></w:r>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr ${NS}><w:p>${props}${text}</w:p></w:hdr>`;
+}
+
 /** @param {string} title */
 function coreXml(title) {
   return (
@@ -233,14 +249,19 @@ function coreXml(title) {
   );
 }
 
-/** The report as the bytes of a .docx file. @param {Report} report @param {string} kicker */
-export function docx(report, kicker) {
-  return zip([
-    ["[Content_Types].xml", CONTENT_TYPES],
+/** The report as the bytes of a .docx file. @param {Report} report @param {string} kicker
+ * @param {string} [statement] what the framework is while it is not published (the page's
+ * data-statement): shown under the kicker and in the header of every page */
+export function docx(report, kicker, statement = "") {
+  /** @type {[string, string][]} */
+  const files = [
+    ["[Content_Types].xml", statement ? CONTENT_TYPES.replace("</Types>", HEADER_TYPE + "</Types>") : CONTENT_TYPES],
     ["_rels/.rels", PACKAGE_RELS],
     ["docProps/core.xml", coreXml(report.title)],
-    ["word/_rels/document.xml.rels", DOCUMENT_RELS],
+    ["word/_rels/document.xml.rels", statement ? DOCUMENT_RELS.replace("</Relationships>", HEADER_REL + "</Relationships>") : DOCUMENT_RELS],
     ["word/styles.xml", STYLES],
-    ["word/document.xml", documentXml(report, kicker)],
-  ]);
+    ["word/document.xml", documentXml(report, kicker, statement)],
+  ];
+  if (statement) files.push(["word/header1.xml", headerXml(statement)]);
+  return zip(files);
 }

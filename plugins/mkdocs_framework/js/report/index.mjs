@@ -13,7 +13,7 @@ import { decodeStored } from "../core/decode.mjs";
 import * as report from "../core/report.mjs";
 import { Component, createAll, startEveryPage } from "../ui/component.mjs";
 import { drawResults, ChartSizer } from "../ui/chart.mjs";
-import { make, find, isolate } from "../ui/dom.mjs";
+import { bdi, make, find, isolate } from "../ui/dom.mjs";
 
 /** @typedef {import("../core/model.mjs").Assessment} Assessment */
 /** @typedef {import("../core/model.mjs").Info} Info */
@@ -34,7 +34,7 @@ const PROBLEMS = {
  * @param {HTMLElement} node @param {Text} text */
 function fill(doc, node, text) {
   if (typeof text === "string") node.textContent = text;
-  else node.replaceChildren(...text.map((part) => (typeof part === "string" ? part : make(doc, "bdi", "", part.bdi))));
+  else node.replaceChildren(...text.map((part) => (typeof part === "string" ? part : bdi(doc, "", part.bdi))));
   return node;
 }
 
@@ -263,7 +263,8 @@ class Report extends Component {
   saveDocx(writer) {
     const assessment = /** @type {Assessment} */ (this.assessment);
     const kicker = `${this.info.framework.title}: self-assessment report`;
-    const bytes = writer.docx(this.content(), kicker);
+    // The page's statement of what the framework is (data-statement, "" once it is published).
+    const bytes = writer.docx(this.content(), kicker, this.root.dataset.statement || "");
     const name = writer.fileName(assessment);
     const url = URL.createObjectURL(new Blob([/** @type {any} */ (bytes)], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }));
     const link = make(this.doc, "a");
