@@ -1,8 +1,10 @@
 """Run the framework core without MkDocs.
 
 python -m mkdocs_framework check framework.yml [--docs content]
-python -m mkdocs_framework render framework.yml OUTPUT_FOLDER [--docs content]
-python -m mkdocs_framework export mkdocs.yml OUTPUT_FOLDER   (a whole project for Zensical)
+python -m mkdocs_framework render framework.yml OUTPUT_FOLDER [--docs content] [--replace]
+python -m mkdocs_framework export mkdocs.yml OUTPUT_FOLDER [--replace]   (a whole project for Zensical)
+
+OUTPUT_FOLDER must be new or empty; --replace replaces what an earlier run wrote there, and only that.
 python -m mkdocs_framework secure SITE_FOLDER   (the Content-Security-Policy, after zensical build)
 """
 
@@ -14,7 +16,7 @@ from pathlib import Path
 
 from .csp import secure_site
 from .diff import as_markdown, as_text
-from .export import ExportError, export
+from .export import ExportError, Written, export, write_folder
 from .problems import FrameworkError
 from .render import Renderer
 from .validate import load_framework
@@ -27,6 +29,24 @@ def _docs_dir(framework_file: Path, docs: str | None) -> Path | None:
     return beside if beside.is_dir() else None
 
 
+REPLACE_HELP = (
+    "the folder holds an earlier run's output: remove the files that run wrote (it keeps their list in "
+    ".mkdocs-framework-output.json) and write afresh; anything else in the folder is kept"
+)
+
+
+def _replaced(written: Written) -> str:
+    """Say what --replace removed and what it left alone, or nothing when nothing was there."""
+    if not written.removed and not written.kept:
+        return ""
+    kept = ""
+    if written.kept:
+        count = f"{len(written.kept)} files" if len(written.kept) > 1 else "1 file"
+        kept = f" Kept {count} it had not written, such as {written.kept[0]}."
+    removed = f"{written.removed} files" if written.removed != 1 else "1 file"
+    return f" Removed the {removed} of the earlier run first.{kept}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mkdocs_framework", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -35,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--docs", help="docs folder that resource links point into (default: ./content beside the file)")
     render = commands.add_parser("render", help="write the generated Markdown pages to a folder")
     render.add_argument("framework", type=Path)
-    render.add_argument("output", type=Path)
+    render.add_argument("output", type=Path, help="a new or empty folder to write the pages into")
+    render.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     render.add_argument(
         "--docs", help="docs folder that resource links point into (default: ./content beside the file)"
     )
@@ -48,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         help="write a complete docs folder and configuration for a generator that runs no plugins (Zensical)",
     )
     exporter.add_argument("config", type=Path, help="the site's mkdocs.yml")
-    exporter.add_argument("output", type=Path, help="folder to write (replaced if it exists): docs/ and mkdocs.yml")
+    exporter.add_argument("output", type=Path, help="a new or empty folder to write docs/ and mkdocs.yml into")
+    exporter.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     secure = commands.add_parser(
         "secure",
         help="give every page of a built site its Content-Security-Policy (after zensical build)",
@@ -68,13 +90,13 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "export":
         try:
-            done = export(args.config, args.output)
+            done = export(args.config, args.output, replace=args.replace)
         except (ExportError, FrameworkError) as error:
             print(error.report() if isinstance(error, FrameworkError) else error, file=sys.stderr)
             return 1
         print(
             f"Wrote {done.generated_pages} generated pages and {done.pdfs} PDFs into {done.docs}, "
-            f"and {done.config}. Build it with: zensical build -f {done.config}"
+            f"and {done.config}.{_replaced(done.written)} Build it with: zensical build -f {done.config}"
         )
         return 0
 
@@ -103,11 +125,17 @@ def main(argv: list[str] | None = None) -> int:
     if docs is not None:  # link to hand-written pages only where they exist, as the plugin does
         renderer.docs_pages = {page.relative_to(docs).as_posix() for page in docs.rglob("*.md")}
     pages = renderer.pages()
-    for path, markdown in pages.items():
-        target = args.output / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
-    print(f"Wrote {len(pages)} pages to {args.output}.")
+    try:
+        written = write_folder(
+            args.output,
+            {path: markdown.encode("utf-8") for path, markdown in pages.items()},
+            replace=args.replace,
+            command="render",
+        )
+    except ExportError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Wrote {len(pages)} pages to {args.output}.{_replaced(written)}")
     return 0
 
 

@@ -82,8 +82,19 @@ def _engine_version() -> str:
 
 
 def _cache_files(source: PdfSource, cache_dir: Path) -> tuple[Path, Path]:
-    key = hashlib.sha256(f"{_engine_version()}\n{source.html}".encode()).hexdigest()[:32]
+    # surrogatepass: the key is a hash, so any text gives one (the loader refuses lone surrogates in
+    # the framework, but a template or a docs page could still carry one and must not crash here).
+    key = hashlib.sha256(f"{_engine_version()}\n{source.html}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
     return cache_dir / f"{key}.pdf", cache_dir / f"{key}.json"
+
+
+def _cached_pages(meta_file: Path) -> int | None:
+    """Return the page count a cached PDF's record holds, or None when the record is unreadable."""
+    try:
+        pages = json.loads(meta_file.read_text(encoding="utf-8"))["pages"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # a half-written or hand-edited record: the PDF is made again
+    return pages if isinstance(pages, int) and not isinstance(pages, bool) and pages > 0 else None
 
 
 def cached_pdfs(sources: Iterable[PdfSource], cache_dir: Path) -> tuple[dict[str, tuple[bytes, int]], list[PdfSource]]:
@@ -92,11 +103,11 @@ def cached_pdfs(sources: Iterable[PdfSource], cache_dir: Path) -> tuple[dict[str
     missing: list[PdfSource] = []
     for source in sources:
         pdf_file, meta_file = _cache_files(source, cache_dir)
-        if pdf_file.exists() and meta_file.exists():
-            pages = int(json.loads(meta_file.read_text(encoding="utf-8"))["pages"])
-            found[source.path] = (pdf_file.read_bytes(), pages)
-        else:
+        pages = _cached_pages(meta_file) if pdf_file.is_file() and meta_file.is_file() else None
+        if pages is None:
             missing.append(source)
+        else:
+            found[source.path] = (pdf_file.read_bytes(), pages)
     return found, missing
 
 

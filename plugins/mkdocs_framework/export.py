@@ -9,7 +9,10 @@ the site. The offline copy is left out: it is a zip of the finished site, made a
 
 from __future__ import annotations
 
-import shutil
+import contextlib
+import json
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,12 +36,135 @@ class ExportError(Exception):
     """A problem with the configuration, worded for the person running the command."""
 
 
+MARKER = ".mkdocs-framework-output.json"
+"""The record a command leaves in a folder it wrote: which files it made there, so that a later run
+with --replace removes exactly those and nothing a person put beside them."""
+
+
+EXAMPLES = {"export": "../site-zensical", "render": "../framework-pages"}
+"""A folder to suggest to someone who gave one that cannot be used."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """What write_folder did: files written, files of the earlier run removed, other files left alone."""
+
+    written: int
+    removed: int
+    kept: tuple[str, ...]
+
+
+def _recorded_files(output: Path) -> set[str] | None:
+    """Return the files an earlier run recorded in output's marker, or None when it has no readable marker."""
+    try:
+        record = json.loads((output / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    files = record.get("files") if isinstance(record, dict) else None
+    if not isinstance(files, list) or not all(isinstance(name, str) for name in files):
+        return None
+    # Only plain relative paths inside the folder count: a hand-made marker naming '../x' deletes nothing.
+    return {name for name in files if _is_plain(name)}
+
+
+def _is_plain(name: str) -> bool:
+    parts = name.split("/")
+    return bool(name) and name != MARKER and all(part not in ("", ".", "..") and "\\" not in part for part in parts)
+
+
+def _entries(folder: Path) -> list[str]:
+    """Every file and link under folder, as relative POSIX paths, not following links."""
+    found = []
+    for directory, folders, files in os.walk(folder):
+        here = Path(directory)
+        found += [(here / name).relative_to(folder).as_posix() for name in files]
+        found += [(here / name).relative_to(folder).as_posix() for name in folders if (here / name).is_symlink()]
+    return sorted(found)
+
+
+def _refusal(output: Path, replace: bool, command: str) -> tuple[str | None, set[str]]:
+    """Return (why output cannot be written, the files of an earlier run that --replace removes)."""
+    if not os.path.lexists(output):
+        return None, set()
+    if output.is_symlink() or not output.is_dir():
+        what = "a file" if output.is_file() and not output.is_symlink() else "not a folder (a link, device or pipe)"
+        return (
+            f"{output}: this is {what}, and the {command} needs a folder; nothing was written. "
+            f"Give the path of a new or empty folder, such as {EXAMPLES.get(command, '../output')}.",
+            set(),
+        )
+    present = set(_entries(output)) - {MARKER}
+    if not present:
+        return None, set()
+    recorded = _recorded_files(output)
+    if recorded is None:
+        return (
+            f"{output}: this folder is not empty, and python -m mkdocs_framework did not write it, so "
+            f"nothing was written or deleted. Give the path of a new or empty folder, such as "
+            f"{EXAMPLES.get(command, '../output')} (--replace replaces only what this command wrote before).",
+            set(),
+        )
+    if not replace:
+        return (
+            f"{output}: this folder holds an earlier {command} ({len(recorded & present)} files). "
+            f"Add --replace to replace those files (anything else in the folder is kept), "
+            f"or give the path of a new folder.",
+            set(),
+        )
+    return None, recorded & present
+
+
+def write_folder(output: Path, files: Mapping[str, bytes], *, replace: bool, command: str) -> Written:
+    """Write files ({relative POSIX path: content}) into output, which must be new, empty, or, with
+    replace, a folder an earlier run wrote; raise ExportError, having changed nothing, otherwise.
+
+    With replace, the earlier run's files are removed first; a file someone else put there is kept,
+    and the write is refused if a new file would take its place."""
+    refusal, earlier = _refusal(output, replace, command)
+    if refusal is not None:
+        raise ExportError(refusal)
+    others = set(_entries(output)) - earlier - {MARKER} if output.is_dir() else set()
+    clashes = sorted(others & set(files))
+    if clashes:
+        raise ExportError(
+            f"{output}: these files were not written by python -m mkdocs_framework, and the {command} "
+            f"would overwrite them: {', '.join(clashes[:5])}{' and more' if len(clashes) > 5 else ''}. "
+            "Nothing was written or deleted. Move them away, or give the path of a new folder."
+        )
+    try:
+        for name in sorted(earlier):
+            (output / name).unlink()
+        _remove_empty_folders(output, earlier)
+        output.mkdir(parents=True, exist_ok=True)
+        (output / MARKER).write_text(
+            json.dumps({"written_by": f"python -m mkdocs_framework {command}", "files": sorted(files)}, indent=1)
+            + "\n",
+            encoding="utf-8",
+        )
+        for name, content in files.items():
+            target = output / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+    except OSError as error:
+        raise ExportError(f"{error.filename or output}: cannot be written ({error.strerror or error}).") from None
+    return Written(len(files), len(earlier), tuple(sorted(others)))
+
+
+def _remove_empty_folders(output: Path, removed: set[str]) -> None:
+    """Remove the folders that held removed files once they are empty (deepest first)."""
+    folders = {Path(name).parents[i] for name in removed for i in range(len(Path(name).parents) - 1)}
+    for folder in sorted(folders, key=lambda path: len(path.parts), reverse=True):
+        with contextlib.suppress(OSError):  # not empty: it holds something that was not ours
+            (output / folder).rmdir()
+
+
 @dataclass(frozen=True)
 class Exported:
     docs: Path
     config: Path
     generated_pages: int
     pdfs: int
+    written: Written
 
 
 def _plugin_options(config: dict[str, Any], config_file: Path) -> dict[str, Any]:
@@ -62,7 +188,7 @@ def _without_dropped(plugins: list[Any]) -> list[Any]:
     return kept
 
 
-def export(config_file: Path, output: Path) -> Exported:
+def export(config_file: Path, output: Path, *, replace: bool = False) -> Exported:
     """Write the docs folder and configuration for a plugin-less generator; return what was written.
 
     The plugin itself does the work, through the same hooks as in a build (its configuration,
@@ -89,6 +215,9 @@ def export(config_file: Path, output: Path) -> Exported:
     docs_in = (root / str(raw.get("docs_dir", "docs"))).resolve()
     if output == root or root.is_relative_to(output) or output.is_relative_to(docs_in):
         raise ExportError(f"{output}: choose an output folder outside the project, such as ../site-zensical.")
+    refusal, _ = _refusal(output, replace, "export")
+    if refusal is not None:  # said before the slow work of building every page
+        raise ExportError(refusal)
     try:
         config = load_config(str(config_file))
         plugin = config.plugins["framework"]
@@ -115,13 +244,7 @@ def export(config_file: Path, output: Path) -> Exported:
     assert plugin.renderer is not None
     generated = plugin.renderer.pages()
 
-    if output.exists():
-        shutil.rmtree(output)
-    docs_out = output / "docs"
-    for path, content in pages.items():
-        target = docs_out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+    out: dict[str, bytes] = {f"docs/{path}": content for path, content in pages.items()}
 
     raw["docs_dir"] = "docs"
     raw["site_dir"] = "site"
@@ -138,22 +261,22 @@ def export(config_file: Path, output: Path) -> Exported:
         theme.setdefault("variant", "classic")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         # Material's search partial, overridden to name its dialog, is not Zensical's (which names its own).
-        shutil.copytree(
-            root / theme["custom_dir"], output / "overrides", ignore=lambda folder, names: MATERIAL_ONLY & set(names)
-        )
+        overrides = root / theme["custom_dir"]
+        for path in sorted(overrides.rglob("*")):
+            if path.is_file() and path.name not in MATERIAL_ONLY:
+                out[f"overrides/{path.relative_to(overrides).as_posix()}"] = path.read_bytes()
         theme["custom_dir"] = "overrides"
     if config.nav is not None:
         raw["nav"] = config.nav
     outside = sorted(plugin.renderer.pages_outside_nav())
     raw["not_in_nav"] = str(raw.get("not_in_nav") or "") + "".join(f"/{path}\n" for path in outside)
-    config_out = output / "mkdocs.yml"
-    config_out.write_text(
+    out["mkdocs.yml"] = (
         "# Written by python -m mkdocs_framework export: edit the original, not this copy.\n"
-        + yaml.dump(raw, Dumper=_Dumper, sort_keys=False, allow_unicode=True),
-        encoding="utf-8",
-    )
+        + yaml.dump(raw, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
+    ).encode("utf-8")
+    written = write_folder(output, out, replace=replace, command="export")
     pdfs = sum(1 for path in pages if path.endswith(".pdf") and path.startswith(plugin.renderer.paths.worksheets))
-    return Exported(docs_out, config_out, len(generated), pdfs)
+    return Exported(output / "docs", output / "mkdocs.yml", len(generated), pdfs, written)
 
 
-__all__ = ["ExportError", "Exported", "export"]
+__all__ = ["MARKER", "ExportError", "Exported", "Written", "export", "write_folder"]

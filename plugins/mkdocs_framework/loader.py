@@ -10,6 +10,10 @@ MkDocs.
 
 from __future__ import annotations
 
+import os
+import stat
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,6 +69,24 @@ def load_framework_file(path: Path) -> Located:
     def fail(message: str, fix: str, line: int = 1, column: int = 1) -> FrameworkError:
         return FrameworkError([Problem(name, line, column, (), message, fix)])
 
+    raw = _read_bounded(path, fail)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise fail(
+            f"the file is not UTF-8 text (byte {error.start} cannot be read).",
+            "Save the file with UTF-8 encoding.",
+        ) from None
+    return parse_framework_text(text, name)
+
+
+def _read_bounded(path: Path, fail: Callable[[str, str], FrameworkError]) -> bytes:
+    """Return the bytes of a regular file of at most MAX_BYTES, or raise FrameworkError.
+
+    Only a regular file is read, and never more than MAX_BYTES + 1 bytes of it: a device such as
+    /dev/zero never ends and a named pipe waits for a writer, so both are refused before reading.
+    The file is opened without blocking and checked on the open handle, so it cannot be swapped
+    for something else between the check and the read."""
     if not path.exists():
         raise fail(
             "the framework file does not exist.",
@@ -72,19 +94,43 @@ def load_framework_file(path: Path) -> Located:
         )
     if path.is_dir():
         raise fail("this is a folder, not a framework file.", "Point the 'framework' option at a .yml file.")
-    if path.stat().st_size > MAX_BYTES:
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        raise fail(
+            f"the file cannot be opened ({error.strerror or error}).",
+            "Check that the file can be read by the account running the build.",
+        ) from None
+    try:
+        status = os.fstat(handle)
+        if stat.S_ISDIR(status.st_mode):
+            raise fail("this is a folder, not a framework file.", "Point the 'framework' option at a .yml file.")
+        if not stat.S_ISREG(status.st_mode):
+            raise fail(
+                "this is not a regular file (it is a device, a named pipe or a socket), so it is not read.",
+                "Point the 'framework' option at the framework's .yml file.",
+            )
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_BYTES:
+            chunk = os.read(handle, MAX_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        raise fail(
+            f"the file cannot be read ({error.strerror or error}).",
+            "Check that the file can be read by the account running the build.",
+        ) from None
+    finally:
+        os.close(handle)
+    if size > MAX_BYTES:
         raise fail(
             f"the file is larger than {MAX_BYTES // 1_000_000} MB, too large to be a framework.",
             "Check that this is the right file; split out anything that is not framework content.",
         )
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise fail(
-            f"the file is not UTF-8 text (byte {error.start} cannot be read).",
-            "Save the file with UTF-8 encoding.",
-        ) from None
-    return parse_framework_text(text, name)
+    return b"".join(chunks)
 
 
 def _compose(text: str) -> Node | None:
@@ -199,16 +245,34 @@ class _Builder:
             )
             return None
         if isinstance(node, ScalarNode):
-            try:
-                return self.constructor.construct_object(node, deep=True)
-            except yaml.YAMLError:
-                self._problem(node, path, "this value cannot be read.", "Put the value in quotes.")
-                return None
+            return self._scalar(node, path)
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         if isinstance(node, MappingNode):
             return self._build_mapping(node, path)
         return None  # pragma: no cover - the composer makes only the three node kinds
+
+    def _scalar(self, node: ScalarNode, path: JsonPath) -> Any:
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError:
+            self._problem(node, path, "this value cannot be read.", "Put the value in quotes.")
+            return None
+        except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+            digits = sum(character.isdigit() for character in node.value)
+            self._problem(
+                node,
+                path,
+                f"this number is too long to be read ({digits:,} digits).",
+                "Shorten it; if it is meant as text, put it in quotes.",
+            )
+            return None
+        if isinstance(value, str):
+            unshowable = _unshowable(value)
+            if unshowable is not None:
+                self._problem(node, path, *unshowable)
+                return None
+        return value
 
     def _build_mapping(self, node: MappingNode, path: JsonPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -233,3 +297,36 @@ class _Builder:
             self.positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.build(value_node, child)
         return result
+
+
+_KEPT_CONTROLS = {"\t", "\n", "\r"}
+"""Control characters text may hold: tab and line breaks, which YAML and Markdown read as spaces."""
+
+
+def _unshowable(text: str) -> tuple[str, str] | None:
+    """Return (message, fix) for the first character of text that no page can show, or None.
+
+    A control character (NUL, U+0001, ESC...) would land raw in every page's HTML, and half of a
+    surrogate pair is not a character at all: no file, page or PDF can be written with it. Both come
+    only from escapes in double-quoted YAML, such as "\\0", "\\x01", "\\e" or "\\ud800"."""
+    for index, character in enumerate(text, start=1):
+        category = unicodedata.category(character)
+        if category == "Cs":
+            return (
+                f"character {index} of this text is half of a surrogate pair (U+{ord(character):04X}), "
+                "which is not a character: no page or file can hold it.",
+                "Remove the escape (such as \\ud800) from the double-quoted text, or write the character it "
+                "was meant to be whole: as itself, or as \\U and its eight hexadecimal digits.",
+            )
+        if category == "Cc" and character not in _KEPT_CONTROLS:
+            name = f" ({_CONTROL_NAMES[character]})" if character in _CONTROL_NAMES else ""
+            return (
+                f"character {index} of this text is the control character U+{ord(character):04X}{name}, "
+                "which a page cannot show.",
+                "Remove it: it comes from an escape in double quotes (such as \\0, \\x01 or \\e) "
+                "or was pasted in unseen.",
+            )
+    return None
+
+
+_CONTROL_NAMES = {"\x00": "NUL", "\x1b": "ESC", "\x7f": "DEL", "\x85": "next line", "\x08": "backspace"}

@@ -99,8 +99,11 @@ def _load_framework(
         raise FrameworkError(_unique(problems))
     framework = build_model(located.data, docs_dir)
     if passed is not None and not known_valid:
-        passed.parent.mkdir(parents=True, exist_ok=True)
-        passed.touch()
+        try:
+            passed.parent.mkdir(parents=True, exist_ok=True)
+            passed.touch()
+        except OSError:
+            pass  # only a speed-up for the next build: an unwritable cache_dir costs the check again
     return framework
 
 
@@ -195,6 +198,10 @@ def _explain(located: Located, error: ValidationError) -> Iterator[Problem]:
         fix = _TYPE_FIXES.get(wanted, f"Write {wanted} here.")
         if wanted == "text" and not isinstance(instance, (list, dict)):
             fix = "Put the value in quotes so YAML reads it as text."
+        elif wanted == "text":
+            fix = (
+                "Write one piece of text here, not a list or a mapping: remove the brackets, dashes or indented fields."
+            )
         if instance is None:
             fix = f"Fill in the value, as {wanted}, or remove the field if it is optional."
         yield located.problem(path, f"expected {wanted} but found {_json_type(instance)}.", fix)
@@ -259,8 +266,9 @@ def reference_problems(located: Located, docs_dir: Path | None) -> Iterator[Prob
     themes = _dicts(data.get("themes"))
     dimensions = _dicts(data.get("dimensions"))
     level_ids = list(dict.fromkeys(str(lv["id"]) for _, lv in levels if isinstance(lv.get("id"), str)))
-    theme_ids = {t.get("id") for _, t in themes}
-    dimension_ids = {d.get("id") for _, d in dimensions}
+    # Only text ids are collected: an id written as a list or mapping is reported by the schema check.
+    theme_ids = {t["id"] for _, t in themes if isinstance(t.get("id"), str)}
+    dimension_ids = {d["id"] for _, d in dimensions if isinstance(d.get("id"), str)}
 
     yield from _duplicates(located, [(("levels", i, "id"), lv.get("id")) for i, lv in levels], "level")
     yield from _duplicates(located, [(("themes", i, "id"), t.get("id")) for i, t in themes], "theme")
