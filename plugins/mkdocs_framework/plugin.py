@@ -50,7 +50,10 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         if self.command in ("build", "gh-deploy") and not self.dirty:
             # All or nothing: build into a folder beside site_dir and swap it in only when the whole
             # build has succeeded, so a failed build leaves the previous site untouched.
-            self.staging = staging.Staging(Path(config.site_dir), strict=bool(config.strict))
+            try:
+                self.staging = staging.Staging(Path(config.site_dir), strict=bool(config.strict))
+            except staging.StagingRefused as error:
+                raise PluginError(str(error)) from None
             config.site_dir = str(self.staging.folder)
         self.config_dir = config_dir = Path(config.config_file_path or ".").resolve().parent
         framework_file = (config_dir / self.config.framework).resolve()
