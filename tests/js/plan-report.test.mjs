@@ -73,7 +73,7 @@ test("the team's own actions are added, edited and removed, and checked", () => 
   assert.equal(a.actions, undefined);
 });
 
-test("actions and plan fields travel in the JSON export; bad ones refuse the file", () => {
+test("actions and plan fields travel in the JSON export; bad choices are kept aside, a bad id refuses the file", () => {
   const fw = info();
   const a = answered(fw, { p1: "emerging" }, { purpose: "developing" });
   model.setPlanField(fw, a, "p1", "status", "in-progress");
@@ -85,11 +85,18 @@ test("actions and plan fields travel in the JSON export; bad ones refuse the fil
   assert.equal(back.ok, true, JSON.stringify(back.errors));
   assert.deepEqual(back.assessment.actions, a.actions);
   assert.deepEqual(back.assessment.plan, a.plan);
-  for (const bad of [{ ...a.actions[0], due: "31/01/2027" }, { ...a.actions[0], status: "stuck" }, { ...a.actions[0], id: "__proto__" }]) {
+  // A due date or status the form cannot hold is kept aside, and the rest of the file used (issue 23).
+  for (const [field, value] of [["due", "31/01/2027"], ["status", "stuck"]]) {
     const data = JSON.parse(text);
-    data.assessment.actions = [bad];
-    assert.match(transfer.parseImport(fw, JSON.stringify(data)).errors.join(" "), /own actions in the file are not in the expected form/);
+    data.assessment.actions = [{ ...a.actions[0], [field]: value }];
+    const kept = transfer.parseImport(fw, JSON.stringify(data));
+    assert.equal(kept.ok, true, JSON.stringify(kept.errors));
+    assert.equal(kept.assessment.actions[0].criterion, "v2");
+    assert.deepEqual(kept.assessment.notCarried.map((item) => item.value), [{ [field]: value }]);
   }
+  const data = JSON.parse(text);
+  data.assessment.actions = [{ ...a.actions[0], id: "__proto__" }];
+  assert.match(transfer.parseImport(fw, JSON.stringify(data)).errors.join(" "), /own actions in the file are not in the expected form/);
 });
 
 test("an old record without the new fields loads as it was", () => {

@@ -101,7 +101,6 @@ test("an empty, truncated or tampered link is refused with a clear message", () 
     fragmentOf({ f: "test-framework", v: "1.0", l: ["emerging"], a: { p1: "developing" } }),
     fragmentOf({ f: "test-framework", v: "1.0", l: ["emerging"], a: {}, t: { purpose: 9 } }),
     fragmentOf({ f: "test-framework", v: "1.0", l: ["nonsense"], a: { p1: [1] } }),
-    fragmentOf({ f: "test-framework", v: "1.0", l: ["emerging"], a: {}, d: "2026-02-31" }),
     fragmentOf({ f: "test-framework", v: "1.0", l: ["emerging"], a: {}, n: "x".repeat(301) }),
   ]) {
     const result = share.read(info(), bad);
@@ -109,6 +108,13 @@ test("an empty, truncated or tampered link is refused with a clear message", () 
     assert.equal(result.kind, "corrupt", bad);
     assert.match(result.message, /incomplete or has been changed/);
   }
+});
+
+test("a link whose date is not a real date shows its results, the date kept aside", () => {
+  const result = share.read(info(), fragmentOf({ f: "test-framework", v: "1.0", l: ["emerging"], a: { p1: [1] }, d: "2026-02-31" }));
+  assert.equal(result.ok, true);
+  assert.equal(result.assessment.date, "");
+  assert.equal(result.assessment.answers.p1, "emerging");
 });
 
 test("a link for another framework says so", () => {

@@ -24,7 +24,7 @@
 
 import * as model from "./model.mjs";
 import { migrateAssessment, NOT_CARRIED_REASONS, REASONS } from "./migrate.mjs";
-import { UNSAFE_KEYS, fromBase64Url, isPlainObject, isSafeKey, quote } from "./util.mjs";
+import { UNSAFE_KEYS, fromBase64Url, isPlainObject, isRealDate, isSafeKey, quote } from "./util.mjs";
 
 /**
  * @typedef {import("./model.mjs").Assessment} Assessment
@@ -63,13 +63,13 @@ const MAX_TEXT = 20000;
 const MAX_DETAIL = 300;
 const MAX_PARTICIPANTS = 5000;
 const MAX_FINGERPRINT = 64;
-const MAX_NOT_CARRIED = 2000;
 const MAX_MIGRATIONS = 50;
 const MAX_LISTED = 5;
 const MAX_ACTIONS = 500;
 const LINK_NOT_SURE = 0;
 const LINK_NOT_APPLICABLE = -1;
-const NOT_CARRIED_KINDS = ["answer", "target", "notes", "plan"];
+/* detail: one of the assessment's details (its date) that could not be used; kept aside. */
+const NOT_CARRIED_KINDS = ["answer", "target", "notes", "plan", "detail"];
 
 /* ---- The messages ----------------------------------------------------------------------- */
 
@@ -136,12 +136,7 @@ function isShortText(value, limit) {
   return typeof value === "string" && value.length <= (limit || MAX_DETAIL);
 }
 
-/** A real date written YYYY-MM-DD. @param {string} text */
-function isValidDate(text) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}
+const isValidDate = isRealDate;
 
 /** The [key, value] pairs of a plain object under safe keys; none for anything else.
  * @param {unknown} object @returns {[string, any][]} */
@@ -293,8 +288,10 @@ function decodeData(info, data, kind, dropped) {
   }
   const assessment = checked.assessment;
   const unreadable = keepVersioning(info, source, assessment);
+  if (checked.aside.length) assessment.notCarried = [...(assessment.notCarried || []), ...checked.aside];
   if (kind === "link") assessment.frameworkVersion = version;
-  const warnings = warningsFor(info, { ...checked.unknown, unreadable, dropped }, carried.report, kind === "link" ? "" : version);
+  const found = { ...checked.unknown, unreadable, dropped, aside: checked.aside };
+  const warnings = warningsFor(info, found, carried.report, kind === "link" ? "" : version);
   return { ...decoded, assessment, problems: { errors: [], warnings } };
 }
 
@@ -415,21 +412,49 @@ function countsOf(report) {
 /** @typedef {{criteria: string[], dimensions: string[], plan: number}} Unknown ids this version lacks */
 
 /** @param {Info} info @param {Record<string, any>} source
- * @returns {{assessment: Assessment, errors: string[], unknown: Unknown}} */
+ * @returns {{assessment: Assessment, errors: string[], unknown: Unknown, aside: NotCarried[]}} */
 function checkStrictly(info, source) {
   /** @type {string[]} */
   const errors = [];
   /** @type {Unknown} */
   const unknown = { criteria: [], dimensions: [], plan: 0 };
   const assessment = model.blankAssessment(info);
-  checkDetails(source, assessment, errors);
+  /** @type {NotCarried[]} */
+  const aside = [];
+  checkDetails(source, assessment, errors, aside);
   checkAnswers(info, source, assessment, errors, unknown);
   checkTargets(info, source, assessment, errors, unknown);
   checkNotes(info, source, assessment, errors, unknown);
-  checkPlan(info, source, assessment, errors, unknown);
-  checkActions(source, assessment, errors);
+  checkPlan(info, source, assessment, errors, unknown, aside);
+  checkActions(source, assessment, errors, aside);
   if (typeof source.created === "string" && !isNaN(Date.parse(source.created))) assessment.created = source.created;
-  return { assessment, errors, unknown };
+  return { assessment, errors, unknown, aside };
+}
+
+/** A date or choice this form cannot hold, kept aside whole (in notCarried) so the rest of the
+ * file can be used: a date typed with a year of more than four digits, say, or a priority that
+ * is not one of the form's. @param {NotCarried[]} aside @param {"plan"|"detail"} kind
+ * @param {string} id @param {string} field @param {string} value */
+function setAside(aside, kind, id, field, value) {
+  const reason = field === "due" || field === "date" ? "date" : "choice";
+  aside.push({ kind, id, value: kind === "detail" ? value : { [field]: value }, reason, version: "" });
+}
+
+/** A plan entry (or own action) with each field that is text but not a value this form offers
+ * (a due date that is not real, an unknown priority or status) taken out and kept aside.
+ * @param {Record<string, any>} entry @param {string} id @param {NotCarried[]} aside
+ * @param {boolean} [dates] false: due dates are left as they are (the form shows one it cannot
+ *   hold next to its field, with an error, so the person sees what they typed and can correct it) */
+function withoutBadChoices(entry, id, aside, dates = true) {
+  const fine = { ...entry };
+  const allowed = { due: isValidDate, priority: (/** @type {string} */ v) => model.PLAN_PRIORITIES.includes(v), status: (/** @type {string} */ v) => model.PLAN_STATUSES.includes(v) };
+  for (const [field, ok] of Object.entries(allowed)) {
+    if (typeof fine[field] === "string" && fine[field] && !ok(fine[field]) && (dates || field !== "due")) {
+      setAside(aside, "plan", id, field, fine[field]);
+      delete fine[field];
+    }
+  }
+  return fine;
 }
 
 /** The entries of source[field]; none, with an error, when it is there but not a map.
@@ -440,8 +465,9 @@ function mapIn(source, field, error, errors) {
   return safeEntries(value);
 }
 
-/** @param {Record<string, any>} source @param {Assessment} assessment @param {string[]} errors */
-function checkDetails(source, assessment, errors) {
+/** @param {Record<string, any>} source @param {Assessment} assessment @param {string[]} errors
+ * @param {NotCarried[]} aside */
+function checkDetails(source, assessment, errors, aside) {
   for (const field of model.DETAILS) {
     const value = model.has(source, field) ? source[field] : "";
     if (typeof value !== "string") errors.push(`The assessment's ${field} must be text.`);
@@ -450,8 +476,10 @@ function checkDetails(source, assessment, errors) {
       errors.push(`The list of who took part is longer than ${most} characters, so the file has been changed since it was exported. Shorten it to ${most} characters or fewer.`);
     } else if (field !== "participants" && value.length > MAX_DETAIL) errors.push(`The assessment's ${field} is too long.`);
     else if (field === "date" && value && !isValidDate(value)) {
-      errors.push(`The assessment's date, ${quote(value)}, is not a real date in the form YYYY-MM-DD.`);
-    } else assessment[field] = value;
+      setAside(aside, "detail", "date", "date", value);
+      assessment.date = ""; // not today's: the file's date is kept aside, to be entered again
+    }
+    else assessment[field] = value;
   }
 }
 
@@ -498,45 +526,41 @@ function checkNotes(info, source, assessment, errors, unknown) {
 }
 
 /** The action plan: what was written against each item, by criterion id. Older exports have none.
+ * A due date, priority or status the form cannot hold is kept aside and the rest of the entry used.
  * @param {Info} info @param {Record<string, any>} source @param {Assessment} assessment
- * @param {string[]} errors @param {Unknown} unknown */
-function checkPlan(info, source, assessment, errors, unknown) {
+ * @param {string[]} errors @param {Unknown} unknown @param {NotCarried[]} aside */
+function checkPlan(info, source, assessment, errors, unknown, aside) {
   const bad = [];
   /** @type {Record<string, any>} */
   const kept = {};
   for (const [id, entry] of mapIn(source, "plan", "The action plan in the file is not in the expected form.", errors)) {
-    if (!isPlanEntry(entry)) bad.push(id);
+    if (!isTextFields(entry, model.PLAN_FIELDS)) bad.push(id);
     else if (!info.criteria.has(id)) unknown.plan += 1;
     else kept[id] = entry;
   }
   if (bad.length) {
-    errors.push(
-      `The action plan entries for ${listed(bad)} must be text of no more than ${MAX_TEXT} characters, with due dates in the form YYYY-MM-DD.`
-    );
-  } else assessment.plan = restorePlan(kept);
-}
-
-/** An action plan entry as a file may hold it: text fields, a real due date, a known priority and status.
- * @param {unknown} entry */
-function isPlanEntry(entry) {
-  if (!isTextFields(entry, model.PLAN_FIELDS)) return false;
-  const { due, priority, status } = /** @type {Record<string, string>} */ (entry);
-  return (!due || isValidDate(due)) && (!priority || model.PLAN_PRIORITIES.includes(priority)) && (!status || model.PLAN_STATUSES.includes(status));
+    errors.push(`The action plan entries for ${listed(bad)} must be text of no more than ${MAX_TEXT} characters.`);
+    return;
+  }
+  for (const id of Object.keys(kept)) kept[id] = withoutBadChoices(kept[id], id, aside);
+  assessment.plan = restorePlan(kept);
 }
 
 /** The team's own actions (plan.mjs): a list of entries, each with an id. Older exports have none.
- * @param {Record<string, any>} source @param {Assessment} assessment @param {string[]} errors */
-function checkActions(source, assessment, errors) {
+ * A due date, priority or status the form cannot hold is kept aside and the rest of the action used.
+ * @param {Record<string, any>} source @param {Assessment} assessment @param {string[]} errors
+ * @param {NotCarried[]} aside */
+function checkActions(source, assessment, errors, aside) {
   if (!model.has(source, "actions")) return;
   const list = source.actions;
   const fine = (/** @type {any} */ entry) =>
-    isPlanEntry(entry) && isId(entry.id) && ["criterion", "formerCriterion"].every((f) => !model.has(entry, f) || entry[f] === "" || isId(entry[f]));
+    isTextFields(entry, model.PLAN_FIELDS) && isId(entry.id) && ["criterion", "formerCriterion"].every((f) => !model.has(entry, f) || entry[f] === "" || isId(entry[f]));
   if (!Array.isArray(list) || list.length > MAX_ACTIONS || !list.every(fine)) {
     errors.push(
-      `The team's own actions in the file are not in the expected form: at most ${MAX_ACTIONS}, each with text of no more than ${MAX_TEXT} characters, a due date in the form YYYY-MM-DD, and a priority and status this form offers.`
+      `The team's own actions in the file are not in the expected form: at most ${MAX_ACTIONS}, each with an id and text of no more than ${MAX_TEXT} characters.`
     );
   } else {
-    const actions = restoreActions(list);
+    const actions = restoreActions(list.map((entry) => withoutBadChoices(entry, entry.id, aside)));
     if (actions.length) assessment.actions = actions;
   }
 }
@@ -579,7 +603,8 @@ function keepVersioning(info, source, assessment) {
     }
   }
   assessment.fingerprints = model.fingerprintsOf(info, assessment);
-  const entries = (Array.isArray(source.notCarried) ? source.notCarried : []).slice(0, MAX_NOT_CARRIED);
+  // Every entry is kept (never cut): a file of at most 1 MB bounds how many there can be.
+  const entries = Array.isArray(source.notCarried) ? source.notCarried : [];
   const cleaned = entries.map(cleanNotCarried).filter((entry) => entry !== null);
   if (cleaned.length) assessment.notCarried = cleaned;
   const migrations = (Array.isArray(source.migrations) ? source.migrations : []).filter(
@@ -660,10 +685,10 @@ const plural = model.plural;
 
 /** What a person should know before importing: entries set aside, ids this version lacks,
  * unsafe keys ignored, and the version the file was made with.
- * @param {Info} info @param {Unknown & {unreadable: number, dropped: string[]}} found
+ * @param {Info} info @param {Unknown & {unreadable: number, dropped: string[], aside: NotCarried[]}} found
  * @param {any} report migrate.mjs's report @param {string} version the file's version ("" to say nothing) */
 function warningsFor(info, found, report, version) {
-  const { criteria, dimensions, unreadable, dropped } = found;
+  const { criteria, dimensions, unreadable, dropped, aside } = found;
   let plan = found.plan + (Array.isArray(report.actionsKept) ? report.actionsKept.length : 0);
   for (const item of report.notCarried) {
     if (item.reason !== "unknown") continue;
@@ -693,6 +718,7 @@ function warningsFor(info, found, report, version) {
       `Targets or notes for dimensions that this version of the framework does not have are not used, but kept with the assessment and in exports: ${listed(dimensions)}.`
     );
   }
+  if (aside.length) warnings.push(asideWarning(aside));
   if (dropped.length) {
     warnings.push(`The file contained entries that are not allowed (${listed(dropped)}). They were ignored for safety.`);
   }
@@ -704,6 +730,26 @@ function warningsFor(info, found, report, version) {
   return warnings;
 }
 
+const ASIDE_FIELDS = { due: "due date", priority: "priority", status: "status" };
+
+/** What was kept aside because the form cannot hold it, each named with its value.
+ * @param {NotCarried[]} aside */
+function asideWarning(aside) {
+  const named = aside.map((item) => {
+    if (item.kind === "detail") return `the assessment's date ${quote(item.value)}`;
+    const [field, value] = Object.entries(item.value)[0];
+    const label = /** @type {Record<string, string>} */ (ASIDE_FIELDS)[field] || field;
+    return `the ${label} ${quote(value)} of the action plan entry ${quote(item.id)}`;
+  });
+  const shown = named.slice(0, MAX_LISTED).join("; ") + (named.length > MAX_LISTED ? `; and ${named.length - MAX_LISTED} more` : "");
+  const n = aside.length;
+  return (
+    `${plural(n, "date or choice", "dates and choices")} in the file ${n === 1 ? "is" : "are"} not one this form can hold ` +
+    `(dates must be real dates in the form YYYY-MM-DD, with a four-digit year), so ${n === 1 ? "it is" : "they are"} kept aside with the assessment and in exports, ` +
+    `and the rest of the file is imported: ${shown}. Enter ${n === 1 ? "it" : "them"} again in the form.`
+  );
+}
+
 /** ": 1 answer unchanged, 2 answers moved to new questions, ..." or "". @param {any} report */
 function migrationSummary(report) {
   const parts = [];
@@ -711,8 +757,12 @@ function migrationSummary(report) {
   const moved = report.moved.filter((/** @type {{kind: string}} */ move) => move.kind === "answer").length;
   if (moved) parts.push(`${plural(moved, "answer", "answers")} moved to new questions`);
   if (report.review.length) parts.push(`${plural(report.review.length, "answer", "answers")} to check`);
-  const lost = report.notCarried.length;
+  const combined = report.notCarried.filter((/** @type {{reason: string}} */ item) => item.reason === "merged").length;
+  const lost = report.notCarried.length - combined;
   if (lost) parts.push(`${plural(lost, "entry", "entries")} that cannot be carried over, kept in exports`);
+  if (combined) {
+    parts.push(`${plural(combined, "action plan entry", "action plan entries")} combined with others, each also kept as it was written in exports`);
+  }
   return parts.length ? `: ${parts.join(", ")}` : "";
 }
 
@@ -787,13 +837,21 @@ export function restore(info, raw, now) {
     notes[id] = { evidence: isText(entry.evidence) ? entry.evidence : "", views: isText(entry.views) ? entry.views : "" };
   }
   fresh.notes = notes;
-  fresh.plan = restorePlan(raw.plan);
+  // A priority or status the form does not offer (an older version joined merged ones as text) is
+  // kept aside, never dropped.
+  /** @type {NotCarried[]} */
+  const aside = [];
+  const choices = (/** @type {unknown} */ entry, /** @type {string} */ id) =>
+    isPlainObject(entry) ? withoutBadChoices(entry, id, aside, false) : entry;
+  fresh.plan = restorePlan(Object.fromEntries(safeEntries(raw.plan).map(([id, entry]) => [id, choices(entry, id)])));
   if (isShortText(raw.participants, MAX_PARTICIPANTS)) fresh.participants = raw.participants;
   // When it was last exported (form/keeping.mjs): times as text and the answers then.
   if (isPlainObject(raw.keep)) fresh.keep = { ...copyWhere(raw.keep, isShortText), answers: copyWhere(raw.keep.answers, isText) };
-  const actions = restoreActions(raw.actions);
+  const listed = Array.isArray(raw.actions) ? raw.actions.map((entry) => choices(entry, isPlainObject(entry) && isId(entry.id) ? entry.id : "")) : [];
+  const actions = restoreActions(listed);
   if (actions.length) fresh.actions = actions;
   restoreVersioning(info, raw, fresh);
+  if (aside.length) fresh.notCarried = [...(fresh.notCarried || []), ...aside];
   return fresh;
 }
 

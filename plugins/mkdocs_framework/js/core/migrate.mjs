@@ -46,6 +46,9 @@ import { isPlainObject, isSafeKey, own, quote } from "./util.mjs";
  * @property {string | null} [reason]  why the answer needs checking (a key of REASONS)
  * @property {string} [version]  for removed items: the version after which the id was removed
  * @property {Item[]} [overflow]  notes or plan text merged here that did not fit, set aside
+ * @property {{id: string, value: any}[]} [originals]  plan entries: each entry as written, before merging
+ * @property {boolean} [decided]  plan entries: merging chose between different values of a field
+ *   (priority, status or due date), so the originals are kept aside whole
  */
 
 export const REASONS = {
@@ -59,10 +62,15 @@ export const NOT_CARRIED_REASONS = {
   unknown: "this version of the framework has no question with this id",
   level: "the answer is not one of this version's levels",
   long: "joined to the others it would be too long",
+  merged:
+    "it was combined with another entry into one; where the two differed, the combined entry has the higher priority, the less finished status and the earlier due date, and this entry is kept here as it was written",
+  date: "it is not a real date in the form YYYY-MM-DD",
+  choice: "it is not one of the choices this form offers",
 };
+/* Reasons for which an entry is only kept aside: it never becomes an action of the team's own. */
+const ASIDE_ONLY = ["long", "merged", "date", "choice"];
 /* The most a text field can hold (as decode.mjs checks on import). */
 const MAX_TEXT = 20000;
-const MAX_NOT_CARRIED = 2000;
 const LEFT_ALONE = " They have been left exactly as they are.";
 
 /** @param {unknown} object @returns {string[]} */
@@ -156,22 +164,64 @@ function lowest(values, levels) {
   return values[0];
 }
 
-/** Two items that arrive at the same id: keep the lower level (or join the notes) and flag it.
- * Joined text never passes the limit of a field: when it would, the second item's text is set
- * aside whole (in overflow, for notCarried) and exports keep it. Plans keep the earlier due date
- * (YYYY-MM-DD sorts as text).
+/* How merging chooses between two different values of a plan entry's choice fields: the higher
+ * priority and the less finished status (no status is "not started"); values this form does not
+ * offer rank below every value it does. */
+const PRIORITY_RANK = ["low", "medium", "high"];
+const STATUS_RANK = ["done", "in-progress", "not-started"];
+
+/** The value that ranks higher in `ranks` (a later place), the first on a tie.
+ * @param {string[]} ranks @param {string} x @param {string} y */
+function higher(ranks, x, y) {
+  return ranks.indexOf(y) > ranks.indexOf(x) ? y : x;
+}
+
+/** One field of two entries merged: text joined (once when the same), and for the choice fields
+ * one value by the rule above; chose says a rule picked one of two different values.
+ * @param {string} field @param {string} x @param {string} y @returns {{value: string, chose: boolean}} */
+function mergeField(field, x, y) {
+  if (field === "status") {
+    const [p, q] = [x || "not-started", y || "not-started"];
+    if (p === q) return { value: x || y, chose: false };
+    return { value: higher(STATUS_RANK, p, q), chose: true };
+  }
+  if (!x || !y || x === y) return { value: x || y, chose: false };
+  if (field === "due") return { value: x < y ? x : y, chose: true }; // YYYY-MM-DD sorts as text
+  if (field === "priority") return { value: higher(PRIORITY_RANK, x, y), chose: true };
+  return { value: `${x}\n\n${y}`, chose: false };
+}
+
+/** Two items that arrive at the same id: keep the lower level (or merge the notes or plan entries
+ * field by field, see mergeField) and flag it. Joined text never passes the limit of a field: when
+ * it would, the second item is set aside whole (in overflow, for notCarried) and exports keep it.
+ * When a plan entry's field had to be chosen, the entries as written are kept aside too.
  * @param {Item} a @param {Item} b @param {Map<string, number>} levels @returns {Item} */
 function combine(a, b, levels) {
   const merged = { ...a, origins: [...a.origins, ...b.origins], reason: "merged", overflow: a.overflow || [] };
   if (a.kind !== "notes" && a.kind !== "plan") return { ...merged, value: lowest([a.value, b.value], levels) };
   /** @type {Record<string, string>} */
   const value = {};
-  for (const field of [...keysOf(a.value), ...keysOf(b.value)]) {
-    const [x, y] = [a.value[field], b.value[field]].map((text) => (typeof text === "string" ? text : ""));
-    value[field] = x && y ? (field === "due" ? (x < y ? x : y) : `${x}\n\n${y}`) : x || y;
-    if (value[field].length > MAX_TEXT) return { ...merged, overflow: [...merged.overflow, b] };
+  let decided = Boolean(a.decided || b.decided);
+  for (const field of new Set([...keysOf(a.value), ...keysOf(b.value)])) {
+    const [x, y] = [a.value, b.value].map((entry) => (own(entry, field) && typeof entry[field] === "string" ? entry[field] : ""));
+    const { value: text, chose } = mergeField(a.kind === "plan" ? field : "", x, y);
+    if (text.length > MAX_TEXT) return { ...merged, overflow: [...merged.overflow, b] };
+    value[field] = text;
+    decided = decided || chose;
   }
-  return { ...merged, value };
+  return { ...merged, value, decided, originals: [...(a.originals || []), ...(b.originals || [])] };
+}
+
+/** The plan entries merged into item, each as it was written, kept aside (once each) because
+ * merging had to choose between their values. @param {Item} item @param {Item[]} lost */
+function keepOriginals(item, lost) {
+  const seen = new Set(lost.map((other) => JSON.stringify([other.origins[0].id, other.value])));
+  for (const original of item.originals || []) {
+    const key = JSON.stringify([original.id, original.value]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    lost.push({ kind: "plan", id: original.id, value: clone(original.value), origins: [{ id: original.id }], reason: "merged" });
+  }
 }
 
 /** @param {any} record @returns {Item[]} */
@@ -191,7 +241,10 @@ function itemsOf(record) {
     items.push({ kind: "target", id, value: record.targets[id], origins: [{ id, value: record.targets[id] }] });
   }
   for (const id of keysOf(record.notes)) items.push({ kind: "notes", id, value: clone(record.notes[id]), origins: [{ id }] });
-  for (const id of keysOf(record.plan)) items.push({ kind: "plan", id, value: clone(record.plan[id]), origins: [{ id }] });
+  for (const id of keysOf(record.plan)) {
+    const value = clone(record.plan[id]);
+    items.push({ kind: "plan", id, value, origins: [{ id }], originals: [{ id, value: clone(value) }] });
+  }
   return items;
 }
 
@@ -296,6 +349,25 @@ function notCarriedEntry(item, fromVersion, toVersion) {
   };
 }
 
+/** True when two actions hold the same text in every field (whatever their ids).
+ * @param {Record<string, any>} a @param {Record<string, any>} b */
+function sameAction(a, b) {
+  const fields = new Set([...Object.keys(a), ...Object.keys(b)].filter((key) => key !== "id"));
+  return [...fields].every((field) => (a[field] || "") === (b[field] || ""));
+}
+
+/** An action id like `wanted` that no action in the list has, and that decode.mjs accepts as an
+ * id (lower-case words joined by hyphens, at most 64 characters): `wanted`, else `wanted-2`, ...
+ * @param {string} wanted @param {{id?: unknown}[]} actions */
+function freeId(wanted, actions) {
+  const taken = new Set(actions.map((action) => action.id));
+  const stem = wanted.slice(0, 56).replace(/-+$/, "");
+  if (!taken.has(stem)) return stem;
+  let n = 2;
+  while (taken.has(`${stem}-${n}`)) n += 1;
+  return `${stem}-${n}`;
+}
+
 /** The team's own actions (plan.mjs), each following the criterion it is about to its id in this
  * version. One whose criterion was removed is kept, its criterion cleared and the old id kept as
  * formerCriterion, so the form can say so; what was written in the plan for a criterion this version
@@ -322,11 +394,15 @@ function carryActions(record, route, index, lost, result) {
       changed = true;
     }
   }
-  const orphans = lost.filter((item) => item.kind === "plan" && item.reason !== "long" && isPlainObject(item.value));
+  const orphans = lost.filter((item) => item.kind === "plan" && !ASIDE_ONLY.includes(item.reason || "") && isPlainObject(item.value));
   for (const item of orphans) {
     const former = item.origins[0].id;
-    const id = `kept-${former}`;
-    if (!actions.some((action) => action.id === id)) actions.push({ ...item.value, id, criterion: "", formerCriterion: former });
+    const entry = { ...item.value, criterion: "", formerCriterion: former };
+    // The same entry already kept as an action (an earlier migration made it) is not kept twice;
+    // an action that only shares its id (one of the team's own, or a file's) keeps its id, and
+    // this one gets another, so neither hides the other.
+    const same = actions.some((action) => sameAction(action, entry) && String(action.id).startsWith(`kept-`));
+    if (!same) actions.push({ ...entry, id: freeId(`kept-${former}`, actions) });
     lost.splice(lost.indexOf(item), 1);
     kept.push(former);
     changed = true;
@@ -368,6 +444,7 @@ export function migrateAssessment(record, framework) {
 
   for (const item of items.values()) {
     for (const aside of item.overflow || []) lost.push({ ...aside, reason: "long" });
+    if (item.decided) keepOriginals(item, lost);
     const problem = problemWith(item, index, older);
     if (problem) {
       lost.push({ ...item, reason: problem });
@@ -384,7 +461,8 @@ export function migrateAssessment(record, framework) {
   report.notCarried = lost.map((item) => notCarriedEntry(item, fromVersion, framework.version));
 
   const kept = Array.isArray(record.notCarried) ? clone(record.notCarried) : [];
-  result.notCarried = kept.concat(report.notCarried).slice(0, MAX_NOT_CARRIED);
+  // Never cut: what is kept aside is bounded by what the person wrote (and a file by its size).
+  result.notCarried = kept.concat(report.notCarried);
   if (!result.notCarried.length) delete result.notCarried;
   if (!Object.keys(result.review).length) delete result.review;
 

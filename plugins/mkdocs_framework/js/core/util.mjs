@@ -58,3 +58,57 @@ export function fileName(assessment, ending) {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(assessment.date) ? `-${assessment.date}` : "";
   return `${slug || "self-assessment"}${date}${ending}`;
 }
+
+const OPENS_ISOLATE = "\u2066\u2067\u2068"; // LRI, RLI, FSI
+const OPENS_EMBEDDING = "\u202A\u202B\u202D\u202E"; // LRE, RLE, LRO, RLO
+const CLOSES_ISOLATE = "\u2069"; // PDI
+const CLOSES_EMBEDDING = "\u202C"; // PDF
+const PARAGRAPH_END = /[\n\r\u001C-\u001E\u0085\u2029]/;
+
+/** Text someone typed with its direction controls balanced, so that it can be isolated (in a
+ * <bdi>, or between FSI and PDI) without ending the isolation early or leaving one open: a closing
+ * mark that closes nothing opened in the text is dropped, and whatever the text opens and leaves
+ * open is closed at its end. Balanced controls are kept, so the text reads as it was typed. THE ONE
+ * PLACE this is decided; ui/dom.mjs's isolate() and bdi() use it.
+ * @param {unknown} value @returns {string} */
+export function balancedBidi(value) {
+  const text = String(value);
+  if (!/[\u202A-\u202E\u2066-\u2069]/.test(text)) return text;
+  /** @type {string[]} */
+  let open = []; // the closing mark each opened run needs, innermost last
+  let out = "";
+  const closeAll = () => open.reverse().join("");
+  for (const ch of text) {
+    if (PARAGRAPH_END.test(ch)) {
+      // A new paragraph ends every run; close them first, so the isolation around stays balanced.
+      out += closeAll() + ch;
+      open = [];
+    } else if (OPENS_ISOLATE.includes(ch)) {
+      open.push(CLOSES_ISOLATE);
+      out += ch;
+    } else if (OPENS_EMBEDDING.includes(ch)) {
+      open.push(CLOSES_EMBEDDING);
+      out += ch;
+    } else if (ch === CLOSES_ISOLATE) {
+      // A PDI closes its isolate and every embedding opened inside it (Unicode's bidi algorithm).
+      const at = open.lastIndexOf(CLOSES_ISOLATE);
+      if (at < 0) continue;
+      out += open.slice(at + 1).reverse().join("") + ch;
+      open = open.slice(0, at);
+    } else if (ch === CLOSES_EMBEDDING) {
+      if (open[open.length - 1] !== CLOSES_EMBEDDING) continue;
+      open.pop();
+      out += ch;
+    } else out += ch;
+  }
+  return out + closeAll();
+}
+
+/** A real date written YYYY-MM-DD (a year of four digits): the only dates an assessment keeps.
+ * decode.mjs checks files with it and the form's date fields refuse anything else as it is typed.
+ * @param {unknown} text */
+export function isRealDate(text) {
+  if (typeof text !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}

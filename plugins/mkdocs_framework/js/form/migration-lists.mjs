@@ -8,7 +8,7 @@ import * as migrate from "../core/migrate.mjs";
 import { make } from "../ui/dom.mjs";
 import { criterionName } from "./words.mjs";
 
-const NOT_CARRIED_KIND = { answer: "Answer to", target: "Target level for", notes: "Notes for", plan: "Action plan entry for" };
+const NOT_CARRIED_KIND = { answer: "Answer to", target: "Target level for", notes: "Notes for", plan: "Action plan entry for", detail: "The assessment's" };
 
 /** @param {any} items @returns {any[]} */
 function listOf(items) {

@@ -3,7 +3,7 @@
  */
 
 import { plural } from "../core/model.mjs";
-import { all, make, sentence } from "../ui/dom.mjs";
+import { all, bdi, make, sentence } from "../ui/dom.mjs";
 import { Component, acceptDroppedFiles } from "../ui/component.mjs";
 import { versionNote } from "./text.mjs";
 import { terms } from "../core/terms.mjs";
@@ -88,7 +88,7 @@ export class GroupFiles extends Component {
     const { entry } = round;
     const item = make(doc, "li", "cif-group-file");
     item.setAttribute("data-entry", String(entry.key));
-    item.appendChild(make(doc, "bdi", "cif-group-file__name", name));
+    item.appendChild(bdi(doc, "cif-group-file__name", name));
     const count = row.rounds.length;
     const which = count > 1 ? `round ${index + 1} of ${count}` : "";
     if (which) item.appendChild(make(doc, "span", "cif-tag cif-tag--round", `Round ${index + 1} of ${count}`));

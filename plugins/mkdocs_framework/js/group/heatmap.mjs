@@ -6,7 +6,7 @@
 
 import * as group from "../core/group.mjs";
 import { coverageText, formatScore } from "../core/scoring.mjs";
-import { all, make } from "../ui/dom.mjs";
+import { all, bdi, make } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 import { allNotApplicable, levelName, scoreText } from "./text.mjs";
 import { capitalise, dimensionName, terms } from "../core/terms.mjs";
@@ -164,7 +164,7 @@ export class GroupHeatmap extends Component {
   rowHeader(row, hidden) {
     const head = make(this.doc, "th");
     head.scope = "row";
-    head.appendChild(make(this.doc, "bdi", "cif-heat__name", hidden ? row.code : row.name));
+    head.appendChild(bdi(this.doc, "cif-heat__name", hidden ? row.code : row.name));
     if (!hidden) head.appendChild(make(this.doc, "span", "cif-heat__code", ` (${row.code})`));
     if (row.entry.otherVersion) head.appendChild(make(this.doc, "span", "cif-tag cif-tag--version", `Version ${row.entry.otherVersion}`));
     if (row.rounds.length > 1) head.appendChild(make(this.doc, "span", "cif-heat__rounds", `Latest of ${row.rounds.length} rounds`));

@@ -5,7 +5,7 @@ import * as compare from "../core/compare.mjs";
 import { longDate } from "../core/model.mjs";
 import { coverageText } from "../core/scoring.mjs";
 import { dimensionName } from "../core/terms.mjs";
-import { make, sentence } from "../ui/dom.mjs";
+import { bdi, make, sentence } from "../ui/dom.mjs";
 import { scoreText } from "./text.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
@@ -36,7 +36,7 @@ export function seriesSection(doc, context, row, index) {
   line.appendChild(doc.createTextNode(`${row.rounds.length} rounds: `));
   path.forEach((text, i) => {
     if (i) line.appendChild(doc.createTextNode(" \u2192 "));
-    line.appendChild(make(doc, "bdi", "", text));
+    line.appendChild(bdi(doc, "", text));
   });
   line.appendChild(doc.createTextNode(". The comparison above shows the latest."));
   section.appendChild(line);

@@ -7,6 +7,7 @@
 
 import * as group from "../core/group.mjs";
 import * as transfer from "../core/transfer.mjs";
+import { isolate } from "../ui/dom.mjs";
 import { Listeners } from "../ui/listeners.mjs";
 
 /**
@@ -109,7 +110,7 @@ export class GroupState {
       if (result.status !== "ok") problems.push(result);
       else if (seen.has(group.fingerprint(result))) {
         const first = /** @type {Entry} */ (seen.get(group.fingerprint(result)));
-        const as = first.name !== result.name ? ` as \u201c\u2068${first.name}\u2069\u201d` : "";
+        const as = first.name !== result.name ? ` as \u201c${isolate(first.name)}\u201d` : "";
         problems.push({ status: "duplicate", name: result.name, reason: `The same file is already in the comparison${as}, so it is counted once.` });
       } else {
         seen.set(group.fingerprint(result), result);

@@ -2,13 +2,16 @@
  * criterion, each person's answer, the spread, a mark in words where people are two or more levels
  * apart, the agreed level (the median offered as a suggestion) and a note on the disagreement.
  * Drawn again when people are added or removed; names, agreed levels and notes are updated in place
- * so that focus and typing are never disturbed.
+ * so that focus and typing are never disturbed. With more than team.ROWS_UP_TO people, each table
+ * counts people per answer (or per result) instead of giving each person a row, and who gave which
+ * is drawn only when asked for ("Who gave each answer"), so the page stays the same size however
+ * many files are opened.
  */
 
 import * as model from "../core/model.mjs";
 import * as team from "../core/team.mjs";
 import { coverageText, formatScore, scoreDimension } from "../core/scoring.mjs";
-import { all, make, sentence } from "../ui/dom.mjs";
+import { all, bdi, make, sentence } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 
 /** @typedef {import("./index.mjs").TeamContext} TeamContext */
@@ -104,7 +107,7 @@ export class TeamCriteria extends Component {
   who(index) {
     const th = make(this.doc, "th");
     th.scope = "row";
-    th.appendChild(make(this.doc, "bdi", "cif-team-who", this.context.state.nameOf(index))).setAttribute("data-person", String(index));
+    th.appendChild(bdi(this.doc, "cif-team-who", this.context.state.nameOf(index))).setAttribute("data-person", String(index));
     return th;
   }
 
@@ -131,8 +134,61 @@ export class TeamCriteria extends Component {
 
   /** @param {DimensionView} dim */
   dimensionTable(dim) {
-    const values = dim.results.map((r) => this.resultText(r));
-    return this.table(`Each person's result for ${dim.dimension.title}`, "Result", values);
+    const caption = `Each person's result for ${dim.dimension.title}`;
+    if (!this.many()) return this.table(caption, "Result", dim.results.map((r) => this.resultText(r)));
+    const { levels } = this.context.info.framework;
+    /** @type {Map<string, number>} */
+    const counts = new Map();
+    for (const result of dim.results) {
+      const label = result.level === null ? this.resultText(result) : levels[result.level - 1].label;
+      counts.set(label, (counts.get(label) || 0) + 1);
+    }
+    const order = [...levels.map((level) => level.label), "No score", "Not applicable"];
+    const rows = order.filter((label) => counts.has(label)).map((label) => /** @type {[string, number]} */ ([label, counts.get(label) || 0]));
+    const box = make(this.doc, "div", "cif-team-counts");
+    box.appendChild(this.countTable(`How many people have each result for ${dim.dimension.title}`, "Result", rows));
+    box.appendChild(this.onDemand("Each person's result", () => this.table(caption, "Result", dim.results.map((r) => this.resultText(r)))));
+    return box;
+  }
+
+  /** True when there are too many people for a row each. */
+  many() {
+    return this.context.state.people.length > team.ROWS_UP_TO;
+  }
+
+  /** A table of how many people gave each answer (or have each result).
+   * @param {string} caption @param {string} column @param {[string, number][]} rows */
+  countTable(caption, column, rows) {
+    const table = make(this.doc, "table", "cif-table cif-team-table");
+    table.appendChild(make(this.doc, "caption", "", caption));
+    const head = make(this.doc, "tr");
+    for (const text of [column, "People"]) {
+      const th = make(this.doc, "th", "", text);
+      th.scope = "col";
+      head.appendChild(th);
+    }
+    table.appendChild(make(this.doc, "thead")).appendChild(head);
+    const body = make(this.doc, "tbody");
+    for (const [value, count] of rows) {
+      const tr = make(this.doc, "tr");
+      const th = make(this.doc, "th", "", value);
+      th.scope = "row";
+      tr.append(th, make(this.doc, "td", "", count.toLocaleString("en-GB")));
+      body.appendChild(tr);
+    }
+    table.appendChild(body);
+    return table;
+  }
+
+  /** A disclosure whose content is drawn the first time it is opened: the details of many people
+   * are built only for the one criterion someone asks about. @param {string} summary @param {() => HTMLElement} draw */
+  onDemand(summary, draw) {
+    const details = make(this.doc, "details", "cif-team-details");
+    details.appendChild(make(this.doc, "summary", "", summary));
+    details.addEventListener("toggle", () => {
+      if (details.open && details.childElementCount === 1) details.appendChild(draw());
+    });
+    return details;
   }
 
   /** "Spread: Emerging to Embedded." with the mark when two or more levels apart.
@@ -154,8 +210,12 @@ export class TeamCriteria extends Component {
     box.id = `cif-team-c-${id}`;
     box.tabIndex = -1;
     box.appendChild(make(this.doc, "h4", "cif-team-criterion__title", `${view.number} ${view.criterion.title}`));
-    const answers = view.answers.map((value) => team.answerText(info, value));
-    box.appendChild(this.table(`Answers to ${view.number}`, "Answer", answers));
+    const answers = () => view.answers.map((value) => team.answerText(info, value));
+    if (this.many()) {
+      const rows = team.answerCounts(info, view).map((row) => /** @type {[string, number]} */ ([team.answerText(info, row.value), row.count]));
+      box.appendChild(this.countTable(`How many people gave each answer to ${view.number}`, "Answer", rows));
+      box.appendChild(this.onDemand("Who gave each answer", () => this.table(`Answers to ${view.number}`, "Answer", answers())));
+    } else box.appendChild(this.table(`Answers to ${view.number}`, "Answer", answers()));
     box.appendChild(this.spreadLine(view.lowest, view.highest, view.gap, "Spread"));
 
     const field = make(this.doc, "div", "cif-field");

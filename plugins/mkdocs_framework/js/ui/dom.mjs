@@ -1,5 +1,7 @@
 /* Helpers shared by the pages' components. User text is only ever set with textContent. */
 
+import { balancedBidi } from "../core/util.mjs";
+
 /** Every element in scope matching selector, as an array (of whichever kind the selector picks).
  * @param {ParentNode} scope @param {string} selector @returns {any[]} */
 export function all(scope, selector) {
@@ -36,14 +38,22 @@ export function make(doc, tag, className, text) {
  * the site's words around it. @param {Element} node @param {(string | [string])[]} parts */
 export function sentence(node, ...parts) {
   const doc = node.ownerDocument;
-  node.replaceChildren(...parts.map((part) => (typeof part === "string" ? part : make(doc, "bdi", "", part[0]))));
+  node.replaceChildren(...parts.map((part) => (typeof part === "string" ? part : bdi(doc, "", part[0]))));
   return node;
 }
 
+/** Text someone typed in a <bdi>, its direction controls balanced first (core/util.mjs
+ * balancedBidi), so that a stray closing mark in it cannot end the isolation early.
+ * @param {Document} doc @param {string} className @param {string} text */
+export function bdi(doc, className, text) {
+  return make(doc, "bdi", className, balancedBidi(text));
+}
+
 /** Text someone typed, isolated (FSI ... PDI) for places that hold only text, such as the
- * window's title. @param {string} text */
+ * window's title or an option, its direction controls balanced first (core/util.mjs balancedBidi).
+ * @param {string} text */
 export function isolate(text) {
-  return "\u2068" + text + "\u2069";
+  return "\u2068" + balancedBidi(text) + "\u2069";
 }
 
 /** @param {string} text */
