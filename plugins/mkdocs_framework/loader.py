@@ -169,6 +169,8 @@ def parse_framework_text(text: str, name: str) -> Located:
                 )
             ]
         ) from None
+    except yaml.reader.ReaderError as error:
+        raise FrameworkError([_unreadable_character(name, text, error)]) from None
     except yaml.YAMLError as error:
         raise FrameworkError(
             [Problem(name, 1, 1, (), f"YAML cannot be read: {error}.", "Fix the YAML syntax.")]
@@ -196,6 +198,24 @@ def parse_framework_text(text: str, name: str) -> Located:
     if builder.problems:
         raise FrameworkError(builder.problems)
     return Located(name, data, builder.positions)
+
+
+def _unreadable_character(name: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """The problem of a character YAML refuses to read (a NUL, ESC or other control character typed
+    or pasted into the file), at its own line and column."""
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    character = error.character if isinstance(error.character, str) else chr(error.character)
+    return Problem(
+        name,
+        line,
+        column,
+        (),
+        f"the file holds the control character U+{ord(character):04X}{_control_name(character)}, "
+        "which YAML does not allow and a page cannot show.",
+        "Delete it (it is invisible in most editors: delete the character at this column, or retype the line).",
+    )
 
 
 def _too_deep(name: str) -> Problem:
@@ -319,9 +339,9 @@ def _unshowable(text: str) -> tuple[str, str] | None:
                 "was meant to be whole: as itself, or as \\U and its eight hexadecimal digits.",
             )
         if category == "Cc" and character not in _KEPT_CONTROLS:
-            name = f" ({_CONTROL_NAMES[character]})" if character in _CONTROL_NAMES else ""
             return (
-                f"character {index} of this text is the control character U+{ord(character):04X}{name}, "
+                f"character {index} of this text is the control character U+{ord(character):04X}"
+                f"{_control_name(character)}, "
                 "which a page cannot show.",
                 "Remove it: it comes from an escape in double quotes (such as \\0, \\x01 or \\e) "
                 "or was pasted in unseen.",
@@ -330,3 +350,7 @@ def _unshowable(text: str) -> tuple[str, str] | None:
 
 
 _CONTROL_NAMES = {"\x00": "NUL", "\x1b": "ESC", "\x7f": "DEL", "\x85": "next line", "\x08": "backspace"}
+
+
+def _control_name(character: str) -> str:
+    return f" ({_CONTROL_NAMES[character]})" if character in _CONTROL_NAMES else ""

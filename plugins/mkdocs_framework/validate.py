@@ -284,7 +284,7 @@ def reference_problems(located: Located, docs_dir: Path | None) -> Iterator[Prob
 
     dimension_id_set = {str(d["id"]) for _, d in dimensions if isinstance(d.get("id"), str)}
     for path, value in criteria:
-        if value in dimension_id_set:
+        if isinstance(value, str) and value in dimension_id_set:
             yield located.problem(
                 path,
                 f"'{value}' is the id of a dimension as well as of this criterion.",
