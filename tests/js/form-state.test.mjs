@@ -118,3 +118,30 @@ test("an import keeps the open assessment's id and says whether it was carried o
   assert.equal(opened[0].how, "import");
   assert.equal(opened[0].migration.status, "migrated");
 });
+
+test("two tabs editing different fields of one own action at the same moment keep both (issue 23)", async () => {
+  const memory = memoryStorage();
+  const waiting = [];
+  const locks = { request: (name, step) => new Promise((done) => waiting.push(() => done(step()))) };
+  const tab = () => {
+    const copy = JSON.parse(JSON.stringify(framework));
+    return new FormState(copy, storage.createStore(() => memory, copy.id, undefined, () => locks));
+  };
+  const a = tab();
+  a.load();
+  a.change((x) => (x.actions = [{ id: "act-1", criterion: "", action: "", owner: "", due: "" }]));
+  waiting.shift()();
+  const b = tab();
+  b.load();
+  assert.equal(b.assessment.actions.length, 1);
+  // Both edit before either save has the lock: each save reads what the other wrote.
+  a.change((x) => (x.actions[0].action = "Typed in tab A"));
+  b.change((x) => (x.actions[0].owner = "Typed in tab B"));
+  a.change((x) => (x.name = "Typed in tab A too"));
+  assert.equal(waiting.length, 2, "one save per tab waits, however many edits");
+  while (waiting.length) waiting.shift()();
+  const saved = a.store.loadCurrent().assessment;
+  assert.equal(saved.actions[0].action, "Typed in tab A");
+  assert.equal(saved.actions[0].owner, "Typed in tab B");
+  assert.equal(saved.name, "Typed in tab A too");
+});

@@ -94,3 +94,33 @@ test("saved data this version cannot read is never written over or deleted", () 
     assert.equal(memory.getItem("cif:x:assessments"), unreadable);
   }
 });
+
+test("two tabs changing different fields of one own action, or different actions, keep every change (issue 23)", () => {
+  const base = { id: "a", actions: [{ id: "x", action: "", owner: "" }, { id: "y", action: "Old", owner: "" }] };
+  const mine = { id: "a", actions: [{ id: "x", action: "Typed in tab A", owner: "" }, { id: "y", action: "Old", owner: "" }, { id: "z", action: "New in A", owner: "" }] };
+  const theirs = { id: "a", actions: [{ id: "x", action: "", owner: "Typed in tab B" }, { id: "w", action: "New in B", owner: "" }] };
+  assert.deepEqual(storage.merge(base, mine, theirs).actions, [
+    { id: "x", action: "Typed in tab A", owner: "Typed in tab B" },
+    { id: "w", action: "New in B", owner: "" },
+    { id: "z", action: "New in A", owner: "" },
+  ]);
+  // The other tab removed its last action (the list is then left out): only mine stay.
+  assert.deepEqual(storage.merge(base, { ...base, actions: [...base.actions, { id: "z", action: "A" }] }, { id: "a" }).actions, [{ id: "z", action: "A" }]);
+});
+
+test("saves run under the lock the tabs share, one read-merge-write at a time", async () => {
+  const memory = memoryStorage();
+  const waiting = [];
+  const locks = { request: (name, step) => new Promise((done) => waiting.push(() => done(step()))) };
+  const store = storage.createStore(() => memory, "x", undefined, () => locks);
+  let ran = false;
+  const saved = store.exclusive(() => (ran = true));
+  assert.equal(ran, false); // not before the lock is held
+  waiting.shift()();
+  await saved;
+  assert.equal(ran, true);
+  // Without Web Locks the step runs at once.
+  let now = false;
+  await storage.createStore(() => memory, "x", undefined, () => null).exclusive(() => (now = true));
+  assert.equal(now, true);
+});

@@ -9,6 +9,13 @@
  * carries one to this version of the framework and makes it safe (model.restore only makes it safe).
  * Every call reports failure instead of throwing, because storage can be blocked (site data
  * turned off), full, or unavailable in some private modes, and the form must keep working.
+ *
+ * Tabs: each save reads what is saved now, merges this tab's changes into it by field (merge) and
+ * writes the result. exclusive() runs such a read-merge-write under a lock shared by every tab of
+ * the site (the Web Locks API, navigator.locks), so two tabs never read the same state and then
+ * each write over the other's change. Where the browser has no Web Locks, the read-merge-write
+ * runs at once: it is still one step no other script of the tab can interleave with, and the
+ * "storage" event then merges another tab's change into this one (FormState.reload).
  */
 
 import { isPlainObject, isSafeKey } from "./util.mjs";
@@ -45,6 +52,9 @@ function byUpdated(a, b) {
   return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* Lists merged entry by entry, by id (each entry then field by field): the team's own actions. */
+const LISTS_BY_ID = ["actions"];
+
 /** A three-way merge by field: where mine differs from base (what this tab last read or saved),
  * mine; elsewhere theirs (what is saved now, perhaps by another tab). So a change made in one tab
  * never erases a different change made in another. @param {any} base @param {any} mine @param {any} theirs
@@ -54,10 +64,39 @@ function merge(base, mine, theirs) {
   /** @type {Record<string, any>} */
   const out = {};
   for (const key of new Set([...Object.keys(mine), ...Object.keys(theirs)])) {
-    const value = merge(isPlainObject(base) ? base[key] : undefined, mine[key], theirs[key]);
+    const before = isPlainObject(base) ? base[key] : undefined;
+    const value = LISTS_BY_ID.includes(key) ? mergeById(before, mine[key], theirs[key]) : merge(before, mine[key], theirs[key]);
     if (value !== undefined && isSafeKey(key)) out[key] = value;
   }
   return out;
+}
+
+/** @param {unknown} list @returns {list is {id: string}[] | undefined} */
+function isIdList(list) {
+  return list === undefined || (Array.isArray(list) && list.every((entry) => isPlainObject(entry) && typeof entry.id === "string"));
+}
+
+/** A list of entries with ids merged entry by entry, each field by field (merge): so two tabs
+ * changing different fields of one action, or different actions, keep both changes; an entry one
+ * tab removed and the other left alone is removed. In theirs' order, then entries only mine has.
+ * Undefined when the result is empty (an empty list is not kept). A list that is not of entries
+ * with ids is merged as one value. @param {any} base @param {any} mine @param {any} theirs */
+function mergeById(base, mine, theirs) {
+  if (![base, mine, theirs].every(isIdList)) return merge(base, mine, theirs);
+  const byId = (/** @type {{id: string}[] | undefined} */ list) => new Map((list || []).map((entry) => [entry.id, entry]));
+  const [before, mineById, theirsById] = [byId(base), byId(mine), byId(theirs)];
+  const order = [...theirsById.keys(), ...[...mineById.keys()].filter((id) => !theirsById.has(id))];
+  const out = order.map((id) => merge(before.get(id), mineById.get(id), theirsById.get(id))).filter((entry) => entry !== undefined);
+  return out.length ? out : undefined;
+}
+
+/** @typedef {{request: (name: string, callback: () => any) => Promise<any>}} Locks the part of
+ * the Web Locks API (navigator.locks) used here */
+
+/** The browser's Web Locks, or null where it has none. @returns {Locks | null} */
+function browserLocks() {
+  const found = typeof navigator !== "undefined" ? /** @type {any} */ (navigator).locks : null;
+  return found && typeof found.request === "function" ? found : null;
 }
 
 /** The assessments kept on this device for one framework. Every method reports failure instead of
@@ -68,12 +107,36 @@ function merge(base, mine, theirs) {
  * (sessionStorage), where the tab keeps which assessment it has open, so that tabs showing
  * different assessments never follow each other; the shared setting is only the default for a new tab. */
 class Store {
-  /** @param {() => Storage} getStorage @param {string} frameworkId @param {() => Storage} [getTab] */
-  constructor(getStorage, frameworkId, getTab) {
+  /** @param {() => Storage} getStorage @param {string} frameworkId @param {() => Storage} [getTab]
+   * @param {() => Locks | null} [getLocks] the cross-tab locks (navigator.locks by default) */
+  constructor(getStorage, frameworkId, getTab, getLocks = browserLocks) {
     this.getStorage = getStorage;
     this.getTab = getTab;
     this.keys = keys(frameworkId);
     this.tabKey = `cif:${frameworkId}:open`;
+    this.lockName = `cif:${frameworkId}:saving`;
+    this.getLocks = getLocks;
+  }
+
+  /** Whether exclusive() waits for a lock (true) or runs at once (no Web Locks here). */
+  locked() {
+    try {
+      return Boolean(this.getLocks());
+    } catch (error) {
+      return false;
+    }
+  }
+
+  /** Runs step (a read-merge-write) while no other tab of the site runs one: under the Web Lock
+   * shared by the tabs, or at once where there is none (see the top of this file).
+   * @param {() => void} step @returns {Promise<void>} */
+  exclusive(step) {
+    const locks = this.locked() ? /** @type {Locks} */ (this.getLocks()) : null;
+    if (!locks) {
+      step();
+      return Promise.resolve();
+    }
+    return locks.request(this.lockName, () => step()).catch(() => step());
   }
 
   /** The tab's open assessment (after making it id, when given); null when unknown. @param {string} [id] */
@@ -206,9 +269,10 @@ class Store {
   }
 }
 
-/** @param {() => Storage} getStorage @param {string} frameworkId @param {() => Storage} [getTab] */
-function createStore(getStorage, frameworkId, getTab) {
-  return new Store(getStorage, frameworkId, getTab);
+/** @param {() => Storage} getStorage @param {string} frameworkId @param {() => Storage} [getTab]
+ * @param {() => Locks | null} [getLocks] */
+function createStore(getStorage, frameworkId, getTab, getLocks) {
+  return new Store(getStorage, frameworkId, getTab, getLocks);
 }
 
 export { SCHEMA_VERSION, Store, keys, reason, merge, createStore };

@@ -7,6 +7,7 @@ import * as migrate from "../core/migrate.mjs";
 import { all, make, setText } from "../ui/dom.mjs";
 import { FormComponent } from "./component.mjs";
 import { criterionName, dimensionSentence } from "./words.mjs";
+import { dateFieldOk } from "./date-field.mjs";
 
 /** A question: root is its fieldset[data-criterion]. */
 export class Criterion extends FormComponent {
@@ -101,13 +102,21 @@ export class Details extends FormComponent {
     this.fields = /** @type {HTMLInputElement[]} */ (all(root, "input, textarea"));
     this.on(root, "input", (event) => {
       const field = /** @type {HTMLInputElement} */ (event.target);
-      if (this.fields.includes(field)) this.state.change((assessment) => model.setDetail(assessment, field.name, field.value));
+      if (!this.fields.includes(field)) return;
+      // A date the form's import would refuse (a year of six digits, say) is never saved.
+      if (field.type === "date" && !dateFieldOk(field)) return;
+      this.state.change((assessment) => model.setDetail(assessment, field.name, field.value));
     });
   }
 
   /** @param {import("./state.mjs").StateEvent} event */
   update(event) {
-    if (event.type === "opened") this.fields.forEach((field) => (field.value = this.state.assessment[field.name]));
+    if (event.type !== "opened") return;
+    this.fields.forEach((field) => {
+      field.value = this.state.assessment[field.name];
+      // One saved by an earlier version of the form is shown as it is, with the error next to it.
+      if (field.type === "date") dateFieldOk(field);
+    });
   }
 }
 

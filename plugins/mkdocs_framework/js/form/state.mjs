@@ -91,6 +91,13 @@ export class FormState {
     /** The open assessment as this tab last read or saved it (null: never saved), to merge by field
      * with changes made in other tabs. @type {any} */
     this.base = null;
+    /** A save is waiting for the tabs' lock (see save()); tell: whether it tells the listeners. */
+    this.queued = false;
+    this.tellQueued = false;
+    // A save still waiting for the lock when the page goes is made at once, so no edit is lost.
+    if (typeof addEventListener === "function" && typeof window !== "undefined") {
+      addEventListener("pagehide", () => this.flush());
+    }
   }
 
   /** @param {Listener} listener @returns {() => void} */
@@ -153,8 +160,29 @@ export class FormState {
     this.notify({ type: "opened", how: "load", migration: opened.migration });
   }
 
-  /** @param {boolean} [tell] */
+  /** Saves the open assessment: reads what is saved now, merges this tab's changes into it by
+   * field and writes the result, under the lock the site's tabs share (storage.mjs exclusive()),
+   * so two tabs saving at the same moment never write over each other's change. Saves asked for
+   * while one waits for the lock are one save, of the assessment as it is when the lock comes.
+   * @param {boolean} [tell] */
   save(tell = true) {
+    this.tellQueued = this.tellQueued || tell;
+    if (this.queued) return;
+    this.queued = true;
+    this.store.exclusive(() => this.flush());
+  }
+
+  /** Makes the waiting save now (under the lock, or as the page goes). */
+  flush() {
+    if (!this.queued) return;
+    const tell = this.tellQueued;
+    this.queued = false;
+    this.tellQueued = false;
+    this.write(tell);
+  }
+
+  /** The read-merge-write of save(). @param {boolean} tell */
+  write(tell) {
     const result = this.store.save(this.assessment, this.base);
     if (result.ok) {
       this.storageProblem = null;

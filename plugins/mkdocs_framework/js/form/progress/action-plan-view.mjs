@@ -12,6 +12,7 @@ import * as transfer from "../../core/transfer.mjs";
 import { Component } from "../../ui/component.mjs";
 import { make, find } from "../../ui/dom.mjs";
 import { hiddenText, nameOf } from "./shared.mjs";
+import { dateFieldOk } from "../date-field.mjs";
 
 /** @typedef {import("./shared.mjs").Assessment} Assessment */
 /** @typedef {import("./shared.mjs").PageContext} PageContext */
@@ -210,6 +211,8 @@ export class ActionPlanView extends Component {
     const printed = make(doc, "p", "cif-plan__printed", printedText(entry, field));
     printed.setAttribute("aria-hidden", "true");
     wrap.append(label, input, printed);
+    // A due date saved by an earlier version of the form that it cannot hold: shown, with the error.
+    if (field === "due" && value) dateFieldOk(/** @type {HTMLInputElement} */ (input));
     return wrap;
   }
 
@@ -255,6 +258,8 @@ export class ActionPlanView extends Component {
     const field = target.getAttribute("data-plan-field");
     const kind = target.getAttribute("data-plan-kind");
     if (!id || !field) return;
+    // A due date the form's import would refuse (a year of six digits, say) is never saved.
+    if (field === "due" && !dateFieldOk(target)) return;
     const assessment = this.ctx.getAssessment();
     if (kind === "own") {
       const action = /** @type {Record<string, any> | null} */ (plan.findAction(assessment, id));
