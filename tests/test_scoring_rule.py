@@ -18,6 +18,7 @@ from mkdocs_framework.data import framework_data
 from mkdocs_framework.problems import FrameworkError
 from mkdocs_framework.render import _environment
 from mkdocs_framework.validate import load_framework
+from mkdocs_framework.words import rule_in_words
 from tests.helpers import synthetic_framework
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,3 +115,26 @@ def test_a_wrong_scoring_rule_is_refused_naming_file_line_and_field(
     number = next(n for n, text in enumerate(path.read_text().splitlines(), start=1) if text.startswith("scoring:"))
     assert re.search(rf"framework\.yml:{number + 1}:\d+: " + re.escape(line), report), report
     assert fix in report
+
+
+def test_the_rule_names_the_method_its_weak_spots_and_wider_results(tmp_path: Path) -> None:
+    def said(scoring: dict[str, Any], themes: int = 0) -> str:
+        framework = load_framework(framework_file(tmp_path, scoring, themes, levels=5))
+        return " ".join(rule_in_words(framework))
+
+    mean = said({"method": "mean"})
+    assert "weak spot, because an average can hide it" in mean
+    # Said so a reader sees what does not count: "Not sure yet" and blanks wait for a level.
+    assert (
+        "Criteria marked “Not sure yet”, and criteria not yet answered, are not counted until they are given a level."
+        in mean
+    )
+    assert "count once they are answered" not in mean
+    assert "the weakest answered criterion sets the level" in said({"method": "minimum"})
+    assert "weak spot" not in said({"method": "minimum"})
+    assert "no overall result and no result for each theme" in said({"method": "mean"}, themes=2)
+    assert "Each theme also has a result, worked out" in said({"method": "mean", "theme_results": True}, themes=2)
+    assert "and there is one overall result" in said(
+        {"method": "mean", "theme_results": True, "overall_result": True}, themes=2
+    )
+    assert "Themes have no result of their own" in said({"method": "median", "overall_result": True}, themes=2)

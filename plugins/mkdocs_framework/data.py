@@ -13,6 +13,7 @@ from typing import Any
 
 from .lineage import resolve
 from .model import Criterion, Framework
+from .words import rule_in_words
 
 
 def criterion_fingerprint(criterion: Criterion) -> str:
@@ -69,6 +70,8 @@ def framework_data(framework: Framework) -> dict[str, Any]:
             for d in framework.dimensions
         ],
         "lineage": resolve(framework).as_data(),
+        # Worked out once here (words.py), so the pages and the browser say the rule the same way.
+        "ruleInWords": rule_in_words(framework),
     }
 
 

@@ -1,5 +1,5 @@
 // The scoring rules a framework can declare (mean, median, minimum), coverage, weak spots,
-// theme and overall results, and the rule in words.
+// theme and overall results. (The rule in words is the plugin's: tests/test_scoring_rule.py.)
 import test from "node:test";
 import assert from "node:assert/strict";
 import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
@@ -113,23 +113,4 @@ test("theme and overall results only when the framework asks for them", () => {
   assert.deepEqual([r.overall.level, r.overall.answered, r.overall.applicable], [1, 3, 5]);
   const mean = scored({ method: "mean", overallResult: true }, answers, withThemes);
   assert.equal(scoring.results(mean.fw, mean.a).overall.score, 2.7); // (1 + 5 + 2) / 3
-});
-
-test("the rule in words names the method and gives an example in the framework's own levels", () => {
-  const words = (rule, change) => scoring.ruleInWords(scored(rule, {}, change).fw.framework).join("\n");
-  const mean = words({ method: "mean" });
-  assert.match(mean, /Each level has a number: 1 Emerging, 2 Developing, 3 Established, 4 Embedded, 5 Leading\./);
-  assert.match(mean, /answers of Emerging \(1\), Leading \(5\) and Leading \(5\) give an average of 3\.7, which is Established \(3\)\./);
-  assert.match(mean, /weak spot, because an average can hide it/);
-  assert.match(mean, /There is no overall result: a figure across/);
-  const median = words({ method: "median" });
-  assert.match(median, /give a middle value of 5, which is Leading \(5\)\./);
-  assert.match(median, /Emerging \(1\) and Developing \(2\) give 1\.5, which is Emerging \(1\)\./);
-  const minimum = words({ method: "minimum" });
-  assert.match(minimum, /the weakest answered criterion sets the level/);
-  assert.match(minimum, /give Emerging \(1\)\./);
-  assert.doesNotMatch(minimum, /weak spot/);
-  assert.match(words({ method: "mean" }, withThemes), /no overall result and no result for each theme/);
-  assert.match(words({ method: "mean", themeResults: true }, withThemes), /Each theme also has a result/);
-  assert.match(words({ method: "mean", themeResults: true, overallResult: true }, withThemes), /and there is one overall result/);
 });

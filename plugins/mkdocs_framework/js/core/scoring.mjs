@@ -11,7 +11,7 @@
  * low coverage. A weak spot is an answered criterion two or more levels below the result's level.
  * Theme and overall results (only when the framework asks: scoring.themeResults, overallResult)
  * apply the same rule to all the answered criteria they cover.
- * ruleInWords() gives the rule as the sentences of templates/_scoring_rule.md.j2.
+ * The rule in words is worked out once, by the plugin (words.py), and read by ruleInWords().
  */
 
 import * as model from "./model.mjs";
@@ -208,65 +208,6 @@ function results(info, assessment) {
   };
 }
 
-/** The framework's scoring rule in words: the paragraphs of templates/_scoring_rule.md.j2, as
- * plain text (tests compare the two). @param {any} framework @returns {string[]} */
-function ruleInWords(framework) {
-  const { method, themeResults, overallResult } = rules(framework);
-  const levels = framework.levels;
-  const n = levels.length;
-  const first = levels[0].label;
-  const top = levels[n - 1].label;
-  const example = `answers of ${first} (1), ${top} (${n}) and ${top} (${n})`;
-  const words = [`Each level has a number: ${levels.map((l, i) => `${i + 1} ${l.label}`).join(", ")}.`];
-  if (method === "mean") {
-    const tenths = Math.round((10 + 20 * n) / 3);
-    const level = Math.floor(tenths / 10);
-    words.push(
-      "A dimension\u2019s level comes from the average (mean) of the level numbers of its answered criteria, rounded to one decimal place, then rounded down to a whole level.",
-      `For example, ${example} give an average of ${(tenths / 10).toFixed(1)}, which is ${levels[level - 1].label} (${level}).`
-    );
-  } else if (method === "median") {
-    words.push(
-      "A dimension\u2019s level comes from the middle value (median) of the level numbers of its answered criteria, rounded down to a whole level. " +
-        `With an even number of answers, the middle value is halfway between the two middle ones: ${first} (1) and ${levels[1].label} (2) give 1.5, which is ${first} (1).`,
-      `For example, ${example} give a middle value of ${n}, which is ${top} (${n}).`
-    );
-  } else if (method === "minimum") {
-    words.push(
-      "A dimension\u2019s level is the lowest level among its answered criteria: the weakest answered criterion sets the level.",
-      `For example, ${example} give ${first} (1).`
-    );
-  } else {
-    words.push(`This version of the site does not know the framework\u2019s scoring method (\u201c${method}\u201d), so it cannot work out results.`);
-  }
-  words.push(
-    "Criteria marked \u201cNot applicable\u201d are left out. Criteria marked \u201cNot sure yet\u201d, and criteria not answered, count once they are answered.",
-    "Each result says how many of its criteria it comes from, leaving out those marked \u201cNot applicable\u201d: for example, \u201cfrom 3 of 4 criteria\u201d. " +
-      "A result from fewer than half of them is marked \u201clow coverage\u201d: treat it with care."
-  );
-  if (method === "mean" || method === "median") {
-    words.push(
-      `A criterion two or more levels below its dimension\u2019s level is named beside the result as a weak spot, because ${method === "mean" ? "an average" : "a middle value"} can hide it.`
-    );
-  }
-  const hasThemes = Boolean(framework.themes && framework.themes.length);
-  const themesOn = themeResults && hasThemes;
-  const hides = "a figure across different practices would hide the weak ones";
-  if (themesOn && overallResult) {
-    words.push("Each theme also has a result, and there is one overall result, each worked out by the same rule from all the answered criteria it covers.");
-  } else if (themesOn) {
-    words.push(
-      "Each theme also has a result, worked out by the same rule from all the answered criteria of its dimensions. There is no overall result: one figure across every practice would hide the weak ones."
-    );
-  } else if (overallResult) {
-    words.push(
-      "There is also one overall result, worked out by the same rule from every answered criterion." +
-        (hasThemes ? ` Themes have no result of their own: ${hides}.` : "")
-    );
-  } else {
-    words.push(`There is no overall result${hasThemes ? " and no result for each theme" : ""}: ${hides}, so each dimension stands on its own.`);
-  }
-  return words;
-}
-
-export { isSupported, rules, scoreDimension, scoreAcross, results, formatScore, coverageText, weakSpotText, ruleInWords };
+export { isSupported, rules, scoreDimension, scoreAcross, results, formatScore, coverageText, weakSpotText };
+/* The rule in words, for the pages that read it here. */
+export { ruleInWords } from "../results/words.mjs";

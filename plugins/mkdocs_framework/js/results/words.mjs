@@ -1,0 +1,54 @@
+/* The words about results: every sentence the account of the results gives, filled in from
+ * templates/words.json, the file the plugin's Python reads for the pages too (words.py). A level's
+ * label from its number, an answer in words and the scoring rule in words are here, once. No DOM.
+ */
+
+import WORDS from "../../templates/words.json" with { type: "json" };
+
+/** @typedef {{levels: {label: string}[], ruleInWords?: string[]}} FrameworkWords  the page data's parts used here */
+
+/** A template of words.json with each {name} replaced by its value.
+ * @param {string} template @param {Record<string, string | number>} values */
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole));
+}
+
+/** "1 criterion", "3 criteria". @param {number} count @param {keyof typeof WORDS.nouns} noun */
+function count(count, noun) {
+  const [one, many] = WORDS.nouns[noun];
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The singular or plural of a pair of words.json ("has"/"have"). @param {number} n @param {string[]} pair */
+function either(n, pair) {
+  return n === 1 ? pair[0] : pair[1];
+}
+
+/** A level's label from its number (1 = lowest); "" for none. @param {FrameworkWords} framework @param {number | null | undefined} number */
+function levelLabel(framework, number) {
+  const level = number ? framework.levels[number - 1] : undefined;
+  return level ? level.label : "";
+}
+
+/** A score to one decimal place ("2.5"); "" for none. @param {number | null | undefined} score */
+function scoreText(score) {
+  return typeof score === "number" ? score.toFixed(1) : "";
+}
+
+/** An answer in words: a level's label, "Not applicable", "Not sure yet", or `none` when there is
+ * no answer (or one this framework does not have). @param {FrameworkWords} framework
+ * @param {Map<string, number>} levelIndex @param {string | null | undefined} value @param {string} [none] */
+function answerWords(framework, levelIndex, value, none = WORDS.answer.none) {
+  if (value === "not_applicable") return WORDS.answer.not_applicable;
+  if (value === "not_sure") return WORDS.answer.not_sure;
+  return (value && levelLabel(framework, levelIndex.get(value))) || none;
+}
+
+/** The framework's scoring rule in words, one paragraph each: worked out by the plugin (words.py)
+ * and handed over in the page data, so the pages and the scripts say it the same way.
+ * @param {FrameworkWords} framework @returns {string[]} */
+function ruleInWords(framework) {
+  return Array.isArray(framework.ruleInWords) ? framework.ruleInWords.slice() : [];
+}
+
+export { WORDS, fill, count, either, levelLabel, scoreText, answerWords, ruleInWords };
