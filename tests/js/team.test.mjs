@@ -170,18 +170,107 @@ test("the work in progress is kept and read back checked; anything tampered with
   assert.equal(back.large, false);
 
   const raw = JSON.parse(text);
-  raw.people[0].file.assessment.answers.p1 = "brilliant";
-  raw.people[1].name = { toString: "no" };
+  raw.people[0][8] = `z${raw.people[0][8].slice(1)}`; // p1: not a level of this framework
+  raw.people[1][0] = { toString: "no" };
+  raw.people[2][6] = "<script>";
+  raw.people.push("not a person", [1, 2, 3]);
   raw.agreed = { p1: "brilliant", p2: "developing", unknown: "leading" };
   raw.notes = { p1: 42, p2: "<img src=x onerror=alert(1)>" };
   raw.savedId = "../../x";
   const checked = team.decodeWork(fw, JSON.stringify(raw));
-  assert.equal(checked.people.length, 2, "the person whose answers no longer pass the checks is left out");
-  assert.equal(checked.people[0].name, "", "a name that is not text is left empty");
+  assert.equal(checked.people.length, 3, "what is not a person is left out");
+  assert.equal(checked.people[0].assessment.answers.p1, undefined, "an answer this framework does not have is left out");
+  assert.equal(checked.people[0].assessment.answers.p2, "developing");
+  assert.equal(checked.people[1].name, "", "a name that is not text is left empty");
+  assert.equal(checked.people[2].assessment.date, "", "a date that is not a date is left out");
   assert.deepEqual(checked.agreed, { p2: "developing" });
   assert.deepEqual(checked.notes, { p2: "<img src=x onerror=alert(1)>" }, "text is kept as typed; the page shows it as text");
   assert.equal(checked.savedId, "");
   assert.equal(team.decodeWork(fw, "{not json"), null);
   assert.equal(team.decodeWork(fw, JSON.stringify({ ...raw, frameworkId: "other" })), null);
   assert.equal(team.decodeWork(fw, null), null);
+});
+
+/* A person with long notes, as in a real export: the team view does not keep them in the tab. */
+function talkative(i) {
+  const fw = info();
+  const a = person(`Person ${i}`, { p1: ["emerging", "developing", "established"][i % 3], p2: "developing", v1: "not_sure", v2: "not_applicable" });
+  model.setNote(fw, a, "purpose", "evidence", "A long account of the evidence. ".repeat(600));
+  model.setTarget(fw, a, "voice", "embedded");
+  return a;
+}
+
+test("everyone added is read back, however many, and kept compactly (not each whole export)", () => {
+  const fw = info();
+  const people = Array.from({ length: 500 }, (_, i) => ({ key: i + 1, name: `Name ${i}`, kind: "file", source: `${i}.json`, assessment: talkative(i), otherVersion: i === 3 ? "0.9" : "" }));
+  const text = team.encodeWork(fw, { people, agreed: {}, notes: {}, hideNames: false, large: false, name: "", savedId: "", savedAs: null });
+  assert.ok(text.length < 500 * 150, `${text.length} characters for 500 people with long notes`);
+  const back = team.decodeWork(fw, text);
+  assert.equal(back.people.length, 500, "no one is dropped on the way back");
+  back.people.forEach((p, i) => {
+    assert.equal(p.name, `Name ${i}`);
+    assert.ok(team.sameAnswers(p.assessment, people[i].assessment), `person ${i} comes back with the same answers, name, date and targets`);
+  });
+  assert.equal(back.people[3].otherVersion, "0.9");
+  assert.equal(team.MAX_PEOPLE >= 10000, true);
+});
+
+test("work kept by the first version of the page (whole exports) is still read back", () => {
+  const fw = info();
+  const a = talkative(1);
+  const stored = JSON.stringify({ version: 1, frameworkId: fw.framework.id, people: [{ name: "Ann", kind: "file", source: "a.json", file: transfer.exportData(fw, a) }], agreed: { p1: "established" }, notes: {} });
+  const back = team.decodeWork(fw, stored);
+  assert.equal(back.people.length, 1);
+  assert.deepEqual(back.people[0].assessment.answers, a.answers);
+  assert.deepEqual(back.agreed, { p1: "established" });
+});
+
+test("many people are counted per answer, in the order of the choices", () => {
+  const fw = info();
+  const views = team.criteria(fw, [...three(), person("Dee", { p1: "emerging", p4: "not_sure" })]);
+  const p1 = views.find((v) => v.criterion.id === "p1");
+  assert.deepEqual(team.answerCounts(fw, p1).map((r) => [r.value, r.count, r.people]), [["emerging", 2, [0, 3]], ["established", 1, [1]], ["embedded", 1, [2]]]);
+  const p4 = views.find((v) => v.criterion.id === "p4");
+  assert.deepEqual(team.answerCounts(fw, p4).map((r) => [r.value, r.count]), [["embedded", 1], ["not_sure", 2], ["", 1]]);
+});
+
+/* The team's assessment as saved, then as the team view would write it after another level was agreed. */
+function savedTwice() {
+  const fw = info();
+  const people = three().map((assessment, i) => ({ name: ["Ann", "Bob", "Cal"][i], assessment }));
+  const work = { people, agreed: { p1: "established" }, notes: { p1: "First talk." }, name: "Team", authority: "Anyshire" };
+  const base = team.teamAssessment(fw, work);
+  const mine = team.teamAssessment(fw, { ...work, agreed: { p1: "established", v1: "developing" }, notes: { p1: "First talk.", v1: "Second talk." } });
+  mine.id = base.id;
+  return { fw, base, mine };
+}
+
+test("saving again keeps a note edited in the form and adds only the discussion's new lines after it", () => {
+  const { fw, base, mine } = savedTwice();
+  const theirs = JSON.parse(JSON.stringify(base));
+  theirs.notes.purpose.evidence = "We rewrote this in the form: the audit counts.";
+  theirs.notes.voice.evidence = `${base.notes.voice.evidence}\nAdded in the form.`;
+  const { record, kept } = team.keepEdits(fw, base, mine, theirs);
+  assert.equal(record.notes.purpose.evidence, "We rewrote this in the form: the audit counts.", "nothing new for 1: the edit stands as typed");
+  const voice = record.notes.voice.evidence;
+  assert.ok(voice.startsWith(`${base.notes.voice.evidence}\nAdded in the form.\n\n`), "the form's text comes first, whole");
+  assert.match(voice, /2\.1 Criterion v1: .*agreed Developing\. Second talk\.$/, "the new line is added after it");
+  assert.equal(voice.split("2.1 Criterion v1").length, 3, "the line the form already had is there once, the changed one added once");
+  assert.deepEqual(kept.map((k) => [k.kind, k.id, k.added]), [["note", "voice", true]], "1 was changed only in the form: nothing to say");
+  assert.equal(record.answers.v1, "developing");
+});
+
+test("saving again keeps a level chosen in the form, and changes nothing the form left alone", () => {
+  const { fw, base, mine } = savedTwice();
+  const theirs = JSON.parse(JSON.stringify(base));
+  theirs.answers.v1 = "leading";
+  theirs.name = "Renamed in the form";
+  const { record, kept } = team.keepEdits(fw, base, mine, theirs);
+  assert.equal(record.answers.v1, "leading");
+  assert.equal(record.name, "Renamed in the form");
+  assert.deepEqual(kept.filter((k) => k.kind === "answer"), [{ kind: "answer", id: "v1", theirs: "leading", mine: "developing" }]);
+  const untouched = team.keepEdits(fw, base, mine, JSON.parse(JSON.stringify(base)));
+  assert.deepEqual(untouched.kept, []);
+  assert.deepEqual(untouched.record, mine, "where the form changed nothing, the team view's new text is saved");
+  assert.deepEqual(team.keepEdits(fw, null, mine, theirs).record, mine, "the first save has nothing to keep");
 });

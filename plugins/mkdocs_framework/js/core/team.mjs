@@ -13,7 +13,6 @@
 import * as model from "./model.mjs";
 import * as scoring from "./scoring.mjs";
 import { decode, decodeFile, decodeLink } from "./decode.mjs";
-import { exportData } from "./transfer.mjs";
 import { isPlainObject } from "./util.mjs";
 
 /**
@@ -59,7 +58,13 @@ import { isPlainObject } from "./util.mjs";
 export const MAX_NAME = 120;
 export const MAX_NOTE = 2000;
 const MAX_EVIDENCE = 20000;
-const MAX_PEOPLE = 60;
+/* The most people one team view holds. A leadership team is a handful; the limit only keeps a
+ * mistaken choice of a whole folder from outgrowing the tab. Adding beyond it is refused with a
+ * message at the moment of adding (state.mjs), and everything added is read back after a reload. */
+export const MAX_PEOPLE = 10000;
+/* Beyond this many people each criterion shows counts per answer instead of one row per person;
+ * who gave which answer is shown on demand. */
+export const ROWS_UP_TO = 20;
 
 /* ---- Reading each person's answers --------------------------------------------------------- */
 
@@ -96,8 +101,13 @@ export function readLink(info, fragment) {
 /** True when two people's answers are the same file or link given twice (or one person's file and
  * link): the same name, authority, date, answers and targets. @param {Assessment} a @param {Assessment} b */
 export function sameAnswers(a, b) {
-  const key = (/** @type {Assessment} */ x) => JSON.stringify([x.name, x.authority, x.date, sorted(x.answers), sorted(x.targets)]);
-  return key(a) === key(b);
+  return answersKey(a) === answersKey(b);
+}
+
+/** What sameAnswers compares, as one string, so that many people are checked with a Set.
+ * @param {Assessment} a */
+export function answersKey(a) {
+  return JSON.stringify([a.name, a.authority, a.date, sorted(a.answers), sorted(a.targets)]);
 }
 
 /** @param {Record<string, string>} map */
@@ -180,6 +190,18 @@ export function spreadText(info, lowest, highest) {
 
 export const answerText = model.answerText;
 
+/** How many people gave each answer to a criterion, in the order of the choices (each level, then
+ * Not sure yet, Not applicable, Not answered), leaving out answers no one gave: what the page
+ * shows instead of one row per person when many people are open.
+ * @param {Info} info @param {CriterionView} view @returns {{value: string, count: number, people: number[]}[]} */
+export function answerCounts(info, view) {
+  const order = [...info.framework.levels.map((level) => level.id), model.NOT_SURE, model.NOT_APPLICABLE, ""];
+  /** @type {Map<string, number[]>} */
+  const byValue = new Map(order.map((value) => [value, []]));
+  view.answers.forEach((value, person) => /** @type {number[]} */ (byValue.get(byValue.has(value) ? value : "")).push(person));
+  return order.map((value) => ({ value, count: byValue.get(value)?.length || 0, people: byValue.get(value) || [] })).filter((row) => row.count > 0);
+}
+
 /* ---- The team's assessment ----------------------------------------------------------------- */
 
 /** "Ann, Bob and Carol". @param {string[]} names */
@@ -241,6 +263,85 @@ export function sharedAuthority(assessments) {
   return named.size === 1 ? [...named][0] : "";
 }
 
+/* ---- Saving again -------------------------------------------------------------------------- */
+
+/**
+ * @typedef {object} KeptEdit  a part of the team's assessment changed in the form since the team
+ *   view last saved it, where the team view would now write something else: the form's is kept
+ * @property {"note"|"answer"|"detail"} kind
+ * @property {string} id  the dimension (note), criterion (answer) or field (detail: name, authority, participants, date)
+ * @property {string} [noteKind]  "evidence" or "views"
+ * @property {boolean} [added]  a note: the team view's new lines were added after the form's text
+ * @property {string} [theirs]  an answer: the one kept from the form ("" for none)
+ * @property {string} [mine]  an answer: the one the team view has
+ */
+
+/** @param {unknown} value */
+const str = (value) => (typeof value === "string" ? value : "");
+
+/** The team view's lines that are new since it last saved and not already in the form's text.
+ * @param {string} base @param {string} mine @param {string} theirs */
+function newLines(base, mine, theirs) {
+  const before = new Set(base.split("\n"));
+  const there = new Set(theirs.split("\n").map((line) => line.trim()));
+  return mine.split("\n").filter((line) => line.trim() && !before.has(line) && !there.has(line.trim()));
+}
+
+/** @param {any} record @param {string} dimensionId @param {string} kind */
+function noteOf(record, dimensionId, kind) {
+  const notes = isPlainObject(record) && isPlainObject(record.notes) ? record.notes : {};
+  return isPlainObject(notes[dimensionId]) ? str(notes[dimensionId][kind]) : "";
+}
+
+/** @param {any} record @param {string} id */
+function answerIn(record, id) {
+  const answers = isPlainObject(record) && isPlainObject(record.answers) ? record.answers : {};
+  return model.has(answers, id) ? str(answers[id]) : "";
+}
+
+/**
+ * Saving the team's assessment again, after it may have been changed in the form. base is the
+ * record as the team view last wrote it, mine as the team view would write it now, theirs as it is
+ * saved now. Where theirs differs from base (a person changed it in the form) and mine differs
+ * too, what the person typed or chose is kept: a note keeps their text and gains, after it, only
+ * the lines of the discussion that are new; a level or a detail stays as chosen in the form. Where
+ * only the form changed it, the form's stands; where only the team view did, the team view's. The
+ * store's merge (storage.mjs) does the same for every other field.
+ * @param {Info} info @param {any} base @param {Assessment} mine @param {any} theirs
+ * @returns {{record: Assessment, kept: KeptEdit[]}}
+ */
+export function keepEdits(info, base, mine, theirs) {
+  /** @type {KeptEdit[]} */
+  const kept = [];
+  if (!isPlainObject(base) || !isPlainObject(theirs)) return { record: mine, kept };
+  const record = /** @type {Assessment} */ (JSON.parse(JSON.stringify(mine)));
+  for (const dimension of info.framework.dimensions) {
+    for (const kind of ["evidence", "views"]) {
+      const [was, now, edited] = [noteOf(base, dimension.id, kind), noteOf(mine, dimension.id, kind), noteOf(theirs, dimension.id, kind)];
+      if (edited === was || now === edited) continue;
+      const lines = now === was ? [] : newLines(was, now, edited);
+      const text = lines.length ? `${edited.trimEnd()}${edited.trim() ? "\n\n" : ""}${lines.join("\n")}` : edited;
+      if (!isPlainObject(record.notes[dimension.id])) record.notes[dimension.id] = { evidence: "", views: "" };
+      record.notes[dimension.id][kind] = text;
+      if (now !== was) kept.push({ kind: "note", id: dimension.id, noteKind: kind, added: lines.length > 0 });
+    }
+  }
+  for (const id of info.criteria.keys()) {
+    const [was, now, edited] = [answerIn(base, id), answerIn(mine, id), answerIn(theirs, id)];
+    if (edited === was || now === edited) continue;
+    if (edited) record.answers[id] = edited;
+    else delete record.answers[id];
+    if (now !== was) kept.push({ kind: "answer", id, theirs: edited, mine: now });
+  }
+  for (const field of ["name", "authority", "participants", "date"]) {
+    const [was, now, edited] = [str(base[field]), str(/** @type {any} */ (mine)[field]), str(theirs[field])];
+    if (edited === was || now === edited) continue;
+    /** @type {any} */ (record)[field] = edited;
+    if (now !== was) kept.push({ kind: "detail", id: field });
+  }
+  return { record, kept };
+}
+
 /* ---- The work in progress, kept in the tab ------------------------------------------------- */
 
 /**
@@ -255,12 +356,52 @@ export function sharedAuthority(assessments) {
  * @property {any} savedAs  the record as it was last saved (to merge with changes made since), or null
  */
 
-/** @param {Info} info @param {Work} work @returns {string} */
-export function encodeWork(info, work) {
-  return JSON.stringify({
-    version: 1,
+/* Kept compactly, so that a tab's storage (about five million characters) holds any team the page
+ * takes: each person as the few fields the team view uses (names, dates, and one character per
+ * criterion and per dimension's target), never their whole export. Their notes and action plans
+ * are not used here and stay in their own files. The ids of the levels, criteria and dimensions are
+ * written once, so that the answers are read back by id even after the framework has changed. */
+const CODES = "123456789abcdefghijklmnopqrstuvwxyz";
+
+/** One answer as one character. @param {Info} info @param {string} value */
+function answerCode(info, value) {
+  if (value === model.NOT_APPLICABLE) return "n";
+  if (value === model.NOT_SURE) return "s";
+  const index = info.levelIndex.get(value);
+  return index && index <= CODES.length ? CODES[index - 1] : ".";
+}
+
+/** @param {string[]} levels the level ids as written @param {string} code */
+function answerFrom(levels, code) {
+  if (code === "n") return model.NOT_APPLICABLE;
+  if (code === "s") return model.NOT_SURE;
+  const index = CODES.indexOf(code);
+  return index >= 0 && index < levels.length ? levels[index] : "";
+}
+
+/** The people, as encodeWork writes them: kept apart so that the page writes them once per change
+ * of people or names, not at every key pressed in a note. @param {Info} info @param {Person[]} people */
+export function encodePeople(info, people) {
+  const criteriaIds = [...info.criteria.keys()];
+  const dimensionIds = info.framework.dimensions.map((d) => d.id);
+  return JSON.stringify(
+    people.map((p) => {
+      const a = p.assessment;
+      const answers = criteriaIds.map((id) => answerCode(info, model.has(a.answers, id) ? a.answers[id] : "")).join("");
+      const targets = dimensionIds.map((id) => answerCode(info, model.has(a.targets, id) ? a.targets[id] : "")).join("");
+      return [p.name, p.kind, p.source, p.otherVersion, a.name, a.authority, a.date, participantsOf(a), answers, targets];
+    })
+  );
+}
+
+/** @param {Info} info @param {Work} work @param {string} [people] encodePeople's text, when already made @returns {string} */
+export function encodeWork(info, work, people) {
+  const rest = JSON.stringify({
+    version: 2,
     frameworkId: info.framework.id,
-    people: work.people.map((p) => ({ name: p.name, kind: p.kind, source: p.source, file: exportData(info, p.assessment) })),
+    levels: info.framework.levels.map((level) => level.id),
+    criteria: [...info.criteria.keys()],
+    dimensions: info.framework.dimensions.map((d) => d.id),
     agreed: work.agreed,
     notes: work.notes,
     hideNames: work.hideNames,
@@ -269,6 +410,7 @@ export function encodeWork(info, work) {
     savedId: work.savedId,
     savedAs: work.savedAs,
   });
+  return `{"people":${people ?? encodePeople(info, work.people)},${rest.slice(1)}`;
 }
 
 /** @param {unknown} value @param {number} limit */
@@ -284,23 +426,8 @@ export function decodeWork(info, stored) {
   } catch {
     return null;
   }
-  if (!isPlainObject(raw) || raw.version !== 1 || raw.frameworkId !== info.framework.id) return null;
-  /** @type {Person[]} */
-  const people = [];
-  for (const entry of (Array.isArray(raw.people) ? raw.people : []).slice(0, MAX_PEOPLE)) {
-    if (!isPlainObject(entry)) continue;
-    const decoded = decode(info, entry.file, "group");
-    if (!decoded.assessment) continue;
-    const otherVersion = decoded.version && decoded.version !== info.framework.version ? decoded.version : "";
-    people.push({
-      key: people.length + 1,
-      name: text(entry.name, MAX_NAME),
-      kind: entry.kind === "file" ? "file" : "link",
-      source: text(entry.source, 300) || "results link",
-      assessment: decoded.assessment,
-      otherVersion,
-    });
-  }
+  if (!isPlainObject(raw) || (raw.version !== 1 && raw.version !== 2) || raw.frameworkId !== info.framework.id) return null;
+  const people = raw.version === 2 ? peopleFrom(info, raw) : exportsFrom(info, raw.people);
   /** @type {Record<string, string>} */
   const agreed = {};
   for (const [id, value] of Object.entries(isPlainObject(raw.agreed) ? raw.agreed : {})) {
@@ -322,4 +449,49 @@ export function decodeWork(info, stored) {
     savedId,
     savedAs: savedId && isPlainObject(raw.savedAs) ? raw.savedAs : null,
   };
+}
+
+/** @param {unknown} value */
+const ids = (value) => (Array.isArray(value) ? value.map((id) => (typeof id === "string" ? id : "")) : []);
+
+/** The people as encodeWork writes them, each field checked: answers only where the criterion and
+ * the answer exist in this framework. @param {Info} info @param {Record<string, any>} raw @returns {Person[]} */
+function peopleFrom(info, raw) {
+  const [levels, criteriaIds, dimensionIds] = [ids(raw.levels), ids(raw.criteria), ids(raw.dimensions)];
+  /** @type {Person[]} */
+  const people = [];
+  for (const entry of Array.isArray(raw.people) ? raw.people : []) {
+    if (!Array.isArray(entry) || entry.length !== 10) continue;
+    const [name, kind, source, otherVersion, aName, authority, date, participants, answers, targets] = entry;
+    const assessment = model.blankAssessment(info);
+    assessment.name = text(aName, 300);
+    assessment.authority = text(authority, 300);
+    assessment.date = /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : "";
+    if (typeof participants === "string" && participants) /** @type {any} */ (assessment).participants = participants.slice(0, 5000);
+    [...text(answers, criteriaIds.length)].forEach((code, i) => {
+      const value = answerFrom(levels, code);
+      if (info.criteria.has(criteriaIds[i]) && model.isAllowedAnswer(info, value)) assessment.answers[criteriaIds[i]] = value;
+    });
+    [...text(targets, dimensionIds.length)].forEach((code, i) => {
+      const value = answerFrom(levels, code);
+      if (info.dimensions.has(dimensionIds[i]) && info.levelIndex.has(value)) assessment.targets[dimensionIds[i]] = value;
+    });
+    people.push({ key: people.length + 1, name: text(name, MAX_NAME), kind: kind === "file" ? "file" : "link", source: text(source, 300) || "results link", assessment, otherVersion: text(otherVersion, 100) });
+  }
+  return people;
+}
+
+/** The people as the first version of this page kept them, each a whole export checked again by
+ * decode.mjs. @param {Info} info @param {unknown} list @returns {Person[]} */
+function exportsFrom(info, list) {
+  /** @type {Person[]} */
+  const people = [];
+  for (const entry of Array.isArray(list) ? list : []) {
+    if (!isPlainObject(entry)) continue;
+    const decoded = decode(info, entry.file, "group");
+    if (!decoded.assessment) continue;
+    const otherVersion = decoded.version && decoded.version !== info.framework.version ? decoded.version : "";
+    people.push({ key: people.length + 1, name: text(entry.name, MAX_NAME), kind: entry.kind === "file" ? "file" : "link", source: text(entry.source, 300) || "results link", assessment: decoded.assessment, otherVersion });
+  }
+  return people;
 }

@@ -9,6 +9,7 @@
  *   cif-team-people    people.mjs    choosing or dropping files, pasting links, problems, people
  *   cif-team-criteria  criteria.mjs  each criterion's answers, spread and agreed level; each dimension's results
  *   cif-team-save      save.mjs      saving the team's assessment, and the link to open it
+ *   cif-team-keep      keep.mjs      when the tab cannot keep the work: said at once, with ways to keep it
  *   cif-announcer      component.mjs what screen readers are told after a change
  */
 
@@ -19,6 +20,7 @@ import { TeamOptions } from "./options.mjs";
 import { TeamPeople } from "./people.mjs";
 import { TeamCriteria } from "./criteria.mjs";
 import { TeamSave } from "./save.mjs";
+import { TeamKeep } from "./keep.mjs";
 
 /**
  * What every component of the page is given.
@@ -39,6 +41,7 @@ startEveryPage(TeamPeople.moduleName, "cif-team-js", ({ framework, page, win }) 
     ...createAll(TeamOptions, page, context),
     ...createAll(TeamCriteria, page, context),
     ...createAll(TeamSave, page, context),
+    ...createAll(TeamKeep, page, context),
     ...createAll(TeamPeople, page, context),
   ];
 });

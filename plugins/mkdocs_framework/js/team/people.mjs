@@ -1,14 +1,20 @@
 /* The team view's people: the file chooser in a box that also takes dropped files, the box for
  * pasted results links, what could not be added and why, and the list of people, each with a name
- * the facilitator can change and a Remove button.
+ * the facilitator can change and a Remove button. Many files are read in chunks, with progress
+ * said as they are read; the list shows people PAGE at a time, so a large group never builds a
+ * page of tens of thousands of elements.
  */
 
 import { longDate, plural } from "../core/model.mjs";
+import { MAX_PEOPLE } from "../core/team.mjs";
 import { all, make, sentence } from "../ui/dom.mjs";
 import { Component, acceptDroppedFiles } from "../ui/component.mjs";
 
 /** @typedef {import("./index.mjs").TeamContext} TeamContext */
 /** @typedef {import("./state.mjs").Outcome} Outcome */
+
+/* How many more people each "Show more" adds to the list. */
+const PAGE = 50;
 
 /** @extends {Component<TeamContext>} */
 export class TeamPeople extends Component {
@@ -31,6 +37,12 @@ export class TeamPeople extends Component {
     this.none = this.find("#cif-team-none");
     /** @type {HTMLOListElement} */
     this.list = this.find("#cif-team-people");
+    /** @type {HTMLElement} */
+    this.progress = this.find("#cif-team-progress");
+    /** @type {HTMLElement} */
+    this.more = this.find("#cif-team-more-people");
+    this.shown = PAGE;
+    this.on(this.find("#cif-team-show-more"), "click", () => this.showMore());
 
     this.on(this.input, "change", () => this.addFiles(this.input.files));
     this.on(this.find("#cif-team-add-links"), "click", () => this.addLinks());
@@ -50,7 +62,10 @@ export class TeamPeople extends Component {
   async addFiles(fileList) {
     const files = Array.from(fileList || []);
     if (!files.length) return;
-    const outcome = await this.context.state.addFiles(files);
+    const outcome = await this.context.state.addFiles(files, (done, total) => {
+      this.progress.textContent = `Reading the files: ${done.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")}.`;
+    });
+    this.progress.textContent = "";
     this.input.value = "";
     this.report(outcome);
   }
@@ -58,7 +73,7 @@ export class TeamPeople extends Component {
   addLinks() {
     const text = this.links.value;
     if (!text.trim()) {
-      this.report({ added: 0, duplicates: [], problems: [{ status: "broken", source: "The box for links", reason: "It is empty. Paste a link to someone's results first." }] });
+      this.report({ added: 0, duplicates: [], refused: [], problems: [{ status: "broken", source: "The box for links", reason: "It is empty. Paste a link to someone's results first." }] });
       this.links.focus();
       return;
     }
@@ -73,14 +88,24 @@ export class TeamPeople extends Component {
     const { state, announce } = this.context;
     const list = this.find("#cif-team-problems-list");
     list.textContent = "";
-    for (const problem of outcome.problems) {
+    const problems = [...outcome.problems];
+    if (outcome.refused.length) {
+      const count = plural(outcome.refused.length, "file or link was", "files or links were");
+      const first = outcome.refused.length > 1 ? `, from ${outcome.refused[0]} on` : `: ${outcome.refused[0]}`;
+      problems.unshift({
+        status: "broken",
+        source: `${count} not added${first}`,
+        reason: `The team view holds at most ${MAX_PEOPLE.toLocaleString("en-GB")} people, and is full. Remove people you no longer need, or open fewer files.`,
+      });
+    }
+    for (const problem of problems) {
       const item = make(this.doc, "li", `cif-team-problem cif-team-problem--${problem.status}`);
       item.appendChild(sentence(make(this.doc, "strong", "cif-team-problem__source"), [problem.source]));
       item.appendChild(this.doc.createTextNode(": "));
       item.appendChild(make(this.doc, "span", "cif-team-problem__reason", problem.reason));
       list.appendChild(item);
     }
-    this.problems.hidden = !outcome.problems.length;
+    this.problems.hidden = !problems.length;
     const dupes = outcome.duplicates;
     if (dupes.length) {
       const names = dupes.map((name) => /** @type {[string]} */ ([name]));
@@ -91,57 +116,77 @@ export class TeamPeople extends Component {
     this.duplicates.hidden = !dupes.length;
     let message = outcome.added ? `${plural(outcome.added, "person", "people")} added. ` : "No one was added. ";
     if (dupes.length) message += `${plural(dupes.length, "answer was", "answers were")} already open, so counted once. `;
-    if (outcome.problems.length) message += `${plural(outcome.problems.length, "file or link", "files or links")} could not be added: the list above the people says why. `;
+    const failed = outcome.problems.length + outcome.refused.length;
+    if (failed) message += `${plural(failed, "file or link", "files or links")} could not be added: the list above the people says why. `;
     message += `${plural(state.people.length, "person", "people")} in the team view.`;
     announce(message);
-    if (outcome.problems.length) this.problems.focus();
+    if (failed) this.problems.focus();
+  }
+
+  /** Shows PAGE more people, and puts focus on the first of them. */
+  showMore() {
+    const first = this.shown;
+    this.shown += PAGE;
+    this.render();
+    /** @type {HTMLElement | undefined} */ (all(this.list, "input, .cif-team-person__name")[first])?.focus();
   }
 
   render() {
-    const { state, info } = this.context;
+    const { state } = this.context;
     this.list.textContent = "";
     this.none.hidden = state.people.length > 0;
-    state.people.forEach((person, index) => {
-      const item = make(this.doc, "li", "cif-team-person");
-      const label = state.nameOf(index);
-      if (state.work.hideNames) item.appendChild(make(this.doc, "strong", "cif-team-person__name", label));
-      else {
-        const field = make(this.doc, "div", "cif-field cif-team-person__field");
-        const id = `cif-team-name-${person.key}`;
-        const labelNode = make(this.doc, "label", "cif-label", `Name of person ${index + 1}`);
-        labelNode.htmlFor = id;
-        const input = make(this.doc, "input", "cif-input");
-        input.type = "text";
-        input.id = id;
-        input.maxLength = 120;
-        input.autocomplete = "off";
-        input.value = person.name;
-        input.setAttribute("data-rename", String(person.key));
-        field.append(labelNode, input);
-        item.appendChild(field);
-      }
-      const a = person.assessment;
-      const answered = Object.keys(a.answers).filter((id) => info.criteria.has(id)).length;
-      const counts = `${answered} of ${plural(info.criteriaCount, "criterion", "criteria")} answered.`;
-      const detail = make(this.doc, "p", "cif-team-person__detail");
-      if (state.work.hideNames) detail.textContent = counts;
-      else {
-        const from = person.kind === "file" ? ["From the file ", [person.source]] : ["From a results link"];
-        const named = a.name ? [", \u201c", [a.name], "\u201d"] : [];
-        const dated = a.date ? `, ${longDate(a.date)}` : "";
-        sentence(detail, .../** @type {(string|[string])[]} */ ([...from, ...named, `${dated}. ${counts}`]));
-      }
-      item.appendChild(detail);
-      if (person.otherVersion) {
-        item.appendChild(make(this.doc, "p", "cif-team-person__detail", `Made with version ${person.otherVersion} of the framework; its answers were carried over to version ${info.framework.version}.`));
-      }
-      const button = make(this.doc, "button", "cif-link-button cif-team-person__remove", "Remove");
-      button.type = "button";
-      button.setAttribute("data-remove", String(person.key));
-      button.appendChild(sentence(make(this.doc, "span", "cif-visually-hidden"), " ", [label]));
-      item.appendChild(button);
-      this.list.appendChild(item);
-    });
+    const shown = Math.min(this.shown, state.people.length);
+    for (let index = 0; index < shown; index += 1) this.list.appendChild(this.person(index));
+    const rest = state.people.length - shown;
+    this.more.hidden = rest <= 0;
+    if (rest > 0) {
+      this.find("#cif-team-show-more").textContent = `Show ${Math.min(rest, PAGE)} more of the ${state.people.length.toLocaleString("en-GB")} people (${rest.toLocaleString("en-GB")} not shown)`;
+    }
+  }
+
+  /** One person's entry in the list. @param {number} index */
+  person(index) {
+    const { state, info } = this.context;
+    const person = state.people[index];
+    const item = make(this.doc, "li", "cif-team-person");
+    const label = state.nameOf(index);
+    if (state.work.hideNames) item.appendChild(make(this.doc, "strong", "cif-team-person__name", label));
+    else {
+      const field = make(this.doc, "div", "cif-field cif-team-person__field");
+      const id = `cif-team-name-${person.key}`;
+      const labelNode = make(this.doc, "label", "cif-label", `Name of person ${index + 1}`);
+      labelNode.htmlFor = id;
+      const input = make(this.doc, "input", "cif-input");
+      input.type = "text";
+      input.id = id;
+      input.maxLength = 120;
+      input.autocomplete = "off";
+      input.value = person.name;
+      input.setAttribute("data-rename", String(person.key));
+      field.append(labelNode, input);
+      item.appendChild(field);
+    }
+    const a = person.assessment;
+    const answered = Object.keys(a.answers).filter((id) => info.criteria.has(id)).length;
+    const counts = `${answered} of ${plural(info.criteriaCount, "criterion", "criteria")} answered.`;
+    const detail = make(this.doc, "p", "cif-team-person__detail");
+    if (state.work.hideNames) detail.textContent = counts;
+    else {
+      const from = person.kind === "file" ? ["From the file ", [person.source]] : ["From a results link"];
+      const named = a.name ? [", \u201c", [a.name], "\u201d"] : [];
+      const dated = a.date ? `, ${longDate(a.date)}` : "";
+      sentence(detail, .../** @type {(string|[string])[]} */ ([...from, ...named, `${dated}. ${counts}`]));
+    }
+    item.appendChild(detail);
+    if (person.otherVersion) {
+      item.appendChild(make(this.doc, "p", "cif-team-person__detail", `Made with version ${person.otherVersion} of the framework; its answers were carried over to version ${info.framework.version}.`));
+    }
+    const button = make(this.doc, "button", "cif-link-button cif-team-person__remove", "Remove");
+    button.type = "button";
+    button.setAttribute("data-remove", String(person.key));
+    button.appendChild(sentence(make(this.doc, "span", "cif-visually-hidden"), " ", [label]));
+    item.appendChild(button);
+    return item;
   }
 
   /** @param {Event} event */

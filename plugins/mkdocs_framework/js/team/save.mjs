@@ -19,6 +19,13 @@ const FAILED = {
   failed: "The team's assessment could not be saved. Try again.",
 };
 
+/** "1.2": a criterion's number in its dimension. @param {any} info @param {string} id */
+function criterionNumber(info, id) {
+  const { dimension } = info.criteria.get(id);
+  const index = dimension.criteria.findIndex((/** @type {{id: string}} */ c) => c.id === id);
+  return `${dimension.number}.${index + 1}`;
+}
+
 /** @extends {Component<TeamContext>} */
 export class TeamSave extends Component {
   static moduleName = "cif-team-save";
@@ -79,9 +86,33 @@ export class TeamSave extends Component {
       return;
     }
     this.showSaved(result.again);
+    this.showKept(result.kept);
     this.changed.hidden = true;
     this.saved.focus();
-    announce(this.find("#cif-team-saved-text").textContent);
+    announce(`${this.find("#cif-team-saved-text").textContent} ${result.kept.length ? this.find("#cif-team-kept-edits").textContent : ""}`.trim());
+  }
+
+  /** Says which changes made in the form since the last save were kept, rather than written over.
+   * @param {import("../core/team.mjs").KeptEdit[]} kept */
+  showKept(kept) {
+    const { info } = this.context;
+    const line = this.find("#cif-team-kept-edits");
+    line.hidden = !kept.length;
+    if (!kept.length) return;
+    const parts = kept.map((edit) => {
+      if (edit.kind === "note") {
+        const dimension = info.dimensions.get(edit.id);
+        const what = `the ${edit.noteKind === "views" ? "views" : "evidence"} note of ${dimension.number}. ${dimension.title}`;
+        return edit.added ? `${what} (the discussion's new lines are added after what was typed in the form)` : `${what} (as typed in the form)`;
+      }
+      if (edit.kind === "answer") {
+        const number = criterionNumber(info, edit.id);
+        const form = edit.theirs ? model.answerText(info, edit.theirs) : "no answer";
+        return `the level of ${number} (${form}, as chosen in the form; the team view has ${model.answerText(info, edit.mine || "")}: change it in the form if the team's is right)`;
+      }
+      return `the ${edit.id === "participants" ? "list of who took part" : edit.id}`;
+    });
+    line.textContent = `Changes made in the form since the last save were kept, not written over: ${parts.join("; ")}.`;
   }
 
   /** @param {boolean} again */
@@ -96,6 +127,7 @@ export class TeamSave extends Component {
   clear() {
     this.context.state.clear();
     this.saved.hidden = true;
+    this.find("#cif-team-kept-edits").hidden = true;
     this.error.hidden = true;
     this.name.value = "";
     this.context.announce("The page has been cleared. The team's assessment, if you saved it, is still in the form.");

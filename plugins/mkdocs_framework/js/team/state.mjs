@@ -2,21 +2,34 @@
  * has recorded, and the display options. No DOM: the components render from it and send changes
  * to it; it tells its listeners what kind of change happened. The work in progress is kept in the
  * tab's sessionStorage (so a reload keeps it, and closing the tab clears other people's answers
- * from this device) and read back through core/team.mjs's checks.
+ * from this device) and read back through core/team.mjs's checks. When the tab cannot keep it
+ * (storage full or blocked) the page is told at once (unkept), the work stays in memory, and a
+ * small mark is left so that a reload says the work it brings back is from before then.
  */
 
 import * as team from "../core/team.mjs";
 import { MAX_BYTES } from "../core/decode.mjs";
-import { Store } from "../core/storage.mjs";
+import { Store, reason } from "../core/storage.mjs";
 import { Listeners } from "../ui/listeners.mjs";
 
 /**
  * @typedef {import("../core/team.mjs").Person} Person
  * @typedef {import("../core/team.mjs").Work} Work
  * @typedef {{status: string, source: string, reason: string}} Problem
- * @typedef {{added: number, duplicates: string[], problems: Problem[]}} Outcome
+ * @typedef {{added: number, duplicates: string[], problems: Problem[], refused: string[]}} Outcome
+ *   refused: what was not added because the team view holds MAX_PEOPLE people already
  * @typedef {"people"|"names"|"agreed"|"options"|"saved"} Change
  */
+
+/* Files are read this many at a time, the page drawn and told of progress between, so that opening
+ * a folder of exports never freezes the tab. */
+const CHUNK = 100;
+
+/** Lets the browser draw and handle input before the next chunk of work. */
+const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** @returns {Outcome} */
+const nothing = () => ({ added: 0, duplicates: [], problems: [], refused: [] });
 
 export class TeamState {
   /** @param {ReturnType<import("../core/model.mjs").describe>} info @param {Window} win */
@@ -24,6 +37,17 @@ export class TeamState {
     this.info = info;
     this.win = win;
     this.key = `cif:${info.framework.id}:team`;
+    /* Written beside the work when the tab could not keep a change: the time, so a reload can say
+     * that what it brings back is the work as kept before then. */
+    this.staleKey = `${this.key}:unkept`;
+    /** @type {""|"full"|"blocked"|"failed"} why the latest change could not be kept in the tab */
+    this.unkept = "";
+    /** @type {string} when the work read back at load stopped being kept (ISO time), else "" */
+    this.staleSince = "";
+    /** @type {string|null} the people as last encoded (core/team.mjs encodePeople), null when changed */
+    this.peopleText = null;
+    /** @type {Set<string>|null} every open person's answersKey, null when to be worked out again */
+    this.keys = null;
     /** @type {Work} */
     this.work = { people: [], agreed: {}, notes: {}, hideNames: false, large: false, name: "", savedId: "", savedAs: null };
     /** @type {Listeners<[Change]>} */
@@ -35,6 +59,8 @@ export class TeamState {
         this.work = found;
         this.restored = found.people.length > 0;
       }
+      const mark = win.sessionStorage.getItem(this.staleKey);
+      if (mark) this.staleSince = /^[0-9T:.Z-]{10,30}$/.test(mark) ? mark : "unknown";
     } catch {
       // No tab storage: the work is kept on the page only.
     }
@@ -48,14 +74,45 @@ export class TeamState {
 
   /** Keeps the work in the tab and tells the listeners. @param {Change} change */
   changed(change) {
-    try {
-      if (this.work.people.length || this.work.savedId) {
-        this.win.sessionStorage.setItem(this.key, team.encodeWork(this.info, this.work));
-      } else this.win.sessionStorage.removeItem(this.key);
-    } catch {
-      // Storage full or blocked: the work stays on the page.
+    if (change === "people" || change === "names") {
+      this.peopleText = null;
+      if (change === "people") this.keys = null;
     }
+    this.write();
     this.listeners.tell(change);
+  }
+
+  /** Writes the work to the tab; on failure, says why (unkept) and marks what the tab holds as stale. */
+  write() {
+    try {
+      const storage = this.win.sessionStorage;
+      if (this.work.people.length || this.work.savedId) {
+        if (this.peopleText === null) this.peopleText = team.encodePeople(this.info, this.work.people);
+        storage.setItem(this.key, team.encodeWork(this.info, this.work, this.peopleText));
+      } else storage.removeItem(this.key);
+      storage.removeItem(this.staleKey);
+      this.unkept = "";
+      this.staleSince = "";
+    } catch (error) {
+      this.unkept = /** @type {""|"full"|"blocked"|"failed"} */ (reason(error) === "full" ? "full" : reason(error) === "blocked" ? "blocked" : "failed");
+      this.markStale();
+    }
+  }
+
+  /** Leaves the mark that the work in the tab is older than the page's. When even the mark does not
+   * fit, the stale work is removed instead, so that a reload never brings it back as if current. */
+  markStale() {
+    const now = new Date().toISOString();
+    try {
+      this.win.sessionStorage.setItem(this.staleKey, now);
+    } catch {
+      try {
+        this.win.sessionStorage.removeItem(this.key);
+        this.win.sessionStorage.setItem(this.staleKey, now);
+      } catch {
+        // Storage blocked altogether: nothing was kept, so nothing stale can come back.
+      }
+    }
   }
 
   get people() {
@@ -68,13 +125,14 @@ export class TeamState {
     return this.work.hideNames || !person ? `Person ${index + 1}` : person.name.trim() || `Respondent ${index + 1}`;
   }
 
-  /** Adds what was read, leaving out answers already open. @param {any[]} read @returns {Outcome} */
-  take(read) {
-    /** @type {Outcome} */
-    const outcome = { added: 0, duplicates: [], problems: [] };
+  /** Adds what was read, leaving out answers already open, and refusing anyone beyond MAX_PEOPLE.
+   * @param {any[]} read @param {Outcome} [outcome] to add to (reading in chunks) @param {boolean} [tell] @returns {Outcome} */
+  take(read, outcome = nothing(), tell = true) {
+    if (!this.keys) this.keys = new Set(this.work.people.map((p) => team.answersKey(p.assessment)));
     for (const result of read) {
       if (result.status !== "ok") outcome.problems.push(result);
-      else if (this.work.people.some((p) => team.sameAnswers(p.assessment, result.assessment))) outcome.duplicates.push(result.source);
+      else if (this.keys.has(team.answersKey(result.assessment))) outcome.duplicates.push(result.source);
+      else if (this.work.people.length >= team.MAX_PEOPLE) outcome.refused.push(result.source);
       else {
         const index = this.work.people.length;
         this.work.people.push({
@@ -85,27 +143,39 @@ export class TeamState {
           assessment: result.assessment,
           otherVersion: result.otherVersion,
         });
+        this.keys.add(team.answersKey(result.assessment));
         this.nextKey += 1;
         outcome.added += 1;
+      }
+    }
+    if (outcome.added && tell) this.changed("people");
+    return outcome;
+  }
+
+  /** Reads the files CHUNK at a time, letting the page draw between (progress: how many are read).
+   * @param {File[]} files @param {(done: number, total: number) => void} [progress] @returns {Promise<Outcome>} */
+  async addFiles(files, progress) {
+    const outcome = nothing();
+    for (let start = 0; start < files.length; start += CHUNK) {
+      const read = await Promise.all(files.slice(start, start + CHUNK).map((file) => this.readOne(file)));
+      this.take(read, outcome, false);
+      if (progress && files.length > CHUNK) {
+        progress(Math.min(start + CHUNK, files.length), files.length);
+        await breathe();
       }
     }
     if (outcome.added) this.changed("people");
     return outcome;
   }
 
-  /** @param {File[]} files @returns {Promise<Outcome>} */
-  async addFiles(files) {
-    const read = await Promise.all(
-      files.map(async (file) => {
-        if (file.size > MAX_BYTES) return team.readFile(this.info, file.name, "", file.size);
-        try {
-          return team.readFile(this.info, file.name, new Uint8Array(await file.arrayBuffer()), file.size);
-        } catch {
-          return { status: "broken", source: file.name, reason: "The file could not be read. Choose it again." };
-        }
-      })
-    );
-    return this.take(read);
+  /** @param {File} file */
+  async readOne(file) {
+    if (file.size > MAX_BYTES) return team.readFile(this.info, file.name, "", file.size);
+    try {
+      return team.readFile(this.info, file.name, new Uint8Array(await file.arrayBuffer()), file.size);
+    } catch {
+      return { status: "broken", source: file.name, reason: "The file could not be read. Choose it again." };
+    }
   }
 
   /** @param {string} text pasted links @returns {Outcome} */
@@ -175,23 +245,39 @@ export class TeamState {
   }
 
   /** Saves the team's assessment on this device, beside the form's assessments, as the one the
-   * form opens; saved again, it updates the same assessment (keeping changes made in the form since).
-   * @returns {{ok: boolean, again: boolean, error?: string}} */
+   * form opens. Saved again, it updates the same assessment: what was changed in the form since is
+   * read first and kept where the team view would now write something else (core/team.mjs
+   * keepEdits); kept lists those places, for the page to say so.
+   * @returns {{ok: boolean, again: boolean, kept: import("../core/team.mjs").KeptEdit[], error?: string}} */
   save() {
     const win = this.win;
     const store = new Store(() => win.localStorage, this.info.framework.id, () => win.sessionStorage);
-    const record = this.draft();
+    let record = this.draft();
     const again = Boolean(this.work.savedId);
+    /** @type {import("../core/team.mjs").KeptEdit[]} */
+    let kept = [];
     if (again) {
       record.id = this.work.savedId;
       if (this.work.savedAs && typeof this.work.savedAs.created === "string") record.created = this.work.savedAs.created;
+      ({ record, kept } = team.keepEdits(this.info, this.work.savedAs, record, this.savedNow(store, record.id)));
     }
     const result = store.save(record, again ? this.work.savedAs : undefined);
-    if (!result.ok) return { ok: false, again, error: result.error };
+    if (!result.ok) return { ok: false, again, kept: [], error: result.error };
     this.work.savedId = record.id;
     this.work.savedAs = result.saved;
     this.changed("saved");
-    return { ok: true, again };
+    return { ok: true, again, kept };
+  }
+
+  /** The team's assessment as saved on the device now, perhaps changed in the form; null when it is
+   * not there (or cannot be read: saving then says why). @param {Store} store @param {string} id */
+  savedNow(store, id) {
+    try {
+      const all = store.saved();
+      return Object.prototype.hasOwnProperty.call(all, id) ? all[id] : null;
+    } catch {
+      return null;
+    }
   }
 
   /** Clears everything, for the next team. */
