@@ -75,6 +75,7 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
             raise PluginError(problem)
         template_dirs = [Path(config.theme.custom_dir) / "framework"] if config.theme.custom_dir else []
         self.renderer = Renderer(self.framework, paths, template_dirs, config_dir / self.config.cache_dir / "templates")
+        self.renderer.publisher = config.extra["framework_site"]["contact"]["organisation"]
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)

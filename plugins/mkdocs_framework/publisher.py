@@ -148,11 +148,26 @@ def block(kind: str, given: dict[str, str]) -> str:
     return '<div class="fw-contact">' + "".join(parts) + "</div>"
 
 
+def statement(framework: Framework, organisation: str = "") -> str:
+    """The one statement of what this framework is, while it is not published: its status, version
+    and publisher, then the first paragraph of its status note, as plain text. Every page (the phase
+    banner), the worksheets, the printed board report and its Word file carry these same words, so
+    they are worded here only; the framework's own file says what kind of prototype it is. A
+    published framework has none ("")."""
+    if framework.status == "published":
+        return ""
+    who = f", published by {organisation}" if organisation else ""
+    lead = f"{framework.status.capitalize()} framework, version {framework.version}{who}."
+    paragraphs = [part.strip() for part in (framework.status_note or "").splitlines() if part.strip()]
+    return f"{lead} {paragraphs[0]}" if paragraphs else lead
+
+
 def site_context(given: dict[str, str], framework: Framework) -> dict[str, Any]:
     """What the theme's templates need on every page (config.extra.framework_site): plain data, so
     that it can be written back to YAML (the export command) and escaped by any template engine."""
     return {
         "status": framework.status,
+        "statement": statement(framework, given["organisation"]),
         "contact": given,
         "reachable": any(given[way] for way in WAYS),
         "web_form_is_link": bool(re.match(r"https?://", given["web_form"])),

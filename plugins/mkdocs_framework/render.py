@@ -23,6 +23,7 @@ from .data import STEPS_DATA_SCRIPT, framework_json, framework_script
 from .downloads import Download, PdfSource
 from .lineage import resolve
 from .model import Dimension, Framework, Revision
+from .publisher import statement
 from .words import rule_in_words, words
 
 _MD_ANYWHERE = re.compile(r"([\\`*_\[\]{}])")
@@ -220,6 +221,13 @@ class Renderer:
         """Hand-written pages of the site, when known; generated pages link to them only if they exist."""
         self.downloads: dict[str, Download] = {}
         """Files offered for download, by their address in the site; set before rendering pages."""
+        self.publisher = ""
+        """Who publishes the site (mkdocs.yml extra: contact: organisation), named in the statement."""
+
+    @property
+    def statement(self) -> str:
+        """What this framework is while it is not published (publisher.statement), for every template."""
+        return statement(self.framework, self.publisher)
 
     def link(self, from_page: str, to_page: str) -> str:
         """Return a relative Markdown link target from one docs page to another."""
@@ -238,6 +246,7 @@ class Renderer:
             file_href=lambda path: self.paths.file_href(page, path),
             downloads=self.downloads,
             has_page=lambda path: self.docs_pages is None or path in self.docs_pages,
+            statement=self.statement,
             **context,
         )
 
@@ -320,7 +329,7 @@ class Renderer:
         """Return the HTML of every worksheet PDF: one per dimension, then the whole pack."""
         template = self.env.get_template("pdf.html.j2")
         footer = f"{self.framework.short_title}, version {self.framework.version} · made {build_date}"
-        common = {"framework": self.framework, "footer": footer}
+        common = {"framework": self.framework, "footer": footer, "statement": self.statement}
         sources = [
             PdfSource(
                 self.paths.worksheet_pdf(d),
