@@ -157,9 +157,9 @@ def test_reflow_gate_catches_a_wide_element(defective_visits: dict[str, Visit]) 
 KEYBOARD_PAGES = [
     "index.html",
     "framework/index.html",
-    "framework/ethics-and-proportionality.html",
+    first_step().replace("assess/", "framework/"),
     "worksheets/index.html",
-    "worksheets/ethics-and-proportionality.html",
+    first_step().replace("assess/", "worksheets/"),
     "resources/running-a-workshop.html",
     "glossary.html",
     "accessibility.html",

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import Browser
 from pypdf import PdfReader
 
@@ -23,7 +24,14 @@ def words(text: str) -> set[str]:
     return {match.group(0).lower() for match in WORD.finditer(text)}
 
 
-@pytest.mark.parametrize("name", ["purpose-and-outcomes", "ethics-and-proportionality"])
+def fewest_and_most_criteria() -> list[str]:
+    """The ids of the shipped framework's dimensions with the fewest and the most criteria."""
+    dimensions = yaml.safe_load((REPO / "framework.yml").read_text(encoding="utf-8"))["dimensions"]
+    ordered = sorted(dimensions, key=lambda dimension: len(dimension["criteria"]))
+    return [ordered[0]["id"], ordered[-1]["id"]]
+
+
+@pytest.mark.parametrize("name", fewest_and_most_criteria())
 def test_a_printed_dimension_page_keeps_words_and_table_rows_whole(
     browser: Browser, built_site: Path, name: str
 ) -> None:

@@ -62,12 +62,15 @@ def progress_bottom(page: Page) -> float:
     return box["y"] + box["height"]
 
 
-def test_answer_chooses_the_option_by_its_words(context: BrowserContext, built_site: Path) -> None:
+def test_answer_chooses_the_option_by_its_words(
+    context: BrowserContext, built_site: Path, framework: Framework
+) -> None:
     page = open_page(context, built_site, "assess/index.html")
-    answer(page, "purpose-outcomes-link", "Developing")
-    answer(page, "purpose-inventory", "Not sure yet")
-    expect(page.locator("#answer-purpose-outcomes-link-developing")).to_be_checked()
-    expect(page.locator("#answer-purpose-inventory-not-sure")).to_be_checked()
+    first, second = framework.dimensions[0].criteria[:2]
+    answer(page, first.id, "Developing")
+    answer(page, second.id, "Not sure yet")
+    expect(page.locator(f"#answer-{first.id}-developing")).to_be_checked()
+    expect(page.locator(f"#answer-{second.id}-not-sure")).to_be_checked()
 
 
 def test_save_and_continue_goes_through_every_step_to_check_your_answers(

@@ -310,7 +310,7 @@ def test_each_criterion_offers_not_sure_and_not_applicable_and_the_sheet_states_
 def test_the_sites_worksheets_print_on_as_many_pages_in_the_browser_as_in_their_pdfs(
     browser: Browser, built_site: Path
 ) -> None:
-    footer = "Children's information framework"
+    footer = yaml.safe_load((REPO / "framework.yml").read_text(encoding="utf-8"))["short_title"]
     for html in sorted((built_site / "worksheets").glob("*.html")):
         pdf = built_site / "worksheets" / ("all-worksheets.pdf" if html.stem == "index" else f"{html.stem}.pdf")
         in_browser = read_pdf(print_in_chromium(browser, html), footer)

@@ -153,10 +153,10 @@ def test_pack_is_a_cover_then_each_dimension_from_a_new_page(
     assert len(pack.pages) == expected_pages
 
 
-def test_printed_pages_rendered_for_a_look(printed: dict[str, PrintedPdf]) -> None:
+def test_printed_pages_rendered_for_a_look(framework: Framework, printed: dict[str, PrintedPdf]) -> None:
     """Keeps PNGs of one worksheet and of the pack's first pages as test artefacts."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    for name, last in (("purpose-and-outcomes", 2), ("index", 3)):
+    for name, last in ((framework.dimensions[0].id, 2), ("index", 3)):
         subprocess.run(
             ["pdftoppm", "-r", "60", "-png", "-l", str(last), str(printed[name].path), str(ARTIFACTS / name)],
             check=True,
@@ -166,9 +166,11 @@ def test_printed_pages_rendered_for_a_look(printed: dict[str, PrintedPdf]) -> No
     assert all(png.stat().st_size > 5_000 for png in pngs)
 
 
-def test_tick_boxes_and_lines_are_borders_that_print_without_backgrounds(browser: Browser, built_site: Path) -> None:
+def test_tick_boxes_and_lines_are_borders_that_print_without_backgrounds(
+    browser: Browser, built_site: Path, framework: Framework
+) -> None:
     page = browser.new_page()
-    page.goto((built_site / "worksheets" / "ethics-and-proportionality.html").as_uri())
+    page.goto((built_site / "worksheets" / f"{framework.dimensions[0].id}.html").as_uri())
     page.emulate_media(media="print")
     style = "el => { const s = getComputedStyle(el); return [s.borderTopStyle, s.borderTopWidth, s.display]; }"
     tick = page.locator(".fw-tick").first.evaluate(style)
@@ -180,10 +182,12 @@ def test_tick_boxes_and_lines_are_borders_that_print_without_backgrounds(browser
     page.close()
 
 
-def test_print_button_is_visible_and_opens_the_print_dialog(browser: Browser, built_site: Path) -> None:
+def test_print_button_is_visible_and_opens_the_print_dialog(
+    browser: Browser, built_site: Path, framework: Framework
+) -> None:
     page = browser.new_page()
     page.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
-    page.goto((built_site / "worksheets" / "ethics-and-proportionality.html").as_uri())
+    page.goto((built_site / "worksheets" / f"{framework.dimensions[0].id}.html").as_uri())
     button = page.get_by_role("button", name="Print this worksheet")
     assert button.is_visible()
     button.focus()
