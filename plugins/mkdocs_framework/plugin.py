@@ -27,7 +27,9 @@ log = get_plugin_logger(__name__)
 REQUIRED_EXTENSIONS = ("tables", "attr_list", "md_in_html")
 OFFLINE_PARAGRAPH = re.compile(r'<p class="fw-offline">.*?</p>', re.S)
 OFFLINE_SIZE = re.compile(r'(<span class="fw-offline-size">)[^<]*(</span>)')
-SNIPPET_MARKER = re.compile(r"<!--\s*framework:(downloads|offline-copy|contact|data-protection)\s*-->")
+SNIPPET_MARKER = re.compile(
+    r"<!--\s*framework:(downloads|offline-copy|contact|data-protection|choosing-a-level|settling-disagreement|targets)\s*-->"
+)
 
 
 class FrameworkPlugin(BasePlugin[FrameworkConfig]):
@@ -159,7 +161,8 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         return f"downloads/{self.framework.id}-offline.zip"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Expand <!-- framework:downloads --> and <!-- framework:offline-copy --> in hand-written pages.
+        """Expand <!-- framework:... --> markers in hand-written pages: the downloads, the offline copy,
+        the contact details, and the instructions worded once in templates/_choosing.html.j2.
 
         A page's title is plain text, but MkDocs and the theme treat titles as HTML (the nav, <title>,
         the header, breadcrumbs and the search index all print them unescaped), so the title is
