@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from mkdocs_framework.__main__ import main
 from tests.helpers import FIXTURES, REPO, assert_golden, make_site, run_mkdocs
@@ -89,3 +90,47 @@ def test_build_with_missing_framework_file(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert "the framework file does not exist" in result.stderr
     assert "Check the plugin's 'framework' option in mkdocs.yml" in result.stderr
+
+
+HOSTILE = (
+    (BAD / "base.yml")
+    .read_text(encoding="utf-8")
+    .replace("title: Bad example", 'title: "Bad \\ud800 example"')
+    .replace("title: Only dimension", 'title: "\\e[31mOnly\\0 dimension"')
+    .replace("    title: One\n", '    title: "One\\x01"\n')
+    .replace('version: "1.0"', "version: " + "9" * 4301)
+    .replace("  - id: only\n", "  - id: [only]\n")
+)
+"""A framework with a surrogate half, control characters, a number too long to read and an id as a list."""
+
+
+def test_build_with_pdfs_lists_every_hostile_value_in_one_error(tmp_path: Path) -> None:
+    config = make_site(tmp_path, HOSTILE)
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["plugins"] = ["search", {"framework": {"pdf": "on"}}]
+    config.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    result = run_mkdocs(config, tmp_path / "site")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("ERROR") == 1, result.stderr
+    assert "framework.yml has 5 problems; nothing was built." in result.stderr
+    for where in (
+        "framework.yml:2:8: title: character 5 of this text is half of a surrogate pair (U+D800)",
+        "framework.yml:3:10: version: this number is too long to be read (4,301 digits).",
+        "framework.yml:14:5: dimensions[0].id: expected text but found a list.",
+        "framework.yml:15:12: dimensions[0].title: character 1 of this text is the control character U+001B (ESC)",
+        "framework.yml:22:16: dimensions[0].criteria[0].title: character 4 of this text is the control character "
+        "U+0001,",
+    ):
+        assert where in result.stderr, where
+    assert not (tmp_path / "site").exists()
+
+
+def test_check_never_says_ok_about_text_it_cannot_print(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    framework = tmp_path / "framework.yml"
+    framework.write_text(HOSTILE, encoding="utf-8")
+    code = main(["check", str(framework)])
+    output = capsys.readouterr()
+    assert code == 1
+    assert output.out == ""
+    assert "has 5 problems; nothing was built." in output.err

@@ -50,6 +50,9 @@ class Located:
     file: str
     data: Any
     positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+    """Values refused while reading (with keep_going): each is None in data, at a path in refused."""
+    refused: frozenset[JsonPath] = frozenset()
 
     def position(self, path: JsonPath) -> tuple[int, int]:
         """Return (line, column), 1-based, of the value at path, or of its nearest ancestor."""
@@ -62,8 +65,12 @@ class Located:
         return Problem(self.file, line, column, path, message, fix)
 
 
-def load_framework_file(path: Path) -> Located:
-    """Read and parse a framework file, or raise FrameworkError describing why it cannot be read."""
+def load_framework_file(path: Path, *, keep_going: bool = False) -> Located:
+    """Read and parse a framework file, or raise FrameworkError describing why it cannot be read.
+
+    With keep_going, values that cannot be used (a tag, a control character, a number too long)
+    are returned as problems of the Located data instead of raised, so that the validator can
+    report them together with every other problem in one list."""
     name = display_name(path)
 
     def fail(message: str, fix: str, line: int = 1, column: int = 1) -> FrameworkError:
@@ -77,7 +84,7 @@ def load_framework_file(path: Path) -> Located:
             f"the file is not UTF-8 text (byte {error.start} cannot be read).",
             "Save the file with UTF-8 encoding.",
         ) from None
-    return parse_framework_text(text, name)
+    return parse_framework_text(text, name, keep_going=keep_going)
 
 
 def _read_bounded(path: Path, fail: Callable[[str, str], FrameworkError]) -> bytes:
@@ -148,8 +155,8 @@ def _compose(text: str) -> Node | None:
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
-def parse_framework_text(text: str, name: str) -> Located:
-    """Parse YAML text into located data; name is used in messages."""
+def parse_framework_text(text: str, name: str, *, keep_going: bool = False) -> Located:
+    """Parse YAML text into located data; name is used in messages. keep_going: as load_framework_file."""
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as error:
@@ -195,9 +202,9 @@ def parse_framework_text(text: str, name: str) -> Located:
         data = builder.build(node, ())
     except RecursionError:
         raise FrameworkError([_too_deep(name)]) from None
-    if builder.problems:
+    if builder.problems and (not keep_going or builder.count > MAX_NODES):
         raise FrameworkError(builder.problems)
-    return Located(name, data, builder.positions)
+    return Located(name, data, builder.positions, tuple(builder.problems), frozenset(builder.refused))
 
 
 def _unreadable_character(name: str, text: str, error: yaml.reader.ReaderError) -> Problem:
@@ -236,6 +243,8 @@ class _Builder:
         self.name = name
         self.positions: dict[JsonPath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
+        self.refused: set[JsonPath] = set()
+        """Paths of values refused (kept as None): a schema problem there or below says nothing new."""
         self.count = 0
         self.constructor = yaml.SafeLoader("")
 
@@ -263,6 +272,7 @@ class _Builder:
                 f"the YAML tag {node.tag!r} is not allowed.",
                 "Remove the tag (the part starting with '!'); the framework file holds plain text, lists and mappings.",
             )
+            self.refused.add(path)
             return None
         if isinstance(node, ScalarNode):
             return self._scalar(node, path)
@@ -277,8 +287,10 @@ class _Builder:
             value = self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError:
             self._problem(node, path, "this value cannot be read.", "Put the value in quotes.")
+            self.refused.add(path)
             return None
         except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+            self.refused.add(path)
             digits = sum(character.isdigit() for character in node.value)
             self._problem(
                 node,
@@ -291,6 +303,7 @@ class _Builder:
             unshowable = _unshowable(value)
             if unshowable is not None:
                 self._problem(node, path, *unshowable)
+                self.refused.add(path)
                 return None
         return value
 

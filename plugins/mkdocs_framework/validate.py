@@ -89,10 +89,14 @@ def _collection_paused() -> Iterator[None]:
 def _load_framework(
     path: Path, docs_dir: Path | None, cache_dir: Path | None, reserved: Mapping[str, str] | None
 ) -> Framework:
-    located = load_framework_file(path)
+    located = load_framework_file(path, keep_going=True)
     passed = _schema_passed_marker(located, cache_dir)
-    known_valid = passed is not None and passed.is_file()
-    problems = [] if known_valid else list(schema_problems(located))
+    known_valid = passed is not None and passed.is_file() and not located.problems
+    # Values the loader refused are None in the data: the schema's "expected text but found
+    # nothing" about them, or about anything inside them, would repeat the loader's problem.
+    problems = list(located.problems)
+    if not known_valid:
+        problems += [p for p in schema_problems(located) if not _inside(p.path, located.refused)]
     problems += reference_problems(located, docs_dir)
     problems += reserved_id_problems(located, _default_reserved() if reserved is None else reserved)
     if problems:
@@ -105,6 +109,10 @@ def _load_framework(
         except OSError:
             pass  # only a speed-up for the next build: an unwritable cache_dir costs the check again
     return framework
+
+
+def _inside(path: JsonPath, refused: frozenset[JsonPath]) -> bool:
+    return any(path[:length] in refused for length in range(len(path) + 1))
 
 
 def _schema_passed_marker(located: Located, cache_dir: Path | None) -> Path | None:
