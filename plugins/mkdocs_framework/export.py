@@ -201,12 +201,16 @@ def export(config_file: Path, output: Path, *, replace: bool = False) -> Exporte
     from .plugin import FrameworkPlugin
 
     config_file = config_file.resolve()
+    if config_file.exists() and not config_file.is_file():  # a folder, a device or a pipe: never read
+        raise ExportError(f"{config_file}: this is not a file. Give the path of the site's mkdocs.yml.")
     try:
         raw = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
     except OSError as error:
         raise ExportError(f"{config_file}: cannot be read ({error.strerror}).") from None
     except yaml.YAMLError as error:
         raise ExportError(f"{config_file}: is not valid YAML: {error}") from None
+    except ValueError as error:  # not UTF-8, or a number too long for Python to read
+        raise ExportError(f"{config_file}: cannot be read: {error}.") from None
     if not isinstance(raw, dict):
         raise ExportError(f"{config_file}: should be a mapping of settings such as 'site_name' and 'plugins'.")
     _plugin_options(raw, config_file)
