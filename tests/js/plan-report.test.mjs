@@ -11,6 +11,7 @@ import * as report from "../../plugins/mkdocs_framework/js/core/report.mjs";
 import { crc32, docx, zip } from "../../plugins/mkdocs_framework/js/core/docx.mjs";
 import { decodeStored } from "../../plugins/mkdocs_framework/js/core/decode.mjs";
 import { migrateAssessment } from "../../plugins/mkdocs_framework/js/core/migrate.mjs";
+import { progress } from "../../plugins/mkdocs_framework/js/results/progress.mjs";
 import { info } from "./framework.mjs";
 
 function withDescriptors(fw) {
@@ -192,6 +193,114 @@ test("the report names the notes and the organisation in the framework's own wor
   assert.deepEqual(built.facts[0], ["Trust", "North Trust"]);
   const headings = built.dimensions.filter((b) => b.kind === "heading" && b.level === 4).map((b) => b.text);
   assert.deepEqual(headings, ["What we found", "What we found"]);
+});
+
+// --- The report renders the account (issue 22's examples) ------------------------------------
+
+/** The test framework with a third dimension of three criteria, "Ethics and proportionality". */
+function withEthics() {
+  const fw = info();
+  fw.framework.dimensions.push({
+    id: "ethics",
+    number: 3,
+    title: "Ethics and proportionality",
+    theme: null,
+    criteria: ["e1", "e2", "e3"].map((id) => ({ id, title: `Criterion ${id}`, descriptors: [] })),
+  });
+  return model.describe(fw.framework);
+}
+
+/** The results table's rows, by dimension name: [score, level, target, coverage]. */
+function resultRows(built) {
+  const table = built.results[0];
+  return Object.fromEntries(table.rows.map(([name, ...cells]) => [report.plain(name), cells.map(report.plain)]));
+}
+
+test("a result from one criterion and two 'Not sure yet' is never named strongest, and its low coverage is beside its level", () => {
+  // Issue 22: "Strongest: 6. Analysis and insight (Leading)" with the other two criteria "Not sure yet".
+  const fw = withEthics();
+  const a = answered(fw, { e1: "leading", e2: "not_sure", e3: "not_sure", p1: "established", p2: "established", v1: "developing" });
+  const built = report.build(fw, a, "2026-11-30", null);
+  const summary = built.summary.join("\n");
+  assert.doesNotMatch(summary, /Strongest[^\n]*Ethics/);
+  assert.match(summary, /^Strongest dimension: 1\. Purpose \(3\.0 Established\)\.$/m);
+  const low = built.summary.findIndex((line) => line.startsWith("Low coverage"));
+  const strongest = built.summary.findIndex((line) => line.startsWith("Strongest"));
+  assert.ok(low >= 0 && low < strongest, "low coverage is said before strongest");
+  assert.equal(built.summary[low], "Low coverage (from fewer than half of their criteria): 3. Ethics and proportionality.");
+  const ethics = resultRows(built)["3. Ethics and proportionality"];
+  assert.deepEqual(ethics, ["5.0", "Leading (low coverage)", "Not set", "from 1 of 3 criteria (low coverage); 2 Not sure yet"]);
+});
+
+test("a strongest dimension with an Emerging weak spot says so in the summary, the table and its own part", () => {
+  const fw = info();
+  const a = answered(fw, { p1: "leading", p2: "leading", p3: "leading", p4: "emerging", v1: "developing", v2: "developing" });
+  const built = report.build(fw, a, "2026-11-30", null);
+  assert.ok(built.summary.includes("Strongest dimension: 1. Purpose (4.0 Embedded; weak spot: 1.4 Criterion p4, Emerging)."), built.summary.join("\n"));
+  assert.equal(resultRows(built)["1. Purpose"][1], "Embedded. Weak spot: 1.4 Criterion p4, Emerging.");
+  const terms = built.dimensions.find((b) => b.kind === "terms");
+  assert.deepEqual(terms.rows[0], ["Level", "Embedded. Weak spot: 1.4 Criterion p4, Emerging."]);
+});
+
+test("a dimension whose criteria are all 'Not applicable' is named, and called 'Not applicable' everywhere in the report", () => {
+  const fw = info();
+  const a = answered(fw, { p1: "developing", p2: "established", v1: "not_applicable", v2: "not_applicable" });
+  const built = report.build(fw, a, "2026-11-30", null);
+  assert.ok(built.summary.includes("Without a result: 2. Voice (Not applicable)."), built.summary.join("\n"));
+  assert.deepEqual(resultRows(built)["2. Voice"], ["\u2013", "Not applicable", "Not set", "2 Not applicable"]);
+  const voice = built.dimensions.filter((b) => b.kind === "terms")[1];
+  assert.deepEqual(voice.rows[0], ["Level", "Not applicable"]);
+  const everything = JSON.stringify([built.summary, built.results, built.dimensions]);
+  assert.doesNotMatch(everything, /No result yet|No score yet/);
+});
+
+test("the summary's counts name 'Not applicable', 'Not sure yet' and those not answered, and the dimensions without a result", () => {
+  // Issue 22: "31 of 39 criteria answered" hid 4 "Not applicable" and 4 "Not sure yet".
+  const fw = withEthics();
+  const a = answered(fw, { p1: "developing", p2: "not_applicable", p3: "not_sure", v1: "established", v2: "established" });
+  const built = report.build(fw, a, "2026-11-30", null);
+  assert.equal(built.summary[0], "4 of 9 criteria answered (1 Not applicable), 1 Not sure yet, 4 not answered; 2 of 3 dimensions have a result.");
+  assert.equal(built.summary[1], "Without a result: 3. Ethics and proportionality (No result yet).");
+});
+
+test("a progress row shows the like-for-like levels its change comes from, and names what was left out", () => {
+  // Issue 22: "Then 2.5 Developing, from 2 of 3 criteria | Now 2.3 Developing, from 3 of 3 | Up 1 level".
+  const fw = withEthics();
+  const then = answered(fw, { e1: "developing", e2: "established", e3: "not_sure" });
+  const now = answered(fw, { e1: "established", e2: "established", e3: "emerging" });
+  then.name = "Baseline";
+  const built = report.build(fw, now, "2026-11-30", { assessment: then, progress: progress(fw, then, now) });
+  const table = built.progress.find((b) => b.kind === "table" && b.caption === "Each dimension then and now");
+  assert.deepEqual(table.head, ["Dimension", "Result then (all its answers then)", "Result now (all its answers now)", "Change, on the criteria answered with a level both times"]);
+  const ethics = table.rows.find((r) => report.plain(r[0]) === "3. Ethics and proportionality").map(report.plain);
+  assert.deepEqual(ethics, [
+    "3. Ethics and proportionality",
+    "2.5 Developing, from 2 of 3 criteria",
+    "2.3 Developing, from 3 of 3 criteria",
+    "Up 1 level. On the 2 criteria answered both times: Developing (2.5) \u2192 Established (3.0)",
+  ]);
+  const apart = built.progress.find((b) => b.kind === "table" && b.caption === "Criteria answered with a level in only one of the two");
+  assert.deepEqual(apart.rows, [["3.3 Criterion e3", "Not sure yet", "Emerging"]]);
+  // The Word file prints the same row.
+  const xml = unzip(docx(built, "Kicker"))["word/document.xml"];
+  assert.match(xml, /Up 1 level\. On the 2 criteria answered both times: Developing \(2\.5\) \u2192 Established \(3\.0\)/);
+});
+
+test("the progress headline counts the rows, and every row that states a change shows two different levels", () => {
+  const fw = withEthics();
+  const then = answered(fw, { p1: "developing", p2: "developing", v1: "established", e1: "developing", e2: "established", e3: "not_sure" });
+  const now = answered(fw, { p1: "established", p2: "established", v1: "established", e1: "established", e2: "established", e3: "emerging" });
+  const built = report.build(fw, now, "2026-11-30", { assessment: then, progress: progress(fw, then, now) });
+  const headline = report.plain(built.progress[0].text);
+  assert.match(headline, /: 2 dimensions moved up a level, 1 stayed at the same level, on the criteria answered in both assessments\.$/);
+  const rows = built.progress.find((b) => b.kind === "table").rows.map((r) => r.map(report.plain));
+  const up = rows.filter((r) => r[3].startsWith("Up "));
+  assert.equal(up.length, 2);
+  assert.equal(rows.filter((r) => r[3].startsWith("No change in level")).length, 1);
+  for (const r of up) {
+    const [, from, to] = /: (\w+) \([\d.]+\) \u2192 (\w+) \([\d.]+\)$/.exec(r[3]) || [];
+    assert.ok(from && to && from !== to, r[3]);
+  }
 });
 
 /** The files of a stored zip, checked against their CRC-32. */

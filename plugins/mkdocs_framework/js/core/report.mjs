@@ -1,39 +1,52 @@
-/* The board report's content, worked out from an assessment. No DOM here.
+/* The board report's content, rendered from the account of the results. No DOM here.
  *
  * build() gives the report as plain data: the cover's facts, then parts made of blocks (headings,
  * paragraphs, term lists and tables). The report page (report/index.mjs) draws the blocks as HTML
  * and the Word download (core/docx.mjs) writes the same blocks as a .docx, so the two always say
- * the same. Text from the assessment is carried as it was typed; a name inside a sentence is
- * marked ({bdi: text}) so each renderer can isolate it.
+ * the same. Every fact about results (levels, scores, coverage, kinds of result, weak spots,
+ * counts, strongest and weakest, progress) and its words come from the account
+ * (results/account.mjs and results/progress.mjs, worded in templates/words.json): nothing about
+ * results is worked out or worded here. Text from the assessment is carried as it was typed; a
+ * name inside a sentence is marked ({bdi: text}) so each renderer can isolate it.
  */
 
 import * as model from "./model.mjs";
-import * as scoring from "./scoring.mjs";
 import * as plan from "./plan.mjs";
 import { noteFields, terms } from "./terms.mjs";
+import { account } from "../results/account.mjs";
+import { levelLabel, answerWords } from "../results/words.mjs";
 
 /**
  * @typedef {import("./model.mjs").Assessment} Assessment
  * @typedef {import("./model.mjs").Info} Info
+ * @typedef {import("../results/account.mjs").Account} Account
+ * @typedef {import("../results/account.mjs").DimensionAccount} DimensionAccount
+ * @typedef {import("../results/progress.mjs").Progress} Progress
  * @typedef {string | {bdi: string}} Part
  * @typedef {string | Part[]} Text  plain text, or text with names to isolate
  * @typedef {{kind: "heading", level: 2 | 3 | 4, text: Text, id?: string}
  *   | {kind: "paragraph", text: Text, style?: string}
  *   | {kind: "terms", rows: [string, Text][]}
  *   | {kind: "table", caption: string, head: string[], rows: Text[][], style?: string}} Block
- * @typedef {{id: string, title: string, blocks: Block[]}} Part_
+ * @typedef {{assessment: Assessment, progress: Progress}} Since  the earlier assessment chosen, and
+ *   the account of progress from it (results/progress.mjs, passed in so the report bundle need not
+ *   carry it when there is nothing to compare)
  * @typedef {object} Report
  * @property {string} title  the assessment's name
  * @property {[string, string][]} facts  the cover's facts (label, value), "who took part" only when given
+ * @property {Account} account  the account of the results the report renders (the chart draws it)
  * @property {string[]} rule  the scoring rule in words
  * @property {string[]} summary
- * @property {Block[]} results  the results table (the page draws the chart beside it)
+ * @property {Block[]} results  the results table, the chart's text equivalent
  * @property {Block[]} dimensions
  * @property {Block[]} plan
  * @property {Block[]} progress
  */
 
-const answerText = model.answerText;
+/** An answer in words, from the one place answers are worded. @param {Info} info @param {string | null | undefined} value */
+function answerText(info, value) {
+  return answerWords(info.framework, info.levelIndex, value);
+}
 
 /** Paragraphs of typed text: kept exactly, one paragraph per blank-line-separated part. @param {string} text
  * @param {string} [style] @returns {Block[]} */
@@ -44,53 +57,42 @@ function typed(text, style) {
     .map((part) => ({ kind: "paragraph", text: part, style: style || "typed" }));
 }
 
-/** @param {Info} info */
-function levelNamer(info) {
-  return (/** @type {number | null} */ level) => (level ? info.framework.levels[level - 1].label : "");
+/** A sentence of the account's words, ended. @param {string} text */
+function sentence(text) {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-/** The results' text: what a reader should take from the chart. @param {Info} info @param {any} results @returns {string[]} */
-function summaryOf(info, results) {
-  const name = levelNamer(info);
-  const lines = [];
-  const done = `${results.criteriaDecided} of ${model.plural(results.criteriaTotal, "criterion", "criteria")} answered`;
-  lines.push(`${done}; ${results.scoredCount} of ${model.plural(results.dimensionsTotal, "dimension has", "dimensions have")} a result.`);
-  const dims = /** @type {any[]} */ (results.dimensions);
-  const withTarget = dims.filter((d) => d.target && d.level);
-  if (withTarget.length) {
-    const met = withTarget.filter((d) => d.level >= d.target).length;
-    lines.push(`${met} of ${model.plural(withTarget.length, "dimension", "dimensions")} with a target ${met === 1 ? "meets" : "meet"} it.`);
-  } else lines.push("No target levels are set.");
-  const list = (/** @type {any[]} */ ds) => ds.map((d) => `${d.dimension.number}. ${d.dimension.title} (${name(d.level)})`).join(", ");
-  if (results.strongest.length) lines.push(`Strongest: ${list(results.strongest)}.`);
-  if (results.weakest.length) lines.push(`Weakest: ${list(results.weakest)}.`);
-  const low = dims.filter((d) => d.lowCoverage);
-  if (low.length) lines.push(`Results with low coverage (from fewer than half of their criteria): ${low.map((d) => `${d.dimension.number}. ${d.dimension.title}`).join(", ")}.`);
+/** The summary: what a reader should take first, in the account's words. The counts name what is
+ * not answered with a level; dimensions without a result and results with low coverage come before
+ * strongest and weakest, which the account chooses only among results that are not low coverage
+ * (and which say any weak spot). @param {Account} r @returns {string[]} */
+function summaryOf(r) {
+  const w = r.words;
+  const lines = [sentence(`${w.counts}; ${w.withResult}`)];
+  if (w.without) lines.push(sentence(w.without));
+  if (w.lowCoverage) lines.push(sentence(w.lowCoverage));
+  if (w.strongest) lines.push(sentence(`${w.strongest.label} ${w.strongest.text}`));
+  if (w.weakest) lines.push(sentence(`${w.weakest.label} ${w.weakest.text}`));
+  if (w.highlightNone) lines.push(sentence(w.highlightNone));
+  for (const wider of [...r.themes, ...(r.overall ? [r.overall] : [])]) lines.push(`${wider.words.label} ${wider.words.line}`);
+  lines.push(sentence(w.targets));
   return lines;
 }
 
-/** The results table: a row per dimension. @param {Info} info @param {any} results @returns {Block} */
-function resultsTable(info, results) {
-  const name = levelNamer(info);
-  const rows = results.dimensions.map((/** @type {any} */ r) => [
-    `${r.dimension.number}. ${r.dimension.title}`,
-    r.score === null ? "\u2013" : scoring.formatScore(r.score),
-    r.score === null ? (r.total && r.notApplicable === r.total ? "Not applicable" : "No result yet") : name(r.level),
-    r.target ? name(r.target) : "Not set",
-    coverage(r),
-  ]);
+/** A dimension's level as the table and its own part show it: the level (or "No result yet" / "Not
+ * applicable"), marked low coverage when it is, and its weak spots beside it. @param {DimensionAccount} d */
+function levelWords(d) {
+  return d.words.weakSpots ? `${d.words.qualified}. ${sentence(d.words.weakSpots)}` : d.words.qualified;
+}
+
+/** The results table: a row per dimension, the chart's text equivalent. @param {Account} r @returns {Block} */
+function resultsTable(r) {
   return {
     kind: "table",
     caption: "Score, level and target for each dimension",
-    head: ["Dimension", "Score", "Level", "Target", "Criteria answered"],
-    rows,
+    head: ["Dimension", "Score", "Level and weak spots", "Target", "Coverage"],
+    rows: r.dimensions.map((d) => [d.words.name, d.words.score, levelWords(d), d.words.target, d.words.coverageDetail]),
   };
-}
-
-/** "from 3 of 4 criteria" (with low coverage marked), and any not applicable. @param {any} r */
-function coverage(r) {
-  const from = typeof scoring.coverageText === "function" && "applicable" in r ? scoring.coverageText(r) : `${r.answered} of ${r.total}`;
-  return r.notApplicable ? `${from} (${r.notApplicable} not applicable)` : from;
 }
 
 /** The notes each dimension has, in the framework's words (the plugin's when it says nothing; [] for none).
@@ -101,22 +103,20 @@ function notesOf(info) {
 }
 
 /** Each dimension: level, coverage, target, evidence, views and every criterion's answer.
- * @param {Info} info @param {Assessment} assessment @param {any} results @returns {Block[]} */
-function dimensionBlocks(info, assessment, results) {
-  const name = levelNamer(info);
+ * @param {Info} info @param {Assessment} assessment @param {Account} r @returns {Block[]} */
+function dimensionBlocks(info, assessment, r) {
   /** @type {Block[]} */
   const blocks = [];
-  results.dimensions.forEach((/** @type {any} */ r) => {
-    const dimension = r.dimension;
-    blocks.push({ kind: "heading", level: 3, text: `${dimension.number}. ${dimension.title}`, id: `report-${dimension.id}` });
+  r.dimensions.forEach((d) => {
+    const dimension = d.dimension;
+    blocks.push({ kind: "heading", level: 3, text: d.words.name, id: `report-${d.id}` });
     /** @type {[string, Text][]} */
     const facts = [
-      ["Level", r.level ? `${name(r.level)} (score ${scoring.formatScore(r.score)})` : "No result yet"],
-      ["Coverage", coverage(r)],
-      ["Target", r.target ? name(r.target) : "Not set"],
+      ["Level", levelWords(d)],
+      ["Score", d.words.score],
+      ["Coverage", d.words.coverageDetail],
+      ["Target", d.words.target],
     ];
-    const weak = typeof scoring.weakSpotText === "function" ? scoring.weakSpotText(r, name) : "";
-    if (weak) facts.push(["Weak spots", weak.replace(/^Weak spots?: /, "")]);
     blocks.push({ kind: "terms", rows: facts });
     for (const field of notesOf(info)) {
       blocks.push({ kind: "heading", level: 4, text: field.column });
@@ -127,9 +127,9 @@ function dimensionBlocks(info, assessment, results) {
     }
     blocks.push({
       kind: "table",
-      caption: `Answer to each criterion of ${dimension.number}. ${dimension.title}`,
+      caption: `Answer to each criterion of ${d.words.name}`,
       head: ["Criterion", "Answer"],
-      rows: dimension.criteria.map((/** @type {any} */ c, /** @type {number} */ i) => [
+      rows: dimension.criteria.map((c, i) => [
         `${dimension.number}.${i + 1} ${c.title}`,
         answerText(info, model.has(assessment.answers, c.id) ? assessment.answers[c.id] : ""),
       ]),
@@ -151,7 +151,7 @@ function planBlocks(info, assessment) {
     blocks.push({ kind: "paragraph", text: "There are no actions yet: set target levels and answer the criteria, or add actions of your own, in the form.", style: "empty" });
     return blocks;
   }
-  const name = levelNamer(info);
+  const name = (/** @type {number | null} */ level) => levelLabel(info.framework, level);
   const rows = all.map((row) => {
     let about = row.criterion ? `${row.number} ${row.title}` : "General";
     if (row.item) about += `: from ${name(row.item.from)} to ${name(row.item.to)}`;
@@ -178,39 +178,36 @@ function planBlocks(info, assessment) {
   return blocks;
 }
 
-/** Progress since an earlier assessment, from compare.mjs (passed in, so the report bundle need not
- * carry it when there is nothing to compare). @param {Info} info @param {Assessment} assessment
- * @param {{assessment: Assessment, comparison: any, summary: string, changeWords: (row: any) => string} | null} since
- * @returns {Block[]} */
-function progressBlocks(info, assessment, since) {
+/** Progress since an earlier assessment, from the account of progress. Each change is printed with
+ * the two levels it is worked out from (on the criteria answered with a level both times), beside
+ * each dimension's full results then and now, and the criteria left out are named; the headline is
+ * counted from the same rows. @param {Info} info @param {Since | null} since @returns {Block[]} */
+function progressBlocks(info, since) {
   if (!since) {
     return [{ kind: "paragraph", text: "No earlier assessment was chosen to compare with, so this report does not show progress.", style: "empty" }];
   }
-  const name = levelNamer(info);
+  const p = since.progress;
   const earlier = since.assessment;
   /** @type {Block[]} */
   const blocks = [
     {
       kind: "paragraph",
-      text: ["Since ", { bdi: earlier.name || "Untitled assessment" }, `, ${model.longDate(earlier.date, "no date")}: ${since.summary}`],
+      text: ["Since ", { bdi: earlier.name || "Untitled assessment" }, `, ${model.longDate(earlier.date, "no date")}: ${p.headline}`],
+    },
+    {
+      kind: "table",
+      caption: "Each dimension then and now",
+      head: ["Dimension", "Result then (all its answers then)", "Result now (all its answers now)", "Change, on the criteria answered with a level both times"],
+      rows: p.rows.map((row) => [row.words.name, row.words.then, row.words.now, row.words.changeFull]),
+      style: "progress",
     },
   ];
-  const rows = since.comparison.dimensions.map((/** @type {any} */ d) => [
-    `${d.dimension.number}. ${d.dimension.title}`,
-    d.then.level ? `${name(d.then.level)} (${scoring.formatScore(d.then.score)})` : "No result",
-    d.now.level ? `${name(d.now.level)} (${scoring.formatScore(d.now.score)})` : "No result",
-    since.changeWords(d),
-  ]);
-  blocks.push({ kind: "table", caption: "Each dimension then and now", head: ["Dimension", "Then", "Now", "Change, like for like"], rows });
-  // Criteria with a level in only one of the two are left out of the changes, and listed apart.
-  const apart = since.comparison.dimensions.flatMap((/** @type {any} */ d) => [
-    ...d.onlyThen.map((/** @type {any} */ a) => [`${a.number} ${a.criterion.title}`, answerText(info, a.value), answerText(info, a.other || "")]),
-    ...d.onlyNow.map((/** @type {any} */ a) => [`${a.number} ${a.criterion.title}`, answerText(info, a.other || ""), answerText(info, a.value)]),
-  ]);
+  // Criteria with a level in only one of the two are left out of the changes, and named.
+  const apart = p.rows.flatMap((row) => row.leftOut.map((l) => [`${l.number} ${l.title}`, l.then, l.now]));
   if (apart.length) {
     blocks.push(
       { kind: "paragraph", text: "These criteria have a level in only one of the two assessments, so they are left out of the changes above:" },
-      { kind: "table", caption: "Criteria answered with a level in only one of the two", head: ["Criterion", "Then", "Now"], rows: apart }
+      { kind: "table", caption: "Criteria answered with a level in only one of the two", head: ["Criterion", "Answer then", "Answer now"], rows: apart }
     );
   }
   return blocks;
@@ -218,9 +215,9 @@ function progressBlocks(info, assessment, since) {
 
 /** The whole report. made: the date the report is made (YYYY-MM-DD).
  * @param {Info} info @param {Assessment} assessment @param {string} made
- * @param {Parameters<typeof progressBlocks>[2]} since @returns {Report} */
+ * @param {Since | null} since @returns {Report} */
 function build(info, assessment, made, since) {
-  const results = scoring.results(info, assessment);
+  const r = account(info, assessment);
   /** @type {[string, string][]} */
   const facts = [
     [terms(/** @type {any} */ (info.framework)).organisationLabel, assessment.authority || "Not given"],
@@ -229,16 +226,16 @@ function build(info, assessment, made, since) {
   const participants = /** @type {any} */ (assessment).participants;
   if (typeof participants === "string" && participants.trim()) facts.push(["Who took part", participants]);
   facts.push(["Framework", `${info.framework.shortTitle}, version ${info.framework.version}`], ["Report made", model.longDate(made)]);
-  const rule = typeof scoring.ruleInWords === "function" ? scoring.ruleInWords(info.framework) : [`Scoring method: ${info.framework.scoring ? info.framework.scoring.method : "mean"}.`];
   return {
     title: assessment.name || "Untitled assessment",
     facts,
-    rule,
-    summary: summaryOf(info, results),
-    results: [resultsTable(info, results)],
-    dimensions: dimensionBlocks(info, assessment, results),
+    account: r,
+    rule: r.words.rule,
+    summary: summaryOf(r),
+    results: [resultsTable(r)],
+    dimensions: dimensionBlocks(info, assessment, r),
     plan: planBlocks(info, assessment),
-    progress: progressBlocks(info, assessment, since),
+    progress: progressBlocks(info, since),
   };
 }
 
@@ -247,9 +244,4 @@ function plain(text) {
   return typeof text === "string" ? text : text.map((part) => (typeof part === "string" ? part : part.bdi)).join("");
 }
 
-export { build, plain, answerText, results };
-
-/** Re-exported for the page, which draws the chart from the same results. */
-function results(/** @type {Info} */ info, /** @type {Assessment} */ assessment) {
-  return scoring.results(info, assessment);
-}
+export { build, plain, answerText };

@@ -1,10 +1,12 @@
 /* The board report (assess/report.html): the assessment open in the form on this device, as one
  * document to print on A4 or download as Word. Reads the device's storage and never writes to it.
- * The content comes from core/report.mjs; this module draws it (user text only ever set with
- * textContent, names isolated in <bdi>), draws the chart (ui/chart.mjs), offers the other
- * assessments on the device to show progress since, and downloads it as Word. The comparison
- * (core/compare.mjs) and the Word writer (core/docx.mjs) are in assess-report-more.js, loaded the
- * first time either is asked for, so the page itself loads less script.
+ * The content comes from core/report.mjs, which renders the account of the results
+ * (results/account.mjs); this module draws it (user text only ever set with textContent, names
+ * isolated in <bdi>), draws the chart from the same account (ui/chart.mjs), offers the other
+ * assessments on the device to show progress since, and downloads it as Word. The account of
+ * progress (results/progress.mjs) and the Word writer (core/docx.mjs) are in
+ * assess-report-more.js, loaded the first time either is asked for, so the page itself loads less
+ * script. Nothing about results is worked out or worded here.
  */
 
 import { describe, restore, longDate, today } from "../core/model.mjs";
@@ -14,6 +16,7 @@ import * as report from "../core/report.mjs";
 import { Component, createAll, startEveryPage } from "../ui/component.mjs";
 import { drawResults, ChartSizer } from "../ui/chart.mjs";
 import { bdi, make, find, isolate } from "../ui/dom.mjs";
+import { WORDS, levelLabel } from "../results/words.mjs";
 
 /** @typedef {import("../core/model.mjs").Assessment} Assessment */
 /** @typedef {import("../core/model.mjs").Info} Info */
@@ -101,6 +104,8 @@ class Report extends Component {
     this.store = createStore(() => ctx.win.localStorage, ctx.framework.id, () => ctx.win.sessionStorage);
     /** @type {Assessment | null} */
     this.assessment = null;
+    /** @type {import("../results/account.mjs").Account | null} the account the report shows, which the chart draws */
+    this.account = null;
     /** @type {Assessment[]} */
     this.others = [];
     /** @type {More | null} */
@@ -153,14 +158,12 @@ class Report extends Component {
     box.hidden = false;
   }
 
-  /** The comparison with the assessment chosen in "Show progress since", or null (also while
-   * assess-report-more.js has not been loaded). */
+  /** Progress since the assessment chosen in "Show progress since", or null (also while
+   * assess-report-more.js has not been loaded). @returns {import("../core/report.mjs").Since | null} */
   comparison() {
     const earlier = this.others.find((other) => other.id === this.since.value);
     if (!earlier || !this.assessment || !this.more) return null;
-    const { compare } = this.more;
-    const comparison = compare.compare(this.info, earlier, this.assessment);
-    return { assessment: earlier, comparison, summary: compare.summary(comparison), changeWords: compare.changeWords };
+    return { assessment: earlier, progress: this.more.progress(this.info, earlier, this.assessment) };
   }
 
   /* Shows progress since the assessment chosen, once the comparison's code is loaded. */
@@ -220,31 +223,20 @@ class Report extends Component {
     fill(doc, byId("cif-report-participants"), [{ bdi: facts.get("Who took part") || "" }]);
     byId("cif-report-made").textContent = facts.get("Report made") || "";
     byId("cif-report-summary").replaceChildren(...content.summary.map((text) => make(doc, "p", "", text)));
-    const table = /** @type {import("../core/report.mjs").Block & {kind: "table"}} */ (content.results[0]);
-    byId("cif-report-results-body").replaceChildren(
-      ...table.rows.map((cells) => {
-        const row = make(doc, "tr");
-        cells.forEach((text, i) => {
-          const cell = fill(doc, make(doc, i ? "td" : "th"), text);
-          if (!i) /** @type {HTMLTableCellElement} */ (cell).scope = "row";
-          row.append(cell);
-        });
-        return row;
-      })
-    );
+    byId("cif-report-results-table").replaceChildren(...content.results.map((block) => drawBlock(doc, block)));
     byId("cif-report-dimensions").replaceChildren(...content.dimensions.map((block) => drawBlock(doc, block)));
     byId("cif-report-plan").replaceChildren(...content.plan.map((block) => drawBlock(doc, block)));
     byId("cif-report-progress").replaceChildren(...content.progress.map((block) => drawBlock(doc, block)));
+    this.account = content.account;
     this.sizer.redraw(true);
   }
 
   /** @param {number} width */
   drawChart(width) {
-    if (!this.assessment) return;
-    const levels = this.info.framework.levels;
-    const levelName = (/** @type {number | null} */ n) => (n ? levels[n - 1].label : "");
-    const results = report.results(this.info, this.assessment);
-    const svg = drawResults(this.doc, width, levels, /** @type {any} */ (results), levelName, "No result yet");
+    if (!this.account) return;
+    const framework = this.info.framework;
+    const levelName = (/** @type {number | null} */ n) => levelLabel(framework, n);
+    const svg = drawResults(this.doc, width, framework.levels, this.account, levelName, WORDS.result.noResult);
     find(this.root, "#cif-report-chart").replaceChildren(svg);
   }
 

@@ -1,6 +1,7 @@
 /* The modules of assess-report-more.js (entries/assess-report-more.mjs): what the board report
- * loads on first use, to show progress since an earlier assessment or to write the Word document. */
-export * as compare from "../core/compare.mjs";
+ * loads on first use, to show progress since an earlier assessment (the account of progress) or to
+ * write the Word document. */
+export { progress } from "../results/progress.mjs";
 export { docx } from "../core/docx.mjs";
 import { fileName as safeFileName } from "../core/util.mjs";
 
