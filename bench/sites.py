@@ -191,14 +191,17 @@ def bare_twin(site: Site, destination: Path) -> Site:
             raise ValueError(f"the bare twin needs the plugin option {name!r} at its default ({default!r})")
     shutil.copytree(site.root, destination, ignore=shutil.ignore_patterns("site", ".cache"))
     docs = destination / site.docs.relative_to(site.root)
+    pages = destination.with_name(f".{destination.name}-pages")  # render writes only into a new folder
     rendered = subprocess.run(
-        [sys.executable, "-m", "mkdocs_framework", "render", str(site.framework), str(docs), "--docs", str(site.docs)],
+        [sys.executable, "-m", "mkdocs_framework", "render", str(site.framework), str(pages), "--docs", str(site.docs)],
         capture_output=True,
         text=True,
         check=False,
     )
     if rendered.returncode != 0:
         raise RuntimeError(f"the render command failed:\n{rendered.stderr}")
+    shutil.copytree(pages, docs, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".mkdocs-framework-output.json"))
+    shutil.rmtree(pages)
     _escape_titles(docs)
     for path, content in assets.files().items():
         target = docs / path
