@@ -112,7 +112,7 @@ test("comparison gives each dimension's score then and now, the change and a pla
   assert.equal(compare.formatChange(voice.change), "\u22121.0");
   assert.deepEqual(result.counts, { improved: 1, fell: 1, unchanged: 0, notCompared: 0 });
   assert.equal(compare.summary(result), "1 dimension moved up a level, 1 down, on the criteria answered in both assessments.");
-  assert.equal(compare.changeWords(purpose), "Up 1 level (+1.5 on 2 criteria answered both times)");
+  assert.equal(compare.changeWords(purpose), "Up 1 level. On the 2 criteria answered both times: Developing (2.0) \u2192 Established (3.5)");
   assert.deepEqual(
     result.moved.map((m) => [m.number, m.from, m.to, m.direction]),
     [
@@ -282,7 +282,7 @@ test("like for like: a 'Not sure yet' turned into Embedded is listed apart, not 
     [["1.4", "embedded", model.NOT_SURE]]
   );
   assert.deepEqual(purpose.onlyThen, []);
-  assert.equal(compare.changeWords(purpose), "No change in level (+0.3 on 3 criteria answered both times)");
+  assert.equal(compare.changeWords(purpose), "No change in level. On the 3 criteria answered both times: Developing (2.0) \u2192 Developing (2.3)");
   // The headline counts levels moved: none, however the decimals drifted.
   assert.match(compare.summary(result), /^1 dimension stayed at the same level/);
   assert.doesNotMatch(compare.summary(result), /improved|moved up/);
@@ -300,4 +300,20 @@ test("like for like follows the framework's rule: with minimum, one criterion dr
   assert.deepEqual([voice.direction, voice.onlyNow.map((a) => a.number)], ["same", ["2.2"]]);
   assert.equal(voice.now.level, 1); // the result of "now" on its own still counts it
   assert.equal(compare.summary(result), "1 dimension moved down a level, 1 stayed at the same level, on the criteria answered in both assessments.");
+});
+
+test("a change is said with the like-for-like levels it comes from, never beside two equal levels alone", () => {
+  // The issue's row: "Then 2.5 Developing, from 2 of 3 | Now 2.3 Developing, from 3 of 3 | Up 1 level".
+  const fw = info();
+  const then = answered(fw, { p1: "developing", p2: "established", p3: model.NOT_SURE, p4: model.NOT_APPLICABLE });
+  const now = answered(fw, { p1: "established", p2: "established", p3: "emerging", p4: model.NOT_APPLICABLE });
+  const result = compare.compare(fw, then, now);
+  const purpose = result.dimensions[0];
+  assert.deepEqual([purpose.then.level, purpose.now.level], [2, 2], "the full results are both Developing");
+  assert.equal(
+    compare.changeWords(purpose),
+    "Up 1 level. On the 2 criteria answered both times: Developing (2.5) \u2192 Established (3.0)"
+  );
+  // The headline counts the same rows: one up, one not compared.
+  assert.match(compare.summary(result), /^1 dimension moved up a level, on the criteria answered in both assessments\. 1 dimension has no criterion/);
 });

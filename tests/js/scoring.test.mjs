@@ -125,3 +125,11 @@ test("an unsupported scoring method is recognised", () => {
   fw.framework.scoring.method = "mode";
   assert.equal(scoring.isSupported(fw), false);
 });
+
+test("strongest and weakest are never a low-coverage result", () => {
+  // "Strongest: Leading" from one Leading answer and the rest "Not sure yet" was a guess.
+  const { fw, a } = assessmentWith({ p1: "leading", p2: model.NOT_SURE, p3: model.NOT_SURE, p4: model.NOT_SURE, v1: "developing", v2: "established" });
+  const r = scoring.results(fw, a);
+  assert.equal(r.dimensions[0].lowCoverage, true);
+  assert.deepEqual([r.strongest, r.weakest], [[], []], "only one result is not low coverage, so none is named");
+});

@@ -15,6 +15,7 @@
  */
 
 import * as model from "./model.mjs";
+import { scoreText, coverageWords, weakSpotsWords } from "../results/words.mjs";
 
 /**
  * @typedef {import("./model.mjs").Assessment} Assessment
@@ -151,33 +152,39 @@ function scoreAcross(info, assessment, dimensions) {
   return measure(rules(info.framework).method, numbers, applicable);
 }
 
-/** @param {number|null} score */
-function formatScore(score) {
-  return score === null ? "" : score.toFixed(1);
-}
+/** A score to one decimal place ("2.5"); "" for none. */
+const formatScore = scoreText;
 
-/** "from 3 of 4 criteria", with "low coverage" when fewer than half. @param {{answered: number, applicable: number, lowCoverage: boolean}} r */
-function coverageText(r) {
-  const text = `from ${r.answered} of ${model.plural(r.applicable, "criterion", "criteria")}`;
-  return r.lowCoverage ? `${text} (low coverage)` : text;
-}
+/** "from 3 of 4 criteria", with "(low coverage)" when fewer than half (results/words.mjs). */
+const coverageText = coverageWords;
 
 /** "Weak spot: 2.3 Consent records, Emerging" (or "Weak spots: …; …"), or "". @param {DimensionResult} r
  * @param {(level: number) => string} levelName */
 function weakSpotText(r, levelName) {
-  if (!r.weakSpots || !r.weakSpots.length) return "";
-  const list = r.weakSpots.map((w) => `${w.number} ${w.criterion.title}, ${levelName(w.level)}`).join("; ");
-  return `${r.weakSpots.length > 1 ? "Weak spots" : "Weak spot"}: ${list}`;
+  return weakSpotsWords((r.weakSpots || []).map((w) => ({ number: w.number, title: w.criterion.title, label: levelName(w.level) })));
+}
+
+/** The strongest and weakest of some results: chosen only among results that are not low coverage,
+ * and only when two or more of them differ ([] otherwise); sure: how many such results there are.
+ * @template {{score: number|null, lowCoverage: boolean}} R @param {R[]} dimensions */
+function extremes(dimensions) {
+  const sure = dimensions.filter((d) => d.score !== null && !d.lowCoverage);
+  const scores = sure.map((d) => /** @type {number} */ (d.score));
+  const high = Math.max(...scores);
+  const low = Math.min(...scores);
+  const spread = sure.length > 1 && high > low;
+  return {
+    strongest: spread ? sure.filter((d) => d.score === high) : [],
+    weakest: spread ? sure.filter((d) => d.score === low) : [],
+    sure: sure.length,
+  };
 }
 
 /** Everything the results view shows. @param {Info} info @param {Assessment} assessment */
 function results(info, assessment) {
   const dimensions = info.framework.dimensions.map((d) => scoreDimension(info, assessment, d));
   const scored = dimensions.filter((d) => d.score !== null);
-  const scores = scored.map((d) => /** @type {number} */ (d.score));
-  const high = Math.max(...scores);
-  const low = Math.min(...scores);
-  const spread = scored.length > 1 && high > low;
+  const { strongest, weakest } = extremes(dimensions);
   const sum = (/** @type {"answered"|"notApplicable"|"notSure"} */ key) => dimensions.reduce((total, d) => total + d[key], 0);
   const decided = sum("answered") + sum("notApplicable");
   const asked = rules(info.framework);
@@ -197,8 +204,8 @@ function results(info, assessment) {
     themes: themeResults,
     overall,
     scoredCount: scored.length,
-    strongest: spread ? scored.filter((d) => d.score === high) : [],
-    weakest: spread ? scored.filter((d) => d.score === low) : [],
+    strongest,
+    weakest,
     criteriaTotal: info.criteriaCount,
     criteriaDecided: decided,
     criteriaNotSure: sum("notSure"),
@@ -208,6 +215,6 @@ function results(info, assessment) {
   };
 }
 
-export { isSupported, rules, scoreDimension, scoreAcross, results, formatScore, coverageText, weakSpotText };
+export { isSupported, rules, scoreDimension, scoreAcross, results, extremes, formatScore, coverageText, weakSpotText };
 /* The rule in words, for the pages that read it here. */
 export { ruleInWords } from "../results/words.mjs";

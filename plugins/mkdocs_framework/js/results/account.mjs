@@ -13,7 +13,7 @@
  */
 
 import * as scoring from "../core/scoring.mjs";
-import { WORDS, fill, count, either, levelLabel, scoreText, ruleInWords } from "./words.mjs";
+import { WORDS, fill, count, either, levelLabel, scoreText, coverageWords, weakSpotsWords, ruleInWords } from "./words.mjs";
 
 /**
  * @typedef {import("../core/model.mjs").Info} Info
@@ -79,12 +79,6 @@ function kindOf(r) {
   return r.lowCoverage ? "low-coverage" : "result";
 }
 
-/** @param {{answered: number, applicable: number, lowCoverage: boolean}} r */
-function coverageWords(r) {
-  const text = fill(WORDS.coverage.from, { answered: r.answered, applicable: count(r.applicable, "criterion") });
-  return r.lowCoverage ? fill(WORDS.coverage.low, { text }) : text;
-}
-
 /** The dimension's criteria that are not behind its result, in words ("1 Not applicable, ..."). @param {Coverage} c */
 function otherParts(c) {
   const parts = [];
@@ -103,13 +97,6 @@ function weakOf(info, r) {
     label: levelLabel(info.framework, w.level),
     criterion: w.criterion,
   }));
-}
-
-/** @param {Weak[]} weak */
-function weakWords(weak) {
-  if (!weak.length) return "";
-  const list = weak.map((w) => fill(WORDS.weakSpot.item, { number: w.number, title: w.title, level: w.label })).join("; ");
-  return fill(weak.length > 1 ? WORDS.weakSpot.many : WORDS.weakSpot.one, { list });
 }
 
 /** A dimension's facts and words, from its result by the framework's rule.
@@ -134,7 +121,7 @@ function dimensionAccount(info, r) {
   const others = otherParts(coverage);
   const short = kind === "not-applicable" ? others : coverageWords(r);
   const detail = kind === "not-applicable" || !others ? short : fill(WORDS.coverage.detail, { text: short, parts: others });
-  const weakSpots = weakWords(weak);
+  const weakSpots = weakSpotsWords(weak);
   let sentence = WORDS.result.sentenceNoResult;
   if (kind === "not-applicable") sentence = WORDS.result.sentenceNotApplicable;
   else if (r.level !== null) {
@@ -215,20 +202,12 @@ function countsWords(c) {
   return text;
 }
 
-/** Strongest and weakest: only among results that are not low coverage, and only when they differ.
- * @param {DimensionAccount[]} dimensions */
+/** Strongest and weakest (scoring.extremes: only among results that are not low coverage, and only
+ * when they differ), and why none is named. @param {DimensionAccount[]} dimensions */
 function extremes(dimensions) {
-  const sure = dimensions.filter((d) => d.kind === "result");
-  const scores = sure.map((d) => /** @type {number} */ (d.score));
-  const high = Math.max(...scores);
-  const low = Math.min(...scores);
-  const spread = sure.length > 1 && high > low;
-  const why = !dimensions.some((d) => d.score !== null) ? WORDS.highlight.none : sure.length < 2 ? WORDS.highlight.one : spread ? "" : WORDS.highlight.same;
-  return {
-    strongest: spread ? sure.filter((d) => d.score === high) : [],
-    weakest: spread ? sure.filter((d) => d.score === low) : [],
-    why,
-  };
+  const { strongest, weakest, sure } = scoring.extremes(dimensions);
+  const why = !dimensions.some((d) => d.score !== null) ? WORDS.highlight.none : sure < 2 ? WORDS.highlight.one : strongest.length ? "" : WORDS.highlight.same;
+  return { strongest, weakest, why };
 }
 
 /** "Strongest dimension:" and its list, each with its result and any weak spot. @param {DimensionAccount[]} list @param {string[]} labels */
@@ -291,4 +270,4 @@ function account(info, assessment) {
   };
 }
 
-export { account, dimensionAccount, kindOf, coverageWords };
+export { account, dimensionAccount, kindOf };

@@ -44,6 +44,21 @@ function answerWords(framework, levelIndex, value, none = WORDS.answer.none) {
   return (value && levelLabel(framework, levelIndex.get(value))) || none;
 }
 
+/** "from 3 of 4 criteria": a result's coverage, with "(low coverage)" when it comes from fewer than
+ * half of its applicable criteria. @param {{answered: number, applicable: number, lowCoverage: boolean}} r */
+function coverageWords(r) {
+  const text = fill(WORDS.coverage.from, { answered: r.answered, applicable: count(r.applicable, "criterion") });
+  return r.lowCoverage ? fill(WORDS.coverage.low, { text }) : text;
+}
+
+/** "Weak spot: 2.3 Consent records, Emerging" (or "Weak spots: …; …"), or "" for none.
+ * @param {{number: string, title: string, label: string}[]} weak */
+function weakSpotsWords(weak) {
+  if (!weak.length) return "";
+  const list = weak.map((w) => fill(WORDS.weakSpot.item, { number: w.number, title: w.title, level: w.label })).join("; ");
+  return fill(weak.length > 1 ? WORDS.weakSpot.many : WORDS.weakSpot.one, { list });
+}
+
 /** The framework's scoring rule in words, one paragraph each: worked out by the plugin (words.py)
  * and handed over in the page data, so the pages and the scripts say it the same way.
  * @param {FrameworkWords} framework @returns {string[]} */
@@ -51,4 +66,4 @@ function ruleInWords(framework) {
   return Array.isArray(framework.ruleInWords) ? framework.ruleInWords.slice() : [];
 }
 
-export { WORDS, fill, count, either, levelLabel, scoreText, answerWords, ruleInWords };
+export { WORDS, fill, count, either, levelLabel, scoreText, answerWords, coverageWords, weakSpotsWords, ruleInWords };

@@ -1,26 +1,25 @@
 /* The result of comparing two assessments, as the form shows and prints it: a heading naming the
- * two, a summary, where the comparison is not like for like, a chart and a table of each dimension
- * then and now (each with its coverage; the change worked out on the criteria answered in both),
- * the criteria answered in only one of the two, listed apart, and a table of the criteria whose
- * answers moved. Constructed on the element that
- * holds it (#cif-compare-results) by comparison.mjs, which chooses what is compared. Part of
+ * two, the headline, where the comparison is not like for like, a chart and a table of each
+ * dimension then and now (each with its coverage) with its change and the levels on the criteria
+ * answered both times that the change comes from, the criteria left out of the changes, named, and
+ * a table of the criteria whose answers moved. Every fact and its words come from the account of
+ * progress (results/progress.mjs); this only lays them out. Constructed on the element that holds
+ * it (#cif-compare-results) by comparison.mjs, which chooses what is compared. Part of
  * assess-more.js (see more.mjs): only needed once someone compares.
  */
 
-import * as model from "../../core/model.mjs";
-import * as scoring from "../../core/scoring.mjs";
 import { make, quoted, find } from "../../ui/dom.mjs";
-import * as compare from "../../core/compare.mjs";
+import { progress } from "../../results/progress.mjs";
+import { answerWords } from "../../results/words.mjs";
 import { drawComparison } from "./comparison-chart.mjs";
 import { lowKey as chartKey } from "../../ui/chart.mjs";
 import { longDate, nameOf } from "./shared.mjs";
 
 /** @typedef {import("./shared.mjs").Assessment} Assessment */
 /** @typedef {import("./shared.mjs").PageContext} PageContext */
-/** @typedef {import("../../core/compare.mjs").Comparison} Result */
-/** @typedef {import("../../core/compare.mjs").DimensionChange} DimensionChange */
-/** @typedef {import("../../core/compare.mjs").Moved} Moved */
-/** @typedef {import("../../core/compare.mjs").DimensionResult} DimensionResult */
+/** @typedef {import("../../results/progress.mjs").Progress} Result */
+/** @typedef {import("../../results/progress.mjs").Moved} Moved */
+/** @typedef {import("../../results/account.mjs").DimensionAccount} DimensionAccount */
 /**
  * The assessment the open one is compared with, where it came from, and what reading it found.
  * @typedef {{assessment: Assessment, source: "device" | "file", fileName?: string, warnings: string[]}} ComparedWith
@@ -78,12 +77,12 @@ export class ComparisonReport {
       const source = a === other.assessment && other.source === "file" ? `, from the file ${other.fileName}` : "";
       return `${quoted(nameOf(a))} (${longDate(a.date)}${source})`;
     };
-    const result = compare.compare(this.ctx.info, earlier, laterOne);
+    const result = progress(this.ctx.info, earlier, laterOne);
     this.title.textContent = `Progress from ${describe(earlier)} to ${describe(laterOne)}`;
     const framework = this.ctx.info.framework;
     const version = `${framework.shortTitle}, version ${framework.version}`;
     this.printMeta.textContent = [current.authority, version].filter(Boolean).join(" \u00b7 ");
-    this.summary.textContent = compare.summary(result);
+    this.summary.textContent = result.headline;
     this.showCaveats(other.warnings, result);
     this.showDimensions(result);
     this.showApart(result);
@@ -129,20 +128,16 @@ export class ComparisonReport {
     this.caveats.append(box);
   }
 
-  /** @param {Result} result */
+  /** Each dimension: its full results then and now, its target, and its change said with the levels
+   * on the criteria answered both times. @param {Result} result */
   showDimensions(result) {
-    const rows = result.dimensions.map((row) =>
-      this.row(`${row.dimension.number}. ${row.dimension.title}`, [
-        this.scoreText(row.then, true),
-        this.scoreText(row.now, true),
-        row.target ? this.ctx.levelName(row.target) : "Not set",
-        compare.changeWords(row),
-      ])
+    const rows = result.rows.map((row) =>
+      this.row(row.words.name, [row.words.then, row.words.now, row.now.words.target, row.words.changeFull])
     );
     this.dimensions.replaceChildren(...rows);
   }
 
-  /** The criteria with a level in only one of the two, which the changes leave out.
+  /** The criteria with a level in only one of the two, which the changes leave out, named.
    * @param {Result} result */
   showApart(result) {
     let box = this.root.querySelector(".cif-compare__apart");
@@ -153,13 +148,9 @@ export class ComparisonReport {
       else this.root.append(box);
     }
     box.textContent = "";
-    /** @param {import("../../core/compare.mjs").Apart} a @param {string} here @param {string} there */
-    const item = (a, here, there) =>
-      make(this.doc, "li", "", `${a.number} ${a.criterion.title}: ${this.answerName(a.value)} ${here}, ${a.other ? this.answerName(a.other) : "not answered"} ${there}`);
-    const items = result.dimensions.flatMap((row) => [
-      ...row.onlyThen.map((a) => item(a, "then", "now")),
-      ...row.onlyNow.map((a) => item(a, "now", "then")),
-    ]);
+    const items = result.rows.flatMap((row) =>
+      row.leftOut.map((l) => make(this.doc, "li", "", `${l.number} ${l.title}: ${l.then} then, ${l.now} now`))
+    );
     if (!items.length) return;
     const list = this.doc.createElement("ul");
     list.append(...items);
@@ -202,37 +193,24 @@ export class ComparisonReport {
       label:
         `Bar chart of the score of each dimension then and now, on the scale 1 to ${levels.length}, with targets. ` +
         "The table below gives the same figures.",
-      rows: result.dimensions.map((row) => ({
-        label: `${row.dimension.number}. ${row.dimension.title}` + lowLabel(row.then.lowCoverage, row.now.lowCoverage),
+      rows: result.rows.map((row) => ({
+        label: row.words.name + lowLabel(row.then.kind === "low-coverage", row.now.kind === "low-coverage"),
         then: row.then.score,
         now: row.now.score,
-        thenText: "Then: " + this.scoreText(row.then),
-        nowText: "Now: " + this.scoreText(row.now),
-        thenLow: row.then.lowCoverage,
-        nowLow: row.now.lowCoverage,
-        target: row.target,
+        thenText: "Then: " + row.then.words.result,
+        nowText: "Now: " + row.now.words.result,
+        thenLow: row.then.kind === "low-coverage",
+        nowLow: row.now.kind === "low-coverage",
+        target: row.now.target,
       })),
     });
     this.chart.replaceChildren(svg);
-    chartKey(this.doc, this.chart, result.dimensions.some((row) => row.then.lowCoverage || row.now.lowCoverage));
-  }
-
-  /** A dimension's score and level, or why it has none; with coverage, its coverage too ("from 3
-   * of 4 criteria", and "low coverage" when fewer than half). @param {DimensionResult} result
-   * @param {boolean} [coverage] */
-  scoreText(result, coverage) {
-    if (result.score === null) {
-      return result.total && result.notApplicable === result.total ? "Not applicable" : "No score";
-    }
-    const text = `${scoring.formatScore(result.score)} ${this.ctx.levelName(result.level)}`;
-    return coverage ? `${text}, ${scoring.coverageText(result)}` : text;
+    chartKey(this.doc, this.chart, result.rows.some((row) => row.then.kind === "low-coverage" || row.now.kind === "low-coverage"));
   }
 
   /** @param {string} value an answer */
   answerName(value) {
-    if (value === model.NOT_APPLICABLE) return "Not applicable";
-    if (value === model.NOT_SURE) return "Not sure yet";
-    return model.levelLabel(this.ctx.info, value) || value;
+    return answerWords(this.ctx.info.framework, this.ctx.info.levelIndex, value, value);
   }
 
   /** @param {Moved} m a criterion that moved */
