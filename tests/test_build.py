@@ -201,7 +201,7 @@ def test_overview_lists_levels_and_links_every_dimension(built_site: Path) -> No
     framework = load_framework(REPO / "framework.yml", REPO / "content")
     html = read(built_site, "framework/index.html")
     text = " ".join(article(html).text)
-    assert f"Prototype framework, version {framework.version}." in text
+    assert f"Prototype framework, version {framework.version}" in text
     for level in framework.levels:
         assert level.label in text and (level.meaning or "") in text
     for dimension in framework.dimensions:
