@@ -313,9 +313,15 @@ class _Builder:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self._problem(key_node, path, "YAML merge keys ('<<') are not allowed.", "Write the keys out in full.")
                 continue
+            reported, mapping_refused = len(self.problems), path in self.refused
             key = self.build(key_node, path) if isinstance(key_node, ScalarNode) else None
+            if not mapping_refused:  # a refused key leaves out its own entry, not the whole mapping
+                self.refused.discard(path)
             if not isinstance(key, str):
-                self._problem(key_node, path, "every key must be plain text.", "Use a word such as 'title' as the key.")
+                if len(self.problems) == reported:  # a key refused as it was read has its problem already
+                    self._problem(
+                        key_node, path, "every key must be plain text.", "Use a word such as 'title' as the key."
+                    )
                 continue
             child = (*path, key)
             if key in result:
