@@ -185,8 +185,9 @@ def test_a_section_is_completed_when_every_criterion_has_a_level_or_is_not_appli
     go_to_hub(form)
     expect(task).to_have_text("Completed")
     expect(form.locator("#cif-progress")).to_contain_text(
-        f"{len(dimension.criteria)} of {framework.criteria_count} criteria answered. 1 of"
+        f"{len(dimension.criteria)} of {framework.criteria_count} criteria answered (1 Not applicable), "
     )
+    expect(form.locator("#cif-progress")).to_contain_text(f"1 of {len(framework.dimensions)} sections completed.")
     # The overview links to the section's step.
     form.locator(".cif-tasks").get_by_role("link", name=f"{dimension.number}. {dimension.title}").click()
     assert form.url.endswith(f"/assess/{dimension.id}.html")
@@ -220,12 +221,14 @@ def test_score_chart_and_table_follow_the_answers(form: Page, framework: Framewo
     rows = table.locator("tbody tr")
     expect(rows).to_have_count(len(framework.dimensions))
     # Developing (2) and Established (3) -> 2.5; Not applicable left out; Not sure yet unanswered.
+    blank = len(first.criteria) - 4  # the criteria fill_some leaves unanswered
     expect(rows.nth(0)).to_have_text(
         f"{first.number}. {first.title}2.5DevelopingEmbedded"
-        f"from 2 of {len(first.criteria) - 1} criteria; 1 not applicable"
+        f"from 2 of {len(first.criteria) - 1} criteria; 1 Not applicable, 1 Not sure yet"
+        + (f", {blank} not answered" if blank else "")
     )
     expect(rows.nth(1).locator("td").first).to_have_text("5.0")
-    expect(rows.nth(2)).to_contain_text("No score yet")
+    expect(rows.nth(2)).to_contain_text("No result yet")
 
     chart = form.get_by_role("img", name="Bar chart of the score of each dimension", exact=False)
     expect(chart).to_be_visible()
@@ -235,18 +238,23 @@ def test_score_chart_and_table_follow_the_answers(form: Page, framework: Framewo
     expect(chart.locator("path.cif-chart__target")).to_have_count(1)
 
     highlights = form.locator("#cif-highlights")
-    expect(highlights).to_contain_text(f"Strongest dimension: {second.title} (5.0, Leading, low coverage)")
-    expect(highlights).to_contain_text(f"Weakest dimension: {first.title} (2.5, Developing)")
-    expect(form.locator("#cif-completeness")).to_contain_text(
-        f"You have answered 4 of {framework.criteria_count} criteria"
+    # A result from 1 of its criteria (low coverage) is never named strongest: it is named as low coverage.
+    expect(highlights).not_to_contain_text("Strongest")
+    expect(highlights).to_contain_text("Fewer than two dimensions have a result that is not low coverage")
+    expect(highlights).to_contain_text(
+        f"Low coverage (from fewer than half of their criteria): {second.number}. {second.title}"
     )
-    expect(form.locator("#cif-completeness")).to_contain_text("1 criterion is marked “Not sure yet”")
+    expect(highlights).to_contain_text(f"Without a result: {framework.dimensions[2].number}. ")
+    expect(form.locator("#cif-completeness")).to_contain_text(
+        f"4 of {framework.criteria_count} criteria answered (1 Not applicable), 1 Not sure yet, "
+    )
 
     # A change is announced politely on its step, and the results follow it.
     choose(form, first.criteria[3].id, "Leading")
     announcer = form.locator("#cif-announcer")
     assert announcer.get_attribute("aria-live") == "polite"
-    expect(announcer).to_have_text(f"{first.title}: Score 3.3, Established, from 3 of 3 criteria.")
+    applicable = len(first.criteria) - 1
+    expect(announcer).to_have_text(f"{first.title}: Score 3.3, Established, from 3 of {applicable} criteria.")
     go_to_hub(form)
     expect(rows.nth(0).locator("td").first).to_have_text("3.3")
     expect(chart.locator("text.cif-chart__value").first).to_have_text("3.3 Established")
@@ -385,7 +393,13 @@ def test_an_export_imports_back_to_identical_answers(form: Page, framework: Fram
     import_file(form, "baseline.json", exported)
     banner = form.locator("#cif-banner")
     expect(banner).to_contain_text("Answers imported")
-    expect(banner).to_contain_text("5 answers were imported from baseline.json")
+    # The message counts the answers as the hub's list does, in the same words (4 answered, not the
+    # file's 5 entries, one of which is "Not sure yet").
+    counts = f"4 of {framework.criteria_count} criteria answered (1 Not applicable), 1 Not sure yet, "
+    expect(banner).to_contain_text(f"Imported from baseline.json: {counts}")
+    expect(form.locator("#cif-progress")).to_contain_text(counts)
+    hub_counts = form.locator("#cif-progress").inner_text().split(". ")[0]
+    expect(banner).to_contain_text(f"Imported from baseline.json: {hub_counts}.")
     assert checked(form) == before_form
     assert {key: saved(form)[key] for key in before} == before
     expect(form.get_by_label("Assessment name")).to_have_value("Baseline, autumn 2026")
@@ -410,7 +424,7 @@ def test_import_asks_before_replacing_answers(form: Page, framework: Framework) 
     confirm = form.get_by_role("region", name="Replace your answers with the ones in this file?")
     expect(confirm).to_be_visible()
     expect(confirm).to_be_focused()
-    expect(confirm).to_contain_text("older.json holds 5 answers")
+    expect(confirm).to_contain_text(f"older.json holds 4 of {framework.criteria_count} criteria answered (1 Not applicable)")
     confirm.get_by_role("button", name="Cancel").click()
     expect(confirm).to_be_hidden()
     assert checked(form)[first] == "leading"

@@ -44,6 +44,7 @@ EXPECTED = {
     "minimum": ("1.0", "Initial"),
 }
 WEAK = "Weak spot: 1.1 Criterion 1 of dimension 1, Initial"
+LOW_COVERAGE = "from 1 of 4 criteria (low coverage)"
 
 
 def build(root: Path, scoring: dict[str, Any], themes: int = 0) -> tuple[Path, dict[str, Any]]:
@@ -143,18 +144,21 @@ def test_each_rule_gives_its_level_explained_on_the_page_with_coverage_and_weak_
     first, second, third = rows.nth(0), rows.nth(1), rows.nth(2)
     expect(first.locator("td").nth(0)).to_have_text(score)
     expect(first.locator("td").nth(1)).to_contain_text(level)
-    expect(first.locator("td").nth(3)).to_have_text("from 3 of 3 criteria; 1 not applicable")
+    expect(first.locator("td").nth(3)).to_have_text("from 3 of 3 criteria; 1 Not applicable")
     if method == "minimum":  # nothing can be below the lowest answer
         expect(first).not_to_contain_text("Weak spot")
     else:
         expect(first.locator("td").nth(1)).to_contain_text(WEAK)
     expect(second.locator("td").nth(1)).to_have_text("Emerging (low coverage)")
-    expect(second.locator("td").nth(3)).to_have_text("from 1 of 4 criteria (low coverage)")
-    expect(third).to_contain_text("No score yet")
-    if method != "mean":  # the mean gives both dimensions 3.0, so neither is strongest
-        expect(page.locator("#cif-highlights")).to_contain_text("Dimension number 2 (3.0, Emerging, low coverage)")
+    expect(second.locator("td").nth(3)).to_have_text(f"{LOW_COVERAGE}; 1 Not sure yet, 2 not answered")
+    expect(third).to_contain_text("No result yet")
+    # A low-coverage result is never named strongest or weakest: it is named as low coverage.
+    highlights = page.locator("#cif-highlights")
+    expect(highlights).not_to_contain_text("Strongest")
+    expect(highlights).to_contain_text("Low coverage (from fewer than half of their criteria): 2. Dimension number 2")
     expect(page.locator(".cif-overall")).to_have_text(
-        "There is no overall result: a figure across different practices would hide the weak ones."
+        "There is no overall result: a figure across different practices would hide the weak ones, "
+        "so each dimension stands on its own."
     )
 
     # The chart: the low-coverage result is hatched in a dashed outline and says so in words.
@@ -208,7 +212,7 @@ def test_share_page_and_group_page_mark_low_coverage(
     rows = page.locator("#cif-shared-table tbody tr")
     expect(rows.nth(0).locator("td").nth(0)).to_have_text(score)
     expect(rows.nth(0).locator("td").nth(1)).to_contain_text(level)
-    expect(rows.nth(1).locator("td").nth(3)).to_have_text("from 1 of 4 criteria (low coverage)")
+    expect(rows.nth(1).locator("td").nth(3)).to_have_text(f"{LOW_COVERAGE}; 1 Not sure yet, 2 not answered")
     chart = page.get_by_role("img", name="Bar chart of the score of each dimension", exact=False)
     expect(chart.locator("rect.cif-chart__bar--low")).to_have_count(1)
     expect(page.locator(".cif-chart__key--low")).to_be_visible()
@@ -302,9 +306,9 @@ def test_theme_and_overall_results_only_when_the_framework_asks(
     # Dimensions 1 and 3 are in theme 1, dimension 2 in theme 2.
     expect(wider).to_have_text(
         [
-            "Overall: 1.0, Initial, from 4 of 11 criteria (low coverage).",
-            "Theme 1 (theme): 1.0, Initial, from 3 of 7 criteria (low coverage).",
-            "Theme 2 (theme): 3.0, Emerging, from 1 of 4 criteria (low coverage).",
+            "Overall: 1.0 Initial, from 4 of 11 criteria (low coverage).",
+            "Theme 1 (theme): 1.0 Initial, from 3 of 7 criteria (low coverage).",
+            "Theme 2 (theme): 3.0 Emerging, from 1 of 4 criteria (low coverage).",
         ]
     )
     found = axe_violations(page)
@@ -319,7 +323,7 @@ def test_coverage_marks_on_a_phone_in_dark_mode(browser: Browser, site: tuple[st
         page = open_seeded(context, built, then, record("a-1", "Review", "2027-10-01", ANSWERS))
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
         rows = page.get_by_role("table", name="Score, level and target for each dimension").locator("tbody tr")
-        expect(rows.nth(1).locator("td").nth(3)).to_have_text("from 1 of 4 criteria (low coverage)")
+        expect(rows.nth(1).locator("td").nth(3)).to_have_text(f"{LOW_COVERAGE}; 1 Not sure yet, 2 not answered")
         chart = page.get_by_role("img", name="Bar chart of the score of each dimension", exact=False)
         low = chart.locator("rect.cif-chart__bar--low")
         expect(low).to_have_count(1)

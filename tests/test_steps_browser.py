@@ -108,7 +108,7 @@ def test_save_and_continue_goes_through_every_step_to_check_your_answers(
     page.get_by_role("link", name="See your results").click()
     started(page)
     assert page.url.endswith("/assess/index.html#results")
-    expect(page.locator("#cif-completeness")).to_contain_text(f"You have answered {count} of {total} criteria")
+    expect(page.locator("#cif-completeness")).to_contain_text(f"{count} of {total} criteria answered")
 
 
 def test_each_section_on_the_hub_says_what_is_missing(

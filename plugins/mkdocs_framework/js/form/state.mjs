@@ -12,6 +12,8 @@
  *   state.saveMessage                          the text of the save status ("Saved on this device…")
  *   state.results()                            scoring.results of the open assessment (cached), or
  *                                              null when this form cannot score the framework
+ *   state.account()                            results/account.mjs's account of the open assessment
+ *                                              (cached): every count, result and sentence the form states
  *   state.levelName(n)                         the label of level number n ("" for 0 or null)
  *   state.subscribe(listener) -> unsubscribe   listener(event) is called for each event below
  *   state.load()                               opens what the device holds (once, at start)
@@ -58,6 +60,8 @@
 
 import * as model from "../core/model.mjs";
 import * as scoring from "../core/scoring.mjs";
+import { account } from "../results/account.mjs";
+import { levelLabel } from "../results/words.mjs";
 import { decodeStored } from "../core/decode.mjs";
 import { merge } from "../core/storage.mjs";
 
@@ -88,6 +92,8 @@ export class FormState {
     this.revision = 0;
     /** @type {{revision: number, value: any} | null} */
     this.cached = null;
+    /** @type {{revision: number, value: import("../results/account.mjs").Account} | null} */
+    this.accounted = null;
     /** The open assessment as this tab last read or saved it (null: never saved), to merge by field
      * with changes made in other tabs. @type {any} */
     this.base = null;
@@ -115,7 +121,17 @@ export class FormState {
 
   /** @param {number | null | undefined} number */
   levelName(number) {
-    return number ? this.framework.levels[number - 1].label : "";
+    return levelLabel(this.framework, number);
+  }
+
+  /** The account of the open assessment's results (results/account.mjs, cached): every fact and
+   * sentence the form's pages state about them (its counts even where the framework's scoring
+   * method is unknown to this version: account.supported says so). */
+  account() {
+    if (!this.accounted || this.accounted.revision !== this.revision) {
+      this.accounted = { revision: this.revision, value: account(this.info, this.assessment) };
+    }
+    return this.accounted.value;
   }
 
   results() {

@@ -5,34 +5,23 @@
  * "Change" link; these components only fill in what the person entered, with textContent. */
 
 import * as model from "../core/model.mjs";
+import { WORDS, fill, count, answerWords, levelLabel } from "../results/words.mjs";
 import { all } from "../ui/dom.mjs";
 import { FormComponent } from "./component.mjs";
 import { exportAnswers } from "./transfer.mjs";
 
-const plural = model.plural;
-
-/** How far a dimension's criteria are answered: answered counts a level or "Not applicable",
- * notSure the criteria marked "Not sure yet", unanswered those with neither.
- * @param {any} assessment @param {any} dimension */
-export function sectionCounts(assessment, dimension) {
-  let answered = 0;
-  let notSure = 0;
-  for (const criterion of dimension.criteria) {
-    if (!model.has(assessment.answers, criterion.id)) continue;
-    if (assessment.answers[criterion.id] === model.NOT_SURE) notSure += 1;
-    else answered += 1;
-  }
-  return { total: dimension.criteria.length, answered, notSure, unanswered: dimension.criteria.length - answered - notSure };
-}
-
-/** What is left of a section, in words, and the kind of tag that shows it.
- * @param {{total: number, answered: number, notSure: number, unanswered: number}} counts */
-export function sectionStatus(counts) {
-  if (counts.answered + counts.notSure === 0) return { kind: "not-started", text: "Not started" };
-  if (counts.answered === counts.total) return { kind: "completed", text: "Completed" };
+/** What is left of a section, in words, and the kind of tag that shows it, from the account's
+ * coverage of the dimension: "Completed" when every criterion has a level or "Not applicable";
+ * otherwise what is not answered and what is marked "Not sure yet" (the hub's count agrees).
+ * @param {import("../results/account.mjs").DimensionAccount} d */
+export function sectionStatus(d) {
+  const c = d.coverage;
+  const answered = c.withLevel + c.notApplicable;
+  if (answered + c.notSure === 0) return { kind: "not-started", text: WORDS.form.notStarted };
+  if (answered === c.total) return { kind: "completed", text: WORDS.form.completed };
   const parts = [];
-  if (counts.unanswered) parts.push(plural(counts.unanswered, "criterion", "criteria") + " not answered");
-  if (counts.notSure) parts.push(plural(counts.notSure, "criterion", "criteria") + " marked \u201cNot sure yet\u201d");
+  if (c.blank) parts.push(fill(WORDS.form.notAnswered, { count: count(c.blank, "criterion") }));
+  if (c.notSure) parts.push(fill(WORDS.form.notSure, { count: count(c.notSure, "criterion") }));
   return { kind: "in-progress", text: parts.join(", ") };
 }
 
@@ -58,32 +47,26 @@ export class SectionStatus extends Follows {
 
 /** Fills each tag [attribute="<dimension id>"] inside root with its section's status.
  * @param {HTMLElement} root @param {string} attribute @param {import("./state.mjs").FormState} state */
-function showSectionTags(root, attribute, { info, assessment }) {
+function showSectionTags(root, attribute, state) {
+  const dimensions = state.account().dimensions;
   all(root, `[${attribute}]`).forEach((tag) => {
-    const dimension = info.dimensions.get(tag.getAttribute(attribute));
+    const dimension = dimensions.find((d) => d.id === tag.getAttribute(attribute));
     if (!dimension) return;
-    const status = sectionStatus(sectionCounts(assessment, dimension));
+    const status = sectionStatus(dimension);
     tag.textContent = status.text;
     tag.className = "cif-tag cif-tag--" + status.kind;
   });
 }
 
 /** The progress indicator of a step or of Check your answers: root holds [data-answered], which
- * says how many of all the criteria are answered (a level or "Not applicable"). */
+ * says how many of all the criteria are answered (a level or "Not applicable"), as the account counts them. */
 export class StepProgress extends Follows {
   static moduleName = "cif-step-progress";
 
   show() {
-    const { framework, assessment } = this.state;
-    let answered = 0;
-    let total = 0;
-    for (const dimension of framework.dimensions) {
-      const counts = sectionCounts(assessment, dimension);
-      answered += counts.answered;
-      total += counts.total;
-    }
+    const { answered, total } = this.state.account().counts;
     const line = /** @type {HTMLElement} */ (this.root.querySelector("[data-answered]"));
-    line.textContent = `${answered} of ${plural(total, "criterion", "criteria")} answered`;
+    line.textContent = fill(WORDS.counts.answered, { answered, total: count(total, "criterion") });
     line.hidden = false;
   }
 }
@@ -100,18 +83,13 @@ export class CheckAnswers extends Follows {
       const value = model.has(assessment.answers, cell.getAttribute("data-check-answer"))
         ? assessment.answers[cell.getAttribute("data-check-answer")]
         : "";
-      cell.textContent =
-        value === model.NOT_APPLICABLE
-          ? "Not applicable"
-          : value === model.NOT_SURE
-            ? "Not sure yet"
-            : model.levelLabel(info, value) || "Not answered";
+      cell.textContent = answerWords(info.framework, info.levelIndex, value);
       cell.classList.toggle("cif-summary__value--missing", !value || value === model.NOT_SURE);
     });
     all(this.root, "[data-check-target]").forEach((cell) => {
       const id = cell.getAttribute("data-check-target");
       const target = model.has(assessment.targets, id) ? info.levelIndex.get(assessment.targets[id]) : 0;
-      cell.textContent = target ? `${target} ${this.state.levelName(target)}` : "No target set";
+      cell.textContent = target ? `${target} ${levelLabel(info.framework, target)}` : WORDS.form.noTarget;
     });
     all(this.root, "[data-check-note]").forEach((cell) => {
       const text = model.note(assessment, cell.getAttribute("data-check-for"), cell.getAttribute("data-check-note"));

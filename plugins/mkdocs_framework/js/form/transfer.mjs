@@ -4,10 +4,17 @@
 
 import * as model from "../core/model.mjs";
 import { download, make, setText } from "../ui/dom.mjs";
+import { account } from "../results/account.mjs";
+import { WORDS, fill } from "../results/words.mjs";
 import { later } from "./later.mjs";
 import { FormComponent } from "./component.mjs";
 
-const plural = model.plural;
+/** What an imported assessment holds, counted and worded as the hub counts it once it is open
+ * ("31 of 39 criteria answered (4 Not applicable), 4 Not sure yet, 4 not answered"): the account's
+ * counts, so the message and the list never give two numbers. @param {any} info @param {any} imported */
+function importedCounts(info, imported) {
+  return account(info, imported.assessment).words.counts;
+}
 
 /** Downloads the open assessment as a JSON or CSV file, and says so.
  * @param {import("./component.mjs").App} app @param {"json" | "csv"} kind */
@@ -118,8 +125,8 @@ export class Transfer extends FormComponent {
     this.pending = { result, fileName };
     setText(
       this.byId("cif-import-confirm-summary"),
-      `The file ${fileName} holds ${plural(result.answerCount, "answer", "answers")}` +
-        (result.assessment.name ? ` for the assessment \u201c${result.assessment.name}\u201d` : "") +
+      fill(WORDS.form.importHolds, { file: fileName, counts: importedCounts(this.state.info, result) }) +
+        (result.assessment.name ? fill(WORDS.form.importFor, { name: result.assessment.name }) : "") +
         ". Importing it replaces every answer, note and target in this form." +
         (model.hasContent(this.state.assessment) ? " Export your current answers first if you might need them." : "")
     );
@@ -145,7 +152,7 @@ export class Transfer extends FormComponent {
     this.confirmPanel.hidden = true;
     this.file.value = "";
     // The banner first: a notice about answers carried over from another version takes the focus after it.
-    this.state.banner("Answers imported", `${plural(result.answerCount, "answer was", "answers were")} imported from ${fileName}.`);
+    this.state.banner(WORDS.form.importedTitle, fill(WORDS.form.imported, { file: fileName, counts: importedCounts(this.state.info, result) }));
     this.state.replace(result.assessment, Boolean(result.migration));
     this.state.change((a) => later().keep.imported(a)); // its answers are in that file
   }

@@ -1,27 +1,21 @@
-/* Sentences the form's components share. */
-
-import * as scoring from "../core/scoring.mjs";
+/* Sentences the form's components share: each is the account's (results/account.mjs), so a step,
+ * Check your answers and the hub say a result the way every other page does. */
 
 /** @typedef {import("./state.mjs").FormState} FormState */
 
-/** A dimension's score in words. @param {FormState} state @param {any} result */
-export function scoreSentence(state, result) {
-  if (result.score !== null) {
-    const weak = scoring.weakSpotText(result, (n) => state.levelName(n));
-    return (
-      `Score ${scoring.formatScore(result.score)}, ${state.levelName(result.level)}, ${scoring.coverageText(result)}.` +
-      (weak ? ` ${weak}.` : "")
-    );
-  }
-  if (result.notApplicable === result.total) return "Not applicable: every criterion is marked not applicable.";
-  return "No score yet. Choose a level for a criterion to see one.";
+/** A dimension's result in words, as under its questions: "Score 2.3, Developing, from 3 of 4
+ * criteria." (with its weak spots), "No result yet. …" or "Not applicable: …".
+ * @param {FormState} state @param {string} dimensionId */
+export function scoreSentence(state, dimensionId) {
+  const found = state.account().dimensions.find((d) => d.id === dimensionId);
+  return found ? found.words.sentence : "";
 }
 
-/** The dimension of a criterion and its score now, in words, as announced after an answer.
+/** The dimension of a criterion and its result now, in words, as announced after an answer.
  * @param {FormState} state @param {string} criterionId */
 export function dimensionSentence(state, criterionId) {
   const dimension = state.info.criteria.get(criterionId).dimension;
-  return dimension.title + ": " + scoreSentence(state, scoring.scoreDimension(state.info, state.assessment, dimension));
+  return dimension.title + ": " + scoreSentence(state, dimension.id);
 }
 
 /** "1.2 Title" for a criterion of this framework, or the id in quotes. @param {any} info @param {string} id */

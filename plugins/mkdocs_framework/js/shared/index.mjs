@@ -27,7 +27,6 @@ startEveryPage(SharedResults.moduleName, "cif-shared-js", ({ framework, page, wi
     state: new SharedState(info),
     framework,
     info,
-    levelName: (level) => (level ? framework.levels[level - 1].label : ""),
     baseTitle: doc.title,
   };
   // The results are shown before the chart is drawn, so it can be measured; the address is read

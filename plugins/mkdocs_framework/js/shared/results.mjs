@@ -3,7 +3,7 @@
  * table and the answer to each criterion) and the results chart.
  */
 
-import { has, longDate, plural } from "../core/model.mjs";
+import { has, longDate } from "../core/model.mjs";
 import * as chart from "../ui/chart.mjs";
 import { all, isolate, sentence } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
@@ -16,7 +16,6 @@ import { answerText, versionText } from "./text.mjs";
  * @property {import("./state.mjs").SharedState} state the results in the address
  * @property {any} framework the framework data embedded in the page
  * @property {ReturnType<import("../core/model.mjs").describe>} info
- * @property {(level: number | null) => string} levelName
  * @property {string} baseTitle the page's title before results were shown
  */
 
@@ -88,8 +87,8 @@ export class SharedResults extends Component {
   }
 
   /** @param {Extract<import("./state.mjs").View, {kind: "results"}>} view */
-  render({ link, assessment: a, results }) {
-    const { framework, info, levelName, baseTitle } = this.context;
+  render({ link, assessment: a, account }) {
+    const { framework, info, baseTitle } = this.context;
     // The name and authority were typed by whoever sent the link: each is isolated (item 8 of issue 17).
     sentence(this.find(".cif-shared__title"), "Results: ", a.name ? [a.name] : "untitled assessment");
     this.doc.title = `Results: ${a.name ? isolate(a.name) : "untitled assessment"} - ${baseTitle}`;
@@ -102,10 +101,10 @@ export class SharedResults extends Component {
     const notice = this.find(".cif-shared__version");
     notice.hidden = !link.otherVersion;
     if (link.otherVersion) this.find(".cif-shared__version-text").textContent = versionText(framework.version, link);
-    this.find(".cif-results__complete").textContent =
-      `${plural(results.criteriaDecided, "criterion", "criteria")} of ${results.criteriaTotal} answered ` +
-      `(${results.percentComplete}%), and ${results.dimensionsCompleted} of ${plural(results.dimensionsTotal, "section", "sections")} completed.`;
-    chart.fillResultsTable(this.doc, this.find(".cif-shared__results tbody"), results, levelName, "No score");
+    // The account's counts and results, in the words the form and the report use.
+    this.find(".cif-results__complete").textContent = `${account.words.counts}. ${account.words.withResult}.`;
+    chart.fillHighlights(this.doc, this.find(".cif-results__highlights"), account);
+    chart.fillAccountTable(this.doc, this.find(".cif-shared__results tbody"), account);
     for (const cell of all(this.root, "[data-answer-for]")) {
       const id = cell.getAttribute("data-answer-for") || "";
       cell.textContent = answerText(info, has(a.answers, id) ? a.answers[id] : "");
@@ -122,19 +121,19 @@ export class SharedChart extends Component {
     super(root, context);
     /** @type {HTMLElement} */
     const body = this.find(".cif-chart__body");
-    /** @type {any} the results shown, or null */
-    let results = null;
+    /** @type {import("../results/account.mjs").Account | null} the account shown, or null */
+    let shown = null;
     const draw = (/** @type {number} */ width) => {
-      if (!results) return;
+      if (!shown) return;
       body.textContent = "";
-      body.appendChild(chart.drawResults(this.doc, width, context.framework.levels, results, context.levelName, "No score"));
-      chart.lowKey(this.doc, body, results.dimensions.some((/** @type {any} */ r) => r.lowCoverage));
+      body.appendChild(chart.drawAccount(this.doc, width, context.framework.levels, shown));
+      chart.lowKey(this.doc, body, shown.lowCoverage.length > 0);
     };
     const sizer = new chart.ChartSizer(context.win, () => body.clientWidth, draw, 640);
     this.keep(() => sizer.stop());
     this.keep(
       context.state.subscribe((view) => {
-        results = view.kind === "results" ? view.results : null;
+        shown = view.kind === "results" ? view.account : null;
         sizer.redraw(true);
       })
     );

@@ -4,15 +4,15 @@
  */
 
 import * as share from "../core/share.mjs";
-import * as scoring from "../core/scoring.mjs";
+import { account } from "../results/account.mjs";
 import { Listeners } from "../ui/listeners.mjs";
 
 /**
  * What the page shows: nothing to show, a link that cannot be shown (with why), or the results.
  * @typedef {{kind: "empty"} | {kind: "problem", message: string} |
- *   {kind: "results", link: any, assessment: any, results: any}} View
- * link is what share.read gives (otherVersion, migrated, counts, notShown); results are the
- * assessment's scores (scoring.results).
+ *   {kind: "results", link: any, assessment: any, account: import("../results/account.mjs").Account}} View
+ * link is what share.read gives (otherVersion, migrated, counts, notShown); account is the
+ * account of the assessment's results (results/account.mjs), which the page renders.
  * @typedef {(view: View, focus: boolean) => void} Listener focus: move focus to what is shown
  */
 
@@ -38,7 +38,7 @@ export class SharedState {
     const link = share.read(this.info, fragment);
     if (link.ok) {
       const { assessment } = link;
-      this.view = { kind: "results", link, assessment, results: scoring.results(this.info, assessment) };
+      this.view = { kind: "results", link, assessment, account: account(this.info, assessment) };
     } else if (link.kind === "empty") {
       this.view = { kind: "empty" };
     } else {

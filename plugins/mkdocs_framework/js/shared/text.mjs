@@ -1,16 +1,17 @@
 /* The words the shared results page shows for answers and for links of other versions. No DOM. */
 
 import * as model from "../core/model.mjs";
+import { answerWords } from "../results/words.mjs";
 
 const { plural } = model;
 
-/** What a criterion was answered, in words: "3 Established", "Not applicable", ...
+/** What a criterion was answered, in words: "3 Established" (a level with its number), or the
+ * words every page uses ("Not applicable", "Not sure yet", "Not answered").
  * @param {ReturnType<typeof model.describe>} info @param {string} value */
 export function answerText(info, value) {
-  if (!value) return "Not answered";
-  if (value === model.NOT_APPLICABLE) return "Not applicable";
-  if (value === model.NOT_SURE) return "Not sure yet";
-  return `${info.levelIndex.get(value)} ${model.levelLabel(info, value)}`;
+  const number = value ? info.levelIndex.get(value) : undefined;
+  const words = answerWords(info.framework, info.levelIndex, value);
+  return number ? `${number} ${words}` : words;
 }
 
 /** The parts of "what carrying over did", each a phrase.

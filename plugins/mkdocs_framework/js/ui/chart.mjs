@@ -15,6 +15,7 @@
  */
 
 import * as scoring from "../core/scoring.mjs";
+import { WORDS, levelLabel } from "../results/words.mjs";
 import { chartPrintWidth } from "./dom.mjs";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -72,7 +73,7 @@ function drawAxis(doc, svg, levels, x, plotWidth, height) {
   for (let n = 0; n <= levels.length; n += 1) {
     svg.appendChild(element(doc, "line", { class: "cif-chart__grid", x1: x(n), x2: x(n), y1: AXIS - 6, y2: height - PAD }));
     if (n > 0) {
-      const name = roomForNames ? `${n} ${levels[n - 1].label}` : String(n);
+      const name = roomForNames ? `${n} ${levelLabel({ levels }, n)}` : String(n);
       svg.appendChild(element(doc, "text", { class: "cif-chart__axis", x: x(n) - 4, y: AXIS - 10, "text-anchor": "end" }, name));
     }
   }
@@ -248,7 +249,7 @@ function resultRows(results, levelName, noScore) {
     score: r.score,
     scoreText: r.score === null ? "" : `${scoring.formatScore(r.score)} ${levelName(r.level)}`,
     target: r.target,
-    emptyText: r.total && r.notApplicable === r.total ? "Not applicable" : noScore,
+    emptyText: r.total && r.notApplicable === r.total ? WORDS.kind["not-applicable"] : noScore,
   }));
 }
 
@@ -296,11 +297,11 @@ function fillResultsTable(doc, body, results, levelName, noScore) {
     let answered = coverage(r);
     if (r.lowCoverage) answered += " (low coverage)";
     if (r.notApplicable) answered += `; ${r.notApplicable} not applicable`;
-    const level = r.score === null ? (notApplicable ? "Not applicable" : noScore) : levelName(r.level);
+    const level = r.score === null ? (notApplicable ? WORDS.kind["not-applicable"] : noScore) : levelName(r.level);
     const cells = [
       r.score === null ? "\u2013" : scoring.formatScore(r.score),
       r.lowCoverage ? `${level} (low coverage)` : level,
-      r.target ? levelName(r.target) : "Not set",
+      r.target ? levelName(r.target) : WORDS.result.targetNone,
       answered,
     ];
     cells.forEach((text, i) => {
@@ -357,4 +358,80 @@ class ChartSizer {
   }
 }
 
+/** The chart's rows for an account of the results (results/account.mjs): every label and value
+ * is the account's words, so the chart says what the table and every other page say.
+ * @param {import("../results/account.mjs").Account} account @returns {BarRow[]} */
+function accountRows(account) {
+  return account.dimensions.map((d) => ({
+    label: d.kind === "low-coverage" ? `${d.words.name} (${d.words.coverage})` : d.words.name,
+    low: d.kind === "low-coverage",
+    score: d.score,
+    scoreText: d.score === null ? "" : d.words.result,
+    target: d.target,
+    emptyText: d.words.level,
+  }));
+}
+
+/** The results chart of an account; fillAccountTable is its text equivalent.
+ * @param {Document} doc @param {number} width @param {FrameOptions["levels"]} levels
+ * @param {import("../results/account.mjs").Account} account @returns {SVGSVGElement} */
+function drawAccount(doc, width, levels, account) {
+  return draw(doc, {
+    width,
+    levels,
+    label: `Bar chart of the score of each dimension on the scale 1 to ${levels.length}, with targets. The table below gives the same figures.`,
+    rows: accountRows(account),
+  });
+}
+
+/** Fills a results table body from an account: a row per dimension with its score, level (with
+ * "low coverage" and any weak spots), target and coverage, each in the account's words.
+ * @param {Document} doc @param {HTMLElement} body @param {import("../results/account.mjs").Account} account */
+function fillAccountTable(doc, body, account) {
+  body.textContent = "";
+  for (const d of account.dimensions) {
+    const row = doc.createElement("tr");
+    const head = doc.createElement("th");
+    head.scope = "row";
+    head.textContent = d.words.name;
+    row.appendChild(head);
+    [d.words.score, d.words.qualified, d.words.target, d.words.coverageDetail].forEach((text, i) => {
+      const cell = doc.createElement("td");
+      cell.textContent = text;
+      if (i === 1 && d.words.weakSpots) {
+        const note = doc.createElement("span");
+        note.className = "cif-weak-spot";
+        note.textContent = d.words.weakSpots;
+        cell.append(" ", note);
+      }
+      row.appendChild(cell);
+    });
+    body.appendChild(row);
+  }
+}
+
+/** The lines beside the results: the strongest and weakest dimensions (only among results that
+ * are not low coverage) or why none is named, then those with low coverage and those without a
+ * result, each in the account's words. Fills holder with a paragraph each.
+ * @param {Document} doc @param {HTMLElement} holder @param {import("../results/account.mjs").Account} account */
+function fillHighlights(doc, holder, account) {
+  const w = account.words;
+  /** @type {[string, string][]} */
+  const lines = [];
+  for (const pick of [w.strongest, w.weakest]) if (pick) lines.push([pick.label, pick.text]);
+  for (const text of [w.highlightNone, w.lowCoverage, w.without]) if (text) lines.push(["", text]);
+  holder.textContent = "";
+  for (const [label, text] of lines) {
+    const p = doc.createElement("p");
+    if (label) {
+      const strong = doc.createElement("strong");
+      strong.textContent = label;
+      p.append(strong, " ");
+    }
+    p.append(text);
+    holder.append(p);
+  }
+}
+
+export { accountRows, drawAccount, fillAccountTable, fillHighlights };
 export { draw, drawResults, resultRows, frame, element, fillResultsTable, placeValue, ChartSizer, lowBar, lowKey, coverage };
