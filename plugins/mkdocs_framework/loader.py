@@ -11,6 +11,7 @@ MkDocs.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import unicodedata
 from collections.abc import Callable
@@ -338,8 +339,9 @@ class _Builder:
         return result
 
 
-_KEPT_CONTROLS = {"\t", "\n", "\r"}
-"""Control characters text may hold: tab and line breaks, which YAML and Markdown read as spaces."""
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Unicode's control characters (category Cc) and surrogates (Cs), but for tab and line breaks,
+which YAML and Markdown read as spaces."""
 
 
 def _unshowable(text: str) -> tuple[str, str] | None:
@@ -348,24 +350,22 @@ def _unshowable(text: str) -> tuple[str, str] | None:
     A control character (NUL, U+0001, ESC...) would land raw in every page's HTML, and half of a
     surrogate pair is not a character at all: no file, page or PDF can be written with it. Both come
     only from escapes in double-quoted YAML, such as "\\0", "\\x01", "\\e" or "\\ud800"."""
-    for index, character in enumerate(text, start=1):
-        category = unicodedata.category(character)
-        if category == "Cs":
-            return (
-                f"character {index} of this text is half of a surrogate pair (U+{ord(character):04X}), "
-                "which is not a character: no page or file can hold it.",
-                "Remove the escape (such as \\ud800) from the double-quoted text, or write the character it "
-                "was meant to be whole: as itself, or as \\U and its eight hexadecimal digits.",
-            )
-        if category == "Cc" and character not in _KEPT_CONTROLS:
-            return (
-                f"character {index} of this text is the control character U+{ord(character):04X}"
-                f"{_control_name(character)}, "
-                "which a page cannot show.",
-                "Remove it: it comes from an escape in double quotes (such as \\0, \\x01 or \\e) "
-                "or was pasted in unseen.",
-            )
-    return None
+    found = _UNSHOWABLE.search(text)  # a regular expression: every string of the file passes here
+    if found is None:
+        return None
+    character, index = found.group(), found.start() + 1
+    if unicodedata.category(character) == "Cs":
+        return (
+            f"character {index} of this text is half of a surrogate pair (U+{ord(character):04X}), "
+            "which is not a character: no page or file can hold it.",
+            "Remove the escape (such as \\ud800) from the double-quoted text, or write the character it "
+            "was meant to be whole: as itself, or as \\U and its eight hexadecimal digits.",
+        )
+    return (
+        f"character {index} of this text is the control character U+{ord(character):04X}"
+        f"{_control_name(character)}, which a page cannot show.",
+        "Remove it: it comes from an escape in double quotes (such as \\0, \\x01 or \\e) or was pasted in unseen.",
+    )
 
 
 _CONTROL_NAMES = {"\x00": "NUL", "\x1b": "ESC", "\x7f": "DEL", "\x85": "next line", "\x08": "backspace"}
