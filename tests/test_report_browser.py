@@ -340,13 +340,18 @@ def test_the_report_holds_everything_for_the_board(
     assert page.locator("#cif-report b").count() == 0
     expect(report.locator(".fw-scoring-rule")).to_contain_text("Each level has a number")
     # The summary, the chart and its table with coverage.
+    total = sum(len(d.criteria) for d in framework.dimensions)
     expect(page.locator("#cif-report-summary")).to_contain_text(
-        f"of {sum(len(d.criteria) for d in framework.dimensions)} criteria answered"
+        f"{total} of {total} criteria answered (2 Not applicable)"
     )
     expect(page.locator("#cif-report-chart svg")).to_have_count(1)
-    rows = page.locator("#cif-report-results-body tr")
+    rows = page.get_by_role("table", name="Score, level and target for each dimension").locator("tbody tr")
     expect(rows).to_have_count(len(framework.dimensions))
-    expect(rows.first).to_contain_text("from 3 of 3 criteria")
+    # The first dimension: Emerging, Embedded, Embedded, so its Emerging criterion is a weak spot,
+    # named beside its level.
+    first_criterion = framework.dimensions[0].criteria[0]
+    expect(rows.first).to_contain_text("from 3 of 3 criteria; 2 Not applicable")
+    expect(rows.first).to_contain_text(f"Established. Weak spot: 1.1 {first_criterion.title}, Emerging.")
     # Every dimension: level, coverage, target, evidence and views; every criterion's answer.
     dims = page.locator("#cif-report-dimensions")
     for dimension in framework.dimensions:
@@ -387,6 +392,17 @@ def test_the_report_holds_everything_for_the_board(
         "Not applicable"
     )
     expect(progress.get_by_role("table", name="Each dimension then and now")).to_contain_text("answered both times")
+    expect(progress.get_by_role("columnheader")).to_have_text(
+        [
+            "Dimension",
+            "Result then (all its answers then)",
+            "Result now (all its answers now)",
+            "Change, on the criteria answered with a level both times",
+            "Criterion",
+            "Answer then",
+            "Answer now",
+        ]
+    )
     assert errors == []
 
 
@@ -483,10 +499,127 @@ def test_the_report_downloads_as_a_word_document(
         for row in plan_rows
     )
     assert any(row[1] == "Write the consent policy" and row[2] == "Data lead" for row in plan_rows)
-    assert any(row[0].startswith("1. ") for row in cells if len(row) == 4)  # progress then and now
+    # Progress then and now, each change with the like-for-like levels it comes from.
+    assert [
+        "Dimension",
+        "Result then (all its answers then)",
+        "Result now (all its answers now)",
+        "Change, on the criteria answered with a level both times",
+    ] in cells
+    first = framework.dimensions[0]
+    assert [row for row in cells if len(row) == 4 and row[0].startswith("1. ")] == [
+        [
+            f"1. {first.title}",
+            "1.0 Emerging, from 5 of 5 criteria",
+            "3.0 Established, from 3 of 3 criteria",
+            "Up 2 levels. On the 3 criteria answered both times: Emerging (1.0) \u2192 Established (3.0)",
+        ]
+    ]
     section = document.sections[0]
     assert section.page_width is not None and section.page_height is not None
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert errors == []
+
+
+def issue_examples(framework: Framework) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Issue 22's examples on the shipped framework, now and then. Now: dimension 1 has one Leading and
+    the rest "Not sure yet" (low coverage: the old report called it strongest); dimension 2 is
+    Embedded with an Emerging weak spot; dimension 3 is all "Not applicable"; dimension 4 is Then
+    2.5 Developing from 2 of 3 criteria, Now 2.3 Developing from 3 of 3, up a level on the 2
+    criteria answered both times; the rest are not answered."""
+    levels = {level.label: level.id for level in framework.levels}
+    one, two, three, four = (d.criteria for d in framework.dimensions[:4])
+    now: dict[str, str] = {one[0].id: levels["Leading"]}
+    now |= {c.id: "not_sure" for c in one[1:]}
+    now |= {c.id: levels["Leading"] for c in two[:3]} | {two[3].id: levels["Emerging"]}
+    now |= {c.id: "not_applicable" for c in three}
+    now |= {four[0].id: levels["Established"], four[1].id: levels["Established"], four[2].id: levels["Emerging"]}
+    now[four[3].id] = "not_applicable"
+    then = {four[0].id: levels["Developing"], four[1].id: levels["Established"], four[2].id: "not_sure"}
+    then[four[3].id] = "not_applicable"
+    later = record(framework, "a-now", name="Review 2026", answers=now)
+    earlier = record(framework, "a-then", name="Baseline 2025", date="2025-10-01", answers=then)
+    return later, earlier
+
+
+def test_the_report_leads_with_the_truth_on_screen_and_in_the_word_file(
+    context: BrowserContext, built_site: Path, framework: Framework
+) -> None:
+    page, errors = open_report(context, built_site, framework, list(issue_examples(framework)))
+    one, two, three, four = framework.dimensions[:4]
+    total = sum(len(d.criteria) for d in framework.dimensions)
+    without = [f"{d.number}. {d.title} (No result yet)" for d in framework.dimensions[4:]]
+    summary = [
+        f"14 of {total} criteria answered (6 Not applicable), 4 Not sure yet, {total - 18} not answered; "
+        f"3 of {len(framework.dimensions)} dimensions have a result.",
+        f"Without a result: 3. {three.title} (Not applicable), {', '.join(without)}.",
+        f"Low coverage (from fewer than half of their criteria): 1. {one.title}.",
+        f"Strongest dimension: 2. {two.title} (4.0 Embedded; weak spot: 2.4 {two.criteria[3].title}, Emerging).",
+        f"Weakest dimension: 4. {four.title} (2.3 Developing).",
+        "No target levels are set.",
+    ]
+    expect(page.locator("#cif-report-summary p")).to_have_text(summary)
+    table = page.get_by_role("table", name="Score, level and target for each dimension")
+    expect(table.get_by_role("columnheader")).to_have_text(
+        ["Dimension", "Score", "Level and weak spots", "Target", "Coverage"]
+    )
+    expected_rows = [
+        [
+            f"1. {one.title}",
+            "5.0",
+            "Leading (low coverage)",
+            "Not set",
+            "from 1 of 5 criteria (low coverage); 4 Not sure yet",
+        ],
+        [
+            f"2. {two.title}",
+            "4.0",
+            f"Embedded. Weak spot: 2.4 {two.criteria[3].title}, Emerging.",
+            "Not set",
+            "from 4 of 4 criteria",
+        ],
+        [f"3. {three.title}", "\u2013", "Not applicable", "Not set", f"{len(three.criteria)} Not applicable"],
+        [f"4. {four.title}", "2.3", "Developing", "Not set", "from 3 of 3 criteria; 1 Not applicable"],
+    ]
+    for index, cells in enumerate(expected_rows):
+        expect(table.locator("tbody tr").nth(index).locator("th, td")).to_have_text(cells)
+    page.get_by_label("Show progress since").select_option(label="\u2068Baseline 2025\u2069, 1 October 2025")
+    progress = page.locator("#cif-report-progress")
+    changes = progress.get_by_role("table", name="Each dimension then and now")
+    expect(changes.locator("tbody tr").nth(3).locator("th, td")).to_have_text(
+        [
+            f"4. {four.title}",
+            "2.5 Developing, from 2 of 3 criteria",
+            "2.3 Developing, from 3 of 3 criteria",
+            "Up 1 level. On the 2 criteria answered both times: Developing (2.5) \u2192 Established (3.0)",
+        ]
+    )
+    # The headline counts the same rows: one up, the other nine not compared.
+    expect(progress.locator("p").first).to_contain_text(": 1 dimension moved up a level, on the criteria answered")
+    expect(changes.locator("tbody tr td:nth-child(4)", has_text=re.compile("^Up "))).to_have_count(1)
+    expect(changes.locator("tbody tr td:nth-child(4)", has_text=re.compile("^Not compared"))).to_have_count(9)
+    apart = progress.get_by_role("table", name="Criteria answered with a level in only one of the two")
+    left_out = apart.locator("tbody tr", has=page.locator("th", has_text=f"4.3 {four.criteria[2].title}"))
+    expect(left_out.locator("th, td")).to_have_text([f"4.3 {four.criteria[2].title}", "Not sure yet", "Emerging"])
+    # The Word file says the same.
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download as Word (.docx)").click()
+    path = info.value.path()
+    assert path is not None
+    document = docx.Document(str(path))
+    paragraphs = [p.text for p in document.paragraphs]
+    start = paragraphs.index("Summary") + 1
+    assert paragraphs[start : start + len(summary)] == summary
+    word_cells = [[cell.text for cell in row.word_cells] for table in document.tables for row in table.rows]
+    for row in expected_rows:
+        assert row in word_cells, row
+    assert [
+        f"4. {four.title}",
+        "2.5 Developing, from 2 of 3 criteria",
+        "2.3 Developing, from 3 of 3 criteria",
+        "Up 1 level. On the 2 criteria answered both times: Developing (2.5) \u2192 Established (3.0)",
+    ] in word_cells
+    assert not any("Up 1 level (" in cell for row in word_cells for cell in row)
     assert errors == []
 
 
