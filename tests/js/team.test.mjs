@@ -274,3 +274,72 @@ test("saving again keeps a level chosen in the form, and changes nothing the for
   assert.deepEqual(untouched.record, mine, "where the form changed nothing, the team view's new text is saved");
   assert.deepEqual(team.keepEdits(fw, null, mine, theirs).record, mine, "the first save has nothing to keep");
 });
+
+/* A tab's sessionStorage holding at most `room` characters, as a browser's does. */
+function tabStorage(room = Infinity) {
+  const items = new Map();
+  const used = () => [...items].reduce((n, [k, v]) => n + k.length + v.length, 0);
+  return {
+    items,
+    getItem: (key) => (items.has(key) ? items.get(key) : null),
+    setItem(key, value) {
+      const before = items.get(key);
+      items.set(key, String(value));
+      if (used() > room) {
+        if (before === undefined) items.delete(key);
+        else items.set(key, before);
+        throw Object.assign(new Error("full"), { name: "QuotaExceededError" });
+      }
+    },
+    removeItem: (key) => items.delete(key),
+  };
+}
+
+const readAs = (a, i) => ({ status: "ok", kind: "file", source: `${i}.json`, assessment: a, otherVersion: "" });
+
+test("the tab keeps people apart from the levels, so a level writes a few characters; a reload brings all back", async () => {
+  const { TeamState } = await import("../../plugins/mkdocs_framework/js/team/state.mjs");
+  const fw = info();
+  const win = { sessionStorage: tabStorage() };
+  const state = new TeamState(fw, win);
+  state.take(Array.from({ length: 70 }, (_, i) => readAs(talkative(i), i)));
+  const people = win.sessionStorage.getItem(state.peopleKey);
+  state.setAgreed("p1", "established");
+  assert.equal(win.sessionStorage.getItem(state.peopleKey), people);
+  assert.ok(win.sessionStorage.getItem(state.key).length < 1000);
+  const again = new TeamState(fw, win);
+  assert.equal(again.people.length, 70);
+  assert.deepEqual(again.work.agreed, { p1: "established" });
+});
+
+test("when the tab is full the state says so at once, and a reload knows its work is older", async () => {
+  const { TeamState } = await import("../../plugins/mkdocs_framework/js/team/state.mjs");
+  const fw = info();
+  const storage = tabStorage(1500);
+  const state = new TeamState(fw, { sessionStorage: storage });
+  state.take([readAs(talkative(1), 1)]);
+  assert.equal(state.unkept, "");
+  state.setNote("p1", "A long note. ".repeat(300));
+  assert.equal(state.unkept, "full");
+  assert.equal(state.work.notes.p1.length, team.MAX_NOTE, "the work stays in memory");
+  const reloaded = new TeamState(fw, { sessionStorage: storage });
+  assert.notEqual(reloaded.staleSince, "", "a reload knows that what it read back is older than the page was");
+  state.setNote("p1", "Short.");
+  assert.equal(state.unkept, "", "once the work fits again it is kept, and the mark is gone");
+  assert.equal(new TeamState(fw, { sessionStorage: storage }).staleSince, "");
+});
+
+test("adding beyond the most people the view holds is refused, and said, not dropped later", async () => {
+  const { TeamState } = await import("../../plugins/mkdocs_framework/js/team/state.mjs");
+  const fw = info();
+  const state = new TeamState(fw, { sessionStorage: tabStorage() });
+  const many = Array.from({ length: team.MAX_PEOPLE + 2 }, (_, i) => {
+    const a = person(`P${i}`, {});
+    a.authority = `Authority ${i}`;
+    return readAs(a, i);
+  });
+  const outcome = state.take(many);
+  assert.equal(outcome.added, team.MAX_PEOPLE);
+  assert.deepEqual(outcome.refused, [`${team.MAX_PEOPLE}.json`, `${team.MAX_PEOPLE + 1}.json`]);
+  assert.equal(new TeamState(fw, { sessionStorage: state.win.sessionStorage }).people.length, team.MAX_PEOPLE);
+});

@@ -362,6 +362,7 @@ export function keepEdits(info, base, mine, theirs) {
  * are not used here and stay in their own files. The ids of the levels, criteria and dimensions are
  * written once, so that the answers are read back by id even after the framework has changed. */
 const CODES = "123456789abcdefghijklmnopqrstuvwxyz";
+export const APART = '"apart"';
 
 /** One answer as one character. @param {Info} info @param {string} value */
 function answerCode(info, value) {
@@ -394,7 +395,9 @@ export function encodePeople(info, people) {
   );
 }
 
-/** @param {Info} info @param {Work} work @param {string} [people] encodePeople's text, when already made @returns {string} */
+/** The work as one text; with people APART, the people are left for the caller to keep under a key
+ * of their own (encodePeople), and decodeWork is then given them beside the work.
+ * @param {Info} info @param {Work} work @param {string} [people] encodePeople's text, or APART @returns {string} */
 export function encodeWork(info, work, people) {
   const rest = JSON.stringify({
     version: 2,
@@ -418,8 +421,9 @@ const text = (value, limit) => (typeof value === "string" ? value.slice(0, limit
 
 /** The work in progress read back from the tab, checked as strictly as files are: each person's
  * answers go through decode.mjs again, and anything else that is not what encodeWork writes is
- * left out. Null when there is nothing usable. @param {Info} info @param {string | null} stored @returns {Work|null} */
-export function decodeWork(info, stored) {
+ * left out. Null when there is nothing usable. @param {Info} info @param {string | null} stored
+ * @param {string | null} [apart] the people, when encodeWork wrote them APART @returns {Work|null} */
+export function decodeWork(info, stored, apart) {
   let raw;
   try {
     raw = JSON.parse(stored || "null");
@@ -427,6 +431,13 @@ export function decodeWork(info, stored) {
     return null;
   }
   if (!isPlainObject(raw) || (raw.version !== 1 && raw.version !== 2) || raw.frameworkId !== info.framework.id) return null;
+  if (raw.people === "apart") {
+    try {
+      raw.people = JSON.parse(apart || "[]");
+    } catch {
+      raw.people = [];
+    }
+  }
   const people = raw.version === 2 ? peopleFrom(info, raw) : exportsFrom(info, raw.people);
   /** @type {Record<string, string>} */
   const agreed = {};

@@ -10,7 +10,9 @@
 
 import * as model from "../core/model.mjs";
 import * as team from "../core/team.mjs";
-import { coverageText, formatScore, scoreDimension } from "../core/scoring.mjs";
+import { scoreDimension } from "../core/scoring.mjs";
+import { dimensionAccount } from "../results/account.mjs";
+import { WORDS } from "../results/words.mjs";
 import { all, bdi, make, sentence } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 
@@ -42,12 +44,11 @@ export class TeamCriteria extends Component {
     this.render();
   }
 
-  /** "2.3 Emerging, from 3 of 4 criteria", "No score" or "Not applicable": the form's words.
-   * @param {import("../core/scoring.mjs").DimensionResult} result */
+  /** "2.3 Emerging, from 3 of 4 criteria", "No result yet" or "Not applicable": the account's words,
+   * as the form says them. @param {import("../core/scoring.mjs").DimensionResult} result */
   resultText(result) {
-    const levels = this.context.info.framework.levels;
-    if (result.score !== null) return `${formatScore(result.score)} ${levels[result.level - 1].label}, ${coverageText(result)}`;
-    return result.total && result.notApplicable === result.total ? "Not applicable" : "No score";
+    const d = dimensionAccount(this.context.info, result);
+    return d.level === null ? d.words.level : `${d.words.result}, ${d.words.coverage}`;
   }
 
   render() {
@@ -136,14 +137,14 @@ export class TeamCriteria extends Component {
   dimensionTable(dim) {
     const caption = `Each person's result for ${dim.dimension.title}`;
     if (!this.many()) return this.table(caption, "Result", dim.results.map((r) => this.resultText(r)));
-    const { levels } = this.context.info.framework;
+    const { info } = this.context;
     /** @type {Map<string, number>} */
     const counts = new Map();
     for (const result of dim.results) {
-      const label = result.level === null ? this.resultText(result) : levels[result.level - 1].label;
+      const label = dimensionAccount(info, result).words.level;
       counts.set(label, (counts.get(label) || 0) + 1);
     }
-    const order = [...levels.map((level) => level.label), "No score", "Not applicable"];
+    const order = [...info.framework.levels.map((level) => level.label), WORDS.kind["no-result"], WORDS.kind["not-applicable"]];
     const rows = order.filter((label) => counts.has(label)).map((label) => /** @type {[string, number]} */ ([label, counts.get(label) || 0]));
     const box = make(this.doc, "div", "cif-team-counts");
     box.appendChild(this.countTable(`How many people have each result for ${dim.dimension.title}`, "Result", rows));

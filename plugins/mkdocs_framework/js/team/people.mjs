@@ -7,6 +7,7 @@
 
 import { longDate, plural } from "../core/model.mjs";
 import { MAX_PEOPLE } from "../core/team.mjs";
+import { account } from "../results/account.mjs";
 import { all, make, sentence } from "../ui/dom.mjs";
 import { Component, acceptDroppedFiles } from "../ui/component.mjs";
 
@@ -167,8 +168,8 @@ export class TeamPeople extends Component {
       item.appendChild(field);
     }
     const a = person.assessment;
-    const answered = Object.keys(a.answers).filter((id) => info.criteria.has(id)).length;
-    const counts = `${answered} of ${plural(info.criteriaCount, "criterion", "criteria")} answered.`;
+    // Counted as the form counts them (a "Not sure yet" is not answered), from the account.
+    const counts = `${account(info, a).words.counts}.`;
     const detail = make(this.doc, "p", "cif-team-person__detail");
     if (state.work.hideNames) detail.textContent = counts;
     else {

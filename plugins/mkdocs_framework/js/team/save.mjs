@@ -72,7 +72,9 @@ export class TeamSave extends Component {
       this.name.value = state.work.name || defaultTeamName();
     }
     const who = this.find("#cif-team-participants");
-    if (state.work.hideNames) who.textContent = `Who took part: ${model.plural(people.length, "person", "people")} (names hidden on screen; they are saved with the assessment).`;
+    // Beyond a leadership team, a sentence of every name is too long to read: the list above has them.
+    if (people.length > team.ROWS_UP_TO) who.textContent = `Who took part: ${model.plural(people.length, "person", "people")} (each is in the list of people above; every name is saved with the assessment).`;
+    else if (state.work.hideNames) who.textContent = `Who took part: ${model.plural(people.length, "person", "people")} (names hidden on screen; they are saved with the assessment).`;
     else sentence(who, "Who took part: ", [team.joinNames(people.map((p, i) => p.name.trim() || `Respondent ${i + 1}`))], ".");
   }
 
@@ -102,7 +104,9 @@ export class TeamSave extends Component {
     const parts = kept.map((edit) => {
       if (edit.kind === "note") {
         const dimension = info.dimensions.get(edit.id);
-        const what = `the ${edit.noteKind === "views" ? "views" : "evidence"} note of ${dimension.number}. ${dimension.title}`;
+        const kinds = /** @type {{id: string, label: string}[]} */ (info.framework.notes || []);
+        const label = kinds.find((kind) => kind.id === edit.noteKind)?.label || edit.noteKind;
+        const what = `the note \u201c${label}\u201d on ${dimension.number}. ${dimension.title}`;
         return edit.added ? `${what} (the discussion's new lines are added after what was typed in the form)` : `${what} (as typed in the form)`;
       }
       if (edit.kind === "answer") {

@@ -28,6 +28,21 @@ const CHUNK = 100;
 /** Lets the browser draw and handle input before the next chunk of work. */
 const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/* Each person's answersKey, worked out once: checking a new file against thousands already open
+ * must not work out every key again. */
+/** @type {WeakMap<object, string>} */
+const keyCache = new WeakMap();
+
+/** @param {import("../core/team.mjs").Assessment} assessment */
+function keyOf(assessment) {
+  let key = keyCache.get(assessment);
+  if (key === undefined) {
+    key = team.answersKey(assessment);
+    keyCache.set(assessment, key);
+  }
+  return key;
+}
+
 /** @returns {Outcome} */
 const nothing = () => ({ added: 0, duplicates: [], problems: [], refused: [] });
 
@@ -40,6 +55,10 @@ export class TeamState {
     /* Written beside the work when the tab could not keep a change: the time, so a reload can say
      * that what it brings back is the work as kept before then. */
     this.staleKey = `${this.key}:unkept`;
+    /* The people are kept under a key of their own, written only when they change, so that a level
+     * or a key pressed in a note writes a few characters, not every person again. */
+    this.peopleKey = `${this.key}:people`;
+    this.peopleKept = false;
     /** @type {""|"full"|"blocked"|"failed"} why the latest change could not be kept in the tab */
     this.unkept = "";
     /** @type {string} when the work read back at load stopped being kept (ISO time), else "" */
@@ -54,7 +73,7 @@ export class TeamState {
     this.listeners = new Listeners();
     this.restored = false;
     try {
-      const found = team.decodeWork(info, win.sessionStorage.getItem(this.key));
+      const found = team.decodeWork(info, win.sessionStorage.getItem(this.key), win.sessionStorage.getItem(this.peopleKey));
       if (found) {
         this.work = found;
         this.restored = found.people.length > 0;
@@ -76,6 +95,7 @@ export class TeamState {
   changed(change) {
     if (change === "people" || change === "names") {
       this.peopleText = null;
+      this.peopleKept = false;
       if (change === "people") this.keys = null;
     }
     this.write();
@@ -87,9 +107,16 @@ export class TeamState {
     try {
       const storage = this.win.sessionStorage;
       if (this.work.people.length || this.work.savedId) {
-        if (this.peopleText === null) this.peopleText = team.encodePeople(this.info, this.work.people);
-        storage.setItem(this.key, team.encodeWork(this.info, this.work, this.peopleText));
-      } else storage.removeItem(this.key);
+        if (!this.peopleKept) {
+          if (this.peopleText === null) this.peopleText = team.encodePeople(this.info, this.work.people);
+          storage.setItem(this.peopleKey, this.peopleText);
+          this.peopleKept = true;
+        }
+        storage.setItem(this.key, team.encodeWork(this.info, this.work, team.APART));
+      } else {
+        storage.removeItem(this.key);
+        storage.removeItem(this.peopleKey);
+      }
       storage.removeItem(this.staleKey);
       this.unkept = "";
       this.staleSince = "";
@@ -108,6 +135,8 @@ export class TeamState {
     } catch {
       try {
         this.win.sessionStorage.removeItem(this.key);
+        this.win.sessionStorage.removeItem(this.peopleKey);
+        this.peopleKept = false;
         this.win.sessionStorage.setItem(this.staleKey, now);
       } catch {
         // Storage blocked altogether: nothing was kept, so nothing stale can come back.
@@ -128,10 +157,10 @@ export class TeamState {
   /** Adds what was read, leaving out answers already open, and refusing anyone beyond MAX_PEOPLE.
    * @param {any[]} read @param {Outcome} [outcome] to add to (reading in chunks) @param {boolean} [tell] @returns {Outcome} */
   take(read, outcome = nothing(), tell = true) {
-    if (!this.keys) this.keys = new Set(this.work.people.map((p) => team.answersKey(p.assessment)));
+    if (!this.keys) this.keys = new Set(this.work.people.map((p) => keyOf(p.assessment)));
     for (const result of read) {
       if (result.status !== "ok") outcome.problems.push(result);
-      else if (this.keys.has(team.answersKey(result.assessment))) outcome.duplicates.push(result.source);
+      else if (this.keys.has(keyOf(result.assessment))) outcome.duplicates.push(result.source);
       else if (this.work.people.length >= team.MAX_PEOPLE) outcome.refused.push(result.source);
       else {
         const index = this.work.people.length;
@@ -143,7 +172,7 @@ export class TeamState {
           assessment: result.assessment,
           otherVersion: result.otherVersion,
         });
-        this.keys.add(team.answersKey(result.assessment));
+        this.keys.add(keyOf(result.assessment));
         this.nextKey += 1;
         outcome.added += 1;
       }
