@@ -258,6 +258,34 @@ def test_text_from_files_is_shown_as_typed_and_names_are_isolated(
     assert seen == []
 
 
+def test_a_person_with_not_sure_yet_is_counted_as_the_form_counts_them(
+    context: BrowserContext, built_site: Path, fw: dict[str, Any], tmp_path: Path
+) -> None:
+    """Issue 22: the team view said "39 of 39 answered" for a person with a "Not sure yet", where the
+    form counts 38. Now it gives the form's count, in the form's words."""
+    ids = criteria_ids(fw)
+    answers = answers_of(fw, 2, 2, 2)
+    answers[ids[0]] = "not_sure"
+    answers[ids[1]] = "not_applicable"
+    path = tmp_path / "unsure.json"
+    path.write_text(export(fw, "Unsure", answers), encoding="utf-8")
+    page, seen = open_team(context, built_site)
+    page.get_by_label(CHOOSER).set_input_files([path])
+    detail = page.locator(".cif-team-person__detail")
+    expect(detail).to_contain_text(
+        f"{len(ids) - 1} of {len(ids)} criteria answered (1 Not applicable), 1 Not sure yet."
+    )
+    expect(detail).not_to_contain_text(f"{len(ids)} of {len(ids)}")
+    # The first dimension's result leaves out the "Not sure yet" and the "Not applicable", as the form does.
+    first = fw["dimensions"][0]
+    applicable = len(first["criteria"]) - 1
+    label = fw["levels"][1]["label"]
+    expect(page.locator("#cif-team-results")).to_contain_text(
+        f"2.0 {label}, from {applicable - 1} of {applicable} criteria"
+    )
+    assert seen == []
+
+
 # --- Agreeing, saving, and finding it in the form --------------------------------------------------
 
 

@@ -8,6 +8,7 @@
  */
 
 import { restore } from "./decode.mjs";
+import * as words from "../results/words.mjs";
 
 /**
  * @typedef {object} Level
@@ -101,19 +102,17 @@ function describe(framework) {
   return { framework, levelIndex, criteria, dimensions, criteriaCount: criteria.size };
 }
 
-/** @param {Info} info @param {string} levelId */
+/** A level's label from its id ("" for none): results/words.mjs's, the one place a label is looked up.
+ * @param {Info} info @param {string} levelId */
 function levelLabel(info, levelId) {
-  const index = info.levelIndex.get(levelId);
-  return index ? info.framework.levels[index - 1].label : "";
+  return words.levelLabel(info.framework, info.levelIndex.get(levelId));
 }
 
-/** An answer in the form's words: a level's label, "Not applicable" or "Not sure yet"; `none` for no
- * answer (or an id this framework does not have).
+/** An answer in the words every page uses (results/words.mjs): a level's label, "Not applicable"
+ * or "Not sure yet"; `none` for no answer (or an id this framework does not have).
  * @param {Info} info @param {string} value @param {string} [none] */
-function answerText(info, value, none = "Not answered") {
-  if (value === NOT_APPLICABLE) return "Not applicable";
-  if (value === NOT_SURE) return "Not sure yet";
-  return levelLabel(info, value) || none;
+function answerText(info, value, none) {
+  return words.answerWords(info.framework, info.levelIndex, value, none);
 }
 
 /** @param {Info} info @param {unknown} value */

@@ -234,8 +234,8 @@ export class TeamCriteria extends Component {
       const suggested = level.id === view.suggestion ? " (suggested)" : "";
       select.appendChild(this.option(level.id, `${i + 1} ${level.label}${suggested}`));
     });
-    select.appendChild(this.option(model.NOT_SURE, "Not sure yet"));
-    select.appendChild(this.option(model.NOT_APPLICABLE, `Not applicable${view.suggestion === model.NOT_APPLICABLE ? " (suggested)" : ""}`));
+    select.appendChild(this.option(model.NOT_SURE, WORDS.answer.not_sure));
+    select.appendChild(this.option(model.NOT_APPLICABLE, `${WORDS.answer.not_applicable}${view.suggestion === model.NOT_APPLICABLE ? " (suggested)" : ""}`));
     select.value = model.has(state.work.agreed, id) ? state.work.agreed[id] : "";
     field.append(label, hint, select);
     box.appendChild(field);
