@@ -6,7 +6,8 @@
  */
 
 import * as model from "../../core/model.mjs";
-import * as scoring from "../../core/scoring.mjs";
+import { dimensionAccount } from "../../results/account.mjs";
+import { levelLabel } from "../../results/words.mjs";
 import * as plan from "../../core/plan.mjs";
 import * as transfer from "../../core/transfer.mjs";
 import { Component } from "../../ui/component.mjs";
@@ -93,13 +94,14 @@ export class ActionPlanView extends Component {
   /** A dimension with criteria to work on. @param {Assessment} assessment @param {Section} section @param {boolean} lowest */
   section(assessment, section, lowest) {
     const { dimension, result } = section;
-    const { levelName } = this.ctx;
+    const facts = dimensionAccount(this.ctx.info, result);
     const block = make(this.doc, "section", "cif-plan__section");
     block.setAttribute("aria-labelledby", "plan-" + dimension.id);
     const heading = make(this.doc, "h3", "", `${dimension.number}. ${dimension.title}`);
     heading.id = "plan-" + dimension.id;
-    const now = result.level ? `Now ${levelName(result.level)} (score ${scoring.formatScore(result.score)}).` : "";
-    const status = lowest ? now : `${now} Target ${levelName(result.target)}.`.trim();
+    // The dimension's result and target in the account's words (results/account.mjs).
+    const now = result.level ? `Now ${facts.words.result}, ${facts.words.coverage}.` : "";
+    const status = lowest ? now : `${now} Target ${facts.words.target}.`.trim();
     block.append(heading);
     if (status) block.append(make(this.doc, "p", "cif-plan__status", status));
     block.append(...section.items.map((item) => this.item(assessment, item)));
@@ -126,14 +128,14 @@ export class ActionPlanView extends Component {
 
   /** A suggested item. @param {Assessment} assessment @param {Item} item */
   item(assessment, item) {
-    const levels = this.ctx.info.framework.levels;
+    const framework = this.ctx.info.framework;
     const id = item.criterion.id;
     const box = make(this.doc, "div", "cif-plan__item");
     box.setAttribute("role", "group");
     box.setAttribute("aria-labelledby", "plan-item-" + id);
     const title = make(this.doc, "h4", "cif-plan__title", `${item.number} ${item.criterion.title}`);
     title.id = "plan-item-" + id;
-    const step = `From ${levels[item.from - 1].label} to ${levels[item.to - 1].label}. Work towards:`;
+    const step = `From ${levelLabel(framework, item.from)} to ${levelLabel(framework, item.to)}. Work towards:`;
     const entry = model.has(assessment.plan || {}, id) ? assessment.plan[id] : { action: "", owner: "", due: "" };
     box.append(
       title,

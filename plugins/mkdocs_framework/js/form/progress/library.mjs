@@ -4,7 +4,7 @@
  */
 
 import * as model from "../../core/model.mjs";
-import * as scoring from "../../core/scoring.mjs";
+import { account } from "../../results/account.mjs";
 import { make, quoted, find } from "../../ui/dom.mjs";
 import { later } from "../later.mjs";
 import { exportAnswers } from "../transfer.mjs";
@@ -97,9 +97,8 @@ export class Library extends FormComponent {
 
   /** @param {Assessment} assessment */
   completeness(assessment) {
-    const results = scoring.results(this.ctx.info, assessment);
-    const total = this.ctx.plural(results.criteriaTotal, "criterion", "criteria");
-    return `${results.criteriaDecided} of ${total} answered (${results.percentComplete}%)`;
+    // The counts as every page says them (results/account.mjs).
+    return account(this.ctx.info, assessment).words.counts;
   }
 
   /** @param {Row} row */
