@@ -28,7 +28,7 @@ REQUIRED_EXTENSIONS = ("tables", "attr_list", "md_in_html")
 OFFLINE_PARAGRAPH = re.compile(r'<p class="fw-offline">.*?</p>', re.S)
 OFFLINE_SIZE = re.compile(r'(<span class="fw-offline-size">)[^<]*(</span>)')
 SNIPPET_MARKER = re.compile(
-    r"<!--\s*framework:(downloads|offline-copy|contact|data-protection|choosing-a-level|settling-disagreement|targets)\s*-->"
+    r"<!--\s*framework:(downloads|offline-copy|contact|data-protection|choosing-a-level|settling-disagreement|targets|version)\s*-->"
 )
 
 
