@@ -1,9 +1,10 @@
 """The words the pages use about results, from one file that the browser's scripts import too.
 
 templates/words.json holds every sentence about results (labels such as "No result yet", coverage
-phrases, the scoring rule's sentences). The browser imports it (js/results/words.mjs); here it is read
-for the Jinja pages (the global ``words``) and the scoring rule in words is worked out once, for the
-pages (``_scoring_rule.md.j2``) and for the page data, which hands it to the browser.
+phrases, progress). The browser imports it (js/results/words.mjs); here it is read for the Jinja
+pages (the global ``words``). templates/scoring-rule.json holds the scoring rule's sentences: the
+rule in words is worked out once, here, for the pages (``_scoring_rule.md.j2``) and for the page
+data, which hands it to the browser (so the browser's bundles need not carry the sentences).
 """
 
 from __future__ import annotations
@@ -18,12 +19,22 @@ from .model import Framework
 SCORING_METHODS = ("mean", "median", "minimum")
 
 
+def _read(name: str) -> dict[str, Any]:
+    text = files(__package__ or "mkdocs_framework").joinpath("templates", name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
 @cache
 def words() -> dict[str, Any]:
     """Return the shared words (templates/words.json)."""
-    text = files(__package__ or "mkdocs_framework").joinpath("templates/words.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return _read("words.json")
+
+
+@cache
+def rule_words() -> dict[str, Any]:
+    """Return the scoring rule's sentences (templates/scoring-rule.json)."""
+    return _read("scoring-rule.json")
 
 
 def fill(template: str, **values: object) -> str:
@@ -71,7 +82,7 @@ def _wider_words(framework: Framework, wider: dict[str, str]) -> str:
 
 def rule_in_words(framework: Framework) -> list[str]:
     """Return the framework's scoring rule in words, one paragraph each, as plain text."""
-    rule = words()["rule"]
+    rule = rule_words()
     numbered = ", ".join(f"{i} {level.label}" for i, level in enumerate(framework.levels, start=1))
     paragraphs = [fill(rule["levels"], numbered=numbered), *_method_words(framework, rule)]
     paragraphs += [rule["answers"], rule["coverage"]]

@@ -1,6 +1,7 @@
 /* The words about results: every sentence the account of the results gives, filled in from
  * templates/words.json, the file the plugin's Python reads for the pages too (words.py). A level's
- * label from its number, an answer in words and the scoring rule in words are here, once. No DOM.
+ * label from its number and an answer in words are here, once; the scoring rule in words is read
+ * here from the page data, where the plugin put it (its sentences are templates/scoring-rule.json). No DOM.
  */
 
 import WORDS from "../../templates/words.json" with { type: "json" };
