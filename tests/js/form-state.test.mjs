@@ -145,3 +145,36 @@ test("two tabs editing different fields of one own action at the same moment kee
   assert.equal(saved.actions[0].owner, "Typed in tab B");
   assert.equal(saved.name, "Typed in tab A too");
 });
+
+test("a tab whose save was written over by a tab that had not yet read it writes its edit again (issue 23)", () => {
+  // Each tab has its own copy of the device's storage, as a browser's tabs do; a write reaches the
+  // other tab's copy only when delivered, so a tab can read (and write) an older state.
+  const copies = [memoryStorage(), memoryStorage()];
+  const key = `cif:${framework.id}:assessments`;
+  const deliver = (from, to) => copies[to].setItem(key, copies[from].getItem(key));
+  const tab = (i) => {
+    const copy = JSON.parse(JSON.stringify(framework));
+    return new FormState(copy, storage.createStore(() => copies[i], copy.id));
+  };
+  const a = tab(0);
+  a.load();
+  a.change((x) => (x.name = "Shared review"));
+  deliver(0, 1);
+  const b = tab(1);
+  b.load();
+  // At the same moment: tab A types evidence, tab B answers a question, neither having the other's.
+  a.change((x) => (x.notes.purpose = { evidence: "Typed in tab A", views: "" }));
+  b.change((x) => (x.answers.p1 = "leading"));
+  // B's write lands last on the device, over A's; then each tab hears of the other's write.
+  deliver(1, 0);
+  a.reload();
+  deliver(0, 1);
+  b.reload();
+  for (const state of [a, b]) {
+    const saved = state.store.loadCurrent().assessment;
+    assert.equal(saved.notes.purpose.evidence, "Typed in tab A");
+    assert.equal(saved.answers.p1, "leading");
+    assert.equal(state.assessment.notes.purpose.evidence, "Typed in tab A");
+    assert.equal(state.assessment.answers.p1, "leading");
+  }
+});

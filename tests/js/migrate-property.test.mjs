@@ -112,7 +112,15 @@ function assessmentFor(info, fill) {
       if (value) model.setAnswer(info, a, criterion.id, value);
       const action = pick(fill.texts);
       const due = pick(fill.dues);
-      if (action || due) a.plan[criterion.id] = { action, owner: pick(fill.texts).slice(0, 200), due };
+      // Every kind of field: text (action, owner, progress), a date (due) and choices (priority, status).
+      const [priority, status, progress] = [pick(fill.priorities), pick(fill.statuses), pick(fill.texts)];
+      if (action || due || priority || status || progress) {
+        const entry = { action, owner: pick(fill.texts).slice(0, 200), due };
+        if (priority) entry.priority = priority;
+        if (status) entry.status = status;
+        if (progress) entry.progress = progress;
+        a.plan[criterion.id] = entry;
+      }
     }
   }
   return a;
@@ -124,14 +132,16 @@ const filling = fc.record({
   targets: fc.array(fc.constantFrom(...LEVELS, null), { minLength: 1, maxLength: 4 }),
   texts: fc.array(text, { minLength: 1, maxLength: 6 }),
   dues: fc.array(fc.oneof(fc.constant(""), date), { minLength: 1, maxLength: 6 }),
+  priorities: fc.array(fc.constantFrom("", ...model.PLAN_PRIORITIES), { minLength: 1, maxLength: 5 }),
+  statuses: fc.array(fc.constantFrom("", ...model.PLAN_STATUSES), { minLength: 1, maxLength: 5 }),
 });
 
 /** Every piece of text written in the notes and plan of an assessment, where it is kept. */
 function writings(assessment) {
   const found = [];
   for (const entry of Object.values(assessment.notes)) found.push(entry.evidence, entry.views);
-  for (const entry of Object.values(assessment.plan || {})) found.push(entry.action, entry.owner);
-  for (const entry of assessment.actions || []) found.push(entry.action, entry.owner);
+  for (const entry of Object.values(assessment.plan || {})) found.push(entry.action, entry.owner, entry.progress);
+  for (const entry of assessment.actions || []) found.push(entry.action, entry.owner, entry.progress);
   for (const item of assessment.notCarried || []) {
     if (item.value && typeof item.value === "object") found.push(...Object.values(item.value));
   }
@@ -157,8 +167,29 @@ test("an export made before a revision always imports after it, losing nothing, 
       // Every note and plan text is still there, whole (joined to others or kept aside).
       const all = writings(after);
       for (const piece of writings(before).split("\u0000").filter(Boolean)) assert.ok(all.includes(piece), "text lost");
-      // Due dates are single real dates.
-      for (const entry of Object.values(after.plan)) assert.match(entry.due, /^(\d{4}-\d{2}-\d{2})?$/);
+      // Due dates are single real dates; priorities and statuses are ones the form offers.
+      for (const entry of Object.values(after.plan)) {
+        assert.match(entry.due, /^(\d{4}-\d{2}-\d{2})?$/);
+        assert.ok(!entry.priority || model.PLAN_PRIORITIES.includes(entry.priority), entry.priority);
+        assert.ok(!entry.status || model.PLAN_STATUSES.includes(entry.status), entry.status);
+      }
+      // Every plan entry as written is still there whole: in the plan, as an action of the team's
+      // own, or kept aside (merged entries whose choices differed keep their originals aside).
+      const whole = [
+        ...Object.values(after.plan),
+        ...(after.actions || []),
+        ...(after.notCarried || []).filter((item) => item.kind === "plan").map((item) => item.value),
+      ];
+      const holds = (entry, written) => Object.entries(written).every(([field, value]) => !value || (entry[field] || "").includes(value));
+      for (const [id, written] of Object.entries(before.plan)) {
+        const fate = now.lineage.from["1.0"].ids[id];
+        const merged = fate && fate.to.some((to) => to.how === "merged");
+        const choices = ["due", "priority", "status"].filter((field) => written[field]);
+        if (merged && choices.length) {
+          assert.ok(whole.some((entry) => choices.every((field) => entry[field] === written[field])), `plan entry ${id} lost its choices`);
+        }
+        assert.ok(whole.some((entry) => holds(entry, { action: written.action, owner: written.owner })) || written.action.length > MAX_TEXT / 2, `plan entry ${id} lost`);
+      }
       // The new site's own export of it imports again, unchanged.
       const again = transfer.parseImport(newInfo, transfer.exportJson(newInfo, after));
       assert.ok(again.ok, JSON.stringify(again.errors));

@@ -16,9 +16,16 @@
  * each write over the other's change. Where the browser has no Web Locks, the read-merge-write
  * runs at once: it is still one step no other script of the tab can interleave with, and the
  * "storage" event then merges another tab's change into this one (FormState.reload).
+ *
+ * A lock is not enough on its own: a browser may hand a tab the lock before that tab's copy of
+ * localStorage has the other tab's last write, so a save can read an older state. So the first
+ * key also says, for each assessment, the last save of each tab that the saved record includes
+ * (seen: {<assessment id>: {<tab id>: <number of that tab's save>}}). A tab that finds its own
+ * latest saves missing from what is saved counts the fields it changed in them as its own changes
+ * (see Tab and FormState.baseFor), so they are kept and written again, never lost.
  */
 
-import { isPlainObject, isSafeKey } from "./util.mjs";
+import { isPlainObject, isSafeKey, own } from "./util.mjs";
 
 /** @typedef {"full"|"blocked"|"failed"|"unreadable"|"newer"} Failure */
 
@@ -88,6 +95,22 @@ function mergeById(base, mine, theirs) {
   const order = [...theirsById.keys(), ...[...mineById.keys()].filter((id) => !theirsById.has(id))];
   const out = order.map((id) => merge(before.get(id), mineById.get(id), theirsById.get(id))).filter((entry) => entry !== undefined);
   return out.length ? out : undefined;
+}
+
+/** @typedef {object} Tab  a tab saving: its id, the number of this save, and what to merge
+ * against given the number of its last save that what is saved includes (null: none) and that record
+ * @property {string} id
+ * @property {number} seq
+ * @property {(seen: number | null, theirs: any) => any} baseFor */
+
+const MAX_TABS_SEEN = 16;
+
+/** The tabs' saves a record includes, with this tab's save added; the most recent tabs only
+ * (tab ids begin with the time the tab opened). @param {unknown} marks @param {Tab} tab */
+function withSave(marks, tab) {
+  const next = { ...(isPlainObject(marks) ? marks : {}), [tab.id]: tab.seq };
+  const ids = Object.keys(next).filter(isSafeKey).sort().slice(-MAX_TABS_SEEN);
+  return Object.fromEntries(ids.map((id) => [id, next[id]]));
 }
 
 /** @typedef {{request: (name: string, callback: () => any) => Promise<any>}} Locks the part of
@@ -169,16 +192,35 @@ class Store {
     return store && isPlainObject(store.assessments) ? store.assessments : {};
   }
 
+  /** Which save of each tab the saved records include, by assessment id (see the top of this file).
+   * @returns {Record<string, any>} */
+  seen() {
+    const store = this.read(this.keys.assessments);
+    return store && isPlainObject(store.seen) ? store.seen : {};
+  }
+
+  /** The number of the last save of tab tabId that the saved assessment includes, or null.
+   * @param {string} assessmentId @param {string} tabId @returns {number | null} */
+  seenSave(assessmentId, tabId) {
+    try {
+      const marks = own(this.seen(), assessmentId) ? this.seen()[assessmentId] : null;
+      return own(marks, tabId) && Number.isInteger(marks[tabId]) ? marks[tabId] : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
   /** The shared setting's open assessment, or null. */
   sharedCurrent() {
     const settings = this.read(this.keys.settings);
     return settings && typeof settings.currentAssessment === "string" ? settings.currentAssessment : null;
   }
 
-  /** @param {Record<string, any>} all @param {string} id */
-  write(all, id) {
+  /** @param {Record<string, any>} all @param {string} id @param {Record<string, any>} [seen] */
+  write(all, id, seen) {
     const storage = this.getStorage();
-    storage.setItem(this.keys.assessments, JSON.stringify({ schemaVersion: SCHEMA_VERSION, assessments: all }));
+    const kept = seen || this.seen();
+    storage.setItem(this.keys.assessments, JSON.stringify({ schemaVersion: SCHEMA_VERSION, assessments: all, seen: kept }));
     storage.setItem(this.keys.settings, JSON.stringify({ schemaVersion: SCHEMA_VERSION, currentAssessment: id }));
     this.tab(id);
   }
@@ -232,17 +274,23 @@ class Store {
 
   /** Saves one assessment beside any others already on the device, and makes it the open one.
    * Given base (the record as this tab last read or saved it), it is merged by field with what
-   * is saved now (see merge); saved is what was written.
-   * @param {{id: string}} assessment @param {any} [base] @returns {{ok: boolean, saved?: any, error?: Failure}} */
-  save(assessment, base) {
+   * is saved now (see merge); saved is what was written. Given tab, the base is the record as
+   * the tab saved it at its last save that what is saved now includes (see the top of this file).
+   * @param {{id: string}} assessment @param {any} [base] @param {Tab} [tab]
+   * @returns {{ok: boolean, saved?: any, error?: Failure}} */
+  save(assessment, base, tab) {
     try {
       // Saved data this version cannot read (damaged, or written by a newer version of the site) is
       // never written over: the person is told, and can export what they have in the form.
       const all = this.saved();
+      const seen = { ...this.seen() };
       const id = assessment.id;
       const theirs = Object.prototype.hasOwnProperty.call(all, id) ? all[id] : null;
-      all[id] = base && theirs ? merge(base, assessment, theirs) : assessment;
-      this.write(all, id);
+      const marks = own(seen, id) ? seen[id] : null;
+      const from = tab && theirs ? tab.baseFor(own(marks, tab.id) && Number.isInteger(marks[tab.id]) ? marks[tab.id] : null, theirs) : base;
+      all[id] = from && theirs ? merge(from, assessment, theirs) : assessment;
+      if (tab && isSafeKey(id)) seen[id] = withSave(marks, tab);
+      this.write(all, id, seen);
       // A copy, sharing nothing with the assessment the form goes on changing.
       return { ok: true, saved: JSON.parse(JSON.stringify(all[id])) };
     } catch (error) {
@@ -255,9 +303,11 @@ class Store {
     try {
       const storage = this.getStorage();
       const all = this.saved(); // unreadable data throws: never delete what we cannot read
+      const seen = { ...this.seen() };
       delete all[assessmentId];
+      delete seen[assessmentId];
       if (Object.keys(all).length) {
-        storage.setItem(this.keys.assessments, JSON.stringify({ schemaVersion: SCHEMA_VERSION, assessments: all }));
+        storage.setItem(this.keys.assessments, JSON.stringify({ schemaVersion: SCHEMA_VERSION, assessments: all, seen }));
       } else {
         storage.removeItem(this.keys.assessments);
       }

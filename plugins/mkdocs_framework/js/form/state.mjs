@@ -70,6 +70,36 @@ import { merge } from "../core/storage.mjs";
 /** @typedef {(event: StateEvent) => void} Listener */
 
 const SAVING = "Your answers are saved on this device as you enter them.";
+/* How many of its recent saves a tab remembers the changed fields of (see baseFor). */
+const MAX_SAVES_KEPT = 50;
+
+/** The paths (lists of keys) of the fields that differ between two records, field by field
+ * down through maps; a list (such as the team's own actions) counts as one field.
+ * @param {any} a @param {any} b @param {string[]} [at] @returns {string[][]} */
+function changedPaths(a, b, at = []) {
+  const isMap = (/** @type {any} */ value) => value !== null && typeof value === "object" && !Array.isArray(value);
+  if (!isMap(a) || !isMap(b)) return JSON.stringify(a) === JSON.stringify(b) ? [] : [at];
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].flatMap((key) => changedPaths(a[key], b[key], [...at, key]));
+}
+
+/** @param {any} record @param {string[]} path */
+function getPath(record, path) {
+  return path.reduce((value, key) => (value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined), record);
+}
+
+/** Sets (or, for undefined, removes) the field at path, making the maps on the way.
+ * @param {any} record @param {string[]} path @param {any} value */
+function setPath(record, path, value) {
+  if (!path.length || ["__proto__", "constructor", "prototype"].some((key) => path.includes(key))) return;
+  let node = record;
+  for (const key of path.slice(0, -1)) {
+    if (node[key] === null || typeof node[key] !== "object" || Array.isArray(node[key])) node[key] = {};
+    node = node[key];
+  }
+  const last = path[path.length - 1];
+  if (value === undefined) delete node[last];
+  else node[last] = JSON.parse(JSON.stringify(value));
+}
 
 /** @param {Date} date */
 function clockTime(date) {
@@ -97,6 +127,13 @@ export class FormState {
     /** The open assessment as this tab last read or saved it (null: never saved), to merge by field
      * with changes made in other tabs. @type {any} */
     this.base = null;
+    /** This tab, as its saves are marked in storage (storage.mjs: seen), its saves numbered from 1,
+     * and the fields it changed at each recent save (edits), to keep them when what is saved was
+     * written by a tab that had not yet read them. */
+    this.tabId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    this.seq = 0;
+    /** @type {Map<number, string[][]>} */
+    this.edits = new Map();
     /** A save is waiting for the tabs' lock (see save()); tell: whether it tells the listeners. */
     this.queued = false;
     this.tellQueued = false;
@@ -154,9 +191,24 @@ export class FormState {
 
   /** @param {any} assessment @param {any} [base] the record as saved, when it is one */
   put(assessment, base = null) {
+    // Another assessment: this tab's earlier edits are of that one.
+    if (!this.assessment || assessment.id !== this.assessment.id) this.edits = new Map();
     this.assessment = assessment;
     this.base = base;
     this.revision += 1;
+  }
+
+  /** What to merge against (storage.merge's base) when theirs is what is saved and includes this
+   * tab's saves up to number seen (null: none): the last record this tab knows of, except that
+   * each field this tab changed in a save theirs does not include counts as changed here, so a tab
+   * that wrote without having read it does not undo it. @param {number | null} seen @param {any} theirs */
+  baseFor(seen, theirs) {
+    if (!this.base || (seen !== null && seen >= this.seq)) return this.base;
+    const base = JSON.parse(JSON.stringify(this.base));
+    for (const [seq, paths] of this.edits) {
+      if (seen === null || seq > seen) paths.forEach((path) => setPath(base, path, getPath(theirs, path)));
+    }
+    return base;
   }
 
   load() {
@@ -199,8 +251,15 @@ export class FormState {
 
   /** The read-merge-write of save(). @param {boolean} tell */
   write(tell) {
-    const result = this.store.save(this.assessment, this.base);
+    const seq = this.seq + 1;
+    const paths = changedPaths(this.base, this.assessment);
+    /** @type {import("../core/storage.mjs").Tab} */
+    const tab = { id: this.tabId, seq, baseFor: (seen, theirs) => this.baseFor(seen, theirs) };
+    const result = this.store.save(this.assessment, this.base, tab);
     if (result.ok) {
+      this.seq = seq;
+      this.edits.set(seq, paths);
+      this.edits.delete(seq - MAX_SAVES_KEPT);
       this.storageProblem = null;
       this.saveMessage = "Saved on this device at " + clockTime(new Date()) + ".";
       this.base = result.saved;
@@ -275,7 +334,13 @@ export class FormState {
     const all = this.store.loadAll();
     const theirs = all.ok ? all.assessments.find((/** @type {any} */ a) => a.id === this.assessment.id) : null;
     if (!theirs || JSON.stringify(theirs) === JSON.stringify(this.base)) return false;
-    this.follow(merge(this.base, this.assessment, theirs), theirs);
+    // Merged against this tab's record at its last save that theirs includes: a tab that wrote
+    // without having read this tab's latest saves does not undo them.
+    const base = this.baseFor(this.store.seenSave(this.assessment.id, this.tabId), theirs);
+    const merged = merge(base, this.assessment, theirs);
+    this.follow(merged, theirs);
+    // Changes of this tab that what is saved lacks are written again.
+    if (JSON.stringify(merged) !== JSON.stringify(theirs)) this.save(false);
     return true;
   }
 
