@@ -88,5 +88,6 @@ def rule_in_words(framework: Framework) -> list[str]:
     paragraphs += [rule["answers"], rule["coverage"]]
     if framework.scoring_method in rule["hider"]:
         paragraphs.append(fill(rule["weakSpot"], hider=rule["hider"][framework.scoring_method]))
-    paragraphs.append(_wider_words(framework, rule["wider"]))
+    # Whether themes and the whole have a result is said on the results pages too: words.json.
+    paragraphs.append(_wider_words(framework, words()["rule"]["wider"]))
     return paragraphs
