@@ -115,11 +115,11 @@ def test_build_with_pdfs_lists_every_hostile_value_in_one_error(tmp_path: Path) 
     assert result.stderr.count("ERROR") == 1, result.stderr
     assert "framework.yml has 5 problems; nothing was built." in result.stderr
     for where in (
-        "framework.yml:2:8: title: character 5 of this text is half of a surrogate pair (U+D800)",
+        "framework.yml:2:13: title: character 5 of this text is half of a surrogate pair (U+D800)",
         "framework.yml:3:10: version: this number is too long to be read (4,301 digits).",
         "framework.yml:14:5: dimensions[0].id: expected text but found a list.",
-        "framework.yml:15:12: dimensions[0].title: character 1 of this text is the control character U+001B (ESC)",
-        "framework.yml:22:16: dimensions[0].criteria[0].title: character 4 of this text is the control character "
+        "framework.yml:15:13: dimensions[0].title: character 1 of this text is the control character U+001B (ESC)",
+        "framework.yml:22:20: dimensions[0].criteria[0].title: character 4 of this text is the control character "
         "U+0001,",
     ):
         assert where in result.stderr, where

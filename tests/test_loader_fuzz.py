@@ -118,6 +118,8 @@ random_yaml = st.one_of(
 )
 
 PROBLEM_LINE = re.compile(r"^\S*framework\.yml:(\d+):(\d+): ", re.M)
+YAML_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+"""Line breaks as YAML counts them (so as the reports number lines)."""
 UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters no page may hold (tab and line breaks are text)."""
 
@@ -129,7 +131,7 @@ def check(text: str) -> None:
         try:
             framework = load_framework(path, DOCS)
         except FrameworkError as error:
-            lines = max(1, text.count("\n") + 1)
+            lines = len(YAML_LINE_BREAK.findall(text)) + 1
             assert error.problems, "a refusal with no problem in it"
             report = error.report()
             assert "Traceback" not in report

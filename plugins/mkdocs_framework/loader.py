@@ -198,7 +198,7 @@ def parse_framework_text(text: str, name: str, *, keep_going: bool = False) -> L
                 )
             ]
         )
-    builder = _Builder(name)
+    builder = _Builder(name, text)
     try:
         data = builder.build(node, ())
     except RecursionError:
@@ -240,8 +240,9 @@ def _too_deep(name: str) -> Problem:
 class _Builder:
     """Turns a composed YAML node tree into plain data, recording positions and problems."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, text: str = "") -> None:
         self.name = name
+        self.text = text
         self.positions: dict[JsonPath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self.refused: set[JsonPath] = set()
@@ -303,7 +304,8 @@ class _Builder:
         if isinstance(value, str):
             unshowable = _unshowable(value)
             if unshowable is not None:
-                self._problem(node, path, *unshowable)
+                line, column = _where_written(self.text, node, unshowable[2])
+                self.problems.append(Problem(self.name, line, column, path, unshowable[0], unshowable[1]))
                 self.refused.add(path)
                 return None
         return value
@@ -344,8 +346,8 @@ _UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 which YAML and Markdown read as spaces."""
 
 
-def _unshowable(text: str) -> tuple[str, str] | None:
-    """Return (message, fix) for the first character of text that no page can show, or None.
+def _unshowable(text: str) -> tuple[str, str, str] | None:
+    """Return (message, fix, the character) for the first character of text no page can show, or None.
 
     A control character (NUL, U+0001, ESC...) would land raw in every page's HTML, and half of a
     surrogate pair is not a character at all: no file, page or PDF can be written with it. Both come
@@ -360,12 +362,45 @@ def _unshowable(text: str) -> tuple[str, str] | None:
             "which is not a character: no page or file can hold it.",
             "Remove the escape (such as \\ud800) from the double-quoted text, or write the character it "
             "was meant to be whole: as itself, or as \\U and its eight hexadecimal digits.",
+            character,
         )
     return (
         f"character {index} of this text is the control character U+{ord(character):04X}"
         f"{_control_name(character)}, which a page cannot show.",
         "Remove it: it comes from an escape in double quotes (such as \\0, \\x01 or \\e) or was pasted in unseen.",
+        character,
     )
+
+
+_SHORT_ESCAPES = {"\x00": "0", "\x07": "a", "\x08": "b", "\x0b": "v", "\x0c": "f", "\x1b": "e", "\x85": "N"}
+"""YAML's one-letter escapes of control characters (double-quoted text)."""
+
+
+def _escape_pattern(letter: str, digits: str) -> str:
+    """A regular expression for one escape of YAML's double-quoted text, hexadecimal in either case."""
+    return "\\\\" + letter + "".join(f"[{digit}{digit.upper()}]" if digit.isalpha() else digit for digit in digits)
+
+
+def _where_written(text: str, node: Node, character: str) -> tuple[int, int]:
+    """Return (line, column), 1-based, where character was written inside a value: the character
+    itself, or the first escape that means it (\\e, \\x1b, \\u001B...); the value's start if neither
+    is found."""
+    start, end = node.start_mark.index, node.end_mark.index
+    source = text[start:end]
+    code = ord(character)
+    hexes = [("x", f"{code:02x}")] if code < 0x100 else []
+    spellings = [re.escape(character)] + [
+        _escape_pattern(letter, digits) for letter, digits in [*hexes, ("u", f"{code:04x}"), ("U", f"{code:08x}")]
+    ]
+    if character in _SHORT_ESCAPES:
+        spellings.append("\\\\" + _SHORT_ESCAPES[character])
+    found = re.search("|".join(spellings), source)
+    if found is None or not text:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+    before = source[: found.start()]
+    lines = before.count("\n")
+    column = (node.start_mark.column + len(before)) if not lines else len(before) - before.rfind("\n") - 1
+    return node.start_mark.line + lines + 1, column + 1
 
 
 _CONTROL_NAMES = {"\x00": "NUL", "\x1b": "ESC", "\x7f": "DEL", "\x85": "next line", "\x08": "backspace"}
