@@ -611,3 +611,40 @@ def test_an_assessment_from_an_older_framework_version_is_compared_with_what_cou
     expect(page.locator("#cif-compare-body tr").first).to_contain_text("3.0 Established")
     expect(page.locator("#cif-compare-summary")).to_contain_text("1 dimension moved up a level")
     assert axe_violations(page) == []
+
+
+def test_a_change_is_shown_with_the_levels_it_comes_from_beside_two_equal_full_results(
+    context: BrowserContext, built_site: Path, framework: Framework
+) -> None:
+    """The issue's row: then 2.5 and now 2.3 are both the second level over all answers, but on the
+    two criteria answered both times the level went up. The row says so with those two levels, names
+    the criterion left out, and the headline counts the one row that shows a level going up."""
+    first = framework.dimensions[0]
+    low, second, third = (level.id for level in framework.levels[:3])
+    label = [level.label for level in framework.levels]
+    c1, c2, c3, *rest = (c.id for c in first.criteria)
+    out = dict.fromkeys(rest, "not_applicable")  # so the dimension has three applicable criteria
+
+    def record(key: str, name: str, date: str, answers: dict[str, str]) -> dict[str, Any]:
+        when = f"{date}T09:00:00.000Z"
+        return {"id": key, "frameworkId": framework.id, "frameworkVersion": framework.version, "name": name,
+                "date": date, "created": when, "updated": when, "answers": {**answers, **out}}  # fmt: skip
+
+    then = record("a-then", "Baseline", "2026-10-01", {c1: second, c2: third, c3: "not_sure"})
+    now = record("a-now", "Review", "2027-10-01", {c1: third, c2: third, c3: low})
+    page = open_form(context, built_site)
+    seed_storage(page, {STORAGE_KEY: json.dumps({"schemaVersion": 1, "assessments": {"a-then": then, "a-now": now}})})
+    expect(page.get_by_label("Assessment name")).to_have_value("Review")
+    page.get_by_label("Compare with").select_option(label="Baseline (1 October 2026)")
+    page.get_by_role("button", name="Compare", exact=True).click()
+    rows = page.get_by_role("table", name="Level of each dimension then and now").locator("tbody tr")
+    row = rows.nth(0)
+    expect(row.locator("td").nth(0)).to_have_text(f"2.5 {label[1]}, from 2 of 3 criteria")
+    expect(row.locator("td").nth(1)).to_have_text(f"2.3 {label[1]}, from 3 of 3 criteria")
+    expect(row.locator("td").nth(3)).to_have_text(
+        f"Up 1 level. On the 2 criteria answered both times: {label[1]} (2.5) \u2192 {label[2]} (3.0)"
+    )
+    apart = page.locator(".cif-compare__apart li")
+    expect(apart).to_have_text([f"{first.number}.3 {first.criteria[2].title}: Not sure yet then, {label[0]} now"])
+    expect(page.locator("#cif-compare-summary")).to_contain_text("1 dimension moved up a level,")
+    expect(rows.filter(has_text="Up ")).to_have_count(1)
