@@ -232,3 +232,27 @@ def test_a_published_frameworks_report_and_word_file_say_none_of_it(
     document = word_file(page)
     assert [p.text for p in document.sections[0].header.paragraphs if p.text] == []
     assert not any("Fixture council" in p.text for p in document.paragraphs)
+
+
+# --- The about page -----------------------------------------------------------------------------
+
+
+def test_the_about_page_says_who_wrote_the_site_cites_the_project_and_lists_what_is_whose() -> None:
+    about = squash((REPO / "content" / "about.md").read_text(encoding="utf-8"))
+    assert "## Who wrote this site" in (REPO / "content" / "about.md").read_text(encoding="utf-8")
+    assert "unofficial prototype" in about and "not the Children's Information Project's framework" in about
+    # The project's pages, by title, and its January 2026 report.
+    for title in ('"Explore our Framework"', '"Report Summary"', '"Next Steps"', "(29 January 2026)"):
+        assert title in about, title
+    assert "In January 2026 the Rees Centre published the project's national report" in about
+    # A dated list of what comes from the project and what is the site's own.
+    assert re.search(r"This list was last checked on \d{1,2} [A-Z][a-z]+ 20\d\d", about)
+    rows = re.findall(r"^\| (.+?) \| (.+?) \|$", (REPO / "content" / "about.md").read_text(encoding="utf-8"), re.M)
+    whose = {part: source for part, source in rows}
+    for part in ("The eight information use practices", "The two sets of system enablers", "The four core approaches"):
+        assert any(p.startswith(part) and s.startswith("The project") for p, s in whose.items()), part
+    for part in ("Framing questions", "Criteria, and the guidance", "The five levels"):
+        assert any(p.startswith(part) and s.startswith("This site's own") for p, s in whose.items()), part
+    # The project has published its structure, so the site no longer says its wording is unavailable.
+    assert "not available" not in about
+    assert "published the structure of its framework, but not criteria or level descriptors" in about
