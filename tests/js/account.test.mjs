@@ -10,6 +10,9 @@ import { account } from "../../plugins/mkdocs_framework/js/results/account.mjs";
 import { progress } from "../../plugins/mkdocs_framework/js/results/progress.mjs";
 import { WORDS, levelLabel, ruleInWords } from "../../plugins/mkdocs_framework/js/results/words.mjs";
 import { info } from "./framework.mjs";
+import { inflateRawSync } from "node:zlib";
+import * as report from "../../plugins/mkdocs_framework/js/core/report.mjs";
+import { docx } from "../../plugins/mkdocs_framework/js/core/docx.mjs";
 import versions from "./fixtures/versions.json" with { type: "json" };
 
 /** An assessment of fw with these answers (criterion id -> level id, "not_applicable", "not_sure"). */
@@ -252,5 +255,68 @@ test("property: progress across versions (criteria renamed, merged, split, remov
       if (old.dropped) assert.ok(p.notCompared.includes("dropped"));
     }),
     { numRuns: 200 }
+  );
+});
+
+/** The text of a .docx's document.xml (the files are stored or deflated; see core/docx.mjs). */
+function wordText(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 0;
+  while (view.getUint32(at, true) === 0x04034b50) {
+    const method = view.getUint16(at + 8, true);
+    const size = view.getUint32(at + 18, true);
+    const nameLength = view.getUint16(at + 26, true);
+    const name = new TextDecoder().decode(bytes.subarray(at + 30, at + 30 + nameLength));
+    const start = at + 30 + nameLength + view.getUint16(at + 28, true);
+    let data = bytes.subarray(start, start + size);
+    if (method === 8) data = inflateRawSync(data);
+    if (name === "word/document.xml") {
+      const xml = new TextDecoder().decode(data);
+      return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(" ");
+    }
+    at = start + size;
+  }
+  throw new Error("no word/document.xml");
+}
+
+/** XML's escapes undone, as a reader sees the text. */
+const unescape = (text) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+
+test("property: the board report and its Word file state the account's facts, and each change with its levels", () => {
+  const cases = frameworks.chain((fw) => fc.tuple(fc.constant(fw), answersFor(fw), answersFor(fw), targetsFor(fw)));
+  fc.assert(
+    fc.property(cases, ([fw, before, after, targets]) => {
+      const earlier = answered(fw, before);
+      earlier.date = "2025-10-01";
+      const later = answered(fw, after, targets);
+      const p = progress(fw, earlier, later);
+      const built = report.build(fw, later, "2026-11-30", { assessment: earlier, progress: p });
+      const r = account(fw, later);
+      // The summary leads with the counts, names what has no result and what is low coverage.
+      assert.ok(built.summary[0].startsWith(r.words.counts), built.summary[0]);
+      const summary = built.summary.join(" ");
+      for (const line of [r.words.without, r.words.lowCoverage, r.words.strongest && r.words.strongest.text, r.words.weakest && r.words.weakest.text]) {
+        if (line) assert.ok(summary.includes(line), `${line} in ${summary}`);
+      }
+      // The results table: each dimension's score, level (qualified), target and coverage.
+      const table = built.results[0];
+      r.dimensions.forEach((d, i) => {
+        const [name, score, level, target, coverage] = table.rows[i].map(report.plain);
+        assert.deepEqual([name, score, target, coverage], [d.words.name, d.words.score, d.words.target, d.words.coverageDetail]);
+        assert.ok(level.startsWith(d.words.qualified) && (!d.words.weakSpots || level.includes(d.words.weakSpots)), level);
+      });
+      // Progress: the headline and each row's change, with the two levels it comes from.
+      const rows = built.progress.find((b) => b.kind === "table").rows.map((row) => row.map(report.plain));
+      assert.ok(report.plain(built.progress[0].text).endsWith(p.headline));
+      p.rows.forEach((row, i) => {
+        assert.deepEqual(rows[i], [row.words.name, row.words.then, row.words.now, row.words.changeFull]);
+      });
+      // The Word file says the same words.
+      const word = unescape(wordText(docx(built, "Kicker")));
+      for (const d of r.dimensions) assert.ok(word.includes(d.words.coverageDetail) && word.includes(d.words.qualified));
+      for (const row of p.rows) assert.ok(word.includes(row.words.changeFull), row.words.changeFull);
+      assert.ok(word.includes(p.headline));
+    }),
+    { numRuns: 60 }
   );
 });
