@@ -124,7 +124,8 @@ def write_folder(output: Path, files: Mapping[str, bytes], *, replace: bool, com
     if refusal is not None:
         raise ExportError(refusal)
     others = set(_entries(output)) - earlier - {MARKER} if output.is_dir() else set()
-    clashes = sorted(others & set(files))
+    # A person's file at a new file's path, or a file or link where a new file needs a folder.
+    clashes = sorted(name for name in files if others & {name, *(p.as_posix() for p in Path(name).parents)})
     if clashes:
         raise ExportError(
             f"{output}: these files were not written by python -m mkdocs_framework, and the {command} "
