@@ -3,9 +3,9 @@
 python -m mkdocs_framework check framework.yml [--docs content]
 python -m mkdocs_framework render framework.yml OUTPUT_FOLDER [--docs content] [--replace]
 python -m mkdocs_framework export mkdocs.yml OUTPUT_FOLDER [--replace]   (a whole project for Zensical)
+python -m mkdocs_framework secure SITE_FOLDER   (the Content-Security-Policy, after zensical build)
 
 OUTPUT_FOLDER must be new or empty; --replace replaces what an earlier run wrote there, and only that.
-python -m mkdocs_framework secure SITE_FOLDER   (the Content-Security-Policy, after zensical build)
 """
 
 from __future__ import annotations
