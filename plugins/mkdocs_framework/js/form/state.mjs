@@ -191,8 +191,12 @@ export class FormState {
 
   /** @param {any} assessment @param {any} [base] the record as saved, when it is one */
   put(assessment, base = null) {
-    // Another assessment: this tab's earlier edits are of that one.
-    if (!this.assessment || assessment.id !== this.assessment.id) this.edits = new Map();
+    if (!this.assessment || assessment.id !== this.assessment.id) {
+      // Another assessment: a save still waiting for the lock is of the one shown until now, so it
+      // is made first; this tab's earlier edits are of that one.
+      this.flush();
+      this.edits = new Map();
+    }
     this.assessment = assessment;
     this.base = base;
     this.revision += 1;
@@ -320,6 +324,7 @@ export class FormState {
   }
 
   startAgain() {
+    this.flush(); // a save waiting for the lock must not bring back what is deleted next
     const removed = this.store.remove(this.assessment.id);
     this.put(model.blankAssessment(this.info));
     if (removed.ok && this.storageProblem === null) this.saveMessage = SAVING;
