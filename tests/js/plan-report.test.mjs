@@ -13,6 +13,7 @@ import { decodeStored } from "../../plugins/mkdocs_framework/js/core/decode.mjs"
 import { migrateAssessment } from "../../plugins/mkdocs_framework/js/core/migrate.mjs";
 import { progress } from "../../plugins/mkdocs_framework/js/results/progress.mjs";
 import { info } from "./framework.mjs";
+import versions from "./fixtures/versions.json" with { type: "json" };
 
 function withDescriptors(fw) {
   fw.framework.dimensions.forEach((d) =>
@@ -301,6 +302,20 @@ test("the progress headline counts the rows, and every row that states a change 
     const [, from, to] = /: (\w+) \([\d.]+\) \u2192 (\w+) \([\d.]+\)$/.exec(r[3]) || [];
     assert.ok(from && to && from !== to, r[3]);
   }
+});
+
+test("progress from an assessment of an earlier version names the answers it could not compare and those to check", () => {
+  const v1 = model.describe(JSON.parse(JSON.stringify(versions.v1)));
+  const v2 = model.describe(JSON.parse(JSON.stringify(versions.v2)));
+  const earlier = answered(v1, { keep: "high", reword: "mid", "old-name": "low", dropped: "high" });
+  const later = answered(v2, { keep: "high", reword: "high", "new-name": "mid" });
+  const p = progress(v2, earlier, later);
+  const built = report.build(v2, later, "2026-11-30", { assessment: earlier, progress: p });
+  const said = built.progress.filter((b) => b.kind === "paragraph").map((b) => report.plain(b.text));
+  assert.ok(said.includes("1 answer is for a criterion that this version of the framework does not have, so it was not compared: \u201cdropped\u201d."), said.join("\n"));
+  assert.ok(p.flagged.length > 0);
+  const flagged = said.find((text) => /carried over from another version of the framework and needs? checking/.test(text));
+  assert.ok(flagged && flagged.includes("1.2 Reworded later"), said.join("\n"));
 });
 
 /** The files of a stored zip, checked against their CRC-32. */

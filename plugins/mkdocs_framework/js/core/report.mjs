@@ -14,7 +14,7 @@ import * as model from "./model.mjs";
 import * as plan from "./plan.mjs";
 import { noteFields, terms } from "./terms.mjs";
 import { account } from "../results/account.mjs";
-import { levelLabel, answerWords } from "../results/words.mjs";
+import { WORDS, fill, either, levelLabel, answerWords } from "../results/words.mjs";
 
 /**
  * @typedef {import("./model.mjs").Assessment} Assessment
@@ -202,6 +202,8 @@ function progressBlocks(info, since) {
       style: "progress",
     },
   ];
+  // Answers the two versions of the framework do not let be compared like for like, named.
+  for (const text of versionCaveats(info, p)) blocks.push({ kind: "paragraph", text });
   // Criteria with a level in only one of the two are left out of the changes, and named.
   const apart = p.rows.flatMap((row) => row.leftOut.map((l) => [`${l.number} ${l.title}`, l.then, l.now]));
   if (apart.length) {
@@ -211,6 +213,24 @@ function progressBlocks(info, since) {
     );
   }
   return blocks;
+}
+
+/** Where the two were made with different versions of the framework: the answers to criteria this
+ * version does not have (not compared), and those carried over that need checking, each named.
+ * @param {Info} info @param {Progress} p @returns {string[]} */
+function versionCaveats(info, p) {
+  /** @param {string} id */
+  const name = (id) => {
+    const found = info.criteria.get(id);
+    if (!found) return fill(WORDS.versionCaveats.unknownCriterion, { id });
+    return `${found.dimension.number}.${found.dimension.criteria.indexOf(found.criterion) + 1} ${found.criterion.title}`;
+  };
+  /** @param {string[]} ids @param {string[]} pair */
+  const say = (ids, pair) => fill(either(ids.length, pair), { count: ids.length, list: ids.map(name).join(", ") });
+  return [
+    ...(p.notCompared.length ? [say(p.notCompared, WORDS.versionCaveats.notCompared)] : []),
+    ...(p.flagged.length ? [say(p.flagged, WORDS.versionCaveats.flagged)] : []),
+  ];
 }
 
 /** The whole report. made: the date the report is made (YYYY-MM-DD).
