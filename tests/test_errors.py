@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from mkdocs_framework import downloads
 from mkdocs_framework.__main__ import main
 from tests.helpers import FIXTURES, REPO, assert_golden, make_site, run_mkdocs
 
@@ -134,3 +135,16 @@ def test_check_never_says_ok_about_text_it_cannot_print(tmp_path: Path, capsys: 
     assert code == 1
     assert output.out == ""
     assert "has 5 problems; nothing was built." in output.err
+
+
+@pytest.mark.parametrize("record", ["", "{", '{"pages": "two"}', "[]", '{"path": "x.pdf"}'])
+def test_a_damaged_pdf_cache_record_means_the_pdf_is_made_again(tmp_path: Path, record: str) -> None:
+    """A half-written or hand-edited record in the PDF cache is no reason for a build to stop."""
+    source = downloads.PdfSource("worksheets/one.pdf", "<p>One \ud800</p>")  # a surrogate half hashes too
+    pdf_file, meta_file = downloads._cache_files(source, tmp_path)
+    pdf_file.write_bytes(b"%PDF-1.7 cached")
+    meta_file.write_text(record, encoding="utf-8")
+    found, missing = downloads.cached_pdfs([source], tmp_path)
+    assert (found, missing) == ({}, [source])
+    meta_file.write_text('{"pages": 2, "path": "worksheets/one.pdf"}', encoding="utf-8")
+    assert downloads.cached_pdfs([source], tmp_path) == ({"worksheets/one.pdf": (b"%PDF-1.7 cached", 2)}, [])
