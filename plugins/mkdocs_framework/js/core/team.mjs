@@ -136,24 +136,51 @@ export function defaultName(assessment, index) {
  * rounds a score down to its level); null for none. @param {number[]} numbers */
 export function medianLevel(numbers) {
   if (!numbers.length) return null;
-  const list = [...numbers].sort((x, y) => x - y);
-  const middle = Math.floor(list.length / 2);
-  return list.length % 2 ? list[middle] : Math.floor((list[middle - 1] + list[middle]) / 2);
+  // Counted, not sorted: levels are a handful of small numbers, and thousands of people may answer.
+  /** @type {number[]} */
+  const counts = [];
+  for (const n of numbers) counts[n] = (counts[n] || 0) + 1;
+  const nth = (/** @type {number} */ k) => {
+    let seen = 0;
+    for (let value = 0; value < counts.length; value += 1) {
+      seen += counts[value] || 0;
+      if (seen > k) return value;
+    }
+    return counts.length - 1;
+  };
+  const middle = Math.floor(numbers.length / 2);
+  return numbers.length % 2 ? nth(middle) : Math.floor((nth(middle - 1) + nth(middle)) / 2);
 }
-
 /** @param {Info} info @param {Assessment} assessment @param {string} id */
 function answerOf(info, assessment, id) {
   const value = model.has(assessment.answers, id) ? assessment.answers[id] : "";
   return model.isAllowedAnswer(info, value) ? value : "";
 }
 
+/** A person's answer to every criterion, in the framework's order (what criteria() reads; the page
+ * works it out once per person). @param {Info} info @param {Assessment} assessment @returns {string[]} */
+export function answerRow(info, assessment) {
+  return info.framework.dimensions.flatMap((dimension) => dimension.criteria.map((criterion) => answerOf(info, assessment, criterion.id)));
+}
+
+/** Each dimension's result for a person, in the framework's order (what dimensions() reads).
+ * @param {Info} info @param {Assessment} assessment @returns {DimensionResult[]} */
+export function resultRow(info, assessment) {
+  return info.framework.dimensions.map((dimension) => scoring.scoreDimension(info, assessment, dimension));
+}
+
 /** Every criterion with each person's answer, the spread and the suggestion.
- * @param {Info} info @param {Assessment[]} assessments @returns {CriterionView[]} */
-export function criteria(info, assessments) {
+ * @param {Info} info @param {Assessment[]} assessments @param {(a: Assessment) => string[]} [rowOf] answerRow, perhaps kept
+ * @returns {CriterionView[]} */
+export function criteria(info, assessments, rowOf = (/** @type {Assessment} */ a) => answerRow(info, a)) {
   const views = [];
+  const rows = assessments.map(rowOf);
+  let column = 0;
   for (const dimension of info.framework.dimensions) {
     dimension.criteria.forEach((criterion, i) => {
-      const answers = assessments.map((a) => answerOf(info, a, criterion.id));
+      const at = column;
+      column += 1;
+      const answers = rows.map((row) => row[at]);
       const levels = answers.map((value) => info.levelIndex.get(value) || null);
       const given = levels.filter((level) => level !== null);
       const lowest = given.length ? Math.min(...given) : null;
@@ -169,10 +196,12 @@ export function criteria(info, assessments) {
 }
 
 /** Every dimension with each person's result (scoring.mjs, as the form works it out) and the
- * spread of their levels. @param {Info} info @param {Assessment[]} assessments @returns {DimensionView[]} */
-export function dimensions(info, assessments) {
-  return info.framework.dimensions.map((dimension) => {
-    const results = assessments.map((a) => scoring.scoreDimension(info, a, dimension));
+ * spread of their levels. @param {Info} info @param {Assessment[]} assessments
+ * @param {(a: Assessment) => DimensionResult[]} [resultsOf] resultRow, perhaps kept @returns {DimensionView[]} */
+export function dimensions(info, assessments, resultsOf = (/** @type {Assessment} */ a) => resultRow(info, a)) {
+  const rows = assessments.map(resultsOf);
+  return info.framework.dimensions.map((dimension, at) => {
+    const results = rows.map((row) => row[at]);
     const given = results.map((r) => r.level).filter((level) => level !== null);
     const lowest = given.length ? Math.min(...given) : null;
     const highest = given.length ? Math.max(...given) : null;

@@ -58,8 +58,8 @@ export class TeamCriteria extends Component {
     this.results.hidden = people.length === 0;
     this.holder.textContent = "";
     if (!people.length) return;
-    const views = team.criteria(info, people);
-    const dims = team.dimensions(info, people);
+    const views = team.criteria(info, people, (a) => state.rowOf(a));
+    const dims = team.dimensions(info, people, (a) => state.resultsOf(a));
     this.summary(views, dims);
     for (const dim of dims) {
       const section = make(this.doc, "section", "cif-team-dimension");

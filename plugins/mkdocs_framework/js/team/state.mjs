@@ -43,6 +43,14 @@ function keyOf(assessment) {
   return key;
 }
 
+/* Each person's answers in the framework's order and results per dimension, worked out once (as
+ * each is added, in the chunks files are read in), so that drawing the page for thousands of
+ * people does not work them all out again in one go. */
+/** @type {WeakMap<object, string[]>} */
+const rowCache = new WeakMap();
+/** @type {WeakMap<object, import("../core/scoring.mjs").DimensionResult[]>} */
+const resultCache = new WeakMap();
+
 /** @returns {Outcome} */
 const nothing = () => ({ added: 0, duplicates: [], problems: [], refused: [] });
 
@@ -84,6 +92,20 @@ export class TeamState {
       // No tab storage: the work is kept on the page only.
     }
     this.nextKey = this.work.people.length + 1;
+  }
+
+  /** team.answerRow, worked out once per person. @param {import("../core/team.mjs").Assessment} assessment */
+  rowOf(assessment) {
+    let row = rowCache.get(assessment);
+    if (!row) rowCache.set(assessment, (row = team.answerRow(this.info, assessment)));
+    return row;
+  }
+
+  /** team.resultRow, worked out once per person. @param {import("../core/team.mjs").Assessment} assessment */
+  resultsOf(assessment) {
+    let row = resultCache.get(assessment);
+    if (!row) resultCache.set(assessment, (row = team.resultRow(this.info, assessment)));
+    return row;
   }
 
   /** @param {(change: Change) => void} listener */
@@ -173,6 +195,8 @@ export class TeamState {
           otherVersion: result.otherVersion,
         });
         this.keys.add(keyOf(result.assessment));
+        this.rowOf(result.assessment);
+        this.resultsOf(result.assessment);
         this.nextKey += 1;
         outcome.added += 1;
       }
