@@ -14,6 +14,8 @@ import yaml
 
 from mkdocs_framework import downloads
 from mkdocs_framework.__main__ import main
+from mkdocs_framework.problems import FrameworkError
+from mkdocs_framework.validate import load_framework
 from tests.helpers import FIXTURES, REPO, assert_golden, make_site, run_mkdocs
 
 BAD = FIXTURES / "bad"
@@ -148,3 +150,33 @@ def test_a_damaged_pdf_cache_record_means_the_pdf_is_made_again(tmp_path: Path, 
     assert (found, missing) == ({}, [source])
     meta_file.write_text('{"pages": 2, "path": "worksheets/one.pdf"}', encoding="utf-8")
     assert downloads.cached_pdfs([source], tmp_path) == ({"worksheets/one.pdf": (b"%PDF-1.7 cached", 2)}, [])
+
+
+@pytest.mark.parametrize(
+    ("heading", "message"),
+    [
+        (
+            b"# Guide \x1b[2J\n",
+            "the title of the page 'resources/guide.md' (its first heading): character 7 of this text is the control "
+            "character U+001B (ESC), which a page cannot show.",
+        ),
+        (
+            b"# Guide \xff\n",
+            "the page 'resources/guide.md' is not UTF-8 text (byte 8 cannot be read), so its title cannot be read.",
+        ),
+    ],
+)
+def test_a_resource_page_whose_title_cannot_be_shown_is_named(tmp_path: Path, heading: bytes, message: str) -> None:
+    """A link without a title takes its page's first heading: one that cannot be read or shown is refused."""
+    docs = tmp_path / "docs"
+    (docs / "resources").mkdir(parents=True)
+    (docs / "resources" / "guide.md").write_bytes(heading)
+    framework = tmp_path / "framework.yml"
+    base = (BAD / "base.yml").read_text(encoding="utf-8")
+    framework.write_text(base + "    resources:\n      - page: resources/guide.md\n", encoding="utf-8")
+    with pytest.raises(FrameworkError) as raised:
+        load_framework(framework, docs)
+    [problem] = raised.value.problems
+    line = base.count("\n") + 2
+    assert (problem.line, problem.column, problem.message) == (line, 9, message)
+    assert problem.fix.endswith("or give this link a 'title:' of its own.")

@@ -302,10 +302,10 @@ class _Builder:
             )
             return None
         if isinstance(value, str):
-            unshowable = _unshowable(value)
-            if unshowable is not None:
-                line, column = _where_written(self.text, node, unshowable[2])
-                self.problems.append(Problem(self.name, line, column, path, unshowable[0], unshowable[1]))
+            trouble = unshowable(value)
+            if trouble is not None:
+                line, column = _where_written(self.text, node, trouble[2])
+                self.problems.append(Problem(self.name, line, column, path, trouble[0], trouble[1]))
                 self.refused.add(path)
                 return None
         return value
@@ -346,7 +346,7 @@ _UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 which YAML and Markdown read as spaces."""
 
 
-def _unshowable(text: str) -> tuple[str, str, str] | None:
+def unshowable(text: str) -> tuple[str, str, str] | None:
     """Return (message, fix, the character) for the first character of text no page can show, or None.
 
     A control character (NUL, U+0001, ESC...) would land raw in every page's HTML, and half of a

@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
 from .lineage import is_version, version_key
-from .loader import Located, load_framework_file
+from .loader import Located, load_framework_file, unshowable
 from .model import (
     DEFAULT_NOTES,
     Criterion,
@@ -335,6 +335,10 @@ def reference_problems(located: Located, docs_dir: Path | None) -> Iterator[Prob
                     f"the page '{page}' does not exist in {docs_dir}.",
                     "Correct the path (it is relative to the docs folder) or create the page.",
                 )
+            elif docs_dir is not None and not link.get("title"):
+                trouble = _title_trouble(docs_dir, page)
+                if trouble is not None:
+                    yield located.problem((*base, "resources", k, "page"), *trouble)
 
 
 def _default_reserved() -> Mapping[str, str]:
@@ -563,6 +567,28 @@ def page_title(docs_dir: Path | None, page: str) -> str:
             if match:
                 return match.group(1)
     return Path(path_part).stem.replace("-", " ").capitalize()
+
+
+def _title_trouble(docs_dir: Path, page: str) -> tuple[str, str] | None:
+    """Return (message, fix) when the title a link takes from its page cannot be read or shown."""
+    keep_out = "or give this link a 'title:' of its own."
+    try:
+        text = (docs_dir / page.split("#")[0]).read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return (
+            f"the page '{page}' is not UTF-8 text (byte {error.start} cannot be read), so its title cannot be read.",
+            f"Save the page with UTF-8 encoding, {keep_out}",
+        )
+    except OSError as error:
+        return f"the page '{page}' cannot be read ({error.strerror or error}).", f"Check the page, {keep_out}"
+    match = _HEADING.search(text)
+    trouble = unshowable(match.group(1)) if match else None
+    if trouble is None:
+        return None
+    return (
+        f"the title of the page '{page}' (its first heading): {trouble[0]}",
+        f"Remove it from the heading, {keep_out}",
+    )
 
 
 def build_model(data: dict[str, Any], docs_dir: Path | None = None) -> Framework:
