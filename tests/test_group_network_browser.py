@@ -156,10 +156,11 @@ def test_the_same_file_twice_counts_once_and_two_rounds_are_one_authority(
 
     # Anyshire's row shows its latest round (all Established), marked as the latest of two.
     levels = [level["label"] for level in fw["levels"]]
+    n = len(fw["dimensions"][0]["criteria"])
     anyshire = page.locator("#cif-heatmap tbody tr").filter(has_text="Latest of 2 rounds")
     expect(anyshire).to_have_count(1)
     expect(anyshire.locator("th")).to_contain_text("ANYSHIRE")
-    expect(anyshire.locator("td").first).to_have_text(f"3.0\n{levels[2]}\nfrom 4 of 4 criteria")
+    expect(anyshire.locator("td").first).to_have_text(f"3.0\n{levels[2]}\nfrom {n} of {n} criteria")
 
     # The rounds, baseline first, with the change like for like.
     rounds = page.locator('[data-module="cif-group-rounds"]')
@@ -172,9 +173,12 @@ def test_the_same_file_twice_counts_once_and_two_rounds_are_one_authority(
     )
     expect(series).to_contain_text(f"{len(fw['dimensions'])} dimensions moved up a level")
     first = series.locator("tbody tr").first
-    expect(first.locator("td").nth(0)).to_have_text(f"1.0 {levels[0]}, from 4 of 4 criteria")
-    expect(first.locator("td").nth(1)).to_have_text(f"3.0 {levels[2]}, from 4 of 4 criteria")
-    expect(first.locator("td").nth(2)).to_contain_text("Up 2 levels (+2.0")
+    expect(first.locator("td").nth(0)).to_have_text(f"1.0 {levels[0]}, from {n} of {n} criteria")
+    expect(first.locator("td").nth(1)).to_have_text(f"3.0 {levels[2]}, from {n} of {n} criteria")
+    # The change is printed with the like-for-like levels it comes from.
+    expect(first.locator("td").nth(2)).to_have_text(
+        f"Up 2 levels. On the {n} criteria answered both times: {levels[0]} (1.0) → {levels[2]} (3.0)"
+    )
 
     # Every file is listed, the rounds together, each with its own Remove button.
     files = page.locator("#cif-group-file-list li")
@@ -194,7 +198,7 @@ def test_the_same_file_twice_counts_once_and_two_rounds_are_one_authority(
     )
     expect(rounds).to_be_hidden()
     row = page.locator("#cif-heatmap tbody tr").filter(has_text="Anyshire")
-    expect(row.locator("td").first).to_have_text(f"1.0\n{levels[0]}\nfrom 4 of 4 criteria")
+    expect(row.locator("td").first).to_have_text(f"1.0\n{levels[0]}\nfrom {n} of {n} criteria")
     assert seen == []
 
 
@@ -209,7 +213,7 @@ def test_a_result_from_few_criteria_is_marked_low_coverage(
     page.get_by_label(CHOOSER).set_input_files(
         write(tmp_path, {"empty.json": export(fw, "Borsetshire", lambda d, c: None)})
     )
-    expect(page.locator("#cif-heatmap tbody td").first).to_have_text("No score")
+    expect(page.locator("#cif-heatmap tbody td").first).to_have_text("No result yet")
     expect(page.locator("#cif-group-weakest")).to_have_text("No criterion has been answered with a level yet.")
     page.get_by_role("button", name="Remove Borsetshire").click()
     page.get_by_label(CHOOSER).set_input_files(write(tmp_path, {"partial.json": export(fw, "Anyshire", level)}))

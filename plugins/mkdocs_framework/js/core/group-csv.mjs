@@ -2,7 +2,7 @@
  * No DOM. Loaded with assess-group-more.js, when first needed. */
 
 import * as scoring from "./scoring.mjs";
-import { NOT_APPLICABLE, NOT_SURE } from "./model.mjs";
+import { answerWords, levelLabel } from "../results/words.mjs";
 import { csvRows } from "./csv.mjs";
 import { capitalise, terms } from "./terms.mjs";
 
@@ -20,10 +20,9 @@ import { capitalise, terms } from "./terms.mjs";
 export function combinedCsv(info, rows, nameOf, hidden) {
   const fw = info.framework;
   const one = capitalise(terms(fw).organisation);
-  const levels = fw.levels;
   const themes = new Map(((/** @type {any} */ (fw).themes || [])).map((/** @type {any} */ t) => [t.id, t.title]));
-  const answerText = (/** @type {string} */ value) =>
-    value === NOT_APPLICABLE ? "Not applicable" : value === NOT_SURE ? "Not sure yet" : value ? levels[(info.levelIndex.get(value) || 1) - 1].label : "";
+  // An answer in the words every page uses; a criterion not answered is an empty cell.
+  const answerText = (/** @type {string} */ value) => answerWords(fw, info.levelIndex, value, "");
   /** @type {unknown[][]} */
   const out = [
     [
@@ -44,7 +43,7 @@ export function combinedCsv(info, rows, nameOf, hidden) {
         const d = result.dimension;
         const scored = [
           result.score === null ? "" : scoring.formatScore(result.score),
-          result.level ? levels[result.level - 1].label : "",
+          levelLabel(fw, result.level),
           result.answered,
           result.applicable,
           result.lowCoverage ? "Yes" : "No",

@@ -6,6 +6,7 @@
  */
 
 import * as scoring from "./scoring.mjs";
+import { account } from "../results/account.mjs";
 import { decodeFile } from "./decode.mjs";
 import { NOT_APPLICABLE, NOT_SURE } from "./model.mjs";
 import { capitalise, terms } from "./terms.mjs";
@@ -150,10 +151,16 @@ function compare(info, entries) {
       const extra = [a.authority.trim() && a.name.trim() !== name ? a.name.trim() : "", a.date].filter(Boolean).join(", ");
       name += ` (${extra || entry.name})`;
     }
-    const rounds = files.map((file) => ({ entry: file, assessment: file.assessment, results: scoring.results(info, file.assessment) }));
-    const { results } = rounds[rounds.length - 1];
+    // Each round's account (results/account.mjs) gives its results in the words every page uses.
+    const rounds = files.map((file) => ({
+      entry: file,
+      assessment: file.assessment,
+      results: scoring.results(info, file.assessment),
+      account: account(info, file.assessment),
+    }));
+    const { results, account: latestAccount } = rounds[rounds.length - 1];
     const code = `${word} ${letters(i)}`;
-    return { code, name, fileName: entry.name, entry, assessment: a, results, dimensions: results.dimensions, rounds };
+    return { code, name, fileName: entry.name, entry, assessment: a, results, account: latestAccount, dimensions: latestAccount.dimensions, rounds };
   });
   const spread = info.framework.dimensions.map((dimension, d) => {
     const scores = rows

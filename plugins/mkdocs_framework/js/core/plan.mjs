@@ -14,6 +14,7 @@
  * (formerCriterion).
  */
 
+import { levelLabel } from "../results/words.mjs";
 import * as model from "./model.mjs";
 import * as scoring from "./scoring.mjs";
 import { DETAIL_COLUMNS, csvRows, detailCells, wordedHeader } from "./csv.mjs";
@@ -270,7 +271,7 @@ const CSV_HEADER = [
  * byte order mark, RFC 4180, and cells that a spreadsheet would run as formulas made inert, as in
  * the answers' CSV. @param {Info} info @param {Assessment} assessment */
 function exportCsv(info, assessment) {
-  const label = (/** @type {number | null} */ level) => (level ? info.framework.levels[level - 1].label : "");
+  const label = (/** @type {number | null} */ level) => levelLabel(info.framework, level);
   const meta = detailCells(assessment, info.framework.version);
   /** @type {unknown[][]} */
   const out = [wordedHeader(CSV_HEADER, info.framework)];

@@ -3,6 +3,7 @@
  * decode.mjs; parseImport() only hands it the file's text.
  */
 
+import { levelLabel } from "../results/words.mjs";
 import * as model from "./model.mjs";
 import * as scoring from "./scoring.mjs";
 import { FORMAT, FORMAT_VERSION, MAX_BYTES, decodeFile } from "./decode.mjs";
@@ -79,8 +80,7 @@ const answerText = (info, value) => model.answerText(info, value, "");
  * @param {Info} info @param {Assessment} assessment */
 function exportCsv(info, assessment) {
   const meta = detailCells(assessment, info.framework.version);
-  const levels = info.framework.levels;
-  const label = (/** @type {number|null} */ level) => (level ? levels[level - 1].label : "");
+  const label = (/** @type {number|null} */ level) => levelLabel(info.framework, level);
   const notes = noteFields(info.framework);
   const rows = [[...wordedHeader(CSV_HEADER, info.framework), ...notes.map((field) => field.column)]];
   for (const dimension of info.framework.dimensions) {

@@ -15,12 +15,10 @@ function listOf(items) {
   return Array.isArray(items) ? items.filter((item) => item && typeof item === "object") : [];
 }
 
-/** @param {any} info @param {any} value */
+/** An answer in the words every page uses; one this version has no level for, as it was written.
+ * @param {any} info @param {any} value */
 function valueName(info, value) {
-  if (value === model.NOT_APPLICABLE) return "Not applicable";
-  if (value === model.NOT_SURE) return "Not sure yet";
-  if (typeof value === "string") return model.levelLabel(info, value) || value;
-  return "";
+  return typeof value === "string" ? model.answerText(info, value, value) : "";
 }
 
 /** Fills holder with the lists of the report.

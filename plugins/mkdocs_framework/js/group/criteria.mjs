@@ -3,6 +3,7 @@
  * rounds) spread across the levels on every criterion. Names no one, so only new files change it.
  */
 
+import { levelLabel } from "../results/words.mjs";
 import * as group from "../core/group.mjs";
 import { make } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
@@ -20,7 +21,7 @@ const WEAKEST = 5;
 export function weakText(s, total, levels, words) {
   const level = /** @type {number} */ (s.medianLevel);
   const verb = s.atOrBelow === 1 ? "is" : "are";
-  const where = level === 1 ? levels[0].label : `${levels[level - 1].label} or lower`;
+  const where = level === 1 ? levelLabel({ levels }, 1) : `${levelLabel({ levels }, level)} or lower`;
   const whole = total === 1 ? words.organisation : words.organisations;
   return `${s.atOrBelow} of ${total} ${whole} ${verb} ${where} on ${s.number} ${s.criterion.title}`;
 }

@@ -5,10 +5,9 @@
  */
 
 import * as group from "../core/group.mjs";
-import { coverageText, formatScore } from "../core/scoring.mjs";
 import { all, bdi, make } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
-import { allNotApplicable, levelName, scoreText } from "./text.mjs";
+import { scoreText } from "./text.mjs";
 import { capitalise, dimensionName, terms } from "../core/terms.mjs";
 import { plural } from "../core/model.mjs";
 
@@ -171,18 +170,18 @@ export class GroupHeatmap extends Component {
     return head;
   }
 
-  /** @param {any} result a dimension's result (scoring.results) */
+  /** @param {import("../results/account.mjs").DimensionAccount} result a dimension's account */
   cell(result) {
     const { levels } = this.context;
     const cell = make(this.doc, "td", `cif-heat cif-heat--${group.shade(result.level, levels.length)}`);
     if (result.score === null) {
-      cell.textContent = allNotApplicable(result) ? "Not applicable" : "No score";
+      cell.textContent = result.words.level; // "No result yet" or "Not applicable"
       return cell;
     }
     // Score, level and coverage in words, a line each, as one text (the score's line in bold, by
     // share-group.css), so that 200 rows draw fast; a result from fewer than half of its criteria
     // is also outlined (assess.css).
-    cell.textContent = `${formatScore(result.score)}\n${levelName(levels, result.level)}\n${coverageText(result)}`;
+    cell.textContent = `${result.words.score}\n${result.label}\n${result.words.coverage}`;
     if (result.lowCoverage) cell.classList.add("cif-heat--low");
     return cell;
   }

@@ -2,5 +2,5 @@
  * charts (ui/chart.mjs), an organisation's rounds (series.mjs) and the combined CSV (core/group-csv.mjs). */
 
 export { seriesSection } from "./series.mjs";
-export { ChartSizer, draw, resultRows } from "../ui/chart.mjs";
+export { ChartSizer, draw, accountRows } from "../ui/chart.mjs";
 export { combinedCsv } from "../core/group-csv.mjs";

@@ -7,7 +7,8 @@ import { longDate, plural } from "../core/model.mjs";
 import { loadMore } from "./later.mjs";
 import { all, make, sentence } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
-import { allNotApplicable, levelName, scoreText, versionNote } from "./text.mjs";
+import { versionNote } from "./text.mjs";
+import { WORDS, fill } from "../results/words.mjs";
 import { dimensionName } from "../core/terms.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
@@ -108,7 +109,7 @@ export class GroupProfiles extends Component {
     const a = row.assessment;
     const meta = [];
     if (a.date) meta.push(longDate(a.date));
-    meta.push(`${row.results.criteriaDecided} of ${plural(row.results.criteriaTotal, "criterion", "criteria")} answered`);
+    meta.push(row.account.words.counts);
     const named = !state.hideNames && a.name && a.name !== row.name;
     const metaLine = make(doc, "p", "cif-profile__meta");
     section.appendChild(named ? sentence(metaLine, "\u201c", [a.name], `\u201d. ${meta.join(". ")}.`) : sentence(metaLine, `${meta.join(". ")}.`));
@@ -140,8 +141,9 @@ export class GroupProfiles extends Component {
       const th = make(doc, "th", "", dimensionName(r.dimension));
       th.scope = "row";
       tr.appendChild(th);
-      tr.appendChild(make(doc, "td", "", allNotApplicable(r) ? "Not applicable" : scoreText(levels, r.score, r.level)));
-      tr.appendChild(make(doc, "td", "", r.target ? levelName(levels, r.target) : "Not set"));
+      const result = r.kind === "low-coverage" ? fill(WORDS.result.low, { text: r.words.result }) : r.words.result;
+      tr.appendChild(make(doc, "td", "", result));
+      tr.appendChild(make(doc, "td", "", r.words.target));
       tbody.appendChild(tr);
     }
     table.appendChild(tbody);
@@ -168,7 +170,7 @@ export class GroupProfiles extends Component {
         width,
         levels,
         label: `Bar chart of the score of each dimension for ${state.nameOf(row)}, on the scale 1 to ${levels.length}, with targets. The table below gives the same figures.`,
-        rows: chart.resultRows(row.results, (level) => levelName(levels, level), "No score"),
+        rows: chart.accountRows(row.account),
       });
       holder.textContent = "";
       holder.appendChild(svg);

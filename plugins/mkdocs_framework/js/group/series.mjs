@@ -1,12 +1,10 @@
 /* The group page's rounds of one organisation, drawn for rounds.mjs: loaded with
  * assess-group-more.js, when an organisation first has files from more than one round. */
 
-import * as compare from "../core/compare.mjs";
 import { longDate } from "../core/model.mjs";
-import { coverageText } from "../core/scoring.mjs";
-import { dimensionName } from "../core/terms.mjs";
+import { progress } from "../results/progress.mjs";
 import { bdi, make, sentence } from "../ui/dom.mjs";
-import { scoreText } from "./text.mjs";
+import { resultText } from "./text.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
 /** @typedef {import("./state.mjs").Row} Row */
@@ -20,7 +18,7 @@ function roundName(assessment) {
  * in the first and latest round with its change.
  * @param {Document} doc @param {GroupContext} context @param {Row} row @param {number} index */
 export function seriesSection(doc, context, row, index) {
-  const { state, levels } = context;
+  const { state } = context;
   const name = state.nameOf(row);
   const first = row.rounds[0];
   const last = row.rounds[row.rounds.length - 1];
@@ -40,8 +38,9 @@ export function seriesSection(doc, context, row, index) {
   });
   line.appendChild(doc.createTextNode(". The comparison above shows the latest."));
   section.appendChild(line);
-  const changes = compare.compare(state.info, first.assessment, last.assessment);
-  section.appendChild(make(doc, "p", "cif-series__summary", `From the first round to the latest: ${compare.summary(changes)}`));
+  // The progress account: each change comes with the like-for-like levels it is worked out from.
+  const p = progress(state.info, first.assessment, last.assessment);
+  section.appendChild(make(doc, "p", "cif-series__summary", `From the first round to the latest: ${p.headline}`));
   const table = make(doc, "table", "cif-table cif-series__table");
   const caption = sentence(make(doc, "caption"), "Each dimension in the first and latest round of ", [name]);
   caption.id = `${id}-caption`;
@@ -54,18 +53,15 @@ export function seriesSection(doc, context, row, index) {
   }
   table.appendChild(make(doc, "thead")).appendChild(headRow);
   const body = make(doc, "tbody");
-  changes.dimensions.forEach((change, d) => {
+  for (const row of p.rows) {
     const tr = make(doc, "tr");
-    const th = make(doc, "th", "", dimensionName(change.dimension));
+    const th = make(doc, "th", "", row.words.name);
     th.scope = "row";
     tr.appendChild(th);
-    for (const r of [first.results.dimensions[d], last.results.dimensions[d]]) {
-      const text = r.score === null ? "No score" : `${scoreText(levels, r.score, r.level)}, ${coverageText(r)}`;
-      tr.appendChild(make(doc, "td", "", text));
-    }
-    tr.appendChild(make(doc, "td", "", compare.changeWords(change)));
+    for (const d of [row.then, row.now]) tr.appendChild(make(doc, "td", "", resultText(d)));
+    tr.appendChild(make(doc, "td", "", row.words.changeFull));
     body.appendChild(tr);
-  });
+  }
   table.appendChild(body);
   const wrap = make(doc, "div", "cif-table-wrap");
   wrap.setAttribute("role", "region");

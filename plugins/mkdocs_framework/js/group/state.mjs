@@ -15,7 +15,9 @@ import { Listeners } from "../ui/listeners.mjs";
  * @typedef {{status: "ok", name: string, assessment: any, otherVersion: string, migrated: boolean,
  *   counts: any, notCarried: string[], key: number, fingerprint?: string}} Entry a file in the comparison
  * @typedef {{code: string, name: string, fileName: string, entry: Entry, assessment: any,
- *   results: any, dimensions: any[], rounds: {entry: Entry, assessment: any, results: any}[]}} Row
+ *   results: any, account: import("../results/account.mjs").Account,
+ *   dimensions: import("../results/account.mjs").DimensionAccount[],
+ *   rounds: {entry: Entry, assessment: any, results: any, account: import("../results/account.mjs").Account}[]}} Row
  *   an authority in the comparison (group.compare), showing its latest round
  * @typedef {"files" | "names" | "view"} Change what changed
  * @typedef {{rows: Row[], spread: any[]}} Comparison

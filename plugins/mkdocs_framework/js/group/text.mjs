@@ -1,26 +1,21 @@
 /* The words the group comparison page shows for scores, levels and files of other versions. No DOM. */
 
 import { plural } from "../core/model.mjs";
-import { formatScore } from "../core/scoring.mjs";
+import { WORDS, fill, levelLabel, scoreText as scoreWords } from "../results/words.mjs";
 
 /** @typedef {{label: string}[]} Levels */
+/** @typedef {import("../results/account.mjs").DimensionAccount} DimensionAccount */
 
-/** The name of level number (1 to the number of levels); "" for none.
- * @param {Levels} levels @param {number | null} number */
-export function levelName(levels, number) {
-  return number ? levels[number - 1].label : "";
-}
-
-/** "2.5 Developing", or "No score".
+/** "2.5 Developing" (a score of the spread, not a dimension's result), or "No result yet".
  * @param {Levels} levels @param {number | null} score @param {number | null} level */
 export function scoreText(levels, score, level) {
-  return score === null ? "No score" : `${formatScore(score)} ${levelName(levels, level)}`;
+  return score === null ? WORDS.result.noResult : fill(WORDS.result.scored, { score: scoreWords(score), level: levelLabel({ levels }, level) });
 }
 
-/** True when a dimension has no score because every criterion is not applicable.
- * @param {{score: number | null, total: number, notApplicable: number}} result */
-export function allNotApplicable(result) {
-  return result.score === null && Boolean(result.total) && result.notApplicable === result.total;
+/** A dimension's result with its coverage, in the account's words: "2.5 Developing, from 2 of 3
+ * criteria", "No result yet" or "Not applicable". @param {DimensionAccount} d */
+export function resultText(d) {
+  return d.level === null ? d.words.level : `${d.words.result}, ${d.words.coverage}`;
 }
 
 /** What carrying a file's answers over from another version of the framework did, in a sentence
