@@ -417,7 +417,7 @@ def test_every_page_states_the_one_account_of_the_issues_examples(
 
 @pytest.mark.parametrize("setup_name", list(SETUPS))
 @settings(
-    max_examples=6,
+    max_examples=5,
     derandomize=True,
     deadline=None,
     # No shrinking: each example renders four pages in a browser; a failure reports its example as drawn.
