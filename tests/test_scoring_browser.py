@@ -246,6 +246,52 @@ def test_share_page_and_group_page_mark_low_coverage(
     assert axe_violations(group) == []
 
 
+def test_a_dimension_without_a_result_is_worded_the_same_on_the_hub_a_step_the_report_and_the_group_page(
+    context: BrowserContext, site: tuple[str, Path, dict[str, Any]], tmp_path: Path
+) -> None:
+    """Issue 22: the hub said "No score yet" where the report said "No result yet", and a dimension
+    whose every criterion is "Not applicable" was worded differently from page to page."""
+    _, built, fw = site
+    answers = {f"d1-c{i}": "not_applicable" for i in range(1, 5)} | {"d2-c1": "level-3", "d2-c2": "level-2"}
+    page = open_seeded(context, built, record("a-1", "Baseline", "2026-10-01", answers))
+    hub = page.get_by_role("table", name="Score, level and target for each dimension").locator("tbody tr")
+    expect(hub.nth(0).locator("td").nth(1)).to_have_text("Not applicable")
+    expect(hub.nth(2).locator("td").nth(1)).to_have_text("No result yet")
+    expect(page.locator("#cif-results")).not_to_contain_text("No score")
+    hub_words = [hub.nth(i).locator("td").nth(1).inner_text() for i in (0, 2)]
+
+    report = context.new_page()
+    report.goto((built / "assess" / "report.html").as_uri())
+    rows = report.get_by_role("table", name="Score, level and target for each dimension").locator("tbody tr")
+    for i, words in zip((0, 2), hub_words, strict=True):
+        expect(rows.nth(i).locator("td").nth(1)).to_have_text(words)
+
+    go_to_step(page, "dimension-1")
+    expect(page.locator('[data-score-for="dimension-1"]')).to_have_text(
+        "Not applicable: every criterion is marked Not applicable."
+    )
+    go_to_step(page, "dimension-3")
+    expect(page.locator('[data-score-for="dimension-3"]')).to_have_text(
+        "No result yet. Choose a level for a criterion to see one."
+    )
+
+    export = {
+        "format": "cif-self-assessment",
+        "formatVersion": 1,
+        "exportedAt": "2026-10-02T10:00:00.000Z",
+        "framework": {"id": "synthetic", "version": "1.0", "title": fw["title"]},
+        "assessment": {"name": "Baseline", "authority": "Anyshire", "date": "2026-10-01", "answers": answers},
+    }
+    path = tmp_path / "anyshire.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    group = context.new_page()
+    group.goto((built / "assess" / "group.html").as_uri())
+    group.get_by_label("Choose files exported from the self-assessment form").set_input_files([path])
+    cells = group.locator("#cif-heatmap tbody tr").first.locator("td")
+    expect(cells.nth(0)).to_have_text("Not applicable")
+    expect(cells.nth(2)).to_have_text("No result yet")
+
+
 def test_progress_is_like_for_like(context: BrowserContext, site: tuple[str, Path, dict[str, Any]]) -> None:
     method, built, _ = site
     # The issue's example: three criteria answered both times move 2, 2, 2 -> 2, 2, 3 (a mean of
