@@ -424,7 +424,9 @@ def test_import_asks_before_replacing_answers(form: Page, framework: Framework) 
     confirm = form.get_by_role("region", name="Replace your answers with the ones in this file?")
     expect(confirm).to_be_visible()
     expect(confirm).to_be_focused()
-    expect(confirm).to_contain_text(f"older.json holds 4 of {framework.criteria_count} criteria answered (1 Not applicable)")
+    expect(confirm).to_contain_text(
+        f"older.json holds 4 of {framework.criteria_count} criteria answered (1 Not applicable)"
+    )
     confirm.get_by_role("button", name="Cancel").click()
     expect(confirm).to_be_hidden()
     assert checked(form)[first] == "leading"
