@@ -231,3 +231,34 @@ def test_a_closing_isolate_mark_in_a_name_cannot_reverse_the_shared_pages_title(
     # have closed ends only after the whole name, so the site's words keep their order.
     assert title.startswith("Results: \u2068Review \u05e1\u05e7\u05d9\u05e8\u05d4\u2069 - "), ascii(title)
     assert title.count("\u2069") == 1, ascii(title)
+
+
+def test_a_sixth_digit_in_an_actions_due_date_is_not_saved_and_is_explained(
+    context: BrowserContext, built_site: Path
+) -> None:
+    page = open_form(context, built_site)
+    page.get_by_label("Assessment name").fill("Review")
+    plan = page.locator("#cif-plan")
+    plan.scroll_into_view_if_needed()  # the plan's code loads as it comes into view
+    page.get_by_role("button", name="Add an action").click()
+    due = plan.get_by_label("Due date for action 1")
+    due.focus()
+    page.keyboard.type("06122027")
+    typed = due.input_value()
+    assert typed[:4] == "2027"
+    page.wait_for_function(SAVED_DUE_IS, arg=[STORAGE_KEY, typed])
+    page.keyboard.type("77")
+    expect(due).to_have_value(re.compile(r"^202777-"))  # what was typed stays in the field
+    error = plan.locator(".cif-error-message")
+    expect(error).to_have_text(
+        "Error: Enter a real date with a 4-digit year, like 27 3 2026. This date has not been saved."
+    )
+    expect(due).to_have_attribute("aria-invalid", "true")
+    assert saved_record(page)["actions"][0]["due"] == typed
+
+
+SAVED_DUE_IS = """([key, due]) => {
+  const text = localStorage.getItem(key);
+  const record = text && Object.values(JSON.parse(text).assessments)[0];
+  return Boolean(record && record.actions && record.actions[0] && record.actions[0].due === due);
+}"""
