@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from mkdocs_framework.data import framework_data
 from mkdocs_framework.validate import load_framework
+from tests.axe import axe_violations
 from tests.helpers import REPO, go_to_step
 from tests.test_team_browser import CHOOSER, answers_of, criteria_ids, export, open_team
 
@@ -169,6 +170,7 @@ def test_a_full_tab_is_said_at_once_the_work_can_be_kept_and_a_reload_does_not_p
         "page, but would be lost if the page were reloaded or closed. Keep them now: save the team's assessment on "
         "this device, or download it as a file the form can open."
     )
+    assert axe_violations(page) == []
     # Kept as a file the form opens...
     with page.expect_download() as info:
         keep.get_by_role("button", name="Download the team's assessment").click()
@@ -215,4 +217,5 @@ def test_a_thousand_exports_give_a_page_of_bounded_size_that_still_answers(
     expect(page.locator("#cif-team-save-summary")).to_contain_text(f"1 of {len(ids)} criteria has an agreed level.")
     first.get_by_text("Who gave each answer").click()
     expect(first.locator("details table tbody tr")).to_have_count(1000)
+    assert axe_violations(page) == []
     assert not [s for s in seen if s.startswith("error")]
