@@ -87,7 +87,9 @@ test("the shared state reads the address: nothing, a problem, or the results wit
   if (state.view.kind === "results") {
     assert.equal(state.view.assessment.authority, "Anyshire");
     assert.equal(state.view.link.otherVersion, "");
-    assert.equal(state.view.results.dimensions[1].score, 5);
+    assert.equal(state.view.account.dimensions[1].score, 5);
+    assert.equal(state.view.account.dimensions[1].words.result.startsWith("5.0 "), true);
+    assert.match(state.view.account.words.counts, /^2 of \d+ criteria answered/);
   }
   assert.deepEqual(seen, [
     ["empty", false],
