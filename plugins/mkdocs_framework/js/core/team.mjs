@@ -10,6 +10,7 @@
  * file would be, when it is read back (decodeWork).
  */
 
+import { levelLabel } from "../results/words.mjs";
 import * as model from "./model.mjs";
 import * as scoring from "./scoring.mjs";
 import { decode, decodeFile, decodeLink } from "./decode.mjs";
@@ -213,7 +214,7 @@ export function dimensions(info, assessments, resultsOf = (/** @type {Assessment
  * "All at Developing", "No levels given". @param {Info} info @param {number|null} lowest @param {number|null} highest */
 export function spreadText(info, lowest, highest) {
   if (lowest === null || highest === null) return "No levels given";
-  const label = (/** @type {number} */ n) => info.framework.levels[n - 1].label;
+  const label = (/** @type {number} */ n) => levelLabel(info.framework, n);
   return lowest === highest ? `All at ${label(lowest)}` : `${label(lowest)} to ${label(highest)}`;
 }
 
