@@ -610,7 +610,7 @@ def test_the_report_leads_with_the_truth_on_screen_and_in_the_word_file(
     paragraphs = [p.text for p in document.paragraphs]
     start = paragraphs.index("Summary") + 1
     assert paragraphs[start : start + len(summary)] == summary
-    word_cells = [[cell.text for cell in row.word_cells] for table in document.tables for row in table.rows]
+    word_cells = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
     for row in expected_rows:
         assert row in word_cells, row
     assert [

@@ -92,6 +92,7 @@ function resultsTable(r) {
     caption: "Score, level and target for each dimension",
     head: ["Dimension", "Score", "Level and weak spots", "Target", "Coverage"],
     rows: r.dimensions.map((d) => [d.words.name, d.words.score, levelWords(d), d.words.target, d.words.coverageDetail]),
+    style: "results",
   };
 }
 
