@@ -274,52 +274,6 @@ function coverage(r) {
   return `from ${r.answered} of ${applicable} ${applicable === 1 ? "criterion" : "criteria"}`;
 }
 
-/** "Weak spot: 2.3 Consent records, Emerging", or "" (see scoring.weakSpotText).
- * @param {DimensionResult} r @param {(level: number | null) => string} levelName */
-function weakSpots(r, levelName) {
-  return scoring.weakSpotText(/** @type {any} */ (r), levelName);
-}
-
-/** Fills a results table body: a row per dimension with its score, level (with "low coverage" and
- * any weak spots), target and coverage; the table is the chart's text equivalent. noScore is the
- * words for a dimension without a score.
- * @param {Document} doc @param {HTMLElement} body @param {Results} results
- * @param {(level: number | null) => string} levelName @param {string} noScore */
-function fillResultsTable(doc, body, results, levelName, noScore) {
-  body.textContent = "";
-  for (const r of results.dimensions) {
-    const row = doc.createElement("tr");
-    const head = doc.createElement("th");
-    head.scope = "row";
-    head.textContent = `${r.dimension.number}. ${r.dimension.title}`;
-    row.appendChild(head);
-    const notApplicable = r.score === null && r.total && r.notApplicable === r.total;
-    let answered = coverage(r);
-    if (r.lowCoverage) answered += " (low coverage)";
-    if (r.notApplicable) answered += `; ${r.notApplicable} not applicable`;
-    const level = r.score === null ? (notApplicable ? WORDS.kind["not-applicable"] : noScore) : levelName(r.level);
-    const cells = [
-      r.score === null ? "\u2013" : scoring.formatScore(r.score),
-      r.lowCoverage ? `${level} (low coverage)` : level,
-      r.target ? levelName(r.target) : WORDS.result.targetNone,
-      answered,
-    ];
-    cells.forEach((text, i) => {
-      const cell = doc.createElement("td");
-      cell.textContent = text;
-      const weak = i === 1 ? weakSpots(r, levelName) : "";
-      if (weak) {
-        const note = doc.createElement("span");
-        note.className = "cif-weak-spot";
-        note.textContent = weak;
-        cell.append(" ", note);
-      }
-      row.appendChild(cell);
-    });
-    body.appendChild(row);
-  }
-}
-
 /** Keeps a page's charts drawn at the width they are shown: redrawn when the window is resized
  * (only if the width changed), at the print width (--cif-print-width) before printing, and at the
  * page's width again after. measure() gives the width the charts are shown at (0 when unknown);
@@ -434,4 +388,4 @@ function fillHighlights(doc, holder, account) {
 }
 
 export { accountRows, drawAccount, fillAccountTable, fillHighlights };
-export { draw, drawResults, resultRows, frame, element, fillResultsTable, placeValue, ChartSizer, lowBar, lowKey, coverage };
+export { draw, drawResults, resultRows, frame, element, placeValue, ChartSizer, lowBar, lowKey, coverage };
