@@ -168,7 +168,7 @@ def test_each_rule_gives_its_level_explained_on_the_page_with_coverage_and_weak_
     expect(chart.locator("text.cif-chart__value").first).to_have_text(f"{score} {level}")
     label = chart.locator("text.cif-chart__label").nth(1)  # wrapped into lines (tspans)
     words = label.evaluate("t => [...t.querySelectorAll('tspan')].map(s => s.textContent).join(' ')")
-    assert words == "2. Dimension number 2 (low coverage: from 1 of 4 criteria)"
+    assert words == f"2. Dimension number 2, {LOW_COVERAGE}"
     low = chart.locator("rect.cif-chart__bar--low")
     style = low.evaluate("r => [getComputedStyle(r).strokeDasharray, r.getAttribute('fill')]")
     assert style[0] not in ("none", "") and style[1].startswith("url(#"), style

@@ -317,7 +317,7 @@ class ChartSizer {
  * @param {import("../results/account.mjs").Account} account @returns {BarRow[]} */
 function accountRows(account) {
   return account.dimensions.map((d) => ({
-    label: d.kind === "low-coverage" ? `${d.words.name} (${d.words.coverage})` : d.words.name,
+    label: d.kind === "low-coverage" ? `${d.words.name}, ${d.words.coverage}` : d.words.name,
     low: d.kind === "low-coverage",
     score: d.score,
     scoreText: d.score === null ? "" : d.words.result,
