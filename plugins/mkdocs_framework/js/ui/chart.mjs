@@ -263,7 +263,9 @@ function drawResults(doc, width, levels, results, levelName, noScore) {
     width,
     levels,
     label: `Bar chart of the score of each dimension on the scale 1 to ${levels.length}, with targets. The table below gives the same figures.`,
-    rows: resultRows(results, levelName, noScore),
+    // An account (results/account.mjs) is drawn in its own words, as drawAccount draws it, so the
+    // report's chart and the hub's say the same.
+    rows: "words" in results ? accountRows(/** @type {any} */ (results)) : resultRows(results, levelName, noScore),
   });
 }
 
