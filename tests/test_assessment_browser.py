@@ -244,7 +244,6 @@ def test_score_chart_and_table_follow_the_answers(form: Page, framework: Framewo
     expect(highlights).to_contain_text(
         f"Low coverage (from fewer than half of their criteria): {second.number}. {second.title}"
     )
-    expect(highlights).to_contain_text(f"Without a result: {framework.dimensions[2].number}. ")
     expect(form.locator("#cif-completeness")).to_contain_text(
         f"4 of {framework.criteria_count} criteria answered (1 Not applicable), 1 Not sure yet, "
     )
@@ -284,10 +283,11 @@ def test_print_results_gives_a_short_summary_without_the_questions(
         "Self-assessment results: Board paper <script>window.__hacked = 1</script>"
     )
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    assert 1 <= len(pdf.pages) <= 2, f"the printed summary is {len(pdf.pages)} pages"
+    pages = [p.extract_text() for p in pdf.pages]
+    assert 1 <= len(pages) <= 2, f"the printed summary is {len(pages)} pages: {[text[-400:] for text in pages]}"
     # The chart follows the summary on the first page, not pushed over to leave it two-thirds empty.
     assert "Level of each dimension, with its target" in pdf.pages[0].extract_text()
-    text = " ".join(p.extract_text() for p in pdf.pages)
+    text = " ".join(pages)
     assert "Board paper" in text and "Anyshire" in text
     assert "Score, level and target for each dimension" in text
     assert framework.dimensions[0].criteria[0].descriptors[0] not in text
@@ -524,7 +524,9 @@ def test_proto_keys_in_a_file_are_dropped_reported_and_pollute_nothing(form: Pag
     expect(confirm).to_contain_text("ignored for safety")
     assert checked(form) == {}
     form.get_by_role("button", name="Replace my answers").click()
-    expect(form.locator("#cif-banner")).to_contain_text("1 answer was imported")
+    expect(form.locator("#cif-banner")).to_contain_text(
+        f"Imported from hostile.json: 1 of {framework.criteria_count} criteria answered, "
+    )
     assert checked(form) == {first: "leading"}
     assert form.evaluate("({}).polluted") is None
     assert form.evaluate("Object.prototype.hasOwnProperty('polluted')") is False

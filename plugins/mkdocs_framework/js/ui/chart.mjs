@@ -366,16 +366,18 @@ function fillAccountTable(doc, body, account) {
   }
 }
 
-/** The lines beside the results: the strongest and weakest dimensions (only among results that
- * are not low coverage) or why none is named, then those with low coverage and those without a
- * result, each in the account's words. Fills holder with a paragraph each.
+/** The lines above a results table: the strongest and weakest dimensions (only among results
+ * that are not low coverage) or why none is named, then those with low coverage, each in the
+ * account's words. A dimension without a result is named in its row of the table ("No result
+ * yet", "Not applicable"), so a printed summary does not list them twice. Fills holder with a
+ * paragraph each.
  * @param {Document} doc @param {HTMLElement} holder @param {import("../results/account.mjs").Account} account */
 function fillHighlights(doc, holder, account) {
   const w = account.words;
   /** @type {[string, string][]} */
   const lines = [];
   for (const pick of [w.strongest, w.weakest]) if (pick) lines.push([pick.label, pick.text]);
-  for (const text of [w.highlightNone, w.lowCoverage, w.without]) if (text) lines.push(["", text]);
+  for (const text of [w.highlightNone, w.lowCoverage]) if (text) lines.push(["", text]);
   holder.textContent = "";
   for (const [label, text] of lines) {
     const p = doc.createElement("p");
