@@ -124,7 +124,10 @@ def test_the_person_is_told_what_the_link_holds_before_it_is_copied(
         expect(contents).to_contain_text("Local authority: Anyshire")
         expect(contents).to_contain_text("Date of the assessment: 1 October 2026")
         criteria = sum(len(dimension["criteria"]) for dimension in fw["dimensions"])
-        expect(contents).to_contain_text(f"4 answers (of {criteria} criteria)")
+        expect(contents).to_contain_text(
+            f"Your level for each criterion: 4 of {criteria} criteria answered (1 Not applicable), "
+            f"{criteria - 4} not answered"
+        )
         expect(contents).to_contain_text("Target levels: 1 target")
         expect(panel).to_contain_text("does not contain your evidence, your notes on children's and families' views")
         expect(page.get_by_label("Link to these results")).to_be_hidden()

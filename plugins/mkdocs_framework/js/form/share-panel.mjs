@@ -56,10 +56,8 @@ export class SharePanel extends FormComponent {
     item("Assessment name", contents.name ? "\u201c" + contents.name + "\u201d" : "none given");
     item(terms(this.state.info.framework).organisationLabel, contents.authority || "none given");
     item("Date of the assessment", contents.date ? model.longDate(contents.date) : "none given");
-    item(
-      "Your level for each criterion",
-      `${plural(contents.answers, "answer", "answers")} (of ${contents.criteriaTotal} criteria), including \u201cNot applicable\u201d and \u201cNot sure yet\u201d`
-    );
+    // Counted and worded as the hub counts the open assessment's answers (the account's counts).
+    item("Your level for each criterion", this.state.account().words.counts);
     item("Target levels", contents.targets ? plural(contents.targets, "target", "targets") : "none set");
   }
 
