@@ -70,7 +70,7 @@ def test_a_stale_bundle_is_named_with_what_to_do(tmp_path: Path) -> None:
     assert "npm run build" in result.stderr
 
 
-def test_bundles_are_minified_classic_scripts_and_every_form_page_loads_under_20_kb_gzipped() -> None:
+def test_bundles_are_minified_classic_scripts_and_every_form_page_loads_under_25_kb_gzipped() -> None:
     files = shipped()
     readable = sum(len(path.read_bytes()) for path in SOURCES.rglob("*.mjs"))
     assert readable > 100_000, "the sources are found"
@@ -79,7 +79,9 @@ def test_bundles_are_minified_classic_scripts_and_every_form_page_loads_under_20
         assert len(form) / (form.count(b"\n") + 1) > 2_000, f"{name} is minified: long lines, no indentation"
         assert b"/* Self-assessment" not in form and b"@param" not in form, f"comments are removed from {name}"
         size = len(gzip.compress(form, 6))
-        assert size < 20_000, f"{name}, the script {page} loads up front, is {size:,} bytes gzipped"
+        # 20,000 until the one account of the results and its words (js/results/, templates/words.json)
+        # came to every page: about 4.5 KB gzipped more each. PERFORMANCE.md says what would take it back.
+        assert size < 25_000, f"{name}, the script {page} loads up front, is {size:,} bytes gzipped"
     for name in BUNDLES:
         text = files[f"assets/framework/{name}"].decode()
         # A classic script: no module syntax, which browsers refuse outside <script type="module">.
