@@ -284,7 +284,9 @@ def test_print_results_gives_a_short_summary_without_the_questions(
     )
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     pages = [p.extract_text() for p in pdf.pages]
-    assert 1 <= len(pages) <= 2, f"the printed summary is {len(pages)} pages: {[text[-400:] for text in pages]}"
+    # Two pages held 11 dimensions with short names; the project's practice names wrap onto two to four
+    # lines beside the chart's bars, and the statement of what the framework is heads the first page.
+    assert 1 <= len(pages) <= 3, f"the printed summary is {len(pages)} pages: {[text[-400:] for text in pages]}"
     # The chart follows the summary on the first page, not pushed over to leave it two-thirds empty.
     assert "Level of each dimension, with its target" in pdf.pages[0].extract_text()
     text = " ".join(pages)

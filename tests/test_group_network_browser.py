@@ -420,7 +420,7 @@ def test_the_combined_csv_reads_back_a_row_per_authority_round_and_criterion(
     assert not any("Anyshire" in value or ".json" in value for row in hidden for value in row.values())
 
 
-def test_twenty_authorities_print_on_four_a4_pages_at_most(
+def test_twenty_authorities_print_on_five_a4_pages_at_most(
     context: BrowserContext, built_site: Path, fw: dict[str, Any], tmp_path: Path
 ) -> None:
     def spread(n: int) -> Level:
@@ -440,7 +440,9 @@ def test_twenty_authorities_print_on_four_a4_pages_at_most(
     expect(page.locator(".cif-print-note")).to_be_visible()
     expect(page.locator("#cif-group-csv")).to_be_hidden()
     pages = len(PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
-    assert pages <= 4, f"the network summary prints on {pages} pages"
+    # Four pages held 11 dimensions and 39 criteria; the framework now has 49 criteria, whose count
+    # table alone takes about a page and a third, and the rounds' changes name their levels.
+    assert pages <= 5, f"the network summary prints on {pages} pages"
 
 
 # --- Accessibility of every state ----------------------------------------------------------------
