@@ -180,6 +180,12 @@ def _escape_titles(docs: Path) -> None:
             page.write_text(f"---\n{front}{text[end + 1 :]}", encoding="utf-8")
 
 
+def _publisher(config: dict[str, Any]) -> str:
+    """Who publishes the site, as the plugin reads it (extra: contact: organisation)."""
+    contact = (config.get("extra") or {}).get("contact") or {}
+    return str(contact.get("organisation", "")) if isinstance(contact, dict) else ""
+
+
 def bare_twin(site: Site, destination: Path) -> Site:
     """Write the bare-MkDocs twin of a site: generated pages on disk, no framework plugin."""
     config = _read_config(site.config)
@@ -193,7 +199,10 @@ def bare_twin(site: Site, destination: Path) -> Site:
     docs = destination / site.docs.relative_to(site.root)
     pages = destination.with_name(f".{destination.name}-pages")  # render writes only into a new folder
     rendered = subprocess.run(
-        [sys.executable, "-m", "mkdocs_framework", "render", str(site.framework), str(pages), "--docs", str(site.docs)],
+        [
+            *(sys.executable, "-m", "mkdocs_framework", "render", str(site.framework), str(pages)),
+            *("--docs", str(site.docs), "--publisher", _publisher(config)),
+        ],
         capture_output=True,
         text=True,
         check=False,

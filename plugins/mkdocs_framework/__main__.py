@@ -60,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument(
         "--docs", help="docs folder that resource links point into (default: ./content beside the file)"
     )
+    render.add_argument(
+        "--publisher",
+        default="",
+        help="who publishes the site, named in the statement an unpublished framework's pages carry "
+        "(as mkdocs.yml's extra: contact: organisation does for a build)",
+    )
     diff = commands.add_parser("diff", help="say what changed between two versions of a framework file")
     diff.add_argument("old", type=Path)
     diff.add_argument("new", type=Path)
@@ -121,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     renderer = Renderer(framework)
+    renderer.publisher = args.publisher
     docs = _docs_dir(args.framework, args.docs)
     if docs is not None:  # link to hand-written pages only where they exist, as the plugin does
         renderer.docs_pages = {page.relative_to(docs).as_posix() for page in docs.rglob("*.md")}
