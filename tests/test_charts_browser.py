@@ -76,7 +76,8 @@ def charts(browser: Browser) -> Iterator[Page]:
             return
         file = (REPO / path.lstrip("/")).resolve()
         assert file.is_relative_to(REPO / "plugins" / "mkdocs_framework"), path
-        kind = "text/css" if file.suffix == ".css" else "text/javascript"
+        # The modules import the words about results as a JSON module, which needs its own type.
+        kind = {".css": "text/css", ".json": "application/json"}.get(file.suffix, "text/javascript")
         route.fulfill(body=file.read_bytes(), content_type=kind)
 
     page.route(f"{ORIGIN}/**", serve)
