@@ -99,9 +99,20 @@ def test_site_shows_what_changed_in_this_version(tmp_path: Path) -> None:
     assert "Criteria renamed, merged, split and removed after the pilot." in text
 
 
-def test_first_version_says_there_is_nothing_to_compare(built_site: Path) -> None:
-    html = (built_site / "framework" / "changes.html").read_text(encoding="utf-8")
+def test_first_version_says_there_is_nothing_to_compare(tmp_path: Path) -> None:
+    config = make_site(tmp_path, synthetic_framework(dimensions=2))
+    site = tmp_path / "site"
+    assert run_mkdocs(config, site).returncode == 0
+    html = (site / "framework" / "changes.html").read_text(encoding="utf-8")
     assert "It is the first version" in html
+
+
+def test_the_shipped_sites_changes_page_explains_the_move_from_the_prototypes_first_version(
+    built_site: Path,
+) -> None:
+    html = (built_site / "framework" / "changes.html").read_text(encoding="utf-8")
+    assert "It is the first version" not in html
+    assert "0.1.0" in html and "eight information use practices" in html
 
 
 # --- all-or-nothing builds -------------------------------------------------------------------
