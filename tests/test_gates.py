@@ -217,7 +217,11 @@ def test_using_the_form_stores_only_what_the_privacy_notice_lists(browser: Brows
         keys = page.evaluate("Object.keys(localStorage).concat(Object.keys(sessionStorage))")
         cookies = context.cookies()
         context.close()
-    assert sorted(k for k in keys if k.startswith("cif:")) == sorted(allowed_storage_keys())
+    # Every key the notice lists is used, except the one the team view writes only when the tab's
+    # storage is full (tests/test_team_robust_browser.py fills it).
+    only_when_full = {k for k in allowed_storage_keys() if k.endswith(":team:unkept")}
+    assert len(only_when_full) == 1
+    assert sorted(k for k in keys if k.startswith("cif:")) == sorted(allowed_storage_keys() - only_when_full)
     assert unlisted_keys(keys) == []
     assert cookies == []
     assert watch.foreign == [] and watch.console_errors == [] and watch.failed == []
