@@ -14,7 +14,12 @@ def test_node_unit_tests_pass() -> None:
     tests = sorted(str(path) for path in (REPO / "tests" / "js").glob("*.test.mjs"))
     assert tests, "no Node tests found in tests/js"
     result = subprocess.run(
-        [node, "--test", "--test-reporter=tap", *tests], cwd=REPO, capture_output=True, text=True, check=False, timeout=300
+        [node, "--test", "--test-reporter=tap", *tests],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     assert "# fail 0" in result.stdout
