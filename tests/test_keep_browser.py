@@ -110,6 +110,19 @@ def seed(page: Page, saved: dict[str, Any]) -> None:
     page.locator("#cif-framework[data-cif-started]").wait_for(state="attached")
 
 
+def wait_until_saved(page: Page, field: str, value: str) -> None:
+    """Saves are written once the tabs' lock is granted, a moment after the change: wait for it."""
+    page.wait_for_function(
+        """([key, settings, field, value]) => {
+          const store = JSON.parse(localStorage.getItem(key) || "null");
+          const open = JSON.parse(localStorage.getItem(settings) || "null");
+          const record = store && open && store.assessments[open.currentAssessment];
+          return Boolean(record) && record[field] === value;
+        }""",
+        arg=[STORAGE_KEY, SETTINGS_KEY, field, value],
+    )
+
+
 def stored(page: Page) -> dict[str, Any]:
     text = page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY)
     assert text, "nothing saved"
@@ -148,6 +161,7 @@ def test_who_took_part_is_saved_reloaded_exported_and_imported(
         re.compile("The roles or teams that took part.*shown on the board report")
     )
     field.fill(PARTICIPANTS)
+    wait_until_saved(page, "participants", PARTICIPANTS)
     assert stored(page)["participants"] == PARTICIPANTS
     page.reload()
     expect(page.get_by_label("Who took part (optional)")).to_have_value(PARTICIPANTS)
@@ -168,6 +182,7 @@ def test_who_took_part_is_saved_reloaded_exported_and_imported(
     page.get_by_role("button", name="Import answers", exact=True).click()
     expect(page.locator("#cif-banner")).to_contain_text("Answers imported")
     expect(page.get_by_label("Who took part (optional)")).to_have_value(PARTICIPANTS)
+    wait_until_saved(page, "participants", PARTICIPANTS)
     assert stored(page)["participants"] == PARTICIPANTS
 
 
@@ -180,6 +195,7 @@ def test_an_older_record_without_who_took_part_still_loads(
     expect(page.get_by_label("Assessment name")).to_have_value("Baseline")
     expect(page.get_by_label("Who took part (optional)")).to_have_value("")
     page.get_by_label("Who took part (optional)").fill("Head of service")
+    wait_until_saved(page, "participants", "Head of service")
     assert stored(page)["participants"] == "Head of service"
     assert stored(page)["answers"] == {first: "established"}
 
