@@ -65,6 +65,11 @@ def test_two_tabs_keep_their_own_assessments(context: BrowserContext, built_site
     go_to_hub(a)
     name_field(a).fill("Tab A's review, edited")
     expect(name_field(b)).to_have_value("Tab B's review")
+    # A save is written once the tabs' lock is granted, a moment after the change.
+    a.wait_for_function(
+        "([key, name]) => Object.values(JSON.parse(localStorage.getItem(key)).assessments).some(r => r.name === name)",
+        arg=[STORAGE_KEY, "Tab A's review, edited"],
+    )
     by_name = {record["name"]: record for record in saved(a).values()}
     assert set(by_name) == {"Tab A's review, edited", "Tab B's review"}
     assert by_name["Tab A's review, edited"]["answers"] == {first[0].id: "developing", first[2].id: "embedded"}
