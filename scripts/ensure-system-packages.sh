@@ -2,7 +2,8 @@
 # Install the Debian packages the site and its tests need: Chromium (browser and print tests),
 # Firefox ESR and WebKit (the same journeys in the other engines: firefox-esr; webkit2gtk-driver,
 # whose WebKitWebDriver drives the MiniBrowser, under Xvfb), poppler-utils (pdftotext, pdftoppm),
-# Java (the Nu HTML Checker) and Pango (WeasyPrint's PDFs).
+# Java (the Nu HTML Checker), Pango (WeasyPrint's PDFs) and LibreOffice Writer without a display
+# (libreoffice-writer-nogui: soffice turns the board report's Word file into a PDF to read its pages).
 # Does nothing when they are already installed.
 set -euo pipefail
 
@@ -19,6 +20,7 @@ if [ "$scope" = "tests" ]; then
   [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
   [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
   command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)  # the Word file read as pages
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
