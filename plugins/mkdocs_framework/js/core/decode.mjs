@@ -59,7 +59,8 @@ export const FORMAT_VERSION = 1;
 export const LINK_PREFIX = "r1.";
 export const MAX_BYTES = 1024 * 1024;
 const MAX_LINK = 64 * 1024;
-const MAX_TEXT = 20000;
+/* The longest text a note or plan field may hold: a longer one makes the file unreadable. */
+export const MAX_TEXT = 20000;
 const MAX_DETAIL = 300;
 const MAX_PARTICIPANTS = 5000;
 const MAX_FINGERPRINT = 64;
