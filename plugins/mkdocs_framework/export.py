@@ -189,19 +189,8 @@ def _without_dropped(plugins: list[Any]) -> list[Any]:
     return kept
 
 
-def export(config_file: Path, output: Path, *, replace: bool = False) -> Exported:
-    """Write the docs folder and configuration for a plugin-less generator; return what was written.
-
-    The plugin itself does the work, through the same hooks as in a build (its configuration,
-    files and page hooks), so the exported pages are the ones MkDocs would publish."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-    from mkdocs.structure.files import get_files
-    from mkdocs.structure.pages import Page
-
-    from .plugin import FrameworkPlugin
-
-    config_file = config_file.resolve()
+def _read_config(config_file: Path) -> dict[str, Any]:
+    """Return the raw settings of mkdocs.yml, or raise ExportError saying why they cannot be read."""
     if config_file.exists() and not config_file.is_file():  # a folder, a device or a pipe: never read
         raise ExportError(f"{config_file}: this is not a file. Give the path of the site's mkdocs.yml.")
     try:
@@ -215,42 +204,77 @@ def export(config_file: Path, output: Path, *, replace: bool = False) -> Exporte
     if not isinstance(raw, dict):
         raise ExportError(f"{config_file}: should be a mapping of settings such as 'site_name' and 'plugins'.")
     _plugin_options(raw, config_file)
-    root = config_file.parent
-    output = output.resolve()
+    return raw
+
+
+def _check_output(raw: dict[str, Any], root: Path, output: Path, replace: bool) -> None:
+    """Refuse an output folder inside the project, or one that cannot be written, before the slow work."""
     docs_in = (root / str(raw.get("docs_dir", "docs"))).resolve()
     if output == root or root.is_relative_to(output) or output.is_relative_to(docs_in):
         raise ExportError(f"{output}: choose an output folder outside the project, such as ../site-zensical.")
     refusal, _ = _refusal(output, replace, "export")
-    if refusal is not None:  # said before the slow work of building every page
+    if refusal is not None:
         raise ExportError(refusal)
+
+
+@dataclass(frozen=True)
+class _Built:
+    """What the plugin made, run through its own hooks as in a build."""
+
+    docs: dict[str, bytes]
+    """Every file of the docs folder, hand-written and generated: {path inside docs: content}."""
+    config: Any
+    """The MkDocs configuration after the plugin's on_config (its nav, extra and extra_css)."""
+    generated: int
+    outside_nav: set[str]
+    worksheets: str
+
+
+def _build(config_file: Path) -> _Built:
+    """Run the framework plugin's hooks (startup, config, files, page Markdown) on the project.
+
+    The plugin runs in a plugin collection of its own, through MkDocs' public event methods, so MkDocs
+    records which plugin made each generated file as it does in a build; the other plugins, which
+    the exported site does not run, are left out. Every page is rendered once, in on_files."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+    from mkdocs.plugins import PluginCollection
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.pages import Page
+
+    from .plugin import FrameworkPlugin
+
     try:
         config = load_config(str(config_file))
         plugin = config.plugins["framework"]
         assert isinstance(plugin, FrameworkPlugin)
-        config.plugins._current_plugin = "framework"  # as MkDocs sets it while a plugin's hook runs
-        plugin.on_startup(command="export", dirty=False)  # not "build": no staging folder
+        only = PluginCollection()
+        only["framework"] = plugin
+        config.plugins = only
+        only.run_event("startup", command="export", dirty=False)  # not "build": no staging folder
         plugin.config["offline_copy"] = False  # a zip of the finished site: the other generator's job
-        config = plugin.on_config(config) or config
-        files = plugin.on_files(get_files(config), config=config) or get_files(config)
-        pages: dict[str, bytes] = {}
+        config = only.on_config(config)
+        files = only.on_files(get_files(config), config=config)
+        docs: dict[str, bytes] = {}
         for file in files:
             if file.abs_src_path is None or not Path(file.abs_src_path).is_file():
-                pages[file.src_uri] = file.content_bytes
+                docs[file.src_uri] = file.content_bytes
             elif file.is_documentation_page():
                 text = Path(file.abs_src_path).read_text(encoding="utf-8")
                 page = Page(None, file, config)
-                pages[file.src_uri] = (
-                    plugin.on_page_markdown(text, page=page, config=config, files=files) or text
-                ).encode("utf-8")
+                docs[file.src_uri] = only.on_page_markdown(text, page=page, config=config, files=files).encode("utf-8")
             else:
-                pages[file.src_uri] = Path(file.abs_src_path).read_bytes()
+                docs[file.src_uri] = Path(file.abs_src_path).read_bytes()
     except MkDocsException as error:
         raise ExportError(str(error)) from None
     assert plugin.renderer is not None
-    generated = plugin.renderer.pages()
+    renderer = plugin.renderer
+    return _Built(docs, config, len(plugin.generated_pages), renderer.pages_outside_nav(), renderer.paths.worksheets)
 
-    out: dict[str, bytes] = {f"docs/{path}": content for path, content in pages.items()}
 
+def _exported_config(raw: dict[str, Any], built: _Built, root: Path, out: dict[str, bytes]) -> bytes:
+    """Return the exported site's mkdocs.yml; add the theme overrides a plugin-less generator can use to out."""
+    config = built.config
     raw["docs_dir"] = "docs"
     raw["site_dir"] = "site"
     raw["plugins"] = _without_dropped(list(raw.get("plugins") or []))
@@ -273,15 +297,29 @@ def export(config_file: Path, output: Path, *, replace: bool = False) -> Exporte
         theme["custom_dir"] = "overrides"
     if config.nav is not None:
         raw["nav"] = config.nav
-    outside = sorted(plugin.renderer.pages_outside_nav())
-    raw["not_in_nav"] = str(raw.get("not_in_nav") or "") + "".join(f"/{path}\n" for path in outside)
-    out["mkdocs.yml"] = (
+    raw["not_in_nav"] = str(raw.get("not_in_nav") or "") + "".join(f"/{path}\n" for path in sorted(built.outside_nav))
+    return (
         "# Written by python -m mkdocs_framework export: edit the original, not this copy.\n"
         + yaml.dump(raw, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
     ).encode("utf-8")
+
+
+def export(config_file: Path, output: Path, *, replace: bool = False) -> Exported:
+    """Write the docs folder and configuration for a plugin-less generator; return what was written.
+
+    The plugin itself does the work, through the same hooks as in a build (its configuration,
+    files and page hooks), so the exported pages are the ones MkDocs would publish."""
+    config_file = config_file.resolve()
+    raw = _read_config(config_file)
+    root = config_file.parent
+    output = output.resolve()
+    _check_output(raw, root, output, replace)  # said before the slow work of building every page
+    built = _build(config_file)
+    out: dict[str, bytes] = {f"docs/{path}": content for path, content in built.docs.items()}
+    out["mkdocs.yml"] = _exported_config(raw, built, root, out)
     written = write_folder(output, out, replace=replace, command="export")
-    pdfs = sum(1 for path in pages if path.endswith(".pdf") and path.startswith(plugin.renderer.paths.worksheets))
-    return Exported(output / "docs", output / "mkdocs.yml", len(generated), pdfs, written)
+    pdfs = sum(1 for path in built.docs if path.endswith(".pdf") and path.startswith(built.worksheets))
+    return Exported(output / "docs", output / "mkdocs.yml", built.generated, pdfs, written)
 
 
 __all__ = ["MARKER", "ExportError", "Exported", "Written", "export", "write_folder"]

@@ -28,7 +28,7 @@ REQUIRED_EXTENSIONS = ("tables", "attr_list", "md_in_html")
 OFFLINE_PARAGRAPH = re.compile(r'<p class="fw-offline">.*?</p>', re.S)
 OFFLINE_SIZE = re.compile(r'(<span class="fw-offline-size">)[^<]*(</span>)')
 SNIPPET_MARKER = re.compile(
-    r"<!--\s*framework:(downloads|offline-copy|contact|data-protection|choosing-a-level|settling-disagreement|targets|version)\s*-->"
+    r"<!--\s*framework:(downloads|offline-copy|contact|data-protection|choosing-a-level|settling-disagreement|targets|version|statement)\s*-->"
 )
 
 
@@ -42,6 +42,8 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         self.staging: staging.Staging | None = None
         self.offline_copy_pages: set[str] = set()
         """Built pages (site-relative) that link to the offline copy; its size is filled in after the build."""
+        self.generated_pages: dict[str, str] = {}
+        """The pages generated from the framework in the last on_files: {path inside docs: Markdown}."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -106,7 +108,7 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         try:
             for path, content in self._downloads().items():
                 files.append(File.generated(config, path, content=content))
-            pages = self.renderer.pages()
+            pages = self.generated_pages = self.renderer.pages()
         except jinja2.TemplateError as error:
             raise PluginError(template_error_message(error)) from None
         clashes = [path for path in pages if files.get_file_from_path(path) is not None]
