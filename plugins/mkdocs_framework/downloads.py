@@ -12,6 +12,7 @@ import hashlib
 import importlib.metadata
 import io
 import json
+import re
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -127,6 +128,31 @@ def make_pdfs(sources: Iterable[PdfSource], cache_dir: Path) -> dict[str, tuple[
     return result
 
 
+class DownloadError(Exception):
+    """Worksheet PDFs that were required could not be made; worded for the person building the site."""
+
+
+def worksheet_pdfs(
+    sources: list[PdfSource], cache_dir: Path, *, required: bool
+) -> tuple[dict[str, tuple[bytes, int]], str | None]:
+    """Return ({path: (pdf, page count)}, why none were made or None), from the cache where it can.
+
+    WeasyPrint is only needed (and only imported, which is slow) when a PDF has to be made. When it
+    cannot run, the site is built without PDFs, unless they are required (DownloadError)."""
+    pdfs, missing = cached_pdfs(sources, cache_dir)
+    problem = pdf_engine_problem() if missing else None
+    if problem and required:
+        raise DownloadError(f"Worksheet PDFs cannot be made: {problem} {ENGINE_HELP}")
+    if problem:
+        return {}, f"Worksheet PDFs were not made: {problem} {ENGINE_HELP}"
+    if missing:
+        try:
+            pdfs.update(make_pdfs(missing, cache_dir))
+        except Exception as error:  # WeasyPrint reports layout failures with many exception types
+            raise DownloadError(f"Worksheet PDFs could not be made: {error}") from None
+    return pdfs, None
+
+
 def build_date_text(today: datetime.date | None = None) -> str:
     day = today or datetime.date.today()
     return f"{day.day} {day:%B %Y}"
@@ -152,3 +178,27 @@ def zip_site(site_dir: Path, rewrite: Callable[[str, bytes], bytes], exclude: st
             stored = zipfile.ZIP_STORED if relative.lower().endswith(ALREADY_COMPRESSED) else None
             archive.writestr(relative, rewrite(relative, file.read_bytes()), compress_type=stored)
     return buffer.getvalue()
+
+
+OFFLINE_PARAGRAPH = re.compile(r'<p class="fw-offline">.*?</p>', re.S)
+OFFLINE_SIZE = re.compile(r'(<span class="fw-offline-size">)[^<]*(</span>)')
+
+
+def write_offline_copy(site_dir: Path, path: str, linking_pages: Iterable[str]) -> None:
+    """Write the offline copy (a zip of the built site) at path, and its size into the pages that link to it.
+
+    Inside the copy, those pages say it is the offline copy and when it was made, instead of offering it."""
+    linking = set(linking_pages)
+    note = f'<p class="fw-offline">This is the offline copy of this site, made on {build_date_text()}.</p>'
+
+    def offline_version(relative: str, content: bytes) -> bytes:
+        if relative not in linking:
+            return content
+        return OFFLINE_PARAGRAPH.sub(note, content.decode("utf-8")).encode("utf-8")
+
+    archive = zip_site(site_dir, offline_version, exclude=path)
+    (site_dir / path).write_bytes(archive)
+    size = human_size(len(archive))
+    for relative in linking:
+        html = site_dir / relative
+        html.write_text(OFFLINE_SIZE.sub(rf"\g<1>{size}\g<2>", html.read_text(encoding="utf-8")), encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +24,6 @@ from .validate import load_framework
 log = get_plugin_logger(__name__)
 
 REQUIRED_EXTENSIONS = ("tables", "attr_list", "md_in_html")
-OFFLINE_PARAGRAPH = re.compile(r'<p class="fw-offline">.*?</p>', re.S)
-OFFLINE_SIZE = re.compile(r'(<span class="fw-offline-size">)[^<]*(</span>)')
-SNIPPET_MARKER = re.compile(
-    r"<!--\s*framework:(downloads|offline-copy|contact|data-protection|choosing-a-level|settling-disagreement|targets|version|statement)\s*-->"
-)
 
 
 class FrameworkPlugin(BasePlugin[FrameworkConfig]):
@@ -89,16 +83,11 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         return config
 
     def _expand_nav(self, nav: list[Any]) -> list[Any]:
-        """Replace the nav entry of the overview page with the generated framework section."""
         assert self.renderer is not None
-        overview = self.renderer.paths.overview
-        for index, item in enumerate(nav):
-            title, target = next(iter(item.items())) if isinstance(item, dict) else (None, item)
-            if target == overview:
-                nav[index] = self.renderer.nav(title or self.config.nav_title)
-                return nav
-        log.info("The nav does not list %s; adding the framework section at the end.", overview)
-        return [*nav, self.renderer.nav(self.config.nav_title)]
+        expanded, listed = self.renderer.expand_nav(nav, self.config.nav_title)
+        if not listed:
+            log.info("The nav does not list %s; adding the framework section at the end.", self.renderer.paths.overview)
+        return expanded
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.renderer is None:
@@ -134,20 +123,14 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         made: dict[str, bytes] = {}
         self.renderer.downloads.clear()
         if self.config.pdf != "off":
+            sources = self.renderer.pdf_sources(downloads.build_date_text())
             cache = self.config_dir / self.config.cache_dir / "pdf"
-            pdfs, missing = downloads.cached_pdfs(self.renderer.pdf_sources(downloads.build_date_text()), cache)
-            # WeasyPrint is only needed (and only imported, which is slow) when a PDF has to be made.
-            problem = downloads.pdf_engine_problem() if missing else None
-            if problem and self.config.pdf == "required":
-                raise PluginError(f"Worksheet PDFs cannot be made: {problem} {downloads.ENGINE_HELP}")
-            if problem:
-                log.info("Worksheet PDFs were not made: %s %s", problem, downloads.ENGINE_HELP)
-                pdfs = {}
-            elif missing:
-                try:
-                    pdfs.update(downloads.make_pdfs(missing, cache))
-                except Exception as error:  # WeasyPrint reports layout failures with many exception types
-                    raise PluginError(f"Worksheet PDFs could not be made: {error}") from None
+            try:
+                pdfs, why_not = downloads.worksheet_pdfs(sources, cache, required=self.config.pdf == "required")
+            except downloads.DownloadError as error:
+                raise PluginError(str(error)) from None
+            if why_not:
+                log.info("%s", why_not)
             for path, (content, pages) in pdfs.items():
                 made[path] = content
                 self.renderer.downloads[path] = downloads.Download(path, len(content), pages)
@@ -174,16 +157,11 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         title = page.meta.get("title")
         if isinstance(title, str) and not isinstance(title, Markup):
             page.meta["title"] = escape(title)
-        renderer = self.renderer
-
-        def expand(match: re.Match[str]) -> str:
-            if match.group(1) in ("contact", "data-protection"):
-                return publisher.block(match.group(1), config.extra["framework_site"]["contact"])
-            if match.group(1) == "offline-copy":
-                self.offline_copy_pages.add(page.file.dest_uri)
-            return renderer.snippet(match.group(1).replace("-", "_"), page.file.src_uri)
-
-        return SNIPPET_MARKER.sub(expand, markdown)
+        contact = config.extra["framework_site"]["contact"]
+        markdown, offline = self.renderer.expand_markers(markdown, page.file.src_uri, contact)
+        if offline:
+            self.offline_copy_pages.add(page.file.dest_uri)
+        return markdown
 
     worker_shims: tuple[str, ...] = ()
     """Sources of the theme's polyfills (the iframe-worker shim), whose frame script each page's policy allows."""
@@ -211,7 +189,7 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
     @event_priority(-110)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and self.config.offline_copy and self.framework is not None:
-            self._write_offline_copy(Path(config.site_dir))
+            downloads.write_offline_copy(Path(config.site_dir), self.offline_copy_path, self.offline_copy_pages)
         if self.staging is not None:
             self.staging.finish()
             config.site_dir = str(self.staging.target)
@@ -226,21 +204,3 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         if self.staging is not None:  # the build stopped before on_post_build (such as strict mode)
             self.staging.discard()
             self.staging = None
-
-    def _write_offline_copy(self, site_dir: Path) -> None:
-        path = self.offline_copy_path
-        note = (
-            f'<p class="fw-offline">This is the offline copy of this site, made on {downloads.build_date_text()}.</p>'
-        )
-
-        def offline_version(relative: str, content: bytes) -> bytes:
-            if relative not in self.offline_copy_pages:
-                return content
-            return OFFLINE_PARAGRAPH.sub(note, content.decode("utf-8")).encode("utf-8")
-
-        archive = downloads.zip_site(site_dir, offline_version, exclude=path)
-        (site_dir / path).write_bytes(archive)
-        size = downloads.human_size(len(archive))
-        for relative in self.offline_copy_pages:
-            html = site_dir / relative
-            html.write_text(OFFLINE_SIZE.sub(rf"\g<1>{size}\g<2>", html.read_text(encoding="utf-8")), encoding="utf-8")

@@ -23,7 +23,7 @@ from .data import STEPS_DATA_SCRIPT, framework_json, framework_script
 from .downloads import Download, PdfSource
 from .lineage import resolve
 from .model import Dimension, Framework, Revision
-from .publisher import statement
+from .publisher import block, statement
 from .words import rule_in_words, words
 
 _MD_ANYWHERE = re.compile(r"([\\`*_\[\]{}])")
@@ -47,6 +47,12 @@ def md_escape(text: object) -> Markup:
 def md_cell(text: object) -> Markup:
     """Return text safe inside one cell of a Markdown table (one line, pipes escaped)."""
     return Markup(str(md_escape(" ".join(str(text).split()))).replace("|", "\\|"))
+
+
+SNIPPET_MARKER = re.compile(
+    r"<!--\s*framework:(downloads|offline-copy|contact|data-protection|choosing-a-level|settling-disagreement|targets|version|statement)\s*-->"
+)
+"""A marker a hand-written page places where a generated snippet goes."""
 
 
 def _and(items: Iterable[str]) -> str:
@@ -347,6 +353,22 @@ class Renderer:
         """Return the Markdown of a generated snippet (such as the downloads list) for a hand-written page."""
         return self._render(f"snippet_{name}.md.j2", page)
 
+    def expand_markers(self, markdown: str, page: str, contact: dict[str, str]) -> tuple[str, bool]:
+        """Return a hand-written page's Markdown with its <!-- framework:... --> markers expanded (the
+        downloads, the offline copy, the contact details, and the instructions worded once in
+        templates/_choosing.html.j2), and whether it links to the offline copy (whose size is known
+        only once the site is built)."""
+        offline = False
+
+        def expand(match: re.Match[str]) -> str:
+            nonlocal offline
+            if match.group(1) in ("contact", "data-protection"):
+                return block(match.group(1), contact)
+            offline = offline or match.group(1) == "offline-copy"
+            return self.snippet(match.group(1).replace("-", "_"), page)
+
+        return SNIPPET_MARKER.sub(expand, markdown), offline
+
     def changes(self) -> str:
         lineage = resolve(self.framework)
 
@@ -394,6 +416,15 @@ class Renderer:
             | {self.paths.assessment_shared, self.paths.assessment_report, self.paths.assessment_team}
             | steps
         )
+
+    def expand_nav(self, nav: list[object], title: str) -> tuple[list[object], bool]:
+        """Return nav with the overview page's entry replaced by the framework section (titled as that
+        entry is, or title), and whether the nav listed it (if not, the section is added at the end)."""
+        for index, item in enumerate(nav):
+            name, target = next(iter(item.items())) if isinstance(item, dict) else (None, item)
+            if target == self.paths.overview:
+                return [*nav[:index], self.nav(name or title), *nav[index + 1 :]], True
+        return [*nav, self.nav(title)], False
 
     def nav(self, title: str) -> dict[str, list[object]]:
         """Return a MkDocs nav entry for the framework section, grouped by theme when there are themes.
