@@ -5,6 +5,7 @@ import * as transfer from "../../plugins/mkdocs_framework/js/core/transfer.mjs";
 import * as group from "../../plugins/mkdocs_framework/js/core/group.mjs";
 import { combinedCsv } from "../../plugins/mkdocs_framework/js/core/group-csv.mjs";
 import { info } from "./framework.mjs";
+import { WORDS } from "../../plugins/mkdocs_framework/js/results/words.mjs";
 import versions from "./fixtures/versions.json" with { type: "json" };
 
 /* An exported file's text, as the form writes it. */
@@ -225,15 +226,81 @@ test("the combined CSV has a row per authority, round and criterion, and no form
   review.assessment.answers.p1 = "developing";
   const entries = [read("1.json", JSON.stringify(base)), read("2.json", JSON.stringify(review)), read("3.json", exported("Borsetshire", {}))];
   const { rows } = group.compare(info(), entries);
-  const csv = combinedCsv(info(), rows, (row) => row.name, false);
+  const csv = combinedCsv(info(), rows, false);
   const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
   const criteria = info().criteriaCount;
   assert.equal(lines.length, 1 + 3 * criteria);
   assert.match(lines[0], /^Organisation code,Organisation,Round,Rounds,Latest round,/);
   assert.ok(lines.slice(1).every((line) => !/(^|,)"?=/.test(line)), "a formula is made inert");
   assert.ok(lines.some((line) => line.includes(`,"'=HYPERLINK(""x"")",1,2,No,`) && line.includes(",p1,1.1,") && line.includes(",Emerging,1,")));
-  const hidden = combinedCsv(info(), rows, (row) => row.code, true);
+  const hidden = combinedCsv(info(), rows, true);
   assert.ok(!hidden.includes("HYPERLINK") && !hidden.includes("1.json"));
+});
+
+/* The CSV read back as records, by its header. */
+function records(csv) {
+  const [head, ...lines] = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((line) => line.split(","));
+  return lines.map((cells) => Object.fromEntries(head.map((name, i) => [name, cells[i]])));
+}
+
+test("the combined CSV names each round as its own file does, and writes out what was not answered", () => {
+  const base = JSON.parse(exported("Westvale Council", { p1: "emerging" }));
+  const review = JSON.parse(exported("westvale   COUNCIL", { p1: "developing", p2: "leading" }));
+  review.assessment.name = "Review";
+  review.assessment.date = "2027-10-01";
+  const { rows } = group.compare(info(), [read("review.json", JSON.stringify(review)), read("base.json", JSON.stringify(base))]);
+  const out = records(combinedCsv(info(), rows, false));
+  const p2 = out.filter((row) => row["Criterion ID"] === "p2");
+  assert.deepEqual(
+    p2.map((row) => [row.Round, row.Organisation, row["Assessment name"], row.Answer, row["Level number"]]),
+    [
+      ["1", "Westvale Council", "Baseline", "Not answered", ""],
+      ["2", "westvale COUNCIL", "Review", "Leading", "5"],
+    ]
+  );
+  // The words are the page's: the view by criterion heads its column with the same words.
+  assert.equal(p2[0].Answer, WORDS.answer.none);
+  assert.equal(out.find((row) => row["Criterion ID"] === "v1").Answer, WORDS.answer.none);
+  // Hidden names: every round is its code.
+  assert.deepEqual([...new Set(records(combinedCsv(info(), rows, true)).map((row) => row.Organisation))], ["Organisation A"]);
+});
+
+test("an organisation keeps its letter while files are added and removed, for as long as the page is open", async () => {
+  const { GroupState } = await import("../../plugins/mkdocs_framework/js/group/state.mjs");
+  const state = new GroupState(info());
+  const file = (name, level, date = "2026-10-01") => {
+    const data = JSON.parse(exported(name, { p1: level }));
+    data.assessment.date = date;
+    return new File([JSON.stringify(data)], `${name}-${date}.json`);
+  };
+  // Each organisation's code, by its name as the page tells organisations apart (spacing and case folded).
+  const codes = () => Object.fromEntries(state.comparison.rows.map((row) => [group.organisationKey(row.assessment.authority), row.code]));
+  const names = ["anyshire", "borsetshire", "casterbridge", "dunwich", "exmoor"];
+  await state.addFiles(names.map((name) => file(name, "emerging")));
+  const first = codes();
+  assert.deepEqual(Object.values(first).sort(), ["A", "B", "C", "D", "E"].map((l) => `Organisation ${l}`));
+  // More organisations, however their names and contents sort, take the next letters.
+  await state.addFiles(["aardvark", "abbey", "zennor", "yarm", "bude", "calne"].map((name) => file(name, "leading")));
+  const second = codes();
+  for (const name of names) assert.equal(second[name], first[name], `${name} kept its letter`);
+  assert.deepEqual(
+    Object.entries(second).filter(([name]) => !names.includes(name)).map(([, code]) => code).sort(),
+    ["F", "G", "H", "I", "J", "K"].map((l) => `Organisation ${l}`)
+  );
+  // Another round of one organisation, and removing others, moves no letter.
+  await state.addFiles([file("ANYSHIRE ", "established", "2027-10-01")]);
+  const removed = names.slice(1, 3);
+  for (const name of removed) state.remove(state.entries.find((e) => e.assessment.authority === name).key);
+  const third = codes();
+  assert.equal(Object.keys(third).length, 9);
+  assert.equal(state.comparison.rows.find((row) => row.rounds.length === 2).code, first.anyshire);
+  for (const [name, code] of Object.entries(third)) assert.equal(code, second[name], `${name} kept its letter`);
+  // Chosen again, a removed organisation has its own letter back; no letter is given twice.
+  await state.addFiles([file(removed[0], "emerging")]);
+  assert.equal(codes()[removed[0]], first[removed[0]]);
+  const all = state.comparison.rows.map((row) => row.code);
+  assert.equal(new Set(all).size, all.length);
+  assert.deepEqual(all, [...all].sort((x, y) => x.length - y.length || (x < y ? -1 : 1)), "rows stay in code order");
 });
 
 test("the group state says what changed, keeps the comparison for a sort or a theme, and counts a copy once", async () => {

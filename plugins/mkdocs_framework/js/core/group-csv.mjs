@@ -11,18 +11,19 @@ import { capitalise, terms } from "./terms.mjs";
 
 /** The whole comparison as CSV for a spreadsheet or R: one row per organisation, round and
  * criterion, with the ids, the answer and its level number, the dimension's result and coverage,
- * and the round (1 = baseline). With names hidden, the organisation is given by its code only and
- * the assessment's name and file name are left out. Fields a spreadsheet could run as a formula are
- * made inert (csv.mjs), as in the form's CSV.
+ * and the round (1 = baseline). Each round gives the organisation the name its own file gives it
+ * (as the list of files does), and an answer in the words the page uses ("Not answered" for a
+ * criterion not answered, as the view by criterion heads its column). With names hidden, the
+ * organisation is given by its code only and the assessment's name and file name are left out.
+ * Fields a spreadsheet could run as a formula are made inert (csv.mjs), as in the form's CSV.
  * @param {Info} info
- * @param {{code: string, rounds: {entry: Entry, assessment: Assessment, results: any}[]}[]} rows
- * @param {(row: any) => string} nameOf @param {boolean} hidden */
-export function combinedCsv(info, rows, nameOf, hidden) {
+ * @param {{code: string, rounds: {entry: Entry, assessment: Assessment, name: string, results: any}[]}[]} rows
+ * @param {boolean} hidden */
+export function combinedCsv(info, rows, hidden) {
   const fw = info.framework;
   const one = capitalise(terms(fw).organisation);
   const themes = new Map(((/** @type {any} */ (fw).themes || [])).map((/** @type {any} */ t) => [t.id, t.title]));
-  // An answer in the words every page uses; a criterion not answered is an empty cell.
-  const answerText = (/** @type {string} */ value) => answerWords(fw, info.levelIndex, value, "");
+  const answerText = (/** @type {string} */ value) => answerWords(fw, info.levelIndex, value);
   /** @type {unknown[][]} */
   const out = [
     [
@@ -36,7 +37,7 @@ export function combinedCsv(info, rows, nameOf, hidden) {
     row.rounds.forEach((round, r) => {
       const a = round.assessment;
       const about = [
-        row.code, nameOf(row), r + 1, row.rounds.length, r === row.rounds.length - 1 ? "Yes" : "No",
+        row.code, hidden ? row.code : round.name, r + 1, row.rounds.length, r === row.rounds.length - 1 ? "Yes" : "No",
         hidden ? "" : a.name, a.date, hidden ? "" : round.entry.name, round.entry.otherVersion || fw.version,
       ];
       round.results.dimensions.forEach((/** @type {any} */ result) => {

@@ -73,10 +73,13 @@ function hash(text) {
   return h;
 }
 
-/** @param {Entry} entry */
+/** The name a file gives its organisation, as the page shows it: the organisation's name, else the
+ * assessment's name, else the file's name, with each run of spaces shown as one (as a page shows
+ * text), so a file's own name is the same on the page and in the CSV. @param {Entry} entry */
 function label(entry) {
   const a = entry.assessment;
-  return a.authority.trim() || a.name.trim() || entry.name;
+  const shown = (/** @type {string} */ text) => text.replace(/\s+/g, " ").trim();
+  return shown(a.authority) || shown(a.name) || entry.name;
 }
 
 /* Direction-control, zero-width and byte-order characters: invisible, so never part of a name. */
@@ -108,42 +111,77 @@ function byDate(x, y) {
   return p < q ? -1 : p > q ? 1 : 0;
 }
 
-/** The files grouped by organisation (organisationKey); a file that names no organisation is one
- * of its own. Each group's files are in date order: its rounds, baseline first.
- * @template {Entry} E @param {E[]} entries @returns {E[][]} */
+/** What tells an organisation from every other for as long as the page is open: its name
+ * (organisationKey), or for a file that names none, what is in the file (fingerprint), as such a
+ * file is an organisation of its own. @param {Entry} entry */
+function organisationId(entry) {
+  const key = organisationKey(entry.assessment.authority);
+  return key ? `o:${key}` : `f:${fingerprint(entry)}`;
+}
+
+/** The files grouped by organisation (organisationId), each group's files in date order: its
+ * rounds, baseline first.
+ * @template {Entry} E @param {E[]} entries @returns {Map<string, E[]>} */
 function byOrganisation(entries) {
   /** @type {Map<string, E[]>} */
   const groups = new Map();
-  entries.forEach((entry, i) => {
-    const key = organisationKey(entry.assessment.authority);
-    const id = key ? `o:${key}` : `f:${i}`;
+  for (const entry of entries) {
+    const id = organisationId(entry);
     const list = groups.get(id);
     if (list) list.push(entry);
     else groups.set(id, [entry]);
-  });
-  return [...groups.values()].map((list) => list.sort(byDate));
+  }
+  for (const list of groups.values()) list.sort(byDate);
+  return groups;
+}
+
+/** The letters (as numbers: 0 for A) of the organisations, those given before kept as they were, so
+ * that an organisation keeps its letter whatever files are added or removed; a letter once given is
+ * never given to another. Organisations new to `given` take the next letters, in an order fixed by
+ * their contents (a hash of their name), not their names' alphabetical order or the order the files
+ * were chosen, so the letters do not give away who is who.
+ * @param {Map<string, number>} given the letters given so far, by organisationId
+ * @param {Map<string, Entry[]>} groups the organisations now in the comparison
+ * @returns {Map<string, number>} `given` with the new organisations' letters added */
+function giveLetters(given, groups) {
+  const fresh = [...groups.entries()]
+    .filter(([id]) => !given.has(id))
+    .map(([id, files]) => {
+      const a = files[0].assessment;
+      const key = organisationKey(a.authority);
+      const text = key || [a.authority, a.name, a.date, files[0].name, JSON.stringify(a.answers)].join("\u0000");
+      return { id, key: hash(text), text };
+    })
+    .sort((x, y) => x.key - y.key || (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
+  const letters = new Map(given);
+  let next = Math.max(-1, ...given.values()) + 1;
+  for (const { id } of fresh) {
+    letters.set(id, next);
+    next += 1;
+  }
+  return letters;
 }
 
 /** Everything the comparison shows, for entries returned by readFile with status "ok".
  * Files of one organisation (the same name, organisationKey) are its rounds: the organisation has
- * one row, showing its latest round, with every round in `rounds` (baseline first).
- * Organisations get codes (Authority A, B, ..., in the framework's word) in an order fixed by their
- * contents, not their names or the order the files were chosen, so hiding names does not give away
- * who is who and the same files always get the same codes. Rows are in code order.
+ * one row, showing its latest round, with every round in `rounds` (baseline first), each with the
+ * name its own file gives the organisation.
+ * Organisations get codes (Authority A, B, ..., in the framework's word) by giveLetters: pass the
+ * letters returned last time and an organisation keeps its code while files are added and removed.
+ * Rows are in code order.
  * @template {Entry} E
- * @param {Info} info @param {E[]} entries */
-function compare(info, entries) {
-  const keyed = byOrganisation(entries).map((files) => {
-    const a = files[0].assessment;
-    const key = organisationKey(a.authority);
-    const text = key || [a.authority, a.name, a.date, files[0].name, JSON.stringify(a.answers)].join("\u0000");
-    return { files, key: hash(text), text };
-  });
-  keyed.sort((x, y) => x.key - y.key || (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
+ * @param {Info} info @param {E[]} entries
+ * @param {Map<string, number>} [given] the letters given so far (`letters` of an earlier comparison) */
+function compare(info, entries, given = new Map()) {
+  const groups = byOrganisation(entries);
+  const assigned = giveLetters(given, groups);
+  const keyed = [...groups.entries()]
+    .map(([id, files]) => ({ files, letter: /** @type {number} */ (assigned.get(id)) }))
+    .sort((x, y) => x.letter - y.letter);
   const latest = keyed.map((k) => k.files[k.files.length - 1]);
   const labels = latest.map(label);
   const word = capitalise(terms(info.framework).organisation);
-  const rows = keyed.map(({ files }, i) => {
+  const rows = keyed.map(({ files, letter }, i) => {
     const entry = latest[i];
     const a = entry.assessment;
     let name = labels[i];
@@ -155,11 +193,12 @@ function compare(info, entries) {
     const rounds = files.map((file) => ({
       entry: file,
       assessment: file.assessment,
+      name: label(file),
       results: scoring.results(info, file.assessment),
       account: account(info, file.assessment),
     }));
     const { results, account: latestAccount } = rounds[rounds.length - 1];
-    const code = `${word} ${letters(i)}`;
+    const code = `${word} ${letters(letter)}`;
     return { code, name, fileName: entry.name, entry, assessment: a, results, account: latestAccount, dimensions: latestAccount.dimensions, rounds };
   });
   const spread = info.framework.dimensions.map((dimension, d) => {
@@ -181,7 +220,7 @@ function compare(info, entries) {
       highestLevel: highest === null ? null : Math.floor(highest),
     };
   });
-  return { rows, spread };
+  return { rows, spread, letters: assigned };
 }
 
 /**
@@ -275,7 +314,8 @@ function sortRows(rows, by, direction, nameOf) {
 }
 
 /** The shade (1 to 7) for a level of a scale of n levels, so any number of levels uses the whole
- * range of shades. @param {number|null} level @param {number} levelCount */
+ * range of shades; likewise for a count of n organisations (n of n darkest).
+ * @param {number|null} level @param {number} levelCount */
 function shade(level, levelCount) {
   if (!level) return 0;
   if (levelCount <= 1) return 7;

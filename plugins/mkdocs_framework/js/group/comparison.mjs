@@ -45,7 +45,7 @@ export class GroupComparison extends Component {
       return;
     }
     const rows = state.comparison.rows;
-    const text = more.combinedCsv(state.info, rows, (row) => state.nameOf(row), state.hideNames);
+    const text = more.combinedCsv(state.info, rows, state.hideNames);
     download(this.doc, text, `${framework.id}-group-comparison.csv`, "text/csv;charset=utf-8");
     announce(`The comparison of ${plural(rows.length, terms(framework).organisation, terms(framework).organisations)} is downloading as a CSV file.`);
   }

@@ -1,6 +1,7 @@
 /* The group page's view by criterion: the weakest criteria across the group, in a sentence each
- * ("8 of 12 authorities are Emerging on 2.3 ..."), and a table of how the authorities (their latest
- * rounds) spread across the levels on every criterion. Names no one, so only new files change it.
+ * ("8 of 12 authorities are Emerging on 2.3 ..."), and a table of how many authorities (their latest
+ * rounds) are at each level on every criterion, each count shaded by its size. Names no one, so
+ * only new files change it.
  */
 
 import { levelLabel } from "../results/words.mjs";
@@ -72,12 +73,12 @@ export class GroupCriteria extends Component {
       const th = make(this.doc, "th", "", `${s.number} ${s.criterion.title}`);
       th.scope = "row";
       tr.appendChild(th);
-      const counts = [...s.levels, s.notApplicable, s.notSure, s.unanswered];
-      counts.forEach((count, i) => {
-        const shade = i < levels.length && count ? ` cif-heat cif-heat--${group.shade(i + 1, levels.length)}` : "";
-        const td = make(this.doc, "td", `cif-criteria__count${count ? "" : " cif-criteria__count--none"}${shade}`, String(count));
-        tr.appendChild(td);
-      });
+      // Each count is shaded by how many of the organisations it is (all of them darkest), the
+      // shades running as the heatmap's do, so the eye finds where most of them are.
+      for (const count of [...s.levels, s.notApplicable, s.notSure, s.unanswered]) {
+        const shade = count ? ` cif-heat cif-heat--${group.shade(count, rows.length)}` : " cif-criteria__count--none";
+        tr.appendChild(make(this.doc, "td", `cif-criteria__count${shade}`, String(count)));
+      }
       /** @type {HTMLElement} */ (body).appendChild(tr);
     }
     for (const old of Array.from(this.table.tBodies)) old.remove();

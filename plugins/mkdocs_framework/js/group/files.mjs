@@ -75,8 +75,13 @@ export class GroupFiles extends Component {
     const rows = state.comparison.rows;
     this.none.hidden = rows.length > 0;
     const fragment = this.doc.createDocumentFragment();
+    // A round is listed by the name its own file gives the organisation (as the CSV does); an
+    // organisation of one file by the name the heatmap gives it, which tells apart two that share one.
     for (const row of rows) {
-      row.rounds.forEach((round, r) => fragment.appendChild(this.item(row, round, r, state.nameOf(row))));
+      row.rounds.forEach((round, r) => {
+        const name = state.hideNames ? row.code : row.rounds.length > 1 ? round.name : row.name;
+        fragment.appendChild(this.item(row, round, r, name));
+      });
     }
     this.list.replaceChildren(fragment);
   }

@@ -80,7 +80,9 @@ export class GroupHeatmap extends Component {
       th.setAttribute("data-theme", theme);
       const button = make(doc, "button", "cif-sort", text);
       button.type = "button";
-      th.appendChild(button);
+      // On paper the column's name is printed as text: Chromium leaves a button out of the header
+      // it repeats on each page, so a column would have no name after the first page.
+      th.append(button, make(doc, "span", "cif-sort__printed", text));
       return th;
     });
     this.headRow.replaceChildren(...this.heads);
@@ -139,7 +141,8 @@ export class GroupHeatmap extends Component {
    * second press. @param {MouseEvent} event */
   onSort(event) {
     const th = /** @type {Element} */ (event.target).closest("th[data-sort]");
-    if (!th || !/** @type {Element} */ (event.target).closest("button")) return;
+    const button = /** @type {Element} */ (event.target).closest("button");
+    if (!th || !button) return;
     const key = th.getAttribute("data-sort") || "name";
     const { state } = this.context;
     const by = key === "name" ? "name" : Number(key);
@@ -147,7 +150,7 @@ export class GroupHeatmap extends Component {
     state.setSort(by, direction);
     const up = direction === "ascending";
     const order = by === "name" ? (up ? "A to Z" : "Z to A") : up ? "lowest score first" : "highest score first";
-    this.context.announce(`Sorted by ${th.textContent}, ${order}.`);
+    this.context.announce(`Sorted by ${button.textContent}, ${order}.`);
   }
 
   /** @param {HTMLSelectElement} select */

@@ -17,10 +17,11 @@ import { Listeners } from "../ui/listeners.mjs";
  * @typedef {{code: string, name: string, fileName: string, entry: Entry, assessment: any,
  *   results: any, account: import("../results/account.mjs").Account,
  *   dimensions: import("../results/account.mjs").DimensionAccount[],
- *   rounds: {entry: Entry, assessment: any, results: any, account: import("../results/account.mjs").Account}[]}} Row
- *   an authority in the comparison (group.compare), showing its latest round
+ *   rounds: {entry: Entry, assessment: any, name: string, results: any, account: import("../results/account.mjs").Account}[]}} Row
+ *   an authority in the comparison (group.compare), showing its latest round; each round with the
+ *   name its own file gives the authority
  * @typedef {"files" | "names" | "view"} Change what changed
- * @typedef {{rows: Row[], spread: any[]}} Comparison
+ * @typedef {{rows: Row[], spread: any[], letters: Map<string, number>}} Comparison
  * @typedef {{added: number, problems: Problem[]}} Outcome what adding files did
  */
 
@@ -39,6 +40,9 @@ export class GroupState {
     /** @type {import("../core/group.mjs").CriterionSpread[] | null} */
     this.cachedCriteria = null;
     this.nextKey = 1;
+    /** The letter each organisation has been given ("Authority A" and so on), kept for as long as
+     * the page is open so that adding or removing files never moves them (group.compare). */
+    this.letters = new Map();
     /** @type {Comparison | null} */
     this.cached = null;
     /** @type {Listeners<[Change]>} */
@@ -63,7 +67,10 @@ export class GroupState {
   /** The comparison of the files in it (heatmap rows, spread), worked out once per change.
    * @returns {Comparison} */
   get comparison() {
-    if (!this.cached) this.cached = group.compare(this.info, this.entries);
+    if (!this.cached) {
+      this.cached = group.compare(this.info, this.entries, this.letters);
+      this.letters = this.cached.letters;
+    }
     return this.cached;
   }
 
