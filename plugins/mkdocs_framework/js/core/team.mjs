@@ -13,7 +13,8 @@
 import { levelLabel } from "../results/words.mjs";
 import * as model from "./model.mjs";
 import * as scoring from "./scoring.mjs";
-import { decode, decodeFile, decodeLink } from "./decode.mjs";
+import { decode, decodeFile, decodeLink, MAX_TEXT } from "./decode.mjs";
+import { noteFields } from "./terms.mjs";
 import { isPlainObject } from "./util.mjs";
 
 /**
@@ -58,7 +59,6 @@ import { isPlainObject } from "./util.mjs";
 
 export const MAX_NAME = 120;
 export const MAX_NOTE = 2000;
-const MAX_EVIDENCE = 20000;
 /* The most people one team view holds. A leadership team is a handful; the limit only keeps a
  * mistaken choice of a whole folder from outgrowing the tab. Adding beyond it is refused with a
  * message at the moment of adding (state.mjs), and everything added is read back after a reload. */
@@ -232,6 +232,53 @@ export function answerCounts(info, view) {
   return order.map((value) => ({ value, count: byValue.get(value)?.length || 0, people: byValue.get(value) || [] })).filter((row) => row.count > 0);
 }
 
+/** The answer everyone gave to a criterion, when it is one the team can agree as it stands (a level
+ * or Not applicable); "" when people differ, or anyone is not sure or did not answer.
+ * @param {Info} info @param {CriterionView} view */
+export function unanimousAnswer(info, view) {
+  const [first] = view.answers;
+  if (!first || !(first === model.NOT_APPLICABLE || info.levelIndex.has(first))) return "";
+  return view.answers.every((value) => value === first) ? first : "";
+}
+
+/** "Accept every criterion where everyone agrees": the agreed levels with each unanimous criterion
+ * that has none yet set to everyone's answer. A level the facilitator already chose is never
+ * changed (kept lists those that differ from everyone's answer).
+ * @param {Info} info @param {CriterionView[]} views @param {Record<string, string>} agreed
+ * @returns {{agreed: Record<string, string>, accepted: string[], kept: string[]}} */
+export function acceptUnanimous(info, views, agreed) {
+  const next = { ...agreed };
+  /** @type {string[]} */
+  const accepted = [];
+  /** @type {string[]} */
+  const kept = [];
+  for (const view of views) {
+    const id = view.criterion.id;
+    const everyone = unanimousAnswer(info, view);
+    if (!everyone) continue;
+    if (!model.has(agreed, id) || !agreed[id]) {
+      next[id] = everyone;
+      accepted.push(id);
+    } else if (agreed[id] !== everyone) kept.push(id);
+  }
+  return { agreed: next, accepted, kept };
+}
+
+/** The notes fields of each dimension (framework.yml notes:, in its order) that an assessment holds.
+ * @param {Info} info */
+const noteKinds = (info) => noteFields(info.framework).filter((field) => field.id === "evidence" || field.id === "views");
+
+/** A person's notes on a dimension, as typed, in the order of the framework's notes fields; only
+ * those with text. @param {Info} info @param {Assessment} assessment @param {string} dimensionId
+ * @returns {{kind: string, label: string, text: string}[]} */
+export function notesOf(info, assessment, dimensionId) {
+  const notes = model.has(assessment.notes, dimensionId) ? assessment.notes[dimensionId] : null;
+  if (!notes) return [];
+  return noteKinds(info)
+    .map((field) => ({ kind: field.id, label: field.label, text: model.has(notes, field.id) ? String(/** @type {any} */ (notes)[field.id] || "") : "" }))
+    .filter((note) => note.text.trim());
+}
+
 /* ---- The team's assessment ----------------------------------------------------------------- */
 
 /** "Ann, Bob and Carol". @param {string[]} names */
@@ -240,30 +287,95 @@ export function joinNames(names) {
   return list.length > 1 ? `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}` : list.join("");
 }
 
-/** The evidence note of one dimension: what the team discussed where people disagreed, criterion
- * by criterion (those with a note, or two or more levels apart). "" when there is nothing to say.
+export const DISCUSSION = "Team discussion where people's answers differed:";
+export const WROTE = "What each person wrote:";
+
+/** Who gave which answer to a criterion: "Ann: Emerging; Bob: Developing", or with more people
+ * than a row each, how many gave each answer ("3 Emerging, 2 Developing"), so a line stays short.
+ * @param {Info} info @param {CriterionView} view @param {string[]} names */
+function whoAnswered(info, view, names) {
+  if (names.length > ROWS_UP_TO) return answerCounts(info, view).map((row) => `${row.count} ${answerText(info, row.value)}`).join(", ");
+  return view.answers.map((value, i) => `${names[i]}: ${answerText(info, value)}`).join("; ");
+}
+
+/** What the team discussed where people disagreed, one line per criterion (those with a note, or
+ * two or more levels apart), each with the facilitator's note whole.
  * @param {Info} info @param {CriterionView[]} views the dimension's criteria @param {string[]} names
- * @param {Record<string, string>} agreed @param {Record<string, string>} notes */
-export function disagreementNote(info, views, names, agreed, notes) {
+ * @param {Record<string, string>} agreed @param {Record<string, string>} notes @returns {string[]} */
+export function discussionLines(info, views, names, agreed, notes) {
   const lines = [];
   for (const view of views) {
     const id = view.criterion.id;
     const note = model.has(notes, id) ? notes[id].trim() : "";
     if (!note && !view.apart) continue;
-    const who = view.answers.map((value, i) => `${names[i]}: ${answerText(info, value)}`).join("; ");
     const decided = model.has(agreed, id) && agreed[id] ? `agreed ${answerText(info, agreed[id])}` : "no level agreed yet";
-    let line = `${view.number} ${view.criterion.title}: answers ${spreadText(info, view.lowest, view.highest).replace(/^All at/, "all at")} (${who}); ${decided}.`;
+    let line = `${view.number} ${view.criterion.title}: answers ${spreadText(info, view.lowest, view.highest).replace(/^All at/, "all at")} (${whoAnswered(info, view, names)}); ${decided}.`;
     if (note) line += ` ${note}`;
     lines.push(line);
   }
-  if (!lines.length) return "";
-  const text = `Team discussion where people's answers differed:\n${lines.join("\n")}`;
-  return text.length > MAX_EVIDENCE ? `${text.slice(0, MAX_EVIDENCE - 1)}\u2026` : text;
+  return lines;
+}
+
+/** The evidence note of one dimension's discussion, as one text ("" when there is nothing to say).
+ * @param {Info} info @param {CriterionView[]} views @param {string[]} names
+ * @param {Record<string, string>} agreed @param {Record<string, string>} notes */
+export function disagreementNote(info, views, names, agreed, notes) {
+  const lines = discussionLines(info, views, names, agreed, notes);
+  return lines.length ? `${DISCUSSION}\n${lines.join("\n")}` : "";
+}
+
+/**
+ * @typedef {object} Piece  one thing to write in a note field: a person's note, or a line of the discussion
+ * @property {string} heading  the heading of the part it belongs to (WROTE or DISCUSSION)
+ * @property {string} text  as it is written in the field ("Ann: …")
+ * @property {string} person  whose note it is ("" for the discussion)
+ * @property {string} typed  what was typed, whole (a person's note), or the line
+ */
+
+/** The pieces, in order, within a field of at most `limit` characters: each part's heading once,
+ * before its first piece that fits; pieces apart by a blank line (a person's note) or a line
+ * break (the discussion). A piece that would pass the limit is set aside whole, never cut.
+ * @param {Piece[]} pieces @param {number} limit @returns {{text: string, aside: Piece[]}} */
+export function fitPieces(pieces, limit) {
+  let text = "";
+  let heading = "";
+  /** @type {Piece[]} */
+  const aside = [];
+  for (const piece of pieces) {
+    const gap = piece.person ? "\n\n" : "\n";
+    const lead = piece.heading === heading ? gap : `${text ? "\n\n" : ""}${piece.heading}\n`;
+    const next = `${text}${lead}${piece.text}`;
+    if (next.length > limit) aside.push(piece);
+    else [text, heading] = [next, piece.heading];
+  }
+  return { text, aside };
+}
+
+/** One dimension's notes fields in the team's assessment: each person's notes, named ("Ann: …"),
+ * and in the evidence field the discussion after them.
+ * @param {Info} info @param {Dimension} dimension @param {{name: string, assessment: Assessment}[]} people
+ * @param {string[]} discussion the dimension's discussionLines @returns {Record<string, Piece[]>} field id -> pieces */
+function piecesOf(info, dimension, people, discussion) {
+  /** @type {Record<string, Piece[]>} */
+  const fields = {};
+  for (const field of noteKinds(info)) fields[field.id] = [];
+  for (const person of people) {
+    for (const note of notesOf(info, person.assessment, dimension.id)) {
+      if (!fields[note.kind]) continue;
+      fields[note.kind].push({ heading: WROTE, text: `${person.name}: ${note.text.trim()}`, person: person.name, typed: note.text });
+    }
+  }
+  const evidence = fields.evidence ? "evidence" : Object.keys(fields)[0];
+  if (evidence) for (const line of discussion) fields[evidence].push({ heading: DISCUSSION, text: line, person: "", typed: line });
+  return fields;
 }
 
 /**
  * The team's assessment, ready to save: the agreed levels as its answers, who took part from the
- * people's names, the discussion in each dimension's evidence notes.
+ * people's names, and in each dimension's notes, every person's notes named by person, and the
+ * discussion. A note field holds at most decode.mjs's MAX_TEXT characters (a longer one makes the
+ * file unreadable); what does not fit is kept whole in the assessment's notCarried (reason "long":
+ * exports keep it), each entry naming the dimension, the field and whose note it is.
  * @param {Info} info @param {{people: {name: string, assessment: Assessment}[], agreed: Record<string, string>,
  *   notes: Record<string, string>, name: string, authority: string}} work @param {Date} [now]
  * @returns {Assessment}
@@ -278,12 +390,32 @@ export function teamAssessment(info, work, now) {
     if (info.criteria.has(id) && model.isAllowedAnswer(info, value)) model.setAnswer(info, record, id, value);
   }
   const views = criteria(info, work.people.map((p) => p.assessment));
+  const people = work.people.map((p, i) => ({ name: names[i], assessment: p.assessment }));
+  /** @type {import("./model.mjs").NotCarried[]} */
+  const aside = [];
   for (const dimension of info.framework.dimensions) {
-    const text = disagreementNote(info, views.filter((v) => v.dimension === dimension), names, work.agreed, work.notes);
-    if (text) model.setNote(info, record, dimension.id, "evidence", text);
+    const discussion = discussionLines(info, views.filter((v) => v.dimension === dimension), names, work.agreed, work.notes);
+    for (const [kind, pieces] of Object.entries(piecesOf(info, dimension, people, discussion))) {
+      const fitted = fitPieces(pieces, MAX_TEXT);
+      if (fitted.text) model.setNote(info, record, dimension.id, kind, fitted.text);
+      for (const piece of fitted.aside) {
+        /** @type {Record<string, string>} */
+        // Whole: a person's note is at most MAX_TEXT (decode.mjs), a line of the discussion far less.
+        const value = piece.person ? { person: piece.person } : {};
+        value[kind] = piece.typed;
+        aside.push({ kind: "notes", id: dimension.id, value, reason: "long", version: info.framework.version });
+      }
+    }
   }
+  if (aside.length) record.notCarried = aside;
   if (now) record.updated = now.toISOString();
   return record;
+}
+
+/** The notes that did not fit in the team's assessment (teamAssessment keeps them aside whole).
+ * @param {Assessment | null} record */
+export function notesAside(record) {
+  return (record && Array.isArray(record.notCarried) ? record.notCarried : []).filter((entry) => entry.kind === "notes" && entry.reason === "long");
 }
 
 /** The authority the people share, or "" when they name none or different ones.
@@ -490,6 +622,37 @@ export function decodeWork(info, stored, apart) {
     savedId,
     savedAs: savedId && isPlainObject(raw.savedAs) ? raw.savedAs : null,
   };
+}
+
+/** People's notes, kept in the tab under a key of their own (they can be long: when the tab cannot
+ * hold them, the answers are still kept): for each person, their notes by dimension as typed.
+ * @param {Person[]} people */
+export function encodeNotes(people) {
+  return JSON.stringify(people.map((p) => p.assessment.notes || {}));
+}
+
+/** People's notes read back (encodeNotes), each checked as a file's are: text of at most MAX_TEXT,
+ * for a dimension of this framework; given to the people in the same order.
+ * @param {Info} info @param {string | null} stored @param {Person[]} people @returns {boolean} true when read */
+export function decodeNotes(info, stored, people) {
+  let raw;
+  try {
+    raw = JSON.parse(stored || "null");
+  } catch {
+    return false;
+  }
+  if (!Array.isArray(raw) || raw.length !== people.length) return false;
+  people.forEach((person, i) => {
+    const notes = isPlainObject(raw[i]) ? raw[i] : {};
+    for (const [id, entry] of Object.entries(notes)) {
+      if (!info.dimensions.has(id) || !isPlainObject(entry)) continue;
+      for (const field of noteKinds(info)) {
+        const value = entry[field.id];
+        if (typeof value === "string" && value && value.length <= MAX_TEXT) model.setNote(info, person.assessment, id, field.id, value);
+      }
+    }
+  });
+  return true;
 }
 
 /** @param {unknown} value */

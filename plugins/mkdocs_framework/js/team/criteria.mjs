@@ -1,18 +1,22 @@
-/* The team view's main region: for each dimension, each person's result and the spread; for each
- * criterion, each person's answer, the spread, a mark in words where people are two or more levels
+/* The team view's main region: for each dimension, each person's result and the spread, and the
+ * notes each person wrote on it (as typed, named by person); for each criterion, each person's answer, the spread, a mark in words where people are two or more levels
  * apart, the agreed level (the median offered as a suggestion) and a note on the disagreement.
  * Drawn again when people are added or removed; names, agreed levels and notes are updated in place
  * so that focus and typing are never disturbed. With more than team.ROWS_UP_TO people, each table
  * counts people per answer (or per result) instead of giving each person a row, and who gave which
  * is drawn only when asked for ("Who gave each answer"), so the page stays the same size however
  * many files are opened.
+ * "Accept every criterion where everyone agrees" sets, in one action, the agreed level of each
+ * criterion where everyone gave the same level (or Not applicable); criteria with an agreed level
+ * are folded into one disclosure per dimension each time the region is drawn (never while the
+ * facilitator is choosing, so nothing moves under them), leaving the ones to discuss in view.
  */
 
 import * as model from "../core/model.mjs";
 import * as team from "../core/team.mjs";
 import { scoreDimension } from "../core/scoring.mjs";
 import { dimensionAccount } from "../results/account.mjs";
-import { WORDS } from "../results/words.mjs";
+import { WORDS, count } from "../results/words.mjs";
 import { all, bdi, make, sentence } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 
@@ -27,6 +31,8 @@ export class TeamCriteria extends Component {
   /** @param {HTMLElement} root @param {TeamContext} context */
   constructor(root, context) {
     super(root, context);
+    /** @type {CriterionView[] | null} the criteria as last drawn */
+    this.views = null;
     /** @type {HTMLElement} */
     this.waiting = this.find("#cif-team-waiting");
     /** @type {HTMLElement} */
@@ -35,10 +41,16 @@ export class TeamCriteria extends Component {
     this.holder = this.find("#cif-team-dimensions");
     this.on(this.holder, "change", (event) => this.onChange(event));
     this.on(this.holder, "input", (event) => this.onInput(event));
+    /** @type {HTMLElement} */
+    this.accepted = this.find("#cif-team-accepted");
+    this.on(this.find("#cif-team-accept"), "click", () => this.accept());
+    // A link to a criterion folded away opens its disclosure first, so the link lands on it.
+    this.on(this.root, "click", (event) => this.unfoldTarget(event));
     this.keep(
       context.state.subscribe((change) => {
-        if (change === "people") this.render();
+        if (change === "people" || change === "accepted") this.render();
         else if (change === "names" || change === "options") this.renameAll();
+        if (change === "agreed") this.countAgreed();
       })
     );
     this.render();
@@ -57,10 +69,14 @@ export class TeamCriteria extends Component {
     this.waiting.hidden = people.length > 0;
     this.results.hidden = people.length === 0;
     this.holder.textContent = "";
+    this.accepted.hidden = true;
     if (!people.length) return;
     const views = team.criteria(info, people, (a) => state.rowOf(a));
     const dims = team.dimensions(info, people, (a) => state.resultsOf(a));
+    this.views = views;
     this.summary(views, dims);
+    this.countAgreed();
+    this.notesKept();
     for (const dim of dims) {
       const section = make(this.doc, "section", "cif-team-dimension");
       const headingId = `cif-team-dim-${dim.dimension.id}`;
@@ -70,13 +86,123 @@ export class TeamCriteria extends Component {
       section.appendChild(heading);
       section.appendChild(this.dimensionTable(dim));
       section.appendChild(this.spreadLine(dim.lowest, dim.highest, dim.apart ? dim.highest - dim.lowest : 0, "Spread of results"));
+      section.appendChild(this.notes(dim));
       const teamLine = make(this.doc, "p", "cif-team-agreed-result");
       teamLine.setAttribute("data-team-result", dim.dimension.id);
       section.appendChild(teamLine);
-      for (const view of views.filter((v) => v.dimension === dim.dimension)) section.appendChild(this.criterion(view));
+      const mine = views.filter((v) => v.dimension === dim.dimension);
+      const agreed = mine.filter((v) => this.isAgreed(v.criterion.id));
+      for (const view of mine.filter((v) => !this.isAgreed(v.criterion.id))) section.appendChild(this.criterion(view));
+      if (agreed.length) section.appendChild(this.folded(dim, agreed));
       this.holder.appendChild(section);
       this.teamResult(dim.dimension.id);
     }
+  }
+
+  /** @param {string} id */
+  isAgreed(id) {
+    const { agreed } = this.context.state.work;
+    return model.has(agreed, id) && Boolean(agreed[id]);
+  }
+
+  /** The criteria with an agreed level, folded into a disclosure: the page stays short and the
+   * ones left to discuss stay in view. @param {DimensionView} dim @param {CriterionView[]} agreed */
+  folded(dim, agreed) {
+    const details = make(this.doc, "details", "cif-team-folded");
+    details.setAttribute("data-folded", dim.dimension.id);
+    const noun = WORDS.nouns.criterion[agreed.length === 1 ? 0 : 1];
+    details.appendChild(make(this.doc, "summary", "", `Show ${agreed.length} agreed ${noun} in ${dim.dimension.number}. ${dim.dimension.title}`));
+    for (const view of agreed) details.appendChild(this.criterion(view));
+    return details;
+  }
+
+  /** What each person wrote on the dimension, named, as typed: beside their results, for the team to
+   * read before agreeing. @param {DimensionView} dim */
+  notes(dim) {
+    const { info, state } = this.context;
+    const box = make(this.doc, "div", "cif-team-notes");
+    box.setAttribute("data-notes", dim.dimension.id);
+    const title = `What each person wrote on ${dim.dimension.title}`;
+    const written = state.people.map((p, i) => ({ index: i, notes: team.notesOf(info, p.assessment, dim.dimension.id) })).filter((p) => p.notes.length);
+    if (!written.length) {
+      box.appendChild(make(this.doc, "p", "cif-team-notes__none", `No one wrote notes on ${dim.dimension.title}.`));
+      return box;
+    }
+    const list = () => {
+      const ul = make(this.doc, "ul", "cif-team-notes__list");
+      for (const { index, notes } of written) {
+        for (const note of notes) {
+          const li = make(this.doc, "li", "cif-team-note");
+          const who = make(this.doc, "p", "cif-team-note__who");
+          who.appendChild(bdi(this.doc, "cif-team-who", state.nameOf(index))).setAttribute("data-person", String(index));
+          who.append(`, ${note.label}:`);
+          const text = make(this.doc, "p", "cif-team-note__text");
+          text.appendChild(bdi(this.doc, "", note.text));
+          li.append(who, text);
+          ul.appendChild(li);
+        }
+      }
+      return ul;
+    };
+    if (this.many()) box.appendChild(this.onDemand(`${title} (${model.plural(written.length, "person", "people")})`, list));
+    else {
+      box.appendChild(make(this.doc, "p", "cif-team-notes__title", `${title}:`));
+      box.appendChild(list());
+    }
+    return box;
+  }
+
+  /** Says when the tab could not keep people's notes (state.mjs): after a reload they are gone
+   * from this page until the files are added again; before one, a reload would lose them. */
+  notesKept() {
+    const { state } = this.context;
+    const line = this.find("#cif-team-notes-unkept");
+    line.hidden = !state.notesLost && !state.notesUnkept;
+    if (state.notesLost) line.textContent = "The notes people wrote in their files could not be brought back when this page was reloaded, so they are not shown and would not be saved with the team's assessment. Add everyone's files again to see their notes and carry them into the team's assessment.";
+    else if (state.notesUnkept) line.textContent = "The notes people wrote are too long for this browser tab to keep. They are shown here and will be saved with the team's assessment, but would be lost from this page if it were reloaded: save the team's assessment before you reload or close it.";
+  }
+
+  /** How many criteria have an agreed level, as the form counts answers (results/account.mjs). */
+  countAgreed() {
+    const text = `Agreed levels so far: ${this.context.state.agreedCounts().text}.`;
+    const line = this.find("#cif-team-agreed-count");
+    if (line.textContent !== text) line.textContent = text;
+    return text;
+  }
+
+  /** "Accept every criterion where everyone agrees": sets them, draws the page again with them
+   * folded away, and says what was done where focus lands (and to screen readers). */
+  accept() {
+    const { state, announce } = this.context;
+    if (!this.views) return;
+    const outcome = state.acceptUnanimous(this.views);
+    const left = this.views.filter((v) => !this.isAgreed(v.criterion.id));
+    const numbers = (/** @type {string[]} */ list) => list.map((id) => this.views?.find((v) => v.criterion.id === id)?.number || id).join(", ");
+    let text = outcome.accepted.length
+      ? `Accepted ${count(outcome.accepted.length, "criterion")} where everyone gave the same answer.`
+      : "No criterion is left where everyone gave the same answer and no level is agreed yet.";
+    if (outcome.kept.length) text += ` Where everyone agreed but you had chosen another level, your choice stands: ${numbers(outcome.kept)}.`;
+    text += ` ${this.countAgreed()}`;
+    text += left.length ? ` Left to discuss: ${count(left.length, "criterion")}, starting with ${left[0].number} ${left[0].criterion.title}.` : " Every criterion has an agreed level.";
+    this.accepted.textContent = "";
+    this.accepted.append(text);
+    if (left.length) {
+      const link = make(this.doc, "a", "", `Go to ${left[0].number} ${left[0].criterion.title}`);
+      link.href = `#cif-team-c-${left[0].criterion.id}`;
+      this.accepted.append(" ", link);
+    }
+    this.accepted.hidden = false;
+    this.accepted.focus();
+    announce(text);
+  }
+
+  /** Opens the disclosure a link's target is folded in. @param {Event} event */
+  unfoldTarget(event) {
+    const link = /** @type {Element} */ (event.target).closest?.("a[href^='#cif-team-c-']");
+    if (!link) return;
+    const target = this.doc.getElementById(/** @type {string} */ (link.getAttribute("href")).slice(1));
+    const details = target?.closest("details");
+    if (details) /** @type {HTMLDetailsElement} */ (details).open = true;
   }
 
   /** The sentence above the criteria, and links to every criterion where people are apart.

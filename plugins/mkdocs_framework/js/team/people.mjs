@@ -74,7 +74,7 @@ export class TeamPeople extends Component {
   addLinks() {
     const text = this.links.value;
     if (!text.trim()) {
-      this.report({ added: 0, duplicates: [], refused: [], problems: [{ status: "broken", source: "The box for links", reason: "It is empty. Paste a link to someone's results first." }] });
+      this.report({ added: 0, duplicates: [], refused: [], notesBack: false, problems: [{ status: "broken", source: "The box for links", reason: "It is empty. Paste a link to someone's results first." }] });
       this.links.focus();
       return;
     }

@@ -5,7 +5,8 @@
 
 import * as model from "../core/model.mjs";
 import * as team from "../core/team.mjs";
-import { sentence } from "../ui/dom.mjs";
+import { MAX_TEXT } from "../core/decode.mjs";
+import { download, sentence } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 import { defaultTeamName } from "./state.mjs";
 
@@ -41,6 +42,12 @@ export class TeamSave extends Component {
     this.error = this.find("#cif-team-save-error");
     this.on(this.find("#cif-team-save"), "click", () => this.save());
     this.on(this.find("#cif-team-clear"), "click", () => this.clear());
+    this.on(this.find("#cif-team-aside-download"), "click", () => this.downloadAside());
+    /** @type {import("../core/model.mjs").NotCarried[]} */
+    this.aside = [];
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.asideTimer = undefined;
+    this.keep(() => clearTimeout(this.asideTimer));
     this.on(this.name, "input", () => context.state.setName(this.name.value));
     /** @type {HTMLElement} */
     this.changed = this.find("#cif-team-changed");
@@ -61,13 +68,13 @@ export class TeamSave extends Component {
     this.find("#cif-team-save-waiting").hidden = people.length > 0;
     this.find("#cif-team-save-form").hidden = people.length === 0;
     if (!people.length) return;
-    const agreed = Object.keys(state.work.agreed).filter((id) => info.criteria.has(id)).length;
-    const rest = info.criteriaCount - agreed;
-    const criteria = info.criteriaCount === 1 ? "criterion" : "criteria";
-    let text = `${agreed} of ${info.criteriaCount} ${criteria} ${agreed === 1 ? "has" : "have"} an agreed level.`;
-    if (rest) text += ` The other ${model.plural(rest, "criterion", "criteria")} will be left unanswered in the team's assessment; you can answer them later in the form.`;
-    text += " Notes on the discussion are saved in each dimension's evidence notes.";
+    const agreed = state.agreedCounts();
+    const rest = agreed.counts.total - agreed.counts.answered;
+    let text = `Agreed levels: ${agreed.text}.`;
+    if (rest) text += ` The ${model.plural(rest, "criterion", "criteria")} without an agreed level will be left so in the team's assessment; you can answer them later in the form.`;
+    text += " Each person's notes, named by person, and the notes on the discussion are saved in each dimension's notes.";
     this.find("#cif-team-save-summary").textContent = text;
+    this.checkAside();
     if (this.doc.activeElement !== this.name) {
       this.name.value = state.work.name || defaultTeamName();
     }
@@ -76,6 +83,46 @@ export class TeamSave extends Component {
     if (people.length > team.ROWS_UP_TO) who.textContent = `Who took part: ${model.plural(people.length, "person", "people")} (each is in the list of people above; every name is saved with the assessment).`;
     else if (state.work.hideNames) who.textContent = `Who took part: ${model.plural(people.length, "person", "people")} (names hidden on screen; they are saved with the assessment).`;
     else sentence(who, "Who took part: ", [team.joinNames(people.map((p, i) => p.name.trim() || `Respondent ${i + 1}`))], ".");
+  }
+
+  /** Works out, a moment after the latest change (not at every key pressed in a note), which notes
+   * would not fit in the team's assessment. */
+  checkAside() {
+    clearTimeout(this.asideTimer);
+    this.asideTimer = setTimeout(() => this.showAside(team.notesAside(this.context.state.draft())), 200);
+  }
+
+  /** Says truthfully where the notes that do not fit went: kept whole with the team's assessment
+   * and in its exports (core/team.mjs teamAssessment), and offers them as a file to read.
+   * @param {import("../core/model.mjs").NotCarried[]} aside */
+  showAside(aside) {
+    const { info } = this.context;
+    const box = this.find("#cif-team-aside");
+    box.hidden = !aside.length;
+    this.aside = aside;
+    if (!aside.length) return;
+    const limit = MAX_TEXT.toLocaleString("en-GB");
+    const where = [...new Set(aside.map((entry) => `${info.dimensions.get(entry.id)?.number}. ${info.dimensions.get(entry.id)?.title}`))].join("; ");
+    this.find("#cif-team-aside-text").textContent =
+      `${model.plural(aside.length, "note does", "notes do")} not fit in the team's assessment's notes on ${where} ` +
+      `(each can hold at most ${limit} characters). ${aside.length === 1 ? "It is" : "They are"} kept whole with the team's assessment and in every file exported from it, ` +
+      `but the form does not show ${aside.length === 1 ? "it" : "them"}: every note is shown whole on this page, and you can download the ones that did not fit.`;
+  }
+
+  /** The notes that did not fit, as a text file: each named by dimension, field and person. */
+  downloadAside() {
+    const { info, state } = this.context;
+    const fields = /** @type {{id: string, label: string}[]} */ (info.framework.notes || []);
+    const parts = (this.aside || []).map((entry) => {
+      const dimension = info.dimensions.get(entry.id);
+      const [kind, text] = Object.entries(entry.value).find(([key]) => key !== "person") || ["", ""];
+      const label = fields.find((field) => field.id === kind)?.label || kind;
+      const who = entry.value.person ? `, ${entry.value.person}` : ", the team's discussion";
+      return `${dimension?.number}. ${dimension?.title}: ${label}${who}\n\n${text}`;
+    });
+    const name = `${state.work.name || defaultTeamName()} - notes that did not fit.txt`.replace(/[\\/:*?"<>|]+/g, "-");
+    download(this.doc, `${parts.join("\n\n----------\n\n")}\n`, name, "text/plain");
+    this.context.announce("The notes that did not fit are downloaded as a text file.");
   }
 
   save() {
@@ -89,9 +136,12 @@ export class TeamSave extends Component {
     }
     this.showSaved(result.again);
     this.showKept(result.kept);
+    clearTimeout(this.asideTimer);
+    this.showAside(team.notesAside(state.work.savedAs));
     this.changed.hidden = true;
     this.saved.focus();
-    announce(`${this.find("#cif-team-saved-text").textContent} ${result.kept.length ? this.find("#cif-team-kept-edits").textContent : ""}`.trim());
+    const aside = this.aside.length ? this.find("#cif-team-aside-text").textContent : "";
+    announce(`${this.find("#cif-team-saved-text").textContent} ${result.kept.length ? this.find("#cif-team-kept-edits").textContent : ""} ${aside}`.trim());
   }
 
   /** Says which changes made in the form since the last save were kept, rather than written over.

@@ -7,7 +7,9 @@
  * small mark is left so that a reload says the work it brings back is from before then.
  */
 
+import * as model from "../core/model.mjs";
 import * as team from "../core/team.mjs";
+import { account } from "../results/account.mjs";
 import { MAX_BYTES } from "../core/decode.mjs";
 import { Store, reason } from "../core/storage.mjs";
 import { Listeners } from "../ui/listeners.mjs";
@@ -16,9 +18,11 @@ import { Listeners } from "../ui/listeners.mjs";
  * @typedef {import("../core/team.mjs").Person} Person
  * @typedef {import("../core/team.mjs").Work} Work
  * @typedef {{status: string, source: string, reason: string}} Problem
- * @typedef {{added: number, duplicates: string[], problems: Problem[], refused: string[]}} Outcome
- *   refused: what was not added because the team view holds MAX_PEOPLE people already
- * @typedef {"people"|"names"|"agreed"|"options"|"saved"} Change
+ * @typedef {{added: number, duplicates: string[], problems: Problem[], refused: string[], notesBack: boolean}} Outcome
+ *   refused: what was not added because the team view holds MAX_PEOPLE people already;
+ *   notesBack: a file given again brought back notes a reload had lost (TeamState.notesAgain)
+ * @typedef {"people"|"names"|"agreed"|"accepted"|"options"|"saved"} Change
+ *   accepted: agreed levels set all at once ("Accept every criterion where everyone agrees")
  */
 
 /* Files are read this many at a time, the page drawn and told of progress between, so that opening
@@ -52,7 +56,7 @@ const rowCache = new WeakMap();
 const resultCache = new WeakMap();
 
 /** @returns {Outcome} */
-const nothing = () => ({ added: 0, duplicates: [], problems: [], refused: [] });
+const nothing = () => ({ added: 0, duplicates: [], problems: [], refused: [], notesBack: false });
 
 export class TeamState {
   /** @param {ReturnType<import("../core/model.mjs").describe>} info @param {Window} win */
@@ -67,6 +71,13 @@ export class TeamState {
      * or a key pressed in a note writes a few characters, not every person again. */
     this.peopleKey = `${this.key}:people`;
     this.peopleKept = false;
+    /* People's notes, under a key of their own: long, so the tab may not hold them when it holds the
+     * answers. notesUnkept says so (the page tells the facilitator); notesLost, that a reload found
+     * the people but not their notes. */
+    this.notesKey = `${this.key}:notes`;
+    this.notesKept = false;
+    this.notesUnkept = false;
+    this.notesLost = false;
     /** @type {""|"full"|"blocked"|"failed"} why the latest change could not be kept in the tab */
     this.unkept = "";
     /** @type {string} when the work read back at load stopped being kept (ISO time), else "" */
@@ -85,6 +96,7 @@ export class TeamState {
       if (found) {
         this.work = found;
         this.restored = found.people.length > 0;
+        if (this.restored) this.notesLost = !team.decodeNotes(info, win.sessionStorage.getItem(this.notesKey), found.people);
       }
       const mark = win.sessionStorage.getItem(this.staleKey);
       if (mark) this.staleSince = /^[0-9T:.Z-]{10,30}$/.test(mark) ? mark : "unknown";
@@ -118,7 +130,10 @@ export class TeamState {
     if (change === "people" || change === "names") {
       this.peopleText = null;
       this.peopleKept = false;
-      if (change === "people") this.keys = null;
+      if (change === "people") {
+        this.keys = null;
+        this.notesKept = false;
+      }
     }
     this.write();
     this.listeners.tell(change);
@@ -134,10 +149,12 @@ export class TeamState {
           storage.setItem(this.peopleKey, this.peopleText);
           this.peopleKept = true;
         }
+        if (!this.notesKept) this.writeNotes(storage);
         storage.setItem(this.key, team.encodeWork(this.info, this.work, team.APART));
       } else {
         storage.removeItem(this.key);
         storage.removeItem(this.peopleKey);
+        storage.removeItem(this.notesKey);
       }
       storage.removeItem(this.staleKey);
       this.unkept = "";
@@ -146,6 +163,19 @@ export class TeamState {
       this.unkept = /** @type {""|"full"|"blocked"|"failed"} */ (reason(error) === "full" ? "full" : reason(error) === "blocked" ? "blocked" : "failed");
       this.markStale();
     }
+  }
+
+  /** Keeps people's notes in the tab; when it cannot hold them, removes what it held (older notes
+   * must never come back beside newer people) and says so (notesUnkept). @param {Storage} storage */
+  writeNotes(storage) {
+    try {
+      storage.setItem(this.notesKey, team.encodeNotes(this.work.people));
+      this.notesUnkept = false;
+    } catch {
+      storage.removeItem(this.notesKey);
+      this.notesUnkept = true;
+    }
+    this.notesKept = true;
   }
 
   /** Leaves the mark that the work in the tab is older than the page's. When even the mark does not
@@ -158,7 +188,9 @@ export class TeamState {
       try {
         this.win.sessionStorage.removeItem(this.key);
         this.win.sessionStorage.removeItem(this.peopleKey);
+        this.win.sessionStorage.removeItem(this.notesKey);
         this.peopleKept = false;
+        this.notesKept = false;
         this.win.sessionStorage.setItem(this.staleKey, now);
       } catch {
         // Storage blocked altogether: nothing was kept, so nothing stale can come back.
@@ -182,7 +214,10 @@ export class TeamState {
     if (!this.keys) this.keys = new Set(this.work.people.map((p) => keyOf(p.assessment)));
     for (const result of read) {
       if (result.status !== "ok") outcome.problems.push(result);
-      else if (this.keys.has(keyOf(result.assessment))) outcome.duplicates.push(result.source);
+      else if (this.keys.has(keyOf(result.assessment))) {
+        outcome.duplicates.push(result.source);
+        if (this.notesAgain(result.assessment)) outcome.notesBack = true;
+      }
       else if (this.work.people.length >= team.MAX_PEOPLE) outcome.refused.push(result.source);
       else {
         const index = this.work.people.length;
@@ -201,8 +236,20 @@ export class TeamState {
         outcome.added += 1;
       }
     }
-    if (outcome.added && tell) this.changed("people");
+    if ((outcome.added || outcome.notesBack) && tell) this.changed("people");
     return outcome;
+  }
+
+  /** A file given again for someone already open whose notes the tab could not bring back after a
+   * reload: their notes are taken from it. True when they were. @param {import("../core/team.mjs").Assessment} assessment */
+  notesAgain(assessment) {
+    if (!this.notesLost || !Object.keys(assessment.notes || {}).length) return false;
+    const key = keyOf(assessment);
+    const person = this.work.people.find((p) => keyOf(p.assessment) === key && !Object.keys(p.assessment.notes || {}).length);
+    if (!person) return false;
+    person.assessment.notes = assessment.notes;
+    this.notesLost = false;
+    return true;
   }
 
   /** Reads the files CHUNK at a time, letting the page draw between (progress: how many are read).
@@ -217,7 +264,7 @@ export class TeamState {
         await breathe();
       }
     }
-    if (outcome.added) this.changed("people");
+    if (outcome.added || outcome.notesBack) this.changed("people");
     return outcome;
   }
 
@@ -266,6 +313,15 @@ export class TeamState {
     this.changed("agreed");
   }
 
+  /** Sets the agreed level of every criterion where everyone gave the same level (or Not
+   * applicable) and none is agreed yet (core/team.mjs acceptUnanimous). @param {import("../core/team.mjs").CriterionView[]} views */
+  acceptUnanimous(views) {
+    const outcome = team.acceptUnanimous(this.info, views, this.work.agreed);
+    this.work.agreed = outcome.agreed;
+    this.changed("accepted");
+    return outcome;
+  }
+
   /** @param {string} criterionId @param {string} note */
   setNote(criterionId, note) {
     if (note) this.work.notes[criterionId] = note.slice(0, team.MAX_NOTE);
@@ -283,6 +339,17 @@ export class TeamState {
   setName(name) {
     this.work.name = name;
     this.changed("saved");
+  }
+
+  /** How far the agreed levels answer the framework, in the form's words and by the form's rule
+   * (results/account.mjs): "30 of 49 criteria answered, 19 not answered". */
+  agreedCounts() {
+    const draft = model.blankAssessment(this.info);
+    for (const [id, value] of Object.entries(this.work.agreed)) {
+      if (this.info.criteria.has(id) && model.isAllowedAnswer(this.info, value)) draft.answers[id] = value;
+    }
+    const { counts, words } = account(this.info, draft);
+    return { counts, text: words.counts };
   }
 
   /** The team's assessment as it would be saved now. */
