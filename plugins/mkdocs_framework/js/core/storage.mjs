@@ -298,6 +298,20 @@ class Store {
     }
   }
 
+  /** Keeps a record beside the others without opening it: a version of an assessment the person
+   * chose not to keep, set aside whole (form/file-keep.mjs). @param {{id: string}} record
+   * @returns {{ok: boolean, error?: Failure}} */
+  keepAside(record) {
+    try {
+      const all = this.saved(); // unreadable data throws: never write over what we cannot read
+      all[record.id] = record;
+      this.getStorage().setItem(this.keys.assessments, JSON.stringify({ schemaVersion: SCHEMA_VERSION, assessments: all, seen: this.seen() }));
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: readProblem(error) };
+    }
+  }
+
   /** Deletes one assessment; removes our keys entirely when nothing is left. @param {string} assessmentId */
   remove(assessmentId) {
     try {

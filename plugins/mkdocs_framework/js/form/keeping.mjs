@@ -4,11 +4,13 @@
  * paint. It asks the browser, once per page, to keep this site's data (navigator.storage.persist(),
  * where the browser has it) and says what the browser answered; and it shows a reminder to export
  * after changes that are in no file (core/keep.mjs decides when), which the person can dismiss.
+ * There is no reminder while every change is written to a file (file-keep.mjs).
  * The reminder is not a live region: it is read out once, politely, when it first appears.
  */
 
 import * as keep from "../core/keep.mjs";
 import { FormComponent } from "./component.mjs";
+import { keptInFile } from "./file-keep.mjs";
 
 const KEPT =
   "Your browser has agreed to keep your answers on this device: it will not clear them to free up space. Clearing your browsing data still deletes them.";
@@ -45,7 +47,8 @@ export class Keeping extends FormComponent {
   /** Shows the reminder when one is due (never while the browser is not saving: the warning at the
    * top of the form says so already). @param {boolean} tell read it out if it appears now */
   check(tell) {
-    const due = this.state.storageProblem ? null : keep.reminderDue(this.state.assessment);
+    // A file kept up to date (file-keep.mjs) needs no reminder to export.
+    const due = this.state.storageProblem || keptInFile(this.doc) ? null : keep.reminderDue(this.state.assessment);
     const appears = Boolean(due) && this.reminder.hidden;
     if (due) this.byId("cif-reminder-text").textContent = keep.reminderText(due);
     this.reminder.hidden = !due;

@@ -8,3 +8,4 @@ export { pasteCut } from "./pasted.mjs";
 export * as keep from "../core/keep.mjs";
 export { Keeping } from "./keeping.mjs";
 export { ActionPlanView } from "./progress/action-plan-view.mjs";
+export { FileKeeper } from "./file-keep.mjs";

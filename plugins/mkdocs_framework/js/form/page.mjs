@@ -11,6 +11,7 @@ import { all, onEveryPage } from "../ui/dom.mjs";
 import { load as loadLater, later as loadedLater } from "./later.mjs";
 import { FormState } from "./state.mjs";
 import { initAll } from "./init.mjs";
+import { keepInFile } from "./file-hook.mjs";
 
 /** @typedef {import("./component.mjs").FormComponent} FormComponent */
 /** @typedef {import("./component.mjs").App} App */
@@ -82,8 +83,10 @@ function createPage(doc, dataNode, list, extend) {
   };
   page.addEventListener("paste", onPaste);
   state.load();
+  const stopFileKeeping = keepInFile(state, doc, withMore);
 
   return () => {
+    stopFileKeeping();
     extensions.forEach((extension) => extension.stop && extension.stop());
     components.forEach((component) => component.stop());
     window.removeEventListener("storage", onStorage);
