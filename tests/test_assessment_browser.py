@@ -240,7 +240,7 @@ def test_score_chart_and_table_follow_the_answers(form: Page, framework: Framewo
     highlights = form.locator("#cif-highlights")
     # A result from 1 of its criteria (low coverage) is never named strongest: it is named as low coverage.
     expect(highlights).not_to_contain_text("Strongest")
-    expect(highlights).to_contain_text("Fewer than two dimensions have a result that is not low coverage")
+    expect(highlights).to_contain_text("that needs at least two results that are not low coverage")
     expect(highlights).to_contain_text(
         f"Low coverage (from fewer than half of their criteria): {second.number}. {second.title}"
     )
@@ -262,7 +262,7 @@ def test_score_chart_and_table_follow_the_answers(form: Page, framework: Framewo
 def test_the_scoring_rule_is_explained_on_the_page(form: Page) -> None:
     section = form.locator("h2#how-scoring-works + .fw-scoring-rule")
     expect(section).to_contain_text("average (mean) of the level numbers")
-    expect(section).to_contain_text("rounded to one decimal place")
+    expect(section).to_contain_text("Round it to one decimal place")
     expect(section).to_contain_text("Not applicable")
     expect(section).to_contain_text("Not sure yet")
 

@@ -123,11 +123,11 @@ def test_the_rule_names_the_method_its_weak_spots_and_wider_results(tmp_path: Pa
         return " ".join(rule_in_words(framework))
 
     mean = said({"method": "mean"})
-    assert "weak spot, because an average can hide it" in mean
+    assert "is a weak spot. The result names it, because an average can hide it." in mean
     # Said so a reader sees what does not count: "Not sure yet" and blanks wait for a level.
     assert (
-        "Criteria marked “Not sure yet”, and criteria not yet answered, are not counted until they are given a level."
-        in mean
+        "A result counts only the criteria you have given a level. It leaves out criteria marked “Not sure yet” or"
+        " “Not applicable”, and criteria not yet answered." in mean
     )
     assert "count once they are answered" not in mean
     assert "the weakest answered criterion sets the level" in said({"method": "minimum"})

@@ -117,7 +117,7 @@ def test_worksheet_has_every_question_descriptor_and_level(
             "Who took part (names and roles)",
             "Disagreements: other views, and the reasons for them",
             "How to work out the level of this dimension",
-            "level comes from the average (mean) of the level numbers of its answered criteria",
+            "take the average (mean) of the level numbers of its answered criteria",
         ):
             assert squash(label) in text, label
         # Each criterion offers the form's two other answers beside its levels.

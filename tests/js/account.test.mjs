@@ -104,14 +104,14 @@ test("counts name what is Not applicable, Not sure yet and not answered, and dim
   assert.equal(r.dimensions[0].words.coverageDetail, "from 1 of 3 criteria (low coverage); 1 Not applicable, 1 Not sure yet, 1 not answered");
   assert.equal(r.dimensions[1].words.coverage, "2 Not applicable");
   assert.equal(r.dimensions[1].words.sentence, "Not applicable: every criterion is marked Not applicable.");
-  assert.equal(r.words.highlightNone, "Fewer than two dimensions have a result that is not low coverage, so none is named strongest or weakest.");
+  assert.equal(r.words.highlightNone, "No dimension is named strongest or weakest: that needs at least two results that are not low coverage.");
 });
 
 test("the scoring rule in words is the one the plugin worked out and handed over in the page data", () => {
   const fw = model.describe(JSON.parse(JSON.stringify(versions.v2)));
   const rule = account(fw, answered(fw, {})).words.rule;
   assert.deepEqual(rule, versions.v2.ruleInWords);
-  assert.match(rule.join(" "), /Criteria marked \u201cNot sure yet\u201d, and criteria not yet answered, are not counted until they are given a level\./);
+  assert.match(rule.join(" "), /A result counts only the criteria you have given a level\. It leaves out criteria marked \u201cNot sure yet\u201d or \u201cNot applicable\u201d, and criteria not yet answered\./);
   assert.deepEqual(ruleInWords({ levels: [] }), []);
 });
 
