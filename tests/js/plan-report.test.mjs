@@ -345,16 +345,4 @@ test("CRC-32 matches the standard check value, and the zip reads back", () => {
   assert.deepEqual(files, { "a.txt": "h\u00e9llo", "b/c.xml": "<x/>" });
 });
 
-test("the Word document has its parts, headings and text exactly as typed, without characters XML cannot hold", () => {
-  const fw = withDescriptors(info());
-  const a = answered(fw, { p1: "emerging" }, { purpose: "established" });
-  a.name = "A & B <review> \u0007";
-  model.setNote(fw, a, "purpose", "evidence", "First line\nsecond\tline");
-  const files = unzip(docx(report.build(fw, a, "2026-11-30", null), "Kicker"));
-  assert.deepEqual(Object.keys(files).sort(), ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/_rels/document.xml.rels", "word/document.xml", "word/styles.xml"]);
-  const body = files["word/document.xml"];
-  assert.match(body, /<w:pStyle w:val="Title"\/><\/w:pPr><w:r><w:t xml:space="preserve">A &amp; B &lt;review&gt; <\/w:t>/);
-  assert.match(body, /First line<\/w:t><\/w:r><w:r><w:br\/><w:t xml:space="preserve">second<\/w:t><w:tab\/><w:t xml:space="preserve">line/);
-  assert.match(body, /<w:pgSz w:w="11906" w:h="16838"\/>/);
-  assert.match(files["word/styles.xml"], /w:styleId="Heading1"><w:name w:val="heading 1"\/>/);
-});
+// The Word document's parts, headings and text as typed: tests/js/docx.test.mjs.
