@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.stats import Summary, summarise
+from mkdocs_framework.assemble import build_model
+from mkdocs_framework.crosscheck import reference_problems
 from mkdocs_framework.loader import load_framework_file
 from mkdocs_framework.render import Renderer
-from mkdocs_framework.validate import build_model, reference_problems, schema_problems
+from mkdocs_framework.validate import schema_problems
 
 STAGES = ("load", "validate", "render")
 

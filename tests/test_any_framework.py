@@ -10,25 +10,18 @@ from typing import Any
 
 import yaml
 
+from mkdocs_framework.assemble import build_model
 from mkdocs_framework.data import framework_data
 from mkdocs_framework.model import DEFAULT_NOTES, Terms
 from mkdocs_framework.render import Renderer, SitePaths
 from mkdocs_framework.reserved import reserved_ids
-from mkdocs_framework.validate import build_model, load_framework
+from mkdocs_framework.validate import load_framework
 
 from .helpers import REPO, make_site, run_mkdocs, synthetic_framework
 
 
 def _per_dimension_pages(paths: SitePaths, dimension_id: str) -> set[str]:
-    """Every address SitePaths makes from a dimension's id (its methods whose parameter is the dimension)."""
-    return {
-        getattr(paths, name)(dimension_id)
-        for name in dir(paths)
-        if not name.startswith("_")
-        and callable(getattr(paths, name))
-        and name not in ("output_dir", "output_file", "href", "file_href", "asset")
-        and getattr(type(paths), name).__code__.co_varnames[1:2] == ("dimension",)
-    }
+    return set(paths.made_from_id(dimension_id))
 
 
 def test_every_page_the_site_makes_for_itself_is_a_reserved_id() -> None:
@@ -39,6 +32,8 @@ def test_every_page_the_site_makes_for_itself_is_a_reserved_id() -> None:
         renderer = Renderer(framework, paths)
         generated = set(renderer.pages()) | {source.path for source in renderer.pdf_sources("today")}
         own = set().union(*(_per_dimension_pages(paths, d.id) for d in framework.dimensions))
+        # SitePaths' two lists name every page and file the renderer makes, and nothing more.
+        assert generated == own | set(paths.made_once()), (paths, generated ^ (own | set(paths.made_once())))
         patterns = {posixpath.split(p) for p in _per_dimension_pages(paths, "\x00")}
         reserved = reserved_ids(paths)
         for page in generated - own:

@@ -131,6 +131,28 @@ class SitePaths:
         """The form's "Check your answers" page, after the last step."""
         return f"{self.assessment_folder}/check.md"
 
+    def made_from_id(self, dimension_id: str) -> tuple[str, ...]:
+        """Every address made from a dimension's id: its guidance page, worksheet and worksheet PDF, and
+        its step of the form. A page added per dimension is added here too (the reserved ids and the
+        test that checks them against what the renderer makes read this list)."""
+        made = (self.dimension, self.worksheet, self.worksheet_pdf, self.assessment_step)
+        return tuple(address(dimension_id) for address in made)
+
+    def made_once(self) -> tuple[str, ...]:
+        """Every address of a page or file the site makes once, for itself rather than for a dimension."""
+        return (
+            self.overview,
+            self.changes,
+            self.worksheet_pack,
+            self.worksheet_pack_pdf,
+            self.assessment,
+            self.assessment_group,
+            self.assessment_shared,
+            self.assessment_report,
+            self.assessment_team,
+            self.assessment_check,
+        )
+
     def output_dir(self, page: str) -> str:
         """Return the folder of the built HTML file of a docs page, relative to the site root."""
         folder, name = posixpath.split(page)

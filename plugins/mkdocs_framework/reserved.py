@@ -2,14 +2,13 @@
 
 A dimension's id names its pages (framework/<id>.md, worksheets/<id>.md and so on), so a dimension
 called 'index' would replace the overview, and one called 'changes' would be lost under the changes
-page. The names are read from render.SitePaths itself, so a page added there is covered: each
-address made from a dimension's id (a method whose parameter is the dimension) is set against every
-other address (a property) in the same folder with the same ending.
+page. The names come from render.SitePaths itself: each address made from a dimension's id
+(SitePaths.made_from_id) is set against every address the site makes once (SitePaths.made_once) in
+the same folder with the same ending. A test checks both lists against the pages the renderer makes.
 """
 
 from __future__ import annotations
 
-import inspect
 import posixpath
 
 from .render import SitePaths
@@ -17,36 +16,13 @@ from .render import SitePaths
 _MARKER = "\x00"
 
 
-def _made_from_id(paths: SitePaths) -> list[str]:
-    """Return the address of each kind of per-dimension page, with _MARKER where the id goes."""
-    found = []
-    for name, member in inspect.getmembers(type(paths), inspect.isfunction):
-        parameters = list(inspect.signature(member).parameters.values())[1:]
-        if name.startswith("_") or not parameters:
-            continue
-        if parameters[0].name == "dimension" or "Dimension" in str(parameters[0].annotation):
-            found.append(getattr(paths, name)(_MARKER))
-    return found
-
-
-def _fixed(paths: SitePaths) -> list[str]:
-    """Return every address SitePaths gives as a property: the pages made once per site."""
-    pages = []
-    for name, member in inspect.getmembers(type(paths)):
-        if isinstance(member, property):
-            value = getattr(paths, name)
-            if isinstance(value, str):
-                pages.append(value)
-    return sorted(pages)
-
-
 def reserved_ids(paths: SitePaths) -> dict[str, str]:
     """Return {id: the pages it would clash with, in words} for these paths: with the defaults,
     'index' (the overview, the worksheet pack and the form's hub), 'changes', 'all-worksheets' (the
     pack's PDF) and the names of the form's other pages."""
-    fixed = _fixed(paths)
+    fixed = sorted(paths.made_once())
     clashes: dict[str, list[str]] = {}
-    for pattern in _made_from_id(paths):
+    for pattern in paths.made_from_id(_MARKER):
         folder, name = posixpath.split(pattern)
         before, after = name.split(_MARKER, 1)
         for page in fixed:
