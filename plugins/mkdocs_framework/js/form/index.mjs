@@ -13,7 +13,7 @@ import { printAs, PrintResults } from "./print.mjs";
 import { Details } from "./answers.mjs";
 import { AnsweredCount, Results } from "./results.mjs";
 import { Announcer, Banner, SaveStatus, StorageWarning } from "./status.mjs";
-import { SectionStatus } from "./steps.mjs";
+import { ContinueLink, SectionStatus } from "./steps.mjs";
 import { MigrationNotice } from "./migration.mjs";
 import { Transfer } from "./transfer.mjs";
 import { StartAgain } from "./start-again.mjs";
@@ -29,6 +29,7 @@ const COMPONENTS = [
   MigrationNotice,
   Details,
   SectionStatus,
+  ContinueLink,
   AnsweredCount,
   PrintResults,
   Results,

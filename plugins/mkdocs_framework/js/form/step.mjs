@@ -7,7 +7,7 @@
 import { startForm } from "./page.mjs";
 import { Criterion, DimensionNotes } from "./answers.mjs";
 import { Announcer, Banner, SaveStatus, StorageWarning } from "./status.mjs";
-import { CheckAnswers, StepExport, StepProgress } from "./steps.mjs";
+import { CheckAnswers, ReturnToCheck, StepExport, StepProgress } from "./steps.mjs";
 import { DimensionScore } from "./results.mjs";
 
 startForm([
@@ -21,4 +21,5 @@ startForm([
   DimensionNotes,
   DimensionScore,
   CheckAnswers,
+  ReturnToCheck,
 ]);

@@ -45,6 +45,32 @@ export class SectionStatus extends Follows {
   }
 }
 
+/** The hub's way on: root holds a#cif-continue-link, which the template points at the first step
+ * ("Start with 1. …"). Once anything is answered it says "Continue with" the first section not
+ * completed, by the same status as the list of sections, and points at its step; with every section
+ * completed, at Check your answers. The link's address pattern is the page data's data-step-href. */
+export class ContinueLink extends Follows {
+  static moduleName = "cif-continue";
+
+  show() {
+    const link = /** @type {HTMLAnchorElement} */ (this.root.querySelector("#cif-continue-link"));
+    const sections = this.state.account().dimensions.map((d) => ({ d, kind: sectionStatus(d).kind }));
+    const next = sections.find((s) => s.kind !== "completed");
+    const started = sections.some((s) => s.kind !== "not-started");
+    const check = /** @type {HTMLAnchorElement} */ (link.nextElementSibling);
+    check.hidden = Boolean(started && !next);
+    const to = next || (started ? null : sections[0]);
+    if (!to) {
+      link.textContent = check.textContent;
+      link.href = check.href;
+      return;
+    }
+    const pattern = this.app.doc.getElementById("cif-framework").getAttribute("data-step-href");
+    link.href = pattern.replace("__ID__", to.d.id);
+    link.textContent = fill(started ? WORDS.form.continueWith : WORDS.form.startWith, { section: to.d.words.name });
+  }
+}
+
 /** Fills each tag [attribute="<dimension id>"] inside root with its section's status.
  * @param {HTMLElement} root @param {string} attribute @param {import("./state.mjs").FormState} state */
 function showSectionTags(root, attribute, state) {
@@ -76,6 +102,8 @@ export class StepProgress extends Follows {
  * [data-check-for="<dimension id>"]; and [data-check-status="<dimension id>"] under its heading. */
 export class CheckAnswers extends Follows {
   static moduleName = "cif-check";
+  /** whether the row changed, named in the address, has been shown */
+  returned = false;
 
   show() {
     const { info, assessment } = this.state;
@@ -97,6 +125,43 @@ export class CheckAnswers extends Follows {
       cell.classList.toggle("cif-summary__value--missing", !text);
     });
     showSectionTags(this.root, "data-check-status", this.state);
+    if (!this.returned) this.returned = showChangedRow(this.app.doc);
+  }
+}
+
+/** Back from a Change link (#change-<row> in the address, see ReturnToCheck): the row changed
+ * (#row-<row>) is brought into view and its Change link focused, so the person carries on from where
+ * they were. The fragment names no element: a browser that finds its target once the page has
+ * loaded takes the focus away from any other element.
+ * @param {Document} doc @returns {boolean} whether there was a row to show */
+function showChangedRow(doc) {
+  const hash = doc.location.hash;
+  const row = hash.startsWith("#change-") ? doc.getElementById("row-" + decodeURIComponent(hash.slice(8))) : null;
+  const link = row && row.querySelector("a");
+  if (!link) return false;
+  row.scrollIntoView({ block: "center" });
+  link.focus({ preventScroll: true });
+  return true;
+}
+
+/** A step reached by a Change link of Check your answers (?change=<row> in its address): "Save and
+ * continue" and Back lead back to that row of Check your answers (#change-<row>) rather than on through
+ * the steps. Root: the step's footer, whose data-check-href is the address of Check your answers. */
+export class ReturnToCheck extends FormComponent {
+  static moduleName = "cif-return";
+
+  /** @param {HTMLElement} root @param {import("./component.mjs").App} app */
+  constructor(root, app) {
+    super(root, app);
+    const row = new URLSearchParams(app.doc.location.search).get("change");
+    if (!row || !/^[\w-]+$/.test(row)) return;
+    const back = `${root.getAttribute("data-check-href")}#change-${row}`;
+    /** @type {HTMLAnchorElement} */ (root.querySelector("#cif-continue")).href = back;
+    const link = /** @type {HTMLAnchorElement | null} */ (app.doc.querySelector(".cif-back__link"));
+    if (!link) return;
+    link.href = back;
+    const hidden = link.querySelector(".cif-visually-hidden");
+    if (hidden) hidden.textContent = " to Check your answers";
   }
 }
 
