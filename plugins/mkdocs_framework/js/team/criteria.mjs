@@ -1,5 +1,5 @@
 /* The team view's main region: for each dimension, each person's result and the spread, and the
- * notes each person wrote on it (as typed, named by person); for each criterion, each person's answer, the spread, a mark in words where people are two or more levels
+ * notes each person wrote on it beside it (as typed, named by the row's person); for each criterion, each person's answer, the spread, a mark in words where people are two or more levels
  * apart, the agreed level (the median offered as a suggestion) and a note on the disagreement.
  * Drawn again when people are added or removed; names, agreed levels and notes are updated in place
  * so that focus and typing are never disturbed. With more than team.ROWS_UP_TO people, each table
@@ -86,7 +86,6 @@ export class TeamCriteria extends Component {
       section.appendChild(heading);
       section.appendChild(this.dimensionTable(dim));
       section.appendChild(this.spreadLine(dim.lowest, dim.highest, dim.apart ? dim.highest - dim.lowest : 0, "Spread of results"));
-      section.appendChild(this.notes(dim));
       const teamLine = make(this.doc, "p", "cif-team-agreed-result");
       teamLine.setAttribute("data-team-result", dim.dimension.id);
       section.appendChild(teamLine);
@@ -116,40 +115,19 @@ export class TeamCriteria extends Component {
     return details;
   }
 
-  /** What each person wrote on the dimension, named, as typed: beside their results, for the team to
-   * read before agreeing. @param {DimensionView} dim */
-  notes(dim) {
+  /** What a person wrote on a dimension, as typed, each note under its field's label; "No notes"
+   * when they wrote none. @param {number} index the person @param {string} dimensionId */
+  notesCell(index, dimensionId) {
     const { info, state } = this.context;
-    const box = make(this.doc, "div", "cif-team-notes");
-    box.setAttribute("data-notes", dim.dimension.id);
-    const title = `What each person wrote on ${dim.dimension.title}`;
-    const written = state.people.map((p, i) => ({ index: i, notes: team.notesOf(info, p.assessment, dim.dimension.id) })).filter((p) => p.notes.length);
-    if (!written.length) {
-      box.appendChild(make(this.doc, "p", "cif-team-notes__none", `No one wrote notes on ${dim.dimension.title}.`));
-      return box;
+    const td = make(this.doc, "td", "cif-team-notes");
+    const notes = team.notesOf(info, state.people[index].assessment, dimensionId);
+    if (!notes.length) td.textContent = "No notes";
+    for (const note of notes) {
+      const p = make(this.doc, "p", "cif-team-note");
+      p.append(make(this.doc, "strong", "", `${note.label}:`), " ", bdi(this.doc, "cif-team-note__text", note.text));
+      td.appendChild(p);
     }
-    const list = () => {
-      const ul = make(this.doc, "ul", "cif-team-notes__list");
-      for (const { index, notes } of written) {
-        for (const note of notes) {
-          const li = make(this.doc, "li", "cif-team-note");
-          const who = make(this.doc, "p", "cif-team-note__who");
-          who.appendChild(bdi(this.doc, "cif-team-who", state.nameOf(index))).setAttribute("data-person", String(index));
-          who.append(`, ${note.label}:`);
-          const text = make(this.doc, "p", "cif-team-note__text");
-          text.appendChild(bdi(this.doc, "", note.text));
-          li.append(who, text);
-          ul.appendChild(li);
-        }
-      }
-      return ul;
-    };
-    if (this.many()) box.appendChild(this.onDemand(`${title} (${model.plural(written.length, "person", "people")})`, list));
-    else {
-      box.appendChild(make(this.doc, "p", "cif-team-notes__title", `${title}:`));
-      box.appendChild(list());
-    }
-    return box;
+    return td;
   }
 
   /** Says when the tab could not keep people's notes (state.mjs): after a reload they are gone
@@ -238,12 +216,14 @@ export class TeamCriteria extends Component {
     return th;
   }
 
-  /** @param {string} caption @param {string} column @param {string[]} values */
-  table(caption, column, values) {
-    const table = make(this.doc, "table", "cif-table cif-team-table");
+  /** One row per person: their name, their value and, for a dimension where anyone wrote notes,
+   * what they wrote, beside it. @param {string} caption @param {string} column @param {string[]} values
+   * @param {string} [notesOf] the dimension whose notes to show */
+  table(caption, column, values, notesOf) {
+    const table = make(this.doc, "table", notesOf ? "cif-table cif-team-table cif-team-table--notes" : "cif-table cif-team-table");
     table.appendChild(make(this.doc, "caption", "", caption));
     const head = make(this.doc, "tr");
-    for (const text of ["Person", column]) {
+    for (const text of notesOf ? ["Person", column, "Their notes"] : ["Person", column]) {
       const th = make(this.doc, "th", "", text);
       th.scope = "col";
       head.appendChild(th);
@@ -253,6 +233,7 @@ export class TeamCriteria extends Component {
     values.forEach((value, i) => {
       const tr = make(this.doc, "tr");
       tr.append(this.who(i), make(this.doc, "td", "", value));
+      if (notesOf) tr.appendChild(this.notesCell(i, notesOf));
       body.appendChild(tr);
     });
     table.appendChild(body);
@@ -261,9 +242,12 @@ export class TeamCriteria extends Component {
 
   /** @param {DimensionView} dim */
   dimensionTable(dim) {
-    const caption = `Each person's result for ${dim.dimension.title}`;
-    if (!this.many()) return this.table(caption, "Result", dim.results.map((r) => this.resultText(r)));
-    const { info } = this.context;
+    const { info, state } = this.context;
+    const id = dim.dimension.id;
+    const anyNotes = state.people.some((p) => team.notesOf(info, p.assessment, id).length > 0);
+    const caption = anyNotes ? `Each person's result for ${dim.dimension.title}, and the notes they wrote` : `Each person's result for ${dim.dimension.title} (no one wrote notes on it)`;
+    const notesOf = anyNotes ? id : undefined;
+    if (!this.many()) return this.table(caption, "Result", dim.results.map((r) => this.resultText(r)), notesOf);
     /** @type {Map<string, number>} */
     const counts = new Map();
     for (const result of dim.results) {
@@ -274,7 +258,7 @@ export class TeamCriteria extends Component {
     const rows = order.filter((label) => counts.has(label)).map((label) => /** @type {[string, number]} */ ([label, counts.get(label) || 0]));
     const box = make(this.doc, "div", "cif-team-counts");
     box.appendChild(this.countTable(`How many people have each result for ${dim.dimension.title}`, "Result", rows));
-    box.appendChild(this.onDemand("Each person's result", () => this.table(caption, "Result", dim.results.map((r) => this.resultText(r)))));
+    box.appendChild(this.onDemand(anyNotes ? "Each person's result and notes" : "Each person's result", () => this.table(caption, "Result", dim.results.map((r) => this.resultText(r)), notesOf)));
     return box;
   }
 
@@ -337,13 +321,16 @@ export class TeamCriteria extends Component {
     box.id = `cif-team-c-${id}`;
     box.tabIndex = -1;
     box.appendChild(make(this.doc, "h4", "cif-team-criterion__title", `${view.number} ${view.criterion.title}`));
+    // The answers, and beside them on a wide screen (team.css) the choice: the page stays short.
+    const given = box.appendChild(make(this.doc, "div", "cif-team-criterion__answers"));
+    const choice = box.appendChild(make(this.doc, "div", "cif-team-criterion__choice"));
     const answers = () => view.answers.map((value) => team.answerText(info, value));
     if (this.many()) {
       const rows = team.answerCounts(info, view).map((row) => /** @type {[string, number]} */ ([team.answerText(info, row.value), row.count]));
-      box.appendChild(this.countTable(`How many people gave each answer to ${view.number}`, "Answer", rows));
-      box.appendChild(this.onDemand("Who gave each answer", () => this.table(`Answers to ${view.number}`, "Answer", answers())));
-    } else box.appendChild(this.table(`Answers to ${view.number}`, "Answer", answers()));
-    box.appendChild(this.spreadLine(view.lowest, view.highest, view.gap, "Spread"));
+      given.appendChild(this.countTable(`How many people gave each answer to ${view.number}`, "Answer", rows));
+      given.appendChild(this.onDemand("Who gave each answer", () => this.table(`Answers to ${view.number}`, "Answer", answers())));
+    } else given.appendChild(this.table(`Answers to ${view.number}`, "Answer", answers()));
+    given.appendChild(this.spreadLine(view.lowest, view.highest, view.gap, "Spread"));
 
     const field = make(this.doc, "div", "cif-field");
     const selectId = `cif-team-agreed-${id}`;
@@ -364,7 +351,7 @@ export class TeamCriteria extends Component {
     select.appendChild(this.option(model.NOT_APPLICABLE, `${WORDS.answer.not_applicable}${view.suggestion === model.NOT_APPLICABLE ? " (suggested)" : ""}`));
     select.value = model.has(state.work.agreed, id) ? state.work.agreed[id] : "";
     field.append(label, hint, select);
-    box.appendChild(field);
+    choice.appendChild(field);
 
     const noteField = make(this.doc, "div", "cif-field");
     const noteId = `cif-team-note-${id}`;
@@ -377,7 +364,7 @@ export class TeamCriteria extends Component {
     note.setAttribute("data-note", id);
     note.value = model.has(state.work.notes, id) ? state.work.notes[id] : "";
     noteField.append(noteLabel, note);
-    box.appendChild(noteField);
+    choice.appendChild(noteField);
     return box;
   }
 
