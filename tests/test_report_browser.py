@@ -481,15 +481,16 @@ def test_the_report_downloads_as_a_word_document(
     assert [field.column for field in framework.notes] == ["Evidence notes", "Children's and families' views"]
     for field in framework.notes:
         assert names.count(field.column) == len(framework.dimensions)
+    # Names isolated (FSI ... PDI) as the page isolates them in <bdi>.
     title = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Title"]
-    assert title == [f"Annual review {HOSTILE}"]
+    assert title == [f"\u2068Annual review {HOSTILE}\u2069"]
     body = "\n".join(p.text for p in document.paragraphs)
     assert "Audit of 40 case files, March 2026." in body and "Second paragraph of evidence." in body
     assert VIEWS in body
     cells = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
     facts = {row[0]: row[1] for row in cells if len(row) == 2}
-    assert facts["Who took part"] == "Head of service; data lead; two young advisers"
-    assert facts[framework.terms.organisation_label] == "Northshire \u05e2\u05d9\u05e8 Council"
+    assert facts["Who took part"] == "\u2068Head of service; data lead; two young advisers\u2069"
+    assert facts[framework.terms.organisation_label] == "\u2068Northshire \u05e2\u05d9\u05e8 Council\u2069"
     for dimension in framework.dimensions:
         for index, criterion in enumerate(dimension.criteria, start=1):
             assert any(row[0] == f"{dimension.number}.{index} {criterion.title}" for row in cells), criterion.id

@@ -71,13 +71,21 @@ export function columnWidths(rows, width, options) {
     // Even the longest words do not fit side by side: each column in proportion to its longest word.
     widths = least.map((n) => (n * width) / sum(least));
   } else if (sum(most) <= width) {
-    // Everything fits on one line: the room left goes in proportion, so the table spans the page.
-    widths = most.map((n) => (n * width) / sum(most));
+    // Everything fits on one line: the room left goes to the column with the most text, so short
+    // columns stay as narrow as their text and the table spans the page.
+    const widest = most.indexOf(Math.max(...most));
+    widths = most.map((n, c) => (c === widest ? n + width - sum(most) : n));
   } else {
-    // Every column gets its longest word; the rest of the room goes to those whose text needs more.
-    const spare = width - sum(least);
-    const wanted = sum(most) - sum(least);
-    widths = least.map((n, c) => n + ((most[c] - n) * spare) / wanted);
+    // A short column (its text on one line takes no more than an equal share) is given its line, so
+    // a date or a status is not wrapped; the others get their longest word, and the room left goes
+    // to them in proportion to how much more their text needs.
+    const share = width / columns;
+    const short = most.map((n) => n <= share);
+    const fixed = least.map((n, c) => (short[c] ? most[c] : n));
+    const spare = width - sum(fixed);
+    const grow = most.map((n, c) => (short[c] ? 0 : n - least[c]));
+    const wanted = spare >= 0 ? sum(grow) : 0;
+    widths = wanted > 0 ? fixed.map((n, c) => n + (grow[c] * spare) / wanted) : least.map((n, c) => n + ((most[c] - n) * (width - sum(least))) / (sum(most) - sum(least)));
   }
   const whole = widths.map((n) => Math.floor(n));
   whole[whole.length - 1] += width - sum(whole);

@@ -28,7 +28,9 @@ export function escapeXml(text) {
 
 /** @param {string} id @param {string} name @param {string} props @param {string} runProps @param {string} [extra] */
 function style(id, name, props, runProps, extra = "") {
-  return `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>${extra}<w:pPr>${props}</w:pPr><w:rPr>${runProps}</w:rPr></w:style>`;
+  // Right-to-left text takes the complex-script size and weight (w:szCs, w:bCs): the same as the rest.
+  const run = runProps.replace(/<w:b\/>/, "<w:b/><w:bCs/>").replace(/<w:sz w:val="(\d+)"\/>(?!<w:szCs)/, '<w:sz w:val="$1"/><w:szCs w:val="$1"/>');
+  return `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>${extra}<w:pPr>${props}</w:pPr><w:rPr>${run}</w:rPr></w:style>`;
 }
 
 /** A heading's paragraph properties: kept with the next paragraph and on one page. @param {string} spacing @param {number} level */

@@ -72,7 +72,7 @@ function words(text) {
  * end, as a new line ends them on the page (a Word line break, unlike a paragraph, would not).
  * @param {string} text @param {boolean} [bold] */
 function runs(text, bold) {
-  const props = bold ? "<w:rPr><w:b/></w:rPr>" : "";
+  const props = bold ? "<w:rPr><w:b/><w:bCs/></w:rPr>" : "";
   return text
     .split(/\r\n|\r|\n/)
     .map((line, i) => {
@@ -222,9 +222,8 @@ function sectionXml(orientation, header, cover = false) {
     orientation === "portrait"
       ? `<w:pgSz w:w="${A4.width}" w:h="${A4.height}"/>`
       : `<w:pgSz w:w="${A4.height}" w:h="${A4.width}" w:orient="landscape"/>`;
-  const headers = header
-    ? `<w:headerReference w:type="default" r:id="${parts.REL.header}"/>${cover ? `<w:headerReference w:type="first" r:id="${parts.REL.header}"/>` : ""}`
-    : "";
+  // The cover has the statement under its kicker, so no header of its own.
+  const headers = header ? `<w:headerReference w:type="default" r:id="${parts.REL.header}"/>` : "";
   const footers = `<w:footerReference w:type="default" r:id="${parts.REL.footer}"/>${cover ? `<w:footerReference w:type="first" r:id="${parts.REL.coverFooter}"/>` : ""}`;
   const margins = `<w:pgMar w:top="${MARGIN.top}" w:right="${MARGIN.side}" w:bottom="${MARGIN.bottom}" w:left="${MARGIN.side}" w:header="567" w:footer="567" w:gutter="0"/>`;
   return `<w:sectPr>${headers}${footers}<w:type w:val="nextPage"/>${size}${margins}${cover ? "<w:titlePg/>" : ""}</w:sectPr>`;
