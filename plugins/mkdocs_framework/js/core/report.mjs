@@ -28,9 +28,11 @@ import { WORDS, fill, either, levelLabel, answerWords } from "../results/words.m
  *   | {kind: "paragraph", text: Text, style?: string}
  *   | {kind: "terms", rows: [string, Text][]}
  *   | {kind: "table", caption: string, head: string[], rows: Text[][], style?: string}} Block
- * @typedef {{assessment: Assessment, progress: Progress}} Since  the earlier assessment chosen, and
- *   the account of progress from it (results/progress.mjs, passed in so the report bundle need not
- *   carry it when there is nothing to compare)
+ * @typedef {{name: string, warnings: string[]}} FromFile  the exported file the earlier assessment was
+ *   read from: its name, and what reading it found (core/transfer.mjs parseImport, as the hub reads it)
+ * @typedef {{assessment: Assessment, progress: Progress, file?: FromFile}} Since  the earlier assessment
+ *   chosen, the account of progress from it (results/progress.mjs, passed in so the report bundle need
+ *   not carry it when there is nothing to compare) and, when it came from a file, which
  * @typedef {object} Report
  * @property {string} title  the assessment's name
  * @property {[string, string][]} facts  the cover's facts (label, value), "who took part" only when given
@@ -189,12 +191,12 @@ function progressBlocks(info, since) {
   }
   const p = since.progress;
   const earlier = since.assessment;
+  const date = model.longDate(earlier.date, "no date");
+  /** @type {Part[]} where it came from: a file's name is isolated like the assessment's */
+  const from = since.file ? [`, ${date}, from the file `, { bdi: since.file.name }, `: ${p.headline}`] : [`, ${date}: ${p.headline}`];
   /** @type {Block[]} */
   const blocks = [
-    {
-      kind: "paragraph",
-      text: ["Since ", { bdi: earlier.name || "Untitled assessment" }, `, ${model.longDate(earlier.date, "no date")}: ${p.headline}`],
-    },
+    { kind: "paragraph", text: ["Since ", { bdi: earlier.name || "Untitled assessment" }, ...from] },
     {
       kind: "table",
       caption: "Each dimension then and now",
@@ -203,8 +205,9 @@ function progressBlocks(info, since) {
       style: "progress",
     },
   ];
-  // Answers the two versions of the framework do not let be compared like for like, named.
-  for (const text of versionCaveats(info, p)) blocks.push({ kind: "paragraph", text });
+  // What reading the file found (as the hub says it), and answers the two versions of the
+  // framework do not let be compared like for like, named.
+  for (const text of [...(since.file ? since.file.warnings : []), ...versionCaveats(info, p)]) blocks.push({ kind: "paragraph", text });
   // Criteria with a level in only one of the two are left out of the changes, and named.
   const apart = p.rows.flatMap((row) => row.leftOut.map((l) => [`${l.number} ${l.title}`, l.then, l.now]));
   if (apart.length) {

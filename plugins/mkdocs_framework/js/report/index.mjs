@@ -3,7 +3,8 @@
  * The content comes from core/report.mjs, which renders the account of the results
  * (results/account.mjs); this module draws it (user text only ever set with textContent, names
  * isolated in <bdi>), draws the chart from the same account (ui/chart.mjs), offers the other
- * assessments on the device to show progress since, and downloads it as Word. The account of
+ * assessments on the device, or one exported to a file (read as the hub reads it, by
+ * core/transfer.mjs), to show progress since, and downloads it as Word. The account of
  * progress (results/progress.mjs) and the Word writer (core/docx.mjs) are in
  * assess-report-more.js, loaded the first time either is asked for, so the page itself loads less
  * script. Nothing about results is worked out or worded here.
@@ -12,6 +13,7 @@
 import { describe, restore, longDate, today } from "../core/model.mjs";
 import { createStore } from "../core/storage.mjs";
 import { decodeStored } from "../core/decode.mjs";
+import { MAX_BYTES, parseImport } from "../core/transfer.mjs";
 import * as report from "../core/report.mjs";
 import { Component, createAll, startEveryPage } from "../ui/component.mjs";
 import { drawResults, ChartSizer } from "../ui/chart.mjs";
@@ -24,6 +26,11 @@ import { WORDS, levelLabel } from "../results/words.mjs";
 /** @typedef {import("../core/report.mjs").Text} Text */
 /** @typedef {{info: Info, win: Window, doc: Document, framework: any}} Context */
 /** @typedef {typeof import("./more.mjs")} More  what assess-report-more.js hands over */
+/** @typedef {{assessment: Assessment, fileName: string, warnings: string[]}} FileChoice  an assessment read
+ * from an exported file, to show progress since */
+
+/** The choice's value for the assessment read from a file (the others' are their ids). */
+const FROM_FILE = "file";
 
 const PROBLEMS = {
   blocked: "This browser is not letting this site read what it saved on this device (site data may be turned off), so there is no report to show.",
@@ -108,14 +115,18 @@ class Report extends Component {
     this.account = null;
     /** @type {Assessment[]} */
     this.others = [];
+    /** The assessment last read from an exported file, offered with the others. @type {FileChoice | null} */
+    this.fromFile = null;
     /** @type {More | null} */
     this.more = null;
     /** @type {((ok: boolean) => void)[] | null} calls waiting for assess-report-more.js, while it loads */
     this.waiting = null;
     this.since = /** @type {HTMLSelectElement} */ (find(root, "#cif-report-since"));
+    this.file = /** @type {HTMLInputElement} */ (find(root, "#cif-report-file"));
     this.status = find(root, "#cif-report-status");
     this.docxButton = /** @type {HTMLButtonElement} */ (find(root, "#cif-report-docx"));
     this.on(this.since, "change", () => this.showProgress());
+    this.on(this.file, "change", () => this.readFile());
     this.on(find(root, "#cif-report-print"), "click", () => ctx.win.print());
     this.on(this.docxButton, "click", () => this.downloadDocx());
     const chart = find(root, "#cif-report-chart");
@@ -137,18 +148,64 @@ class Report extends Component {
     if (!decoded.assessment) return this.empty(decoded.problems.errors.join(" "));
     this.assessment = decoded.assessment;
     this.others = saved.filter((raw) => raw.id !== decoded.assessment?.id).map((raw) => restore(this.info, raw));
-    const none = make(this.doc, "option", "", "Do not show progress");
-    none.value = "";
-    const options = this.others.map((other) => {
-      const option = make(this.doc, "option", "", `${isolate(other.name || "Untitled assessment")}, ${longDate(other.date, "no date")}`);
-      option.value = other.id;
-      return option;
-    });
-    this.since.replaceChildren(none, ...options);
-    this.since.disabled = !options.length;
+    this.showChoices("");
     find(this.root, "#cif-report-controls").hidden = false;
     find(this.root, "#cif-report").hidden = false;
     this.render();
+  }
+
+  /** Offers the other assessments on the device and the one read from a file, choosing value. With
+   * nothing to offer the choice is disabled, and says why (in its description) and what to do.
+   * @param {string} value */
+  showChoices(value) {
+    /** @param {Assessment} a @param {string} id @param {string} [fileName] */
+    const option = (a, id, fileName) => {
+      const from = fileName ? `, from the file ${isolate(fileName)}` : "";
+      const text = `${isolate(a.name || "Untitled assessment")}, ${longDate(a.date, "no date")}${from}`;
+      const made = make(this.doc, "option", "", text);
+      made.value = id;
+      return made;
+    };
+    const none = make(this.doc, "option", "", "Do not show progress");
+    none.value = "";
+    const options = this.others.map((other) => option(other, other.id));
+    if (this.fromFile) options.push(option(this.fromFile.assessment, FROM_FILE, this.fromFile.fileName));
+    this.since.replaceChildren(none, ...options);
+    this.since.value = value;
+    this.since.disabled = !options.length;
+    const why = find(this.root, "#cif-report-since-why");
+    why.hidden = !this.since.disabled;
+    this.since.setAttribute("aria-describedby", this.since.disabled ? `cif-report-since-hint ${why.id}` : "cif-report-since-hint");
+  }
+
+  /* Reads the exported file chosen, as the hub's import and comparison read one (core/transfer.mjs),
+   * and shows progress since the assessment in it; or says, beside the field, why it cannot. */
+  readFile() {
+    this.fileError([]);
+    const file = this.file.files && this.file.files[0];
+    if (!file) return;
+    // A file too large to be an export is not read: parseImport refuses it by its size alone.
+    const read = file.size > MAX_BYTES ? Promise.resolve(new ArrayBuffer(0)) : file.arrayBuffer();
+    read.then(
+      (buffer) => {
+        const result = parseImport(this.info, new Uint8Array(buffer), file.size);
+        if (!result.ok || !result.assessment) return this.fileError(result.errors || []);
+        this.fromFile = { assessment: result.assessment, fileName: file.name, warnings: result.warnings || [] };
+        this.showChoices(FROM_FILE);
+        this.showProgress();
+      },
+      () => this.fileError(["The selected file could not be read. Choose the file again."])
+    );
+  }
+
+  /** Says beside the file field why the file cannot be compared with (GOV.UK's error message), or
+   * clears it when there is nothing to say. @param {string[]} messages */
+  fileError(messages) {
+    const error = find(this.root, "#cif-report-file-error");
+    error.hidden = !messages.length;
+    find(this.root, "#cif-report-file-field").classList.toggle("cif-field--error", messages.length > 0);
+    this.file.setAttribute("aria-describedby", messages.length ? `cif-report-file-hint ${error.id}` : "cif-report-file-hint");
+    error.replaceChildren(make(this.doc, "span", "cif-visually-hidden", "Error: "), messages.join(" "));
   }
 
   /** @param {string} text */
@@ -161,17 +218,22 @@ class Report extends Component {
   /** Progress since the assessment chosen in "Show progress since", or null (also while
    * assess-report-more.js has not been loaded). @returns {import("../core/report.mjs").Since | null} */
   comparison() {
-    const earlier = this.others.find((other) => other.id === this.since.value);
+    const file = this.since.value === FROM_FILE ? this.fromFile : null;
+    const earlier = file ? file.assessment : this.others.find((other) => other.id === this.since.value);
     if (!earlier || !this.assessment || !this.more) return null;
-    return { assessment: earlier, progress: this.more.progress(this.info, earlier, this.assessment) };
+    const progress = this.more.progress(this.info, earlier, this.assessment);
+    return { assessment: earlier, progress, ...(file ? { file: { name: file.fileName, warnings: file.warnings } } : {}) };
   }
 
   /* Shows progress since the assessment chosen, once the comparison's code is loaded. */
   showProgress() {
+    this.status.textContent = "";
     if (!this.since.value) return this.render();
     this.withMore((ok) => {
       if (ok) this.render();
-      else this.status.textContent = "Progress cannot be shown: this part of the site could not be loaded. Check your connection and try again.";
+      this.status.textContent = ok
+        ? "The report's last part, Progress, now shows progress since the assessment chosen."
+        : "Progress cannot be shown: this part of the site could not be loaded. Check your connection and try again.";
     });
   }
 
@@ -246,17 +308,18 @@ class Report extends Component {
     this.status.textContent = "Preparing the Word document\u2026";
     this.withMore((ok) => {
       this.docxButton.disabled = false;
-      if (ok) this.saveDocx(/** @type {More} */ (this.more));
+      if (ok) void this.saveDocx(/** @type {More} */ (this.more));
       else this.status.textContent = "The Word document could not be made: this part of the site could not be loaded. Check your connection and try again.";
     });
   }
 
   /** @param {More} writer */
-  saveDocx(writer) {
+  async saveDocx(writer) {
     const assessment = /** @type {Assessment} */ (this.assessment);
     const kicker = `${this.info.framework.title}: self-assessment report`;
     // The page's statement of what the framework is (data-statement, "" once it is published).
-    const bytes = writer.docx(this.content(), kicker, this.root.dataset.statement || "");
+    // The chart on the page goes in as a picture (drawn on a canvas by more.mjs).
+    const bytes = await writer.wordFile(this.content(), kicker, this.root.dataset.statement || "", find(this.root, "#cif-report-chart"));
     const name = writer.fileName(assessment);
     const url = URL.createObjectURL(new Blob([/** @type {any} */ (bytes)], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }));
     const link = make(this.doc, "a");
