@@ -322,7 +322,9 @@ def test_agreed_levels_and_notes_with_the_keyboard_saved_as_the_teams_assessment
     page.keyboard.press("ArrowDown")
     expect(page.get_by_label("Agreed level for 1.2")).to_have_value(fw["levels"][1]["id"])
 
-    expect(page.locator("#cif-team-save-summary")).to_contain_text(f"2 of {len(ids)} criteria have an agreed level.")
+    expect(page.locator("#cif-team-save-summary")).to_contain_text(
+        f"Agreed levels: 2 of {len(ids)} criteria answered, {len(ids) - 2} not answered."
+    )
     expect(page.locator("#cif-team-participants")).to_have_text(
         f"Who took part: {NAMES[0]}, {NAMES[1]} and {NAMES[2]}."
     )

@@ -214,7 +214,9 @@ def test_a_thousand_exports_give_a_page_of_bounded_size_that_still_answers(
 
     # The team can still agree a level, and see who gave which answer when asked.
     page.get_by_label("Agreed level for 1.1").select_option(fw["levels"][2]["id"])
-    expect(page.locator("#cif-team-save-summary")).to_contain_text(f"1 of {len(ids)} criteria has an agreed level.")
+    expect(page.locator("#cif-team-save-summary")).to_contain_text(
+        f"Agreed levels: 1 of {len(ids)} criteria answered, {len(ids) - 1} not answered."
+    )
     first.get_by_text("Who gave each answer").click()
     expect(first.locator("details table tbody tr")).to_have_count(1000)
     assert axe_violations(page) == []

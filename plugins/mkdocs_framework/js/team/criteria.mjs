@@ -21,6 +21,9 @@ import { all, bdi, make, sentence } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 
 /** @typedef {import("./index.mjs").TeamContext} TeamContext */
+
+/* Notes longer than this (about a screen's paragraph) are shown whole on demand. */
+const LONG_NOTE = 800;
 /** @typedef {import("../core/team.mjs").CriterionView} CriterionView */
 /** @typedef {import("../core/team.mjs").DimensionView} DimensionView */
 
@@ -123,8 +126,17 @@ export class TeamCriteria extends Component {
     const notes = team.notesOf(info, state.people[index].assessment, dimensionId);
     if (!notes.length) td.textContent = "No notes";
     for (const note of notes) {
+      const text = bdi(this.doc, "cif-team-note__text", note.text);
+      // A long note is one click away, whole, so that it does not make the page many screens longer.
+      if (note.text.length > LONG_NOTE) {
+        const details = make(this.doc, "details", "cif-team-note cif-team-note--long");
+        const summary = make(this.doc, "summary", "", `${note.label}: a long note (${note.text.length.toLocaleString("en-GB")} characters). Show it`);
+        details.append(summary, text);
+        td.appendChild(details);
+        continue;
+      }
       const p = make(this.doc, "p", "cif-team-note");
-      p.append(make(this.doc, "strong", "", `${note.label}:`), " ", bdi(this.doc, "cif-team-note__text", note.text));
+      p.append(make(this.doc, "strong", "", `${note.label}:`), " ", text);
       td.appendChild(p);
     }
     return td;

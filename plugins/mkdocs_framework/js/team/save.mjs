@@ -69,9 +69,9 @@ export class TeamSave extends Component {
     this.find("#cif-team-save-form").hidden = people.length === 0;
     if (!people.length) return;
     const agreed = state.agreedCounts();
-    const rest = agreed.counts.total - agreed.counts.answered;
+    const rest = agreed.counts.blank;
     let text = `Agreed levels: ${agreed.text}.`;
-    if (rest) text += ` The ${model.plural(rest, "criterion", "criteria")} without an agreed level will be left so in the team's assessment; you can answer them later in the form.`;
+    if (rest) text += ` The ${model.plural(rest, "criterion", "criteria")} not answered stay unanswered in the team's assessment; you can answer them later in the form.`;
     text += " Each person's notes, named by person, and the notes on the discussion are saved in each dimension's notes.";
     this.find("#cif-team-save-summary").textContent = text;
     this.checkAside();
