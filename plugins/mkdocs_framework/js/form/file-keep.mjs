@@ -161,6 +161,8 @@ export class FileKeeper extends FormComponent {
    * read (-1: the person chose to write over it). @param {any} handle @param {number} modified @param {string} text */
   async bind(handle, modified, text) {
     const id = this.state.assessment.id;
+    // A new assessment is saved once something is entered: a file chosen first is something.
+    if (!this.state.base) this.state.save(false);
     this.following = id;
     this.kept = { id, handle, name: handle.name, written: "", modified, text, updated: "" };
     await this.files.put(id, this.stored());
