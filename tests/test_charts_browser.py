@@ -1,10 +1,11 @@
-"""The bar charts in Chromium: no score label crosses its target mark.
+"""The bar charts in Chromium: every score label is whole (with its level's name), beside its own
+bar, and never across its target mark or past one that lies after the bar's end.
 
 The charts of the results, the shared results and the group profiles are drawn by js/ui/chart.mjs
 (draw), and the progress comparison by js/form/progress/comparison-chart.mjs; both are drawn here
 from their ES module sources with the site's own stylesheet, on screen and printed (at the print
 width, with the printed text size), for every score and target on the level scale at widths from a
-phone to a desktop. The rendered boxes of every label and every target mark are compared.
+phone to a desktop. The rendered boxes of every label, its bar and every target mark are compared.
 """
 
 from __future__ import annotations
@@ -24,6 +25,24 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Char
 
 DRAW = """
 async ({kind, widths, compact}) => {
+  // A score's words are whole (its level's name too), beside its own bar (the element drawn just
+  // before them): on its line, inside it or starting at most 30px after its end, or on a line of
+  // their own just under it from its start; and on the bar's line, never beyond a target mark that
+  // lies after the bar's end.
+  const besideItsBar = (node, r, marks, levels, where) => {
+    const found = [];
+    const names = levels.map(level => level.label).join("|");
+    if (!new RegExp(`[0-9][.][0-9] (${names})$`).test(node.textContent)) found.push(`${where} has no level`);
+    const b = node.previousElementSibling.getBoundingClientRect();
+    const onLine = r.top < b.bottom && b.top < r.bottom;
+    const inside = r.left >= b.left - 1 && r.right <= b.right + 1;
+    const after = r.left >= b.right - 1 && r.left <= b.right + 30;
+    const under = r.top >= b.bottom && r.top <= b.bottom + 12 && Math.abs(r.left - b.left) <= 2;
+    if (!(onLine ? inside || after : under)) found.push(`${where} is not beside its bar`);
+    const beyond = marks.filter(m => m.top < b.bottom && b.top < m.bottom && m.left > b.right + 2 && r.right > m.left);
+    if (onLine && beyond.length) found.push(`${where} is past the target mark after its bar`);
+    return found;
+  };
   const chart = await import("/plugins/mkdocs_framework/js/ui/chart.mjs");
   const comparison = await import("/plugins/mkdocs_framework/js/form/progress/comparison-chart.mjs");
   const levels = ["Emerging", "Developing", "Established", "Embedded", "Leading"].map(label => ({label}));
@@ -51,12 +70,14 @@ async ({kind, widths, compact}) => {
       for (const node of svg.querySelectorAll(".cif-chart__value, .cif-chart__empty")) {
         labels += 1;
         const r = node.getBoundingClientRect();
+        const where = `${kind} at ${width}px, target ${target}: "${node.textContent}"`;
         for (const m of marks) {
           const overlap = r.left < m.right && m.left < r.right && r.top < m.bottom && m.top < r.bottom;
-          if (overlap) problems.push(`${kind} at ${width}px, target ${target}: "${node.textContent}"`);
+          if (overlap) problems.push(`${where} crosses a target mark`);
         }
         const right = svg.getBoundingClientRect().right;
-        if (r.right > right + 1) problems.push(`${kind} at ${width}px: "${node.textContent}" overflows`);
+        if (r.right > right + 1) problems.push(`${where} overflows`);
+        if (node.classList.contains("cif-chart__value")) problems.push(...besideItsBar(node, r, marks, levels, where));
       }
     }
   }

@@ -59,6 +59,8 @@ import { WORDS, fill, count, either, levelLabel, scoreText, answerWords } from "
  * @property {string} changeFull  change, then like (what a change column says)
  * @property {string} scoreChange  "+0.5 on 2 criteria answered both times", or ""
  * @property {string} leftOut  "Left out: 3.3 Consent (Not sure yet then, Embedded now)", or ""
+ * @property {string} thenBar  the chart's words on the bar then, always with the level: "Then: 1.3 Emerging", "Then: No result yet"
+ * @property {string} nowBar  "Now: 2.0 Developing"
  * @typedef {object} ProgressRow
  * @property {Dimension} dimension
  * @property {DimensionAccount} then  the full result then (all its answers then)
@@ -327,6 +329,8 @@ function row(info, c) {
       changeFull: changeWords(c),
       scoreChange: compared ? fill(WORDS.progress.scoreChange, { change: formatChange(c.change), criteria: count(c.compared, "criterion") }) : "",
       leftOut: list ? fill(WORDS.progress.leftOut, { list }) : "",
+      thenBar: fill(WORDS.progress.thenBar, { result: then.words.result }),
+      nowBar: fill(WORDS.progress.nowBar, { result: now.words.result }),
     },
   };
 }

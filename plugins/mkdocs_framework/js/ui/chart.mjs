@@ -28,7 +28,7 @@ const CHAR_WIDTH = 8; // a generous average for 0.7rem text, so wrapped labels n
 /**
  * @typedef {{label: string}} FrameRow
  * @typedef {{width: number, levels: {label: string}[], label: string, rows: FrameRow[]}} FrameOptions
- * @typedef {{line: number, rowHeight: (lines: string[], beside: boolean) => number}} FrameLayout
+ * @typedef {{line: number, rowHeight: (lines: string[], beside: boolean, i: number) => number}} FrameLayout
  * @typedef {{svg: SVGSVGElement, x: (value: number) => number, plotLeft: number, plotWidth: number,
  *   barTops: number[]}} Frame
  * @typedef {{label: string, score: number | null, scoreText: string, target: number | null,
@@ -79,25 +79,33 @@ function drawAxis(doc, svg, levels, x, plotWidth, height) {
   }
 }
 
-/** What both bar charts share (drawResults' chart here, and the then-and-now chart of progress):
- * an SVG at the width it is shown, named for assistive technology, with a gridline and axis label
- * for every level, and each row's label wrapped to fit. Wide charts put each label beside its bars;
- * narrow ones put it above. layout.line is the labels' line height, and layout.rowHeight(lines,
- * beside) the height of a row whose label has that many lines.
- * @param {Document} doc @param {FrameOptions} options @param {FrameLayout} layout @returns {Frame} */
-function frame(doc, options, layout) {
-  const { levels } = options;
-  const { line } = layout;
+/** Where a chart's parts go at its width: wide charts have the rows' labels in a column beside the
+ * plot, narrow ones above each row's bars; x(value) is a score's place on the level scale.
+ * @param {{width: number, levels: unknown[]}} options */
+function scale(options) {
   const width = Math.max(260, Math.round(options.width));
   const beside = width >= 560;
   const labelWidth = beside ? Math.round(width * 0.34) : width - 2 * PAD;
   const plotLeft = beside ? PAD + labelWidth + PAD : PAD;
   const plotWidth = width - plotLeft - PAD;
-  const labels = options.rows.map((row) => wrap(row.label, labelWidth));
-  const heights = labels.map((lines) => layout.rowHeight(lines, beside));
-  const height = heights.reduce((sum, rowHeight) => sum + rowHeight, AXIS + PAD);
   /** @param {number} value */
-  const x = (value) => plotLeft + (plotWidth * value) / levels.length;
+  const x = (value) => plotLeft + (plotWidth * value) / options.levels.length;
+  return { width, beside, labelWidth, plotLeft, plotWidth, x };
+}
+
+/** What both bar charts share (drawResults' chart here, and the then-and-now chart of progress):
+ * an SVG at the width it is shown, named for assistive technology, with a gridline and axis label
+ * for every level, and each row's label wrapped to fit. Wide charts put each label beside its bars;
+ * narrow ones put it above. layout.line is the labels' line height, and layout.rowHeight(lines,
+ * beside, i) the height of row i, whose label has that many lines.
+ * @param {Document} doc @param {FrameOptions} options @param {FrameLayout} layout @returns {Frame} */
+function frame(doc, options, layout) {
+  const { levels } = options;
+  const { line } = layout;
+  const { width, beside, labelWidth, plotLeft, plotWidth, x } = scale(options);
+  const labels = options.rows.map((row) => wrap(row.label, labelWidth));
+  const heights = labels.map((lines, i) => layout.rowHeight(lines, beside, i));
+  const height = heights.reduce((sum, rowHeight) => sum + rowHeight, AXIS + PAD);
   /** @type {SVGSVGElement} */
   const svg = element(doc, "svg", {
     class: "cif-chart__svg",
@@ -126,31 +134,38 @@ function frame(doc, options, layout) {
 const VALUE_CHAR = 9; // a generous average for the values' 14px (bold inside a bar) text
 const GAP = 6; // between a value and the end of its bar
 const CLEAR = 9; // between a value and the target mark (its line and the cap 5px either side)
+const BELOW = 19; // from the foot of a bar to the baseline of a value written under it, clear of the mark
+const BELOW_ROOM = 24; // the height a value written under its bar adds to its row
 
 /**
- * Where a bar's value is written so that it never crosses the target mark: after the bar, inside
- * its end, or beside the mark (after it, or before it inside the bar). The first place that fits
- * in the plot and keeps clear of the mark is taken, preferring the inside of long bars; when none
- * does, its last word (the level's name) is left out: the table beside the chart keeps it.
+ * Where a bar's value is written: beside its own bar, always whole (with its level's name), and
+ * never across the target mark or past it. It goes after the bar's end, or inside it, or, when the
+ * mark is on the bar or at its end, on either side of the mark: the first of these that fits in the
+ * plot, preferring the inside of long bars. When none does (a short bar with the mark just after
+ * it), it goes on a line of its own under the bar (below: true; the row is drawn BELOW_ROOM taller).
+ * Words without a bar (no score) start at the plot's edge, after the mark if it is in the way.
  * @param {{end: number, plotLeft: number, plotRight: number, target: number | null, text: string,
  *   preferInside: boolean}} bar end, target (the mark's x or null) and the plot's edges in pixels
- * @returns {{x: number, anchor: "start" | "end", inside: boolean, text: string}}
+ * @returns {{x: number, anchor: "start" | "end", inside: boolean, below: boolean, text: string}}
  */
 function placeValue(bar) {
-  const { end, target } = bar;
-  for (const text of [bar.text, bar.text.replace(/ \S+$/, "")]) {
-    const width = text.length * VALUE_CHAR;
-    const lefts = [end + GAP, end - GAP - width];
-    if (bar.preferInside) lefts.reverse();
-    if (target !== null) lefts.push(target + CLEAR, target - CLEAR - width);
-    for (const left of lefts) {
-      const right = left + width;
-      const ok = left > bar.plotLeft && right < bar.plotRight + PAD && (target === null || right <= target - CLEAR || left >= target + CLEAR);
-      if (ok && right < end) return { x: right, anchor: "end", inside: true, text };
-      if (ok && left > end) return { x: left, anchor: "start", inside: false, text };
+  const { end, target, text } = bar;
+  const width = text.length * VALUE_CHAR;
+  const lefts = [end + GAP, end - GAP - width];
+  if (bar.preferInside) lefts.reverse();
+  const hasBar = end > bar.plotLeft;
+  // Either side of a mark on the bar or at its end; with no bar, either side of the mark.
+  if (target !== null && (target < end + CLEAR || !hasBar)) lefts.push(target - CLEAR - width, target + CLEAR);
+  for (const left of lefts) {
+    const right = left + width;
+    const clear = target === null || right <= target - CLEAR || left >= target + CLEAR;
+    // Inside the bar, or starting right after its end (past a mark at the end, at most).
+    const beside = right <= end - GAP || (left >= end && (!hasBar || left <= end + 2 * CLEAR));
+    if (left > bar.plotLeft && right < bar.plotRight + PAD && clear && beside) {
+      return right < end ? { x: right, anchor: "end", inside: true, below: false, text } : { x: left, anchor: "start", inside: false, below: false, text };
     }
   }
-  return { x: end + GAP, anchor: "start", inside: false, text: bar.text };
+  return { x: bar.plotLeft, anchor: "start", inside: false, below: hasBar, text };
 }
 
 let hatches = 0;
@@ -190,33 +205,32 @@ function lowKey(doc, body, shown) {
   /** @type {HTMLElement} */ (key).hidden = !shown;
 }
 
-/** One row's bar and its value, or the words for no score, and its target mark.
- * @param {Document} doc @param {Frame} chart @param {BarRow} row @param {number} barTop */
-function drawBar(doc, chart, row, barTop) {
-  const { svg, x, plotLeft, plotWidth } = chart;
+/** Where a row's value (or its words for no score) is written. @param {ReturnType<typeof scale>} s @param {BarRow} row */
+function rowPlace(s, row) {
+  const { x, plotLeft } = s;
   const target = row.target ? x(row.target) : null;
+  const plotRight = plotLeft + s.plotWidth;
+  if (row.score === null) return placeValue({ end: plotLeft - 2, plotLeft, plotRight, target, text: row.emptyText, preferInside: false });
+  // After the bar, or inside its end when the bar reaches the right-hand side.
+  return placeValue({ end: x(row.score), plotLeft, plotRight, target, text: row.scoreText, preferInside: !row.low && x(row.score) > plotLeft + s.plotWidth * 0.7 });
+}
+
+/** One row's bar and its value (placed by rowPlace), or the words for no score, and its target mark.
+ * @param {Document} doc @param {Frame} chart @param {BarRow} row @param {number} barTop @param {ReturnType<typeof placeValue>} place */
+function drawBar(doc, chart, row, barTop, place) {
+  const { svg, x, plotLeft } = chart;
+  const target = row.target ? x(row.target) : null;
+  const y = place.below ? barTop + BAR + BELOW : barTop + 14;
   if (row.score === null) {
-    const place = placeValue({ end: plotLeft - 2, plotLeft, plotRight: plotLeft + plotWidth, target, text: row.emptyText, preferInside: false });
-    svg.appendChild(element(doc, "text", { class: "cif-chart__empty", x: place.x, y: barTop + 14 }, place.text));
+    svg.appendChild(element(doc, "text", { class: "cif-chart__empty", x: place.x, y }, place.text));
   } else {
-    const end = x(row.score);
-    const bar = { x: plotLeft, y: barTop, width: end - plotLeft, height: BAR };
+    const bar = { x: plotLeft, y: barTop, width: x(row.score) - plotLeft, height: BAR };
     if (row.low) lowBar(doc, svg, bar);
     else svg.appendChild(element(doc, "rect", { class: "cif-chart__bar", ...bar }));
-    // The value sits after the bar, or inside its end when the bar reaches the right-hand side, and
-    // clear of the target mark.
-    const place = placeValue({
-      end,
-      plotLeft,
-      plotRight: plotLeft + plotWidth,
-      target,
-      text: row.scoreText,
-      preferInside: !row.low && end > plotLeft + plotWidth * 0.7,
-    });
     const value = {
       class: row.low ? "cif-chart__value cif-chart__value--halo" : place.inside ? "cif-chart__value cif-chart__value--inside" : "cif-chart__value",
       x: place.x,
-      y: barTop + 14,
+      y,
       "text-anchor": place.anchor,
     };
     svg.appendChild(element(doc, "text", value, place.text));
@@ -230,11 +244,16 @@ function drawBar(doc, chart, row, barTop) {
 /** A bar chart of scores on the level scale, with targets.
  * @param {Document} doc @param {BarOptions} options @returns {SVGSVGElement} */
 function draw(doc, options) {
+  const s = scale(options);
+  const places = options.rows.map((row) => rowPlace(s, row));
   const chart = frame(doc, options, {
     line: LINE,
-    rowHeight: (lines, beside) => (beside ? Math.max(lines.length * LINE, BAR) + 14 : lines.length * LINE + BAR + 16),
+    rowHeight: (lines, beside, i) => {
+      const bar = BAR + (places[i].below ? BELOW_ROOM : 0);
+      return beside ? Math.max(lines.length * LINE, bar) + 14 : lines.length * LINE + bar + 16;
+    },
   });
-  options.rows.forEach((row, i) => drawBar(doc, chart, row, chart.barTops[i]));
+  options.rows.forEach((row, i) => drawBar(doc, chart, row, chart.barTops[i], places[i]));
   return chart.svg;
 }
 
@@ -392,4 +411,4 @@ function fillHighlights(doc, holder, account) {
 }
 
 export { accountRows, drawAccount, fillAccountTable, fillHighlights };
-export { draw, drawResults, resultRows, frame, element, placeValue, ChartSizer, lowBar, lowKey, coverage };
+export { draw, drawResults, resultRows, frame, scale, element, placeValue, BELOW, BELOW_ROOM, ChartSizer, lowBar, lowKey, coverage };
