@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
 
 FORM_STARTED = """
@@ -92,6 +92,21 @@ ELEMENTS = """
     widest: all.reduce((most, node) => Math.max(most, node.childElementCount), document.body.childElementCount),
     questions: document.querySelectorAll("fieldset[data-criterion]").length,
   };
+}
+"""
+
+# Keeping the assessment in a file (js/form/file-keep.mjs) with the browser's save picker answering
+# with a file on the origin private file system, so the bench needs no person to choose one.
+PICKER = """
+window.showSaveFilePicker = async () =>
+  (await navigator.storage.getDirectory()).getFileHandle("bench.json", { create: true });
+"""
+
+# The answers the file holds once the writes after the timed answers have settled.
+FILE_ANSWERS = """
+async () => {
+  const file = await (await (await navigator.storage.getDirectory()).getFileHandle("bench.json")).getFile();
+  return Object.keys(JSON.parse(await file.text()).assessment.answers).length;
 }
 """
 
@@ -204,17 +219,31 @@ class FormTimings:
     answer_layout_max_ms: float | None = None
     answer_frame_ms: float | None = None
     answers: int = 0
+    file_keeping: bool = False
     not_measured: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return dict(vars(self))
 
 
-def time_form(browser: Browser, url: str, *, cpu_slowdown: int = 1, answers: int = 15) -> FormTimings:
-    """Load a page of the form that asks questions once, then time answers; report why if it does not work."""
+def keep_in_a_file(tab: Page, url: str) -> None:
+    """Chooses a file on the form's hub to keep the assessment in, as a person does, before timing."""
+    tab.add_init_script(PICKER)
+    tab.goto(url.rsplit("/", 1)[0] + "/index.html")
+    tab.get_by_role("button", name="Keep this assessment in a file").click()
+    tab.locator("#cif-filekeep-status").filter(has_text="Last written").wait_for()
+
+
+def time_form(
+    browser: Browser, url: str, *, cpu_slowdown: int = 1, answers: int = 15, file_keeping: bool = False
+) -> FormTimings:
+    """Load a page of the form that asks questions once, then time answers; report why if it does not work.
+    With file_keeping, the assessment is kept in a file first, so every answer is also written to it."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
         tab = context.new_page()
+        if file_keeping:
+            keep_in_a_file(tab, url)
         tab.add_init_script(FORM_STARTED)
         if cpu_slowdown > 1:
             session = context.new_cdp_session(tab)
@@ -234,9 +263,14 @@ def time_form(browser: Browser, url: str, *, cpu_slowdown: int = 1, answers: int
             )
         interactive: float = tab.evaluate("window.__benchInteractive")
         outcome: dict[str, Any] = tab.evaluate(ANSWER, answers)
-        loaded = FormTimings(cpu_slowdown, interactive, navigation["dcl"], navigation["load"])
+        loaded = FormTimings(
+            cpu_slowdown, interactive, navigation["dcl"], navigation["load"], file_keeping=file_keeping
+        )
         if "error" in outcome:
             return dataclasses.replace(loaded, not_measured=str(outcome["error"]))
+        if file_keeping:
+            # The answers were written to the file too (a moment after the last): it was kept on.
+            tab.wait_for_function(f"({FILE_ANSWERS})().then((count) => count > 0)")
         timings: list[dict[str, float]] = outcome["timings"]
         layouts = [t["layout"] for t in timings]
         return dataclasses.replace(

@@ -194,7 +194,7 @@ def _browser(results: dict[str, Any]) -> list[str]:
         rows.append(
             [
                 t["site"],
-                t.get("page", ""),
+                t.get("page", "") + (" (kept in a file)" if t.get("file_keeping") else ""),
                 f"{t['cpu_slowdown']}x",
                 _ms(t["interactive_ms"]),
                 _ms(t["dom_content_loaded_ms"]),

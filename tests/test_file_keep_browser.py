@@ -140,12 +140,17 @@ def test_every_change_is_written_to_the_file_reopened_after_a_reload_and_read_ba
     expect(page.get_by_role("button", name="Open an assessment from a file")).to_be_visible()
     expect(page.locator(".cif-filekeep__missing")).to_be_hidden()
     assert axe_violations(page) == []
+    assert page.evaluate("async () => (await indexedDB.databases()).length") == 0, "nothing stored before a choice"
 
     offer.click()
     status = page.locator("#cif-filekeep-status")
     expect(status).to_contain_text(f"This assessment is kept in the file {FILE} as well as in this browser.")
     expect(status).to_contain_text("Last written at")
     assert json.loads(file_text(page) or "")["format"], "the file is an export from the first moment"
+    # Which file it is kept in is stored under the name the privacy notice lists, and nothing else.
+    databases = page.evaluate("async () => (await indexedDB.databases()).map((db) => db.name)")
+    assert databases == [f"cif:{fw['id']}:files"]
+    assert f"`{databases[0]}`" in (REPO / "content" / "privacy.md").read_text(encoding="utf-8")
 
     # Answering on a step writes the file a moment later, and the step says where it is kept.
     answer(page, one, label)

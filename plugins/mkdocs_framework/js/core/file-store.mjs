@@ -50,14 +50,18 @@ export function fileStore(factory, frameworkId) {
     open()
       .then((db) => settle(act(db.transaction(STORE, mode).objectStore(STORE))))
       .catch(() => null);
+  /** Whether any file was ever chosen here (without making the database). @returns {Promise<boolean>} */
+  const exists = () =>
+    typeof factory.databases === "function"
+      ? factory.databases().then((list) => list.some((db) => db.name === name), () => false)
+      : Promise.resolve(false);
   return {
-    /** Whether any file was ever chosen here (without making the database). @returns {Promise<boolean>} */
-    exists: () =>
-      typeof factory.databases === "function"
-        ? factory.databases().then((list) => list.some((db) => db.name === name), () => false)
-        : Promise.resolve(false),
-    /** @param {string} id @returns {Promise<Kept | null>} */
-    get: (id) => run("readonly", (store) => store.get(id)).then((found) => found || null),
+    exists,
+    /** The assessment's file; never makes the database. @param {string} id @returns {Promise<Kept | null>} */
+    get: (id) =>
+      exists()
+        .then((found) => (found ? run("readonly", (store) => store.get(id)) : null))
+        .then((found) => found || null),
     /** @param {string} id @param {Kept} kept @returns {Promise<any>} */
     put: (id, kept) => run("readwrite", (store) => store.put(kept, id)),
     /** @param {string} id @returns {Promise<any>} */
