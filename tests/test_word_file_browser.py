@@ -10,6 +10,7 @@ to compare the lengths. One download and one conversion serve every test here (e
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import zipfile
 from collections import Counter
@@ -88,6 +89,8 @@ def word_file(
         assert errors == []
     finally:
         context.close()
+    # Missing LibreOffice is a failure, never a skip.
+    assert shutil.which("soffice"), "LibreOffice is missing: run scripts/ensure-system-packages.sh tests"
     # A profile of its own, so that conversions running side by side do not wait for each other.
     profile = (folder / "libreoffice-profile").as_uri()
     run(
