@@ -28,6 +28,8 @@ import { WORDS, fill, either, levelLabel, answerWords } from "../results/words.m
  *   | {kind: "paragraph", text: Text, style?: string}
  *   | {kind: "terms", rows: [string, Text][]}
  *   | {kind: "table", caption: string, head: string[], rows: Text[][], style?: string}} Block
+ *   a paragraph's style: "typed" (as someone typed it), "empty" (nothing to show) or "intro"
+ *   (introduces the table after it, and is kept with it on paper)
  * @typedef {{name: string, warnings: string[]}} FromFile  the exported file the earlier assessment was
  *   read from: its name, and what reading it found (core/transfer.mjs parseImport, as the hub reads it)
  * @typedef {{assessment: Assessment, progress: Progress, file?: FromFile}} Since  the earlier assessment
@@ -149,7 +151,7 @@ function planBlocks(info, assessment) {
   const all = plan.rows(info, assessment, generated);
   /** @type {Block[]} */
   const blocks = [];
-  if (generated.sections.length) blocks.push({ kind: "paragraph", text: plan.basisText(generated) });
+  if (generated.sections.length) blocks.push({ kind: "paragraph", text: plan.basisText(generated), style: "intro" });
   if (!all.length) {
     blocks.push({ kind: "paragraph", text: "There are no actions yet: set target levels and answer the criteria, or add actions of your own, in the form.", style: "empty" });
     return blocks;
@@ -196,7 +198,7 @@ function progressBlocks(info, since) {
   const from = since.file ? [`, ${date}, from the file `, { bdi: since.file.name }, `: ${p.headline}`] : [`, ${date}: ${p.headline}`];
   /** @type {Block[]} */
   const blocks = [
-    { kind: "paragraph", text: ["Since ", { bdi: earlier.name || "Untitled assessment" }, ...from] },
+    { kind: "paragraph", text: ["Since ", { bdi: earlier.name || "Untitled assessment" }, ...from], style: "intro" },
     {
       kind: "table",
       caption: "Each dimension then and now",
@@ -212,7 +214,7 @@ function progressBlocks(info, since) {
   const apart = p.rows.flatMap((row) => row.leftOut.map((l) => [`${l.number} ${l.title}`, l.then, l.now]));
   if (apart.length) {
     blocks.push(
-      { kind: "paragraph", text: "These criteria have a level in only one of the two assessments, so they are left out of the changes above:" },
+      { kind: "paragraph", text: "These criteria have a level in only one of the two assessments, so they are left out of the changes above:", style: "intro" },
       { kind: "table", caption: "Criteria answered with a level in only one of the two", head: ["Criterion", "Answer then", "Answer now"], rows: apart }
     );
   }
