@@ -3,9 +3,10 @@
  * A small writer of our own rather than a library: a .docx is a zip of a few XML files (ECMA-376,
  * Office Open XML; core/docx-zip.mjs), and the report needs only headings, paragraphs, tables and
  * one picture. The fixed parts (styles, header, footer) are in core/docx-parts.mjs; column widths
- * are worked out from the cells' text in core/docx-layout.mjs. Every word comes from the report
- * (core/report.mjs, which renders the account of the results): nothing is worded here but the
- * page furniture ("Page N of M").
+ * are worked out from the cells' text in core/docx-layout.mjs. Every sentence comes from the report
+ * (core/report.mjs, which renders the account of the results) or from the page (the chart's caption,
+ * key and text alternative); worded here are only the parts' headings as the page has them, the
+ * page furniture ("Page N of M") and the lead-in of the list of untouched suggestions.
  *
  * The file holds up on paper as the printed report does: the cover has a page of its own without a
  * number and every later page says "Page N of M"; headings and captions stay with what follows;
