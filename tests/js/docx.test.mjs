@@ -194,6 +194,8 @@ test("names keep their right-to-left marks to themselves: isolated, their contro
   const isolated = (text) => `${FSI}${balancedBidi(text)}${PDI}`;
   assert.equal(balancedBidi(hostile), `Baseline ${RLO}weiver 2025\u202c`);
   assert.ok(xml.includes(`Since ${isolated(hostile)}, 1 October 2025: `), "the earlier assessment's name in its sentence");
+  // The sentence introduces the table of changes, and is kept with it.
+  assert.ok(xml.includes(`<w:pPr><w:keepNext/></w:pPr><w:r><w:t xml:space="preserve">Since ${isolated(hostile)}`));
   for (const name of [now.name, person, now.authority]) assert.ok(xml.includes(isolated(name)), name);
   assert.ok(!xml.includes(hostile) && !xml.includes(person));
   assert.ok(files["docProps/core.xml"].includes(isolated(now.name)));

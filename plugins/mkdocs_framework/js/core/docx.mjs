@@ -133,7 +133,8 @@ function blockXml(block, width) {
     case "heading":
       return paragraph(words(block.text), `Heading${block.level - 1}`);
     case "paragraph":
-      return paragraph(words(block.text));
+      // An introduction stays with the table it introduces, as on paper.
+      return paragraph(words(block.text), "", { keepNext: block.style === "intro" });
     case "terms":
       return table(null, block.rows, width);
     case "table":
