@@ -60,6 +60,10 @@ DOM_FACTS = """(width) => {
   };
 }"""
 
+SCROLLING = """() => [...document.querySelectorAll('#cif-report .cif-table-wrap')]
+  .filter((frame) => frame.scrollWidth > frame.clientWidth + 1)
+  .map((frame) => `${frame.querySelector('caption').textContent}: ${frame.scrollWidth}px in ${frame.clientWidth}px`)"""
+
 
 @dataclass(frozen=True)
 class Printed:
@@ -70,6 +74,7 @@ class Printed:
     heads: list[list[str]]  # each table's column headers
     words: str  # the report's text, as laid out for print
     since_reads_forwards: bool  # the "Since ..." sentence's own words read left to right, printed
+    scrolling: list[str]  # the report's tables that scroll sideways on a desktop screen
 
 
 def squash(text: str) -> str:
@@ -129,6 +134,8 @@ def printed(
         expect(
             page.locator("#cif-report-progress").get_by_role("table", name="Each dimension then and now")
         ).to_be_visible()
+        # On a desktop screen, every table fits the page without scrolling sideways.
+        scrolling: list[str] = page.evaluate(SCROLLING)
         pdf = tmp_path_factory.mktemp("printed") / "report.pdf"
         page.pdf(path=str(pdf), format="A4")
         # Laid out as on paper: print media, as wide as the page's content box.
@@ -137,7 +144,7 @@ def printed(
         facts: dict[str, Any] = page.evaluate(DOM_FACTS, int(CONTENT_WIDTH))
         forwards = reads_forwards(page, "#cif-report-progress p", "October")
         assert errors == []
-        yield Printed(pages=pdf_pages(pdf), since_reads_forwards=forwards, **facts)
+        yield Printed(pages=pdf_pages(pdf), since_reads_forwards=forwards, scrolling=scrolling, **facts)
     finally:
         context.close()
 
@@ -150,6 +157,7 @@ def test_the_printed_report_fits_a4_with_every_word_whole(printed: Printed) -> N
     # Laid out for print at the width of A4's content box, nothing in the report is wider, and no
     # cell's text runs out of its cell (as "Head of performance" ran into the Due column).
     assert printed.wider == []
+    assert printed.scrolling == []
     # On the paper, every word is whole: each word printed is a word of the report ("Suggeste" and
     # "d", "performan" and "ce" are not). A name with a right-to-left override may print reversed.
     known = set(tokens(printed.words))
