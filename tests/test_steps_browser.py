@@ -197,7 +197,10 @@ def test_check_your_answers_lists_every_answer_target_and_note_with_change_links
     change = rows.nth(2).get_by_role("link", name=f"Change your answer to {one.number}.3 {one.criteria[2].title}")
     change.click()
     started(page)
-    assert page.url.endswith(f"/assess/{one.id}.html#criterion-{one.criteria[2].id}")
+    # The address carries the way back to this row of Check your answers (?change=...).
+    assert page.url.endswith(
+        f"/assess/{one.id}.html?change=criterion-{one.criteria[2].id}#criterion-{one.criteria[2].id}"
+    )
     question = page.locator(f"#criterion-{one.criteria[2].id}")
     expect(question).to_be_in_viewport()
     box = question.bounding_box()

@@ -48,19 +48,18 @@ export class SectionStatus extends Follows {
 /** The hub's way on: root holds a#cif-continue-link, which the template points at the first step
  * ("Start with 1. …"). Once anything is answered it says "Continue with" the first section not
  * completed, by the same status as the list of sections, and points at its step; with every section
- * completed, at Check your answers. The link's address pattern is the page data's data-step-href. */
+ * completed, it is the page's a#cif-check-link (Check your answers). The link's address pattern is
+ * the page data's data-step-href. */
 export class ContinueLink extends Follows {
   static moduleName = "cif-continue";
 
   show() {
     const link = /** @type {HTMLAnchorElement} */ (this.root.querySelector("#cif-continue-link"));
     const sections = this.state.account().dimensions.map((d) => ({ d, kind: sectionStatus(d).kind }));
-    const next = sections.find((s) => s.kind !== "completed");
     const started = sections.some((s) => s.kind !== "not-started");
-    const check = /** @type {HTMLAnchorElement} */ (link.nextElementSibling);
-    check.hidden = Boolean(started && !next);
-    const to = next || (started ? null : sections[0]);
+    const to = started ? sections.find((s) => s.kind !== "completed") : sections[0];
     if (!to) {
+      const check = /** @type {HTMLAnchorElement} */ (this.app.doc.getElementById("cif-check-link"));
       link.textContent = check.textContent;
       link.href = check.href;
       return;
