@@ -104,15 +104,24 @@ def file_text(page: Page, name: str = FILE) -> str | None:
     return text
 
 
+# Resolves with the file's text once it holds the answers (it is written a moment after a change),
+# looking again each time the browser is idle; fails after 10 s, saying what the file held.
+WAIT_FOR_FILE = f"""async ([name, has]) => {{
+  const deadline = performance.now() + 10000;
+  let text = null;
+  while (performance.now() < deadline) {{
+    text = await ({READ})(name);
+    const answers = text ? JSON.parse(text).assessment.answers : {{}};
+    if (text && Object.entries(has).every(([id, value]) => answers[id] === value)) return text;
+    await new Promise((done) => setTimeout(done, 50));
+  }}
+  throw new Error(`the file never held ${{JSON.stringify(has)}}: ${{text}}`);
+}}"""
+
+
 def wait_for_file(page: Page, has: dict[str, str], name: str = FILE) -> dict[str, Any]:
-    """Waits until the file holds these answers (it is written a moment after a change); returns it."""
-    text = page.wait_for_function(
-        f"async (has) => {{ const text = await ({READ})({json.dumps(name)});"
-        " if (!text) return false; const answers = JSON.parse(text).assessment.answers;"
-        " return Object.entries(has).every(([id, value]) => answers[id] === value) && text; }",
-        arg=has,
-    ).json_value()
-    exported: dict[str, Any] = json.loads(text)
+    """Waits until the file holds these answers; returns it."""
+    exported: dict[str, Any] = json.loads(page.evaluate(WAIT_FOR_FILE, [name, has]))
     return exported
 
 
@@ -121,6 +130,7 @@ def keep_in_file(base: str, context: BrowserContext) -> Page:
     page = context.new_page()
     page.goto(base + "assess/index.html")
     started(page)
+    page.locator("#cif-name").fill("Workshop")  # offered once there is something to keep
     page.get_by_role("button", name="Keep this assessment in a file").click()
     expect(page.locator("#cif-filekeep-status")).to_contain_text(f"kept in the file {FILE} as well as in this browser")
     expect(page.locator("#cif-filekeep-status")).to_contain_text("Last written at")
@@ -135,6 +145,7 @@ def test_every_change_is_written_to_the_file_reopened_after_a_reload_and_read_ba
     page = context.new_page()
     page.goto(base + "assess/index.html")
     started(page)
+    page.locator("#cif-name").fill("Workshop")  # offered once there is something to keep
     offer = page.get_by_role("button", name="Keep this assessment in a file")
     expect(offer).to_be_visible()
     expect(page.get_by_role("button", name="Open an assessment from a file")).to_be_visible()

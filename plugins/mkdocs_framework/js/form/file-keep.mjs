@@ -1,6 +1,6 @@
 /* Keeping the open assessment in a file the person chose (root: #cif-filekeep, templates/
- * _file_keep.html.j2), with assess-more.js: file-hook.mjs starts it once a file is chosen or was
- * ever chosen on this device. Every change is written to the file as well as to the browser's
+ * _file_keep.html.j2), with assess-more.js: keeping.mjs starts it on the hub (where it offers the
+ * choice of a file) and file-hook.mjs on any page once a file was ever chosen on this device. Every change is written to the file as well as to the browser's
  * storage: a moment after the last change (WAIT), never on the way from an answer to the results,
  * one write at a time. The file is an ordinary export (core/transfer.mjs exportJson); a file opened
  * is read by the import (form/transfer.mjs, through the "cif:import-file" event), never another way.
@@ -20,9 +20,10 @@ import { fileName } from "../core/util.mjs";
 import { make, sentence } from "../ui/dom.mjs";
 import { FormComponent } from "./component.mjs";
 
+const TYPES = [{ description: "Assessment exported from this form (JSON)", accept: { "application/json": [".json"] } }];
+
 /** How long after the last change the file is written (ms): a burst of typing is one write. */
 export const WAIT = 400;
-const TYPES = [{ description: "Assessment exported from this form (JSON)", accept: { "application/json": [".json"] } }];
 
 /** What stopped a write, in words, by kind. */
 const PROBLEMS = {
@@ -109,11 +110,15 @@ export class FileKeeper extends FormComponent {
     this.on(root, "click", (event) => {
       const button = event.target.closest("button");
       if (button && Object.prototype.hasOwnProperty.call(actions, button.id)) actions[button.id]();
-      else if (button && button.hasAttribute("data-filekeep")) this.pick(button.getAttribute("data-filekeep"));
+    });
+    this.on(root, "click", (event) => {
+      const button = event.target.closest("[data-filekeep]");
+      if (button) this.pick(button.getAttribute("data-filekeep"));
     });
     this.keep(() => clearTimeout(this.timer));
     const offer = /** @type {HTMLElement | null} */ (root.querySelector(".cif-filekeep__offer"));
     if (offer) offer.hidden = false;
+    root.hidden = false;
     this.follow();
   }
 
@@ -139,13 +144,18 @@ export class FileKeeper extends FormComponent {
     else this.fail("denied");
   }
 
-  /** Opens the browser's picker, inside the click as browsers require: "save" to choose a file to
-   * keep the open assessment in, "open" to open one. @param {string | null} how */
+  /** Opens the browser's picker, inside the click (browsers require one): "save" to choose a file
+   * to keep the open assessment in ("Keep this assessment in a file", "Choose the file again",
+   * suggesting the file's name), "open" to open one. @param {string | null} how */
   pick(how) {
     const win = /** @type {any} */ (this.doc.defaultView);
     const suggestedName = this.kept ? this.kept.name : fileName(this.state.assessment, ".json");
-    if (how === "open") this.picked(win.showOpenFilePicker({ types: TYPES }).then((/** @type {any[]} */ list) => list[0]), "open");
-    else this.picked(win.showSaveFilePicker({ types: TYPES, suggestedName }), "save");
+    try {
+      if (how === "open") this.picked(win.showOpenFilePicker({ types: TYPES }).then((/** @type {any[]} */ list) => list[0]), how);
+      else this.picked(win.showSaveFilePicker({ types: TYPES, suggestedName }), how);
+    } catch (error) {
+      this.picked(Promise.reject(error), how);
+    }
   }
 
   /** A file the person just picked: "save" keeps the assessment in it (written at once), "open"
@@ -153,7 +163,10 @@ export class FileKeeper extends FormComponent {
   picked(picked, how) {
     picked.then(
       (handle) => (how === "open" ? this.open(handle) : this.bind(handle, -1, "")),
-      () => {} // the picker was closed: nothing changes
+      (error) => {
+        // Closed without a choice: nothing changes.
+        if (error && error.name !== "AbortError") this.state.announce("The file chooser did not open. Choose the button again.");
+      }
     );
   }
 

@@ -4,13 +4,14 @@
  * paint. It asks the browser, once per page, to keep this site's data (navigator.storage.persist(),
  * where the browser has it) and says what the browser answered; and it shows a reminder to export
  * after changes that are in no file (core/keep.mjs decides when), which the person can dismiss.
- * There is no reminder while every change is written to a file (file-keep.mjs).
+ * It also offers to keep the assessment in a file (file-keep.mjs), or says why the browser cannot;
+ * there is no reminder while every change is written to a file.
  * The reminder is not a live region: it is read out once, politely, when it first appears.
  */
 
 import * as keep from "../core/keep.mjs";
 import { FormComponent } from "./component.mjs";
-import { keptInFile } from "./file-keep.mjs";
+import { FileKeeper, keptInFile } from "./file-keep.mjs";
 
 const KEPT =
   "Your browser has agreed to keep your answers on this device: it will not clear them to free up space. Clearing your browsing data still deletes them.";
@@ -37,6 +38,21 @@ export class Keeping extends FormComponent {
     });
     this.askToKeep();
     this.check(false);
+    this.offerFile();
+  }
+
+  /** Keeping the assessment in a file (file-keep.mjs), under "Keep a copy": offered where the
+   * browser can (the File System Access API: Edge, Chrome); elsewhere one sentence says why not. */
+  offerFile() {
+    const root = this.doc.getElementById("cif-filekeep");
+    if (!root) return;
+    if (typeof (/** @type {any} */ (this.doc.defaultView).showSaveFilePicker) !== "function") {
+      /** @type {HTMLElement} */ (root.querySelector(".cif-filekeep__missing")).hidden = false;
+      root.hidden = false;
+      return;
+    }
+    const keeper = FileKeeper.start(root, this.app);
+    this.keep(() => keeper.stop());
   }
 
   /** @param {import("./state.mjs").StateEvent} event */

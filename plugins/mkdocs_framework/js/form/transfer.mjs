@@ -40,8 +40,10 @@ export class Transfer extends FormComponent {
   /** @param {HTMLElement} root @param {import("./component.mjs").App} app */
   constructor(root, app) {
     super(root, app);
-    /** @type {{result: any, fileName: string, applied?: () => void} | null} */
+    /** @type {{result: any, fileName: string} | null} */
     this.pending = null;
+    /** @type {(() => void) | undefined} what to do once the file being read is imported */
+    this.applied = undefined;
     this.file = /** @type {HTMLInputElement} */ (this.byId("cif-import-file"));
     this.confirmPanel = this.byId("cif-import-confirm");
     /** @type {Record<string, () => void>} */
@@ -53,15 +55,16 @@ export class Transfer extends FormComponent {
         this.clearErrors();
         app.withMore(() => this.read());
       },
-      "cif-import-confirm-yes": () => this.pending && this.apply(this.pending.result, this.pending.fileName, this.pending.applied),
+      "cif-import-confirm-yes": () => this.pending && this.apply(this.pending.result, this.pending.fileName),
       "cif-import-cancel": () => this.cancel(false),
     };
     this.on(root, "click", (event) => {
       const button = event.target.closest("button");
       if (button && Object.prototype.hasOwnProperty.call(actions, button.id)) actions[button.id]();
     });
-    // A file opened to keep the assessment in (file-keep.mjs) is imported the same way, then kept.
-    this.on(app.doc, "cif:import-file", (event) => this.readFile(event.detail.file, event.detail.applied));
+    // A file opened to keep the assessment in (file-keep.mjs) is imported the same way, then kept
+    // (its detail.applied is called once its answers are in the form).
+    this.on(app.doc, "cif:import-file", (event) => this.read(event.detail));
   }
 
   /** Another assessment opened: what was being imported no longer applies.
@@ -103,15 +106,13 @@ export class Transfer extends FormComponent {
     summary.focus();
   }
 
-  read() {
-    const file = this.file.files && this.file.files[0];
-    if (!file) return this.showErrors(["Select a JSON file exported from this form."]);
-    this.readFile(file);
-  }
-
-  /** @param {File} file @param {() => void} [applied] called once its answers are in the form */
-  readFile(file, applied) {
+  /** Reads the file chosen here, or one opened to keep the assessment in.
+   * @param {{file: File, applied: () => void}} [opened] */
+  read(opened) {
     const { transfer } = later();
+    this.applied = opened && opened.applied;
+    const file = opened ? opened.file : this.file.files && this.file.files[0];
+    if (!file) return this.showErrors(["Select a JSON file exported from this form."]);
     if (file.size > transfer.MAX_BYTES) {
       return this.showErrors(["The selected file is larger than 1 MB, so it cannot be an export from this form."]);
     }
@@ -120,16 +121,16 @@ export class Transfer extends FormComponent {
         const text = new Uint8Array(buffer);
         const result = /** @type {any} */ (transfer.parseImport(this.state.info, text, file.size));
         if (!result.ok) this.showErrors(result.errors);
-        else if (model.hasContent(this.state.assessment) || result.warnings.length) this.confirm(result, file.name, applied);
-        else this.apply(result, file.name, applied);
+        else if (model.hasContent(this.state.assessment) || result.warnings.length) this.confirm(result, file.name);
+        else this.apply(result, file.name);
       },
       () => this.showErrors(["The selected file could not be read. Choose the file again."])
     );
   }
 
-  /** @param {any} result @param {string} fileName @param {() => void} [applied] */
-  confirm(result, fileName, applied) {
-    this.pending = { result, fileName, applied };
+  /** @param {any} result @param {string} fileName */
+  confirm(result, fileName) {
+    this.pending = { result, fileName };
     setText(
       this.byId("cif-import-confirm-summary"),
       fill(WORDS.form.importHolds, { file: fileName, counts: importedCounts(this.state.info, result) }) +
@@ -153,8 +154,8 @@ export class Transfer extends FormComponent {
     if (wasOpen && !quiet) this.byId("cif-import").focus();
   }
 
-  /** @param {any} result @param {string} fileName @param {() => void} [applied] */
-  apply(result, fileName, applied) {
+  /** @param {any} result @param {string} fileName */
+  apply(result, fileName) {
     this.pending = null;
     this.confirmPanel.hidden = true;
     this.file.value = "";
@@ -162,6 +163,6 @@ export class Transfer extends FormComponent {
     this.state.banner(WORDS.form.importedTitle, fill(WORDS.form.imported, { file: fileName, counts: importedCounts(this.state.info, result) }));
     this.state.replace(result.assessment, Boolean(result.migration));
     this.state.change((a) => later().keep.imported(a)); // its answers are in that file
-    if (applied) applied();
+    if (this.applied) this.applied();
   }
 }
