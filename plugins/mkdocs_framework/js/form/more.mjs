@@ -8,4 +8,5 @@ export { pasteCut } from "./pasted.mjs";
 export * as keep from "../core/keep.mjs";
 export { Keeping } from "./keeping.mjs";
 export { ActionPlanView } from "./progress/action-plan-view.mjs";
+export { ShareView } from "./share-view.mjs";
 export { FileKeeper } from "./file-keep.mjs";
