@@ -110,10 +110,7 @@ export class FileKeeper extends FormComponent {
     this.on(root, "click", (event) => {
       const button = event.target.closest("button");
       if (button && Object.prototype.hasOwnProperty.call(actions, button.id)) actions[button.id]();
-    });
-    this.on(root, "click", (event) => {
-      const button = event.target.closest("[data-filekeep]");
-      if (button) this.pick(button.getAttribute("data-filekeep"));
+      else if (button && button.hasAttribute("data-filekeep")) this.pick(button.getAttribute("data-filekeep"));
     });
     this.keep(() => clearTimeout(this.timer));
     const offer = /** @type {HTMLElement | null} */ (root.querySelector(".cif-filekeep__offer"));
@@ -165,7 +162,7 @@ export class FileKeeper extends FormComponent {
       (handle) => (how === "open" ? this.open(handle) : this.bind(handle, -1, "")),
       (error) => {
         // Closed without a choice: nothing changes.
-        if (error && error.name !== "AbortError") this.state.announce("The file chooser did not open. Choose the button again.");
+        if (error && error.name !== "AbortError") this.state.announce("The file could not be chosen. Try again.");
       }
     );
   }
@@ -237,6 +234,9 @@ export class FileKeeper extends FormComponent {
     try {
       const before = await kept.handle.getFile();
       if (kept.modified !== -1 && before.lastModified !== kept.modified) {
+        // Another tab of this browser wrote it (and said so in IndexedDB): not a change elsewhere.
+        const ours = await this.files.get(kept.id);
+        if (ours && ours.modified === before.lastModified) Object.assign(kept, { modified: ours.modified, text: ours.text });
         const theirs = await before.text();
         if (theirs !== kept.text) return this.changedElsewhere(theirs);
       }
@@ -307,7 +307,6 @@ export class FileKeeper extends FormComponent {
     /** @type {any} */ (this.kept).modified = -1;
     this.writing(true);
     this.state.announce(`Kept the answers in this browser, and written them to the file. The file's version is in the list of assessments on this device as ${name}.`);
-    this.state.notify({ type: "storage" }); // the list of assessments shows the one kept aside
   }
 
   /** The file's answers replace this browser's, which are kept aside. */
