@@ -245,6 +245,7 @@ def test_a_refused_permission_a_deleted_file_and_a_failed_write_are_said_at_once
     expect(alert).to_contain_text(f"Your changes are not being written to {FILE}")
     expect(alert).to_contain_text("moved, renamed or deleted")
     assert saved_answers(page)[three] == level
+    assert axe_violations(page) == []
     assert file_text(page) is None
     alert.get_by_role("button", name="Choose the file again").click()
     wait_for_file(page, {one: level, two: level, three: level})
@@ -292,6 +293,7 @@ def test_a_file_changed_elsewhere_is_never_written_over_unasked_and_both_version
     expect(panel).to_be_visible()
     expect(panel).to_be_focused()
     expect(panel).to_contain_text(f"The file {FILE} has been changed somewhere else")
+    assert axe_violations(page) == []
     assert json.loads(file_text(page) or "")["assessment"]["name"] == "From the laptop"
 
     # Keep the file's answers: the form shows them, and this browser's are kept aside whole.
