@@ -124,3 +124,20 @@ test("saves run under the lock the tabs share, one read-merge-write at a time", 
   await storage.createStore(() => memory, "x", undefined, () => null).exclusive(() => (now = true));
   assert.equal(now, true);
 });
+
+test("a version kept aside (a file changed elsewhere) is kept whole beside the others and does not become the open one", () => {
+  const fw = info();
+  const memory = memoryStorage();
+  const store = storage.createStore(() => memory, "test-framework");
+  const open = model.blankAssessment(fw);
+  model.setAnswer(fw, open, "p1", "leading");
+  store.save(open);
+  const aside = { ...JSON.parse(JSON.stringify(open)), id: open.id + "-aside", name: "Baseline (the file's version, kept aside 19:42)" };
+  assert.deepEqual(store.keepAside(aside), { ok: true });
+  assert.equal(store.loadCurrent().assessment.id, open.id);
+  assert.deepEqual(store.loadAll().assessments.find((a) => a.id === aside.id), aside);
+  // Saved data this version cannot read is never written over.
+  memory.items.set("cif:test-framework:assessments", "{damaged");
+  assert.deepEqual(store.keepAside(aside), { ok: false, error: "unreadable" });
+  assert.equal(memory.items.get("cif:test-framework:assessments"), "{damaged");
+});
