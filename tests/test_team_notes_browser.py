@@ -181,8 +181,14 @@ def test_notes_by_name_accept_the_unanimous_fold_them_and_save_the_notes_with_th
     expect(page.locator("#cif-team-saved")).to_be_focused()
     aside = page.locator("#cif-team-aside-text")
     expect(aside).to_contain_text(f"1 note does not fit in the team's assessment's notes on 2. {second['title']}")
-    expect(aside).to_contain_text("kept whole with the team's assessment and in every file exported from it")
-    expect(page.get_by_role("button", name="Download the notes that did not fit")).to_be_visible()
+    expect(aside).to_contain_text(
+        "The team's assessment keeps it whole, apart from its notes, and so does every file exported"
+    )
+    page.get_by_role("button", name="Download the notes that do not fit").focus()
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert text == f"2. {second['title']}: Evidence for your judgement, Tom\n\n{'T' * MAX_TEXT}\n"
     record = page.evaluate(
         "id => Object.values(JSON.parse(localStorage.getItem(`cif:${id}:assessments`)).assessments)[0]", fw["id"]
     )

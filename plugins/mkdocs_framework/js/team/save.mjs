@@ -105,11 +105,11 @@ export class TeamSave extends Component {
     const where = [...new Set(aside.map((entry) => `${info.dimensions.get(entry.id)?.number}. ${info.dimensions.get(entry.id)?.title}`))].join("; ");
     this.find("#cif-team-aside-text").textContent =
       `${model.plural(aside.length, "note does", "notes do")} not fit in the team's assessment's notes on ${where} ` +
-      `(each can hold at most ${limit} characters). ${aside.length === 1 ? "It is" : "They are"} kept whole with the team's assessment and in every file exported from it, ` +
-      `but the form does not show ${aside.length === 1 ? "it" : "them"}: every note is shown whole on this page, and you can download the ones that did not fit.`;
+      `(each holds at most ${limit} characters). The team's assessment keeps ${aside.length === 1 ? "it" : "them"} whole, apart from its notes, and so does every file exported from it, ` +
+      `but the form does not show ${aside.length === 1 ? "it" : "them"}: every note is shown whole on this page, and you can download the ones that do not fit.`;
   }
 
-  /** The notes that did not fit, as a text file: each named by dimension, field and person. */
+  /** The notes that do not fit, as a text file: each named by dimension, field and person. */
   downloadAside() {
     const { info, state } = this.context;
     const fields = /** @type {{id: string, label: string}[]} */ (info.framework.notes || []);
@@ -120,9 +120,9 @@ export class TeamSave extends Component {
       const who = entry.value.person ? `, ${entry.value.person}` : ", the team's discussion";
       return `${dimension?.number}. ${dimension?.title}: ${label}${who}\n\n${text}`;
     });
-    const name = `${state.work.name || defaultTeamName()} - notes that did not fit.txt`.replace(/[\\/:*?"<>|]+/g, "-");
+    const name = `${state.work.name || defaultTeamName()} - notes that do not fit.txt`.replace(/[\\/:*?"<>|]+/g, "-");
     download(this.doc, `${parts.join("\n\n----------\n\n")}\n`, name, "text/plain");
-    this.context.announce("The notes that did not fit are downloaded as a text file.");
+    this.context.announce("The notes that do not fit are downloaded as a text file.");
   }
 
   save() {
