@@ -21,7 +21,7 @@ from mkdocs_framework.data import framework_data
 from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
 from tests.gates import serve
-from tests.helpers import REPO, answer, go_to_hub, open_assessment, saved_answers
+from tests.helpers import OPEN_ASSESSMENT, REPO, answer, go_to_hub, saved_answers
 
 FILE = "workshop.json"
 
@@ -125,6 +125,22 @@ def wait_for_file(page: Page, has: dict[str, str], name: str = FILE) -> dict[str
     return exported
 
 
+def saved_answers_once_written(page: Page, count: int) -> dict[str, str]:
+    """The open assessment's answers as saved, once it holds count of them (saves are written when
+    the tabs' lock is granted, a moment after the change)."""
+    page.wait_for_function(
+        f"() => Object.keys((({OPEN_ASSESSMENT})() || {{answers: {{}}}}).answers).length === {count}"
+    )
+    return saved_answers(page)
+
+
+def saved_answer(page: Page, criterion: str, value: str) -> None:
+    """Waits until the open assessment, as saved, has this answer."""
+    page.wait_for_function(
+        f"([id, value]) => ((({OPEN_ASSESSMENT})() || {{answers: {{}}}}).answers[id] === value)", arg=[criterion, value]
+    )
+
+
 def keep_in_file(base: str, context: BrowserContext) -> Page:
     """The hub, with the assessment kept in workshop.json."""
     page = context.new_page()
@@ -174,7 +190,9 @@ def test_every_change_is_written_to_the_file_reopened_after_a_reload_and_read_ba
     answer(page, two, label)
     answer(page, three, label)
     exported = wait_for_file(page, {one: level, two: level, three: level})
-    assert exported["assessment"]["answers"] == saved_answers(page), "the file holds what the browser holds"
+    assert exported["assessment"]["answers"] == saved_answers_once_written(page, 3), (
+        "the file holds what the browser holds"
+    )
     go_to_hub(page)
     expect(page.locator("#cif-filekeep-status")).to_contain_text("Last written at")
     expect(page.locator("#cif-reminder")).to_be_hidden()
@@ -190,7 +208,7 @@ def test_every_change_is_written_to_the_file_reopened_after_a_reload_and_read_ba
     reader.locator("#cif-import-file").set_input_files(saved)
     reader.locator("#cif-import").click()
     expect(reader.locator("#cif-banner")).to_contain_text("Answers imported")
-    assert saved_answers(reader) == {one: level, two: level, three: level}
+    assert saved_answers_once_written(reader, 3) == {one: level, two: level, three: level}
 
     reader.goto(base + "assess/team.html")
     reader.locator("#cif-team-files").set_input_files(saved)
@@ -234,7 +252,7 @@ def test_a_refused_permission_a_deleted_file_and_a_failed_write_are_said_at_once
     resume = page.get_by_role("button", name=f"Carry on writing to {FILE}")
     expect(resume).to_be_visible()
     answer(page, two, label)
-    assert saved_answers(page)[two] == level
+    saved_answer(page, two, level)
     page.get_by_role("button", name=f"Carry on writing to {FILE}").click()
     wait_for_file(page, {one: level, two: level})
     expect(resume).to_be_hidden()
@@ -244,7 +262,7 @@ def test_a_refused_permission_a_deleted_file_and_a_failed_write_are_said_at_once
     answer(page, three, label)
     expect(alert).to_contain_text(f"Your changes are not being written to {FILE}")
     expect(alert).to_contain_text("moved, renamed or deleted")
-    assert saved_answers(page)[three] == level
+    saved_answer(page, three, level)
     assert axe_violations(page) == []
     assert file_text(page) is None
     alert.get_by_role("button", name="Choose the file again").click()
@@ -258,7 +276,7 @@ def test_a_refused_permission_a_deleted_file_and_a_failed_write_are_said_at_once
     )
     answer(page, three, fw["levels"][2]["label"])
     expect(alert).to_contain_text("There is no room left where the file is kept")
-    assert saved_answers(page)[three] == fw["levels"][2]["id"]
+    saved_answer(page, three, fw["levels"][2]["id"])
     assert json.loads(file_text(page) or "")["assessment"]["answers"][three] == level
 
     # Permission refused: said as the page opens, with the work still in the browser.
@@ -267,7 +285,7 @@ def test_a_refused_permission_a_deleted_file_and_a_failed_write_are_said_at_once
     started(page)
     expect(alert).to_contain_text("This page is not allowed to write to the file any more")
     expect(alert.get_by_role("button", name="Choose the file again")).to_be_visible()
-    assert saved_answers(page)[three] == fw["levels"][2]["id"]
+    saved_answer(page, three, fw["levels"][2]["id"])
 
 
 def test_a_file_changed_elsewhere_is_never_written_over_unasked_and_both_versions_are_kept(
@@ -300,7 +318,7 @@ def test_a_file_changed_elsewhere_is_never_written_over_unasked_and_both_version
     page.get_by_role("button", name="Keep the answers in the file").click()
     expect(panel).to_be_hidden()
     page.wait_for_function(f'() => {EVERYTHING}().some((a) => a.name.includes("this browser\'s version, kept aside"))')
-    assert open_assessment(page)["answers"] == {one: other_level}  # type: ignore[index]
+    assert saved_answers_once_written(page, 1) == {one: other_level}
     everything = page.evaluate(EVERYTHING)
     aside = [a for a in everything if "this browser's version, kept aside" in a["name"]]
     assert len(aside) == 1 and aside[0]["answers"] == {one: level, two: level}
