@@ -135,7 +135,8 @@ export class CheckAnswers extends Follows {
  * @param {Document} doc @returns {boolean} whether there was a row to show */
 function showChangedRow(doc) {
   const hash = doc.location.hash;
-  const row = hash.startsWith("#change-") ? doc.getElementById("row-" + decodeURIComponent(hash.slice(8))) : null;
+  // Only a row's own id is looked for (as ReturnToCheck writes it); anything else in the address is ignored.
+  const row = /^#change-[\w-]+$/.test(hash) ? doc.getElementById("row-" + hash.slice(8)) : null;
   const link = row && row.querySelector("a");
   if (!link) return false;
   row.scrollIntoView({ block: "center" });
