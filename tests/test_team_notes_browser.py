@@ -41,7 +41,12 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 
 def export(fw: dict[str, Any], participants: str, answers: dict[str, str], notes: dict[str, Any]) -> str:
-    assessment = {"name": "Autumn", "authority": "Anyshire", "date": "2026-10-01", "participants": participants}
+    assessment: dict[str, Any] = {
+        "name": "Autumn",
+        "authority": "Anyshire",
+        "date": "2026-10-01",
+        "participants": participants,
+    }
     assessment |= {"answers": answers, "targets": {}, "notes": notes}
     framework = {"id": fw["id"], "version": fw["version"], "title": fw["title"]}
     data = {"format": "cif-self-assessment", "formatVersion": 1, "exportedAt": "2026-10-02T10:00:00.000Z"}
