@@ -11,6 +11,15 @@ from tests.helpers import REPO
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
+# Parts the page lets the browser skip drawing until they near the screen (content-visibility:
+# auto, on the group page's profiles and rounds) are drawn for the check: axe judges colours by
+# what is drawn under each piece of text, and a skipped part has nothing drawn yet.
+DRAW_ALL = (
+    "(() => { const s = document.createElement('style'); s.id = 'axe-draw-all';"
+    " s.textContent = '* { content-visibility: visible !important; }'; document.head.appendChild(s); return true; })()"
+)
+DRAW_AS_BEFORE = "(() => { document.getElementById('axe-draw-all')?.remove(); return true; })()"
+
 
 def axe_violations(page: Page) -> list[str]:
     """Return one line per WCAG A/AA violation axe-core finds in the page as it is now."""
@@ -25,19 +34,13 @@ def axe_violations(page: Page) -> list[str]:
         "() => Promise.all(document.getAnimations().filter(a => a.playState === 'running')"
         ".map(a => Promise.race([a.finished.catch(() => null), new Promise(r => setTimeout(r, 1000))])))"
     )
-    # Parts the page lets the browser skip drawing until they near the screen (content-visibility:
-    # auto, on the group page's profiles and rounds) are drawn for the check: axe judges colours by
-    # what is drawn under each piece of text, and a skipped part has nothing drawn yet.
-    page.evaluate(
-        "() => { const s = document.createElement('style'); s.id = 'axe-draw-all';"
-        " s.textContent = '* { content-visibility: visible !important; }'; document.head.appendChild(s); }"
-    )
+    page.evaluate(DRAW_ALL)
     try:
         result: dict[str, Any] = page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
         )
     finally:
-        page.evaluate("() => document.getElementById('axe-draw-all')?.remove()")
+        page.evaluate(DRAW_AS_BEFORE)
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} at "
         + "; ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
