@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
 import * as transfer from "../../plugins/mkdocs_framework/js/core/transfer.mjs";
 import * as report from "../../plugins/mkdocs_framework/js/core/report.mjs";
-import { progress } from "../../plugins/mkdocs_framework/js/results/progress.mjs";
+import { progress, inDateOrder } from "../../plugins/mkdocs_framework/js/results/progress.mjs";
 import { info } from "./framework.mjs";
 
 const NAME = "Baseline \u202eautumn\u2069 2025";
@@ -54,4 +54,17 @@ test("progress since an assessment on the device says no file", () => {
   const account = progress(fw, then, now);
   const built = report.build(fw, now, "2026-11-30", { assessment: then, progress: account });
   assert.deepEqual(built.progress[0].text, ["Since ", { bdi: NAME }, `, 1 October 2025: ${account.headline}`]);
+});
+
+test("compared with a later assessment, the report tells progress from the earlier to the later, as the hub does", () => {
+  const fw = info();
+  const open = assessment(fw, { p1: "emerging", p2: "emerging" }, "Baseline", "2025-10-01");
+  const later = assessment(fw, { p1: "established", p2: "established" }, NAME, "2026-10-01");
+  // Whichever of the two is given first, the order is the same: the account told is one account.
+  assert.deepEqual(inDateOrder(later, open), [open, later]);
+  assert.deepEqual(inDateOrder(open, later), [open, later]);
+  const account = progress(fw, ...inDateOrder(later, open));
+  assert.equal(account.headline, progress(fw, open, later).headline);
+  const built = report.build(fw, open, "2026-11-30", { assessment: later, progress: account, later: true });
+  assert.deepEqual(built.progress[0].text, ["From this assessment to ", { bdi: NAME }, `, 1 October 2026: ${account.headline}`]);
 });

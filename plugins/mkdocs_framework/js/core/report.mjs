@@ -32,9 +32,10 @@ import { WORDS, fill, either, levelLabel, answerWords } from "../results/words.m
  *   (introduces the table after it, and is kept with it on paper)
  * @typedef {{name: string, warnings: string[]}} FromFile  the exported file the earlier assessment was
  *   read from: its name, and what reading it found (core/transfer.mjs parseImport, as the hub reads it)
- * @typedef {{assessment: Assessment, progress: Progress, file?: FromFile}} Since  the earlier assessment
- *   chosen, the account of progress from it (results/progress.mjs, passed in so the report bundle need
- *   not carry it when there is nothing to compare) and, when it came from a file, which
+ * @typedef {{assessment: Assessment, progress: Progress, later?: boolean, file?: FromFile}} Since  the
+ *   assessment chosen to compare with, the account of progress between the two in date order
+ *   (results/progress.mjs, passed in so the report bundle need not carry it when there is nothing to
+ *   compare), whether the one chosen is the later of the two, and, when it came from a file, which
  * @typedef {object} Report
  * @property {string} title  the assessment's name
  * @property {[string, string][]} facts  the cover's facts (label, value), "who took part" only when given
@@ -198,7 +199,12 @@ function progressBlocks(info, since) {
   const from = since.file ? [`, ${date}, from the file `, { bdi: since.file.name }, `: ${p.headline}`] : [`, ${date}: ${p.headline}`];
   /** @type {Block[]} */
   const blocks = [
-    { kind: "paragraph", text: ["Since ", { bdi: earlier.name || "Untitled assessment" }, ...from], style: "intro" },
+    {
+      kind: "paragraph",
+      // The hub tells progress from the earlier to the later; so does the report, whichever is open.
+      text: [since.later ? "From this assessment to " : "Since ", { bdi: earlier.name || "Untitled assessment" }, ...from],
+      style: "intro",
+    },
     {
       kind: "table",
       caption: "Each dimension then and now",

@@ -221,8 +221,11 @@ class Report extends Component {
     const file = this.since.value === FROM_FILE ? this.fromFile : null;
     const earlier = file ? file.assessment : this.others.find((other) => other.id === this.since.value);
     if (!earlier || !this.assessment || !this.more) return null;
-    const progress = this.more.progress(this.info, earlier, this.assessment);
-    return { assessment: earlier, progress, ...(file ? { file: { name: file.fileName, warnings: file.warnings } } : {}) };
+    // In date order, as the hub compares them, so the two pages tell the same progress.
+    const [then, now] = this.more.inDateOrder(earlier, this.assessment);
+    const progress = this.more.progress(this.info, then, now);
+    const where = file ? { file: { name: file.fileName, warnings: file.warnings } } : {};
+    return { assessment: earlier, progress, later: then === this.assessment, ...where };
   }
 
   /* Shows progress since the assessment chosen, once the comparison's code is loaded. */

@@ -1,7 +1,7 @@
 /* The modules of assess-report-more.js (entries/assess-report-more.mjs): what the board report
  * loads on first use, to show progress since an earlier assessment (the account of progress) or to
  * write the Word document, with the page's results chart in it as a picture. */
-export { progress } from "../results/progress.mjs";
+export { progress, inDateOrder } from "../results/progress.mjs";
 import { docx } from "../core/docx.mjs";
 import { fileName as safeFileName } from "../core/util.mjs";
 

@@ -356,4 +356,14 @@ function progress(info, earlier, later) {
   };
 }
 
-export { progress, compare, carryForward, summary, changeWords, changeShort, formatChange };
+/** Two assessments in the order progress is told: the earlier by date (then when made) first. Every
+ * page that compares two assessments puts them in this order, so the hub and the report tell the
+ * same progress whichever of the two is open.
+ * @template {{date?: string, created?: string}} T @param {T} a @param {T} b @returns {[T, T]} */
+function inDateOrder(a, b) {
+  const x = (a.date || "") + (a.created || "");
+  const y = (b.date || "") + (b.created || "");
+  return x <= y ? [a, b] : [b, a];
+}
+
+export { progress, compare, carryForward, summary, changeWords, changeShort, formatChange, inDateOrder };

@@ -9,7 +9,7 @@
  */
 
 import { make, quoted, find } from "../../ui/dom.mjs";
-import { progress } from "../../results/progress.mjs";
+import { progress, inDateOrder } from "../../results/progress.mjs";
 import { answerWords } from "../../results/words.mjs";
 import { drawComparison } from "./comparison-chart.mjs";
 import { lowKey as chartKey } from "../../ui/chart.mjs";
@@ -24,14 +24,6 @@ import { longDate, nameOf } from "./shared.mjs";
  * The assessment the open one is compared with, where it came from, and what reading it found.
  * @typedef {{assessment: Assessment, source: "device" | "file", fileName?: string, warnings: string[]}} ComparedWith
  */
-
-/** The earlier of two assessments by date (then when made), and the later.
- * @param {Assessment} a @param {Assessment} b @returns {[Assessment, Assessment]} */
-function byDate(a, b) {
-  const x = (a.date || "") + (a.created || "");
-  const y = (b.date || "") + (b.created || "");
-  return x <= y ? [a, b] : [b, a];
-}
 
 export class ComparisonReport {
   /** @param {HTMLElement} root @param {PageContext} ctx */
@@ -71,7 +63,7 @@ export class ComparisonReport {
 
   /** @param {ComparedWith} other @param {Assessment} current @param {number} width @param {boolean} compact */
   draw(other, current, width, compact) {
-    const [earlier, laterOne] = byDate(other.assessment, current);
+    const [earlier, laterOne] = inDateOrder(other.assessment, current);
     /** @param {Assessment} a */
     const describe = (a) => {
       const source = a === other.assessment && other.source === "file" ? `, from the file ${other.fileName}` : "";
