@@ -295,10 +295,14 @@ def test_the_assessment_list_works_from_the_keyboard_alone(form: Page, framework
     form.keyboard.press("Enter")
     expect(banner(form)).to_be_focused()
     expect(library(form)).to_have_count(2)
-    # Tab from the banner (at the top of the hub, above its sections, results and plan) on into the
-    # list, to the other assessment's Open button.
+    # The banner sits at the top of the hub, above its sections, results and plan; its link leads
+    # straight back to the list, and Tab goes on from there to the other assessment's Open button.
+    form.keyboard.press("Tab")
+    back = form.get_by_role("link", name="Go to your assessments on this device")
+    expect(back).to_be_focused()
+    form.keyboard.press("Enter")
     open_button = form.get_by_role("button", name="Open Baseline, autumn 2026")
-    for _ in range(150):
+    for _ in range(6):
         form.keyboard.press("Tab")
         if open_button.evaluate("b => b === document.activeElement"):
             break
