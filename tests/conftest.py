@@ -6,10 +6,14 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
+from mkdocs_framework.data import framework_data
+from mkdocs_framework.model import Framework
+from mkdocs_framework.validate import load_framework
 from tests.helpers import FIXTURES, REPO, make_site, run_mkdocs, synthetic_framework
 
 PINNED_NODE_BIN = REPO / ".venv" / "node" / "bin"
@@ -50,6 +54,26 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="module")
+def framework() -> Framework:
+    """The shipped framework (framework.yml), as the build reads it. A test file may define its own."""
+    return load_framework(REPO / "framework.yml", REPO / "content")
+
+
+@pytest.fixture(scope="module")
+def fw(framework: Framework) -> dict[str, Any]:
+    """The shipped framework's data as the browser receives it (data.py)."""
+    return framework_data(framework)
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh browser context at 1280 x 900 that accepts downloads. A test file may define its own."""
+    created = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    yield created
+    created.close()
 
 
 @pytest.fixture(scope="session")

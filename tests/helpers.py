@@ -250,3 +250,8 @@ def choose_files_by_keyboard(page: Page, files: list[Path]) -> None:
         chooser.value.set_files(files)
         return
     raise AssertionError("Space on the focused file input never opened the file chooser")
+
+
+def run_tool(*command: str, timeout: int = 120) -> str:
+    """Run a command-line tool (pdftotext, pdfinfo, soffice...) and return what it printed; fail on an error."""
+    return subprocess.run(command, capture_output=True, text=True, check=True, timeout=timeout).stdout

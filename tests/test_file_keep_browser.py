@@ -17,8 +17,6 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from mkdocs_framework.data import framework_data
-from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
 from tests.gates import serve
 from tests.helpers import OPEN_ASSESSMENT, REPO, answer, go_to_hub, saved_answers
@@ -61,11 +59,6 @@ PERMISSION = """
   FileSystemHandle.prototype.requestPermission = async () => (answer === "prompt" ? "granted" : answer);
 })();
 """
-
-
-@pytest.fixture(scope="module")
-def fw() -> dict[str, Any]:
-    return framework_data(load_framework(REPO / "framework.yml", REPO / "content"))
 
 
 @pytest.fixture(scope="module")

@@ -12,34 +12,18 @@ import csv
 import io
 import re
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
-from mkdocs_framework.data import framework_data
-from mkdocs_framework.validate import load_framework
-from tests.helpers import REPO, choose_files_by_keyboard
+from tests.helpers import choose_files_by_keyboard
 from tests.test_group_browser import heatmap, open_group
 from tests.test_group_network_browser import CHOOSER, export, write
 
 HIDE = "Hide authority names"
 HOSTILE = "\u202eEvil\u2069 Council"  # a right-to-left override, and a closing isolate mark with no opening
 A4_TEXT_WIDTH = 680  # CSS pixels: 21 cm less the print margins of 1.5 cm (assess.css @page)
-
-
-@pytest.fixture(scope="module")
-def fw() -> dict[str, Any]:
-    return framework_data(load_framework(REPO / "framework.yml", REPO / "content"))
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    created = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield created
-    created.close()
 
 
 def tab_to(page: Page, is_there: str, backwards: bool = False) -> None:

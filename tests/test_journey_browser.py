@@ -16,17 +16,11 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, FloatRect, Locator, Page, ViewportSize, expect
 
 from mkdocs_framework.model import Framework
-from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
-from tests.helpers import REPO, answer, go_to_hub
+from tests.helpers import answer, go_to_hub
 
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 PHONE: ViewportSize = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework(REPO / "framework.yml", REPO / "content")
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ printed report shares that one print.
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,9 +20,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from mkdocs_framework.model import Framework
-from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
-from tests.helpers import REPO
+from tests.helpers import run_tool
 from tests.test_hostile_text_browser import reads_forwards
 from tests.test_report_browser import earlier_assessment, full_assessment, open_page, open_report, seed
 
@@ -107,20 +105,11 @@ def hostile_earlier(framework: Framework) -> dict[str, Any]:
 
 
 def pdf_pages(pdf: Path) -> list[str]:
-    count = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(pdf))).group(1))  # type: ignore[union-attr]
+    count = int(re.search(r"Pages:\s+(\d+)", run_tool("pdfinfo", str(pdf))).group(1))  # type: ignore[union-attr]
     return [
-        run("pdftotext", "-layout", "-f", str(n), "-l", str(n), *BODY_POINTS, str(pdf), "-")
+        run_tool("pdftotext", "-layout", "-f", str(n), "-l", str(n), *BODY_POINTS, str(pdf), "-")
         for n in range(1, count + 1)
     ]
-
-
-def run(*command: str) -> str:
-    return subprocess.run(command, capture_output=True, text=True, check=True, timeout=120).stdout
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework(REPO / "framework.yml", REPO / "content")
 
 
 @pytest.fixture(scope="module")

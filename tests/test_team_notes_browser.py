@@ -17,20 +17,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from mkdocs_framework.data import framework_data
-from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
-from tests.helpers import REPO, choose_files_by_keyboard
+from tests.helpers import choose_files_by_keyboard
 
 CHOOSER = "Choose files exported from the self-assessment form"
 ACCEPT = "Accept every criterion where everyone agrees"
 MAX_TEXT = 20000  # the longest note a file may hold (js/core/decode.mjs)
 RTL = "\u05d4\u05e8\u05d0\u05d9\u05d5\u05ea <b>\u05dc\u05d0</b> markup \u202e"
-
-
-@pytest.fixture(scope="module")
-def fw() -> dict[str, Any]:
-    return framework_data(load_framework(REPO / "framework.yml", REPO / "content"))
 
 
 @pytest.fixture

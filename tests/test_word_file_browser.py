@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -26,8 +25,7 @@ from playwright.sync_api import Browser, expect
 from pypdf import PdfReader
 
 from mkdocs_framework.model import Framework
-from mkdocs_framework.validate import load_framework
-from tests.helpers import REPO
+from tests.helpers import run_tool
 from tests.test_report_browser import earlier_assessment, full_assessment, open_report
 
 FSI, PDI, RLO, PDF_MARK = "\u2068", "\u2069", "\u202e", "\u202c"
@@ -51,15 +49,6 @@ class WordFile:
     images: list[list[str]]  # pdfimages -list, a row per image
     printed_pages: int  # the report page printed on A4 by Chromium
     chart_label: str  # the chart's text alternative on the page
-
-
-def run(*command: str) -> str:
-    return subprocess.run(command, capture_output=True, text=True, check=True, timeout=180).stdout
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework(REPO / "framework.yml", REPO / "content")
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +82,7 @@ def word_file(
     assert shutil.which("soffice"), "LibreOffice is missing: run scripts/ensure-system-packages.sh tests"
     # A profile of its own, so that conversions running side by side do not wait for each other.
     profile = (folder / "libreoffice-profile").as_uri()
-    run(
+    run_tool(
         "soffice",
         f"-env:UserInstallation={profile}",
         "--headless",
@@ -102,10 +91,11 @@ def word_file(
         "--outdir",
         str(folder),
         str(word),
+        timeout=180,  # LibreOffice's first start, on a busy machine
     )
     converted = folder / "report.pdf"
-    text = run("pdftotext", "-layout", str(converted), "-")
-    images = [line.split() for line in run("pdfimages", "-list", str(converted)).splitlines()[2:]]
+    text = run_tool("pdftotext", "-layout", str(converted), "-")
+    images = [line.split() for line in run_tool("pdfimages", "-list", str(converted)).splitlines()[2:]]
     with zipfile.ZipFile(word) as package:
         xml = package.read("word/document.xml").decode("utf-8")
     yield WordFile(
