@@ -124,7 +124,7 @@ export class Transfer extends FormComponent {
         else if (model.hasContent(this.state.assessment) || result.warnings.length) this.confirm(result, file.name);
         else this.apply(result, file.name);
       },
-      () => this.showErrors(["The selected file could not be read. Choose the file again."])
+      () => this.showErrors([WORDS.form.fileUnreadable])
     );
   }
 

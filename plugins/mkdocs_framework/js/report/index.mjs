@@ -194,7 +194,7 @@ class Report extends Component {
         this.showChoices(FROM_FILE);
         this.showProgress();
       },
-      () => this.fileError(["The selected file could not be read. Choose the file again."])
+      () => this.fileError([WORDS.form.fileUnreadable])
     );
   }
 

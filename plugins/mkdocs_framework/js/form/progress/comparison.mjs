@@ -10,6 +10,7 @@ import { chartPrintWidth, make, find } from "../../ui/dom.mjs";
 import { later } from "../later.mjs";
 import { FormComponent } from "../component.mjs";
 import { everyAssessment, hiddenText, longDate, nameOf, savedRecord } from "./shared.mjs";
+import { WORDS } from "../../results/words.mjs";
 
 /** @typedef {import("./shared.mjs").Assessment} Assessment */
 /** @typedef {import("./shared.mjs").PageContext} PageContext */
@@ -142,7 +143,7 @@ export class Comparison extends FormComponent {
         const { assessment, warnings } = result;
         this.compareWith({ assessment, source: "file", fileName: file.name, warnings });
       },
-      () => this.showError(this.file, ["The selected file could not be read. Choose the file again."])
+      () => this.showError(this.file, [WORDS.form.fileUnreadable])
     );
   }
 
