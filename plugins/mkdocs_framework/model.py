@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+NEUTRAL: dict[str, Any] = json.loads((Path(__file__).parent / "templates" / "words.json").read_text(encoding="utf-8"))[
+    "neutral"
+]
+"""The plugin's words for a framework that gives none (templates/words.json "neutral"), written once for
+this model and the browser (core/terms.mjs reads the same file)."""
 
 
 @dataclass(frozen=True)
@@ -66,14 +75,14 @@ class Dimension:
 class Terms:
     """The framework's words for what the plugin's pages and scripts name (framework.yml terms:)."""
 
-    organisation: str = "organisation"
+    organisation: str = NEUTRAL["terms"]["organisation"]
     """One body that assesses itself, as written inside a sentence: "each organisation's profile"."""
-    organisations: str = "organisations"
-    organisation_label: str = "Organisation"
+    organisations: str = NEUTRAL["terms"]["organisations"]
+    organisation_label: str = NEUTRAL["terms"]["organisationLabel"]
     """The label of the field in which an assessment names its organisation."""
-    people: str = "anyone"
+    people: str = NEUTRAL["terms"]["people"]
     """Whose personal information stays out of the notes: "Do not include personal information about anyone"."""
-    participants: str = "head of service, head of performance, two team managers, a user representative"
+    participants: str = NEUTRAL["terms"]["participants"]
     """An example of who takes part in an assessment, for the hint of the form's "Who took part" field."""
 
     @property
@@ -110,24 +119,7 @@ class NoteField:
         return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
-DEFAULT_NOTES = (
-    NoteField(
-        "evidence",
-        "Evidence for your judgement",
-        "What you looked at and what it showed, in general terms. Do not include personal information.",
-        "Evidence: what shows this?",
-        "Evidence notes",
-        "your evidence",
-    ),
-    NoteField(
-        "views",
-        "Whose views informed your judgement",
-        "Whose views you heard and how. Do not include personal information.",
-        "Whose views informed this judgement, and how?",
-        "Views",
-        "your notes on whose views informed it",
-    ),
-)
+DEFAULT_NOTES = tuple(NoteField(**field) for field in NEUTRAL["notes"])
 """The notes fields of a framework that does not list its own."""
 
 

@@ -1,50 +1,25 @@
-/* The framework's own words for what the pages name (framework.yml terms: and notes:, given by
- * data.py), with the plugin's neutral words for a framework that says nothing. No DOM.
+/* The framework's own words for what the pages name (framework.yml terms: and notes:). The plugin
+ * sends them resolved (data.py); the neutral words, for a framework that gives none, are written
+ * once, in templates/words.json ("neutral"), which model.py reads too. This file keeps no copy: it
+ * reads them from there only for page data that lacks them (data made before they were sent). No DOM.
  */
 
-/** @typedef {{organisation: string, organisations: string, organisationLabel: string, people: string, participants: string}} Terms */
-/** @typedef {{id: string, label: string, hint: string | null, prompt: string, column: string, name: string}} NoteField */
+import WORDS from "../../templates/words.json" with { type: "json" };
 
-/** @type {Terms} */
-const NEUTRAL = {
-  organisation: "organisation",
-  organisations: "organisations",
-  organisationLabel: "Organisation",
-  people: "anyone",
-  participants: "head of service, head of performance, two team managers, a user representative",
-};
+/** @typedef {import("./framework-types.mjs").Terms} Terms */
+/** @typedef {import("./framework-types.mjs").NoteField} NoteField */
 
 /** The framework's words, each falling back to the neutral one.
- * @param {{title: string, terms?: Partial<Terms>}} framework the framework data (data.py) @returns {Terms} */
+ * @param {{terms?: Partial<Terms>}} framework the framework data (data.py) @returns {Terms} */
 export function terms(framework) {
-  return { ...NEUTRAL, ...(framework.terms || {}) };
+  return { ...WORDS.neutral.terms, ...(framework.terms || {}) };
 }
 
-/** The plugin's notes fields, for page data that lists none (model.py's DEFAULT_NOTES). @type {NoteField[]} */
-const NEUTRAL_NOTES = [
-  {
-    id: "evidence",
-    label: "Evidence for your judgement",
-    hint: "What you looked at and what it showed, in general terms. Do not include personal information.",
-    prompt: "Evidence: what shows this?",
-    column: "Evidence notes",
-    name: "your evidence",
-  },
-  {
-    id: "views",
-    label: "Whose views informed your judgement",
-    hint: "Whose views you heard and how. Do not include personal information.",
-    prompt: "Whose views informed this judgement, and how?",
-    column: "Views",
-    name: "your notes on whose views informed it",
-  },
-];
-
 /** The notes fields each dimension has, in the order shown: the framework's own (data.py always
- * gives them; [] for none), else the plugin's.
- * @param {{title: string, notes?: NoteField[]}} framework the framework data (data.py) @returns {NoteField[]} */
+ * gives them; [] for none), else the neutral ones.
+ * @param {{notes?: NoteField[]}} framework the framework data (data.py) @returns {NoteField[]} */
 export function noteFields(framework) {
-  return framework.notes || NEUTRAL_NOTES;
+  return framework.notes || /** @type {NoteField[]} */ (WORDS.neutral.notes);
 }
 
 /** A word as it starts a sentence or a label: "authority" -> "Authority".
