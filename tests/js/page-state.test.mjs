@@ -75,7 +75,7 @@ test("the shared state reads the address: nothing, a problem, or the results wit
   const fw = info();
   const state = new SharedState(fw);
   const seen = [];
-  state.subscribe((view, focus) => seen.push([view.kind, focus]));
+  state.subscribe(({ view, focus }) => seen.push([view.kind, focus]));
 
   state.load("", false);
   state.load("#r=not-a-link", true);

@@ -1,4 +1,5 @@
-/* assess-group-more.js: hands its modules to the group page that loaded it (see group/later.mjs). */
+/* assess-group-more.js: what the group page loads on first use (ui/loader.mjs). */
 import * as more from "../group/more.mjs";
+import { register } from "../ui/loader.mjs";
 
-document.dispatchEvent(new CustomEvent("cif:group-more", { detail: more }));
+register("assess-group-more", more);

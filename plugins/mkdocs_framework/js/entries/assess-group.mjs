@@ -1,5 +1,5 @@
 /* assess-group.js: the group comparison page (assess/group.html). */
-import "../group/index.mjs";
-import { startFolder } from "../ui/folder.mjs";
+import { startPage } from "../ui/start.mjs";
+import { groupPage } from "../group/index.mjs";
 
-startFolder("cif-group-files"); // "Open a folder of exports" (ui/folder.mjs)
+startPage(groupPage);

@@ -1,6 +1,6 @@
 /* assess-report-more.js: what the board report (assess/report.html) loads the first time it shows
- * progress or writes the Word document; it hands its modules over in a "cif:report-more" event on
- * the document, so nothing is put on the global object. */
+ * progress or writes the Word document (ui/loader.mjs). */
 import * as more from "../report/more.mjs";
+import { register } from "../ui/loader.mjs";
 
-document.dispatchEvent(new CustomEvent("cif:report-more", { detail: more }));
+register("assess-report-more", more);

@@ -1,2 +1,5 @@
 /* assess-report.js: the board report (assess/report.html). */
-import "../report/index.mjs";
+import { startPage } from "../ui/start.mjs";
+import { reportPage } from "../report/index.mjs";
+
+startPage(reportPage);

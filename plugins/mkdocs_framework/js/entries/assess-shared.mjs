@@ -1,2 +1,5 @@
 /* assess-shared.js: the read-only shared results page (assess/shared.html). */
-import "../shared/index.mjs";
+import { startPage } from "../ui/start.mjs";
+import { sharedPage } from "../shared/index.mjs";
+
+startPage(sharedPage);

@@ -1,5 +1,5 @@
 /* assess-team.js: agreeing a team's assessment (assess/team.html). */
-import "../team/index.mjs";
-import { startFolder } from "../ui/folder.mjs";
+import { startPage } from "../ui/start.mjs";
+import { teamPage } from "../team/index.mjs";
 
-startFolder("cif-team-files"); // "Open a folder of exports" (ui/folder.mjs)
+startPage(teamPage);

@@ -7,7 +7,7 @@
 import { Component } from "../ui/component.mjs";
 import { summary } from "./text.mjs";
 import { capitalise, terms } from "../core/terms.mjs";
-import { loadMore } from "./later.mjs";
+import { load } from "../ui/loader.mjs";
 import { plural } from "../core/model.mjs";
 import { download } from "../ui/dom.mjs";
 
@@ -39,7 +39,7 @@ export class GroupComparison extends Component {
    * names hidden if they are. */
   async onCsv() {
     const { state, framework, announce } = this.context;
-    const more = await loadMore(this.doc);
+    const more = await load("assess-group-more", this.doc).catch(() => null);
     if (!more) {
       announce("The CSV file could not be made because part of this page did not load. Reload the page and choose the files again.");
       return;

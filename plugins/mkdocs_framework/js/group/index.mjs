@@ -3,7 +3,8 @@
  * is uploaded and nothing is stored. User text is only ever set with textContent.
  *
  * One state object (state.mjs: the files read and the options) and a component per region of the
- * page, each started on the element the template marks with its data-module:
+ * page, each started on the element the template marks with its data-module (by ui/start.mjs,
+ * from entries/assess-group.mjs):
  *   cif-group-files       files.mjs       choosing or dropping files, problems, the list of files
  *   cif-group-comparison  comparison.mjs  the comparison shown once there are files; hide names
  *   cif-group-heatmap     heatmap.mjs     level of each authority in each dimension
@@ -11,14 +12,16 @@
  *   cif-group-criteria    criteria.mjs    the weakest criteria, and the spread across levels of each
  *   cif-group-rounds      rounds.mjs      an authority's rounds (baseline to latest) and the change
  *   cif-group-profiles    profiles.mjs    each authority's chart and table
- *   cif-print             component.mjs   the print button
- * The profiles' charts, the rounds and the combined CSV come in a second bundle, loaded once there
- * are files (later.mjs, more.mjs: assess-group-more.js).
- *   cif-announcer         component.mjs   what screen readers are told after a change
+ *   cif-print             ui/component.mjs  the print button
+ *   cif-announcer         ui/component.mjs  what screen readers are told after a change
+ * and "Open a folder of exports" beside the file chooser (ui/folder.mjs). The profiles' charts,
+ * the rounds and the combined CSV come in a second bundle, loaded once there are files
+ * (ui/loader.mjs, more.mjs: assess-group-more.js).
  */
 
 import { describe } from "../core/model.mjs";
-import { Announcer, PrintButton, createAll, startEveryPage } from "../ui/component.mjs";
+import { PrintButton } from "../ui/component.mjs";
+import { offerFolder } from "../ui/folder.mjs";
 import { GroupState } from "./state.mjs";
 import { GroupFiles } from "./files.mjs";
 import { GroupComparison } from "./comparison.mjs";
@@ -29,35 +32,17 @@ import { GroupRounds } from "./rounds.mjs";
 
 /**
  * What every component of the page is given.
- * @typedef {object} GroupContext
- * @property {Window} win
- * @property {GroupState} state the files in the comparison and the options
- * @property {any} framework the framework data embedded in the page
- * @property {{label: string}[]} levels the framework's levels, lowest first
- * @property {(text: string) => void} announce tells screen reader users what changed
+ * @typedef {import("../ui/component.mjs").Context<import("./state.mjs").Change> & {state: GroupState, levels: {label: string}[]}} GroupContext
+ * state: the files in the comparison and the options; levels: the framework's levels, lowest first
  */
 
-startEveryPage(GroupFiles.moduleName, "cif-group-js", ({ framework, page, win }) => {
-  const [announcer] = createAll(Announcer, page, null);
-  /** @type {GroupContext} */
-  const context = {
-    win,
-    state: new GroupState(describe(framework)),
-    framework,
-    levels: framework.levels,
-    announce: (text) => announcer.announce(text),
-  };
+/** The group page. @type {import("../ui/start.mjs").PageSpec<GroupContext>} */
+export const groupPage = {
+  marker: GroupFiles.moduleName,
+  htmlClass: "cif-group-js",
+  context: (parts) => ({ ...parts, state: new GroupState(describe(parts.framework)), levels: parts.framework.levels }),
   // The comparison is shown before the profiles are drawn, so their charts can be measured; the
   // files come last, as a browser may give back files chosen before a reload at once.
-  return [
-    announcer,
-    ...createAll(GroupComparison, page, context),
-    ...createAll(GroupHeatmap, page, context),
-    ...createAll(GroupSpread, page, context),
-    ...createAll(GroupCriteria, page, context),
-    ...createAll(GroupRounds, page, context),
-    ...createAll(GroupProfiles, page, context),
-    ...createAll(PrintButton, page, context),
-    ...createAll(GroupFiles, page, context),
-  ];
-});
+  components: [GroupComparison, GroupHeatmap, GroupSpread, GroupCriteria, GroupRounds, GroupProfiles, PrintButton, GroupFiles],
+  start: ({ doc }) => offerFolder(doc, "cif-group-files"),
+};

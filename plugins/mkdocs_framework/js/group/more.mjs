@@ -1,4 +1,4 @@
-/* What the group page loads when first needed (assess-group-more.js, see later.mjs): the profiles'
+/* What the group page loads when first needed (assess-group-more.js, see ui/loader.mjs): the profiles'
  * charts (ui/chart.mjs), an organisation's rounds (series.mjs) and the combined CSV (core/group-csv.mjs). */
 
 export { seriesSection } from "./series.mjs";

@@ -4,7 +4,7 @@
  */
 
 import { longDate, plural } from "../core/model.mjs";
-import { loadMore } from "./later.mjs";
+import { load } from "../ui/loader.mjs";
 import { all, make, sentence } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 import { versionNote } from "./text.mjs";
@@ -28,9 +28,9 @@ export class GroupProfiles extends Component {
     /** @type {HTMLElement} */
     this.holder = this.find(".cif-profiles");
     /** The charts' drawing (ui/chart.mjs, loaded with assess-group-more.js once there are files).
-     * @type {import("./later.mjs").GroupMore | null} */
+     * @type {import("../ui/loader.mjs").Bundles["assess-group-more"] | null} */
     this.chart = null;
-    /** @type {InstanceType<import("./later.mjs").GroupMore["ChartSizer"]> | null} */
+    /** @type {InstanceType<import("../ui/loader.mjs").Bundles["assess-group-more"]["ChartSizer"]> | null} */
     this.sizer = null;
     this.keep(() => this.sizer?.stop());
     /** Counts renders, so a batch left from an earlier one stops. */
@@ -51,7 +51,7 @@ export class GroupProfiles extends Component {
       this.holder.textContent = "";
       return;
     }
-    loadMore(this.doc).then((more) => {
+    load("assess-group-more", this.doc).catch(() => null).then((more) => {
       if (generation !== this.generation) return;
       if (!more) {
         this.holder.replaceChildren(make(this.doc, "p", "cif-error-message", "The profiles could not be drawn because part of this page did not load. Reload the page and choose the files again."));
@@ -165,7 +165,7 @@ export class GroupProfiles extends Component {
     for (const holder of holders.slice(from)) {
       const row = rows[Number(holder.getAttribute("data-profile"))];
       if (!row) continue;
-      const chart = /** @type {import("./later.mjs").GroupMore} */ (this.chart);
+      const chart = /** @type {import("../ui/loader.mjs").Bundles["assess-group-more"]} */ (this.chart);
       const svg = chart.draw(this.doc, {
         width,
         levels,

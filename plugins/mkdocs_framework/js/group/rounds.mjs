@@ -5,7 +5,7 @@
  * Hidden when no authority has more than one round.
  */
 
-import { loadMore } from "./later.mjs";
+import { load } from "../ui/loader.mjs";
 import { make } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 
@@ -36,7 +36,7 @@ export class GroupRounds extends Component {
       this.holder.textContent = "";
       return;
     }
-    loadMore(this.doc).then((more) => {
+    load("assess-group-more", this.doc).catch(() => null).then((more) => {
       if (generation !== this.generation) return;
       this.root.hidden = false;
       if (!more) {

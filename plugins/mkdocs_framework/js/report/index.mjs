@@ -15,7 +15,9 @@ import { createStore } from "../core/storage.mjs";
 import { decodeStored } from "../core/decode.mjs";
 import { MAX_BYTES, parseImport } from "../core/transfer.mjs";
 import * as report from "../core/report.mjs";
-import { Component, createAll, startEveryPage } from "../ui/component.mjs";
+import { Component } from "../ui/component.mjs";
+import { load } from "../ui/loader.mjs";
+import { Listeners } from "../ui/listeners.mjs";
 import { drawResults, ChartSizer } from "../ui/chart.mjs";
 import { bdi, make, find, isolate } from "../ui/dom.mjs";
 import { WORDS, levelLabel } from "../results/words.mjs";
@@ -24,7 +26,7 @@ import { WORDS, levelLabel } from "../results/words.mjs";
 /** @typedef {import("../core/model.mjs").Info} Info */
 /** @typedef {import("../core/report.mjs").Block} Block */
 /** @typedef {import("../core/report.mjs").Text} Text */
-/** @typedef {{info: Info, win: Window, doc: Document, framework: any}} Context */
+/** @typedef {import("../ui/component.mjs").Context<never> & {info: Info}} Context */
 /** @typedef {typeof import("./more.mjs")} More  what assess-report-more.js hands over */
 /** @typedef {{assessment: Assessment, fileName: string, warnings: string[]}} FileChoice  an assessment read
  * from an exported file, to show progress since */
@@ -119,8 +121,6 @@ class Report extends Component {
     this.fromFile = null;
     /** @type {More | null} */
     this.more = null;
-    /** @type {((ok: boolean) => void)[] | null} calls waiting for assess-report-more.js, while it loads */
-    this.waiting = null;
     this.since = /** @type {HTMLSelectElement} */ (find(root, "#cif-report-since"));
     this.file = /** @type {HTMLInputElement} */ (find(root, "#cif-report-file"));
     this.status = find(root, "#cif-report-status");
@@ -243,30 +243,13 @@ class Report extends Component {
   /** Calls done(true) once assess-report-more.js is loaded (at once if it is), or done(false) when it
    * cannot be; a later call tries again. @param {(ok: boolean) => void} done */
   withMore(done) {
-    if (this.more) return done(true);
-    if (this.waiting) {
-      this.waiting.push(done);
-      return;
-    }
-    this.waiting = [done];
-    const doc = this.doc;
-    const script = doc.createElement("script");
-    /** @param {Event} event */
-    const onLoaded = (event) => {
-      this.more = /** @type {CustomEvent<More>} */ (event).detail;
-    };
-    doc.addEventListener("cif:report-more", onLoaded);
-    const finish = () => {
-      doc.removeEventListener("cif:report-more", onLoaded);
-      if (!this.more) script.remove();
-      const callbacks = this.waiting || [];
-      this.waiting = null;
-      callbacks.forEach((callback) => callback(Boolean(this.more)));
-    };
-    script.onload = finish;
-    script.onerror = finish;
-    script.src = this.root.getAttribute("data-more-script") || "";
-    doc.head.append(script);
+    load("assess-report-more", this.doc).then(
+      (more) => {
+        this.more = more;
+        done(true);
+      },
+      () => done(false)
+    );
   }
 
   /** The report's content now. */
@@ -337,6 +320,11 @@ class Report extends Component {
   }
 }
 
-startEveryPage(Report.moduleName, "cif-report-js", ({ framework, page, win, doc }) =>
-  createAll(Report, page, { info: describe(framework), win, doc, framework })
-);
+/** The board report. Its one component reads the device once: its state object tells nothing.
+ * @type {import("../ui/start.mjs").PageSpec<Context>} */
+export const reportPage = {
+  marker: Report.moduleName,
+  htmlClass: "cif-report-js",
+  context: (parts) => ({ ...parts, state: new Listeners(), info: describe(parts.framework) }),
+  components: [Report],
+};

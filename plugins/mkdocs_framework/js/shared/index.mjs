@@ -3,7 +3,8 @@
  * nothing to storage. User text is only ever set with textContent.
  *
  * One state object (state.mjs: the results in the address) and a component per region of the
- * page, each started on the element the template marks with its data-module:
+ * page, each started on the element the template marks with its data-module (by ui/start.mjs,
+ * from entries/assess-shared.mjs):
  *   cif-shared-empty    results.mjs          the address holds no results
  *   cif-shared-problem  results.mjs          the link cannot be shown, and why
  *   cif-shared-results  results.mjs          the read-only results and answers
@@ -13,30 +14,21 @@
  */
 
 import { describe } from "../core/model.mjs";
-import { PrintButton, createAll, startEveryPage } from "../ui/component.mjs";
+import { PrintButton } from "../ui/component.mjs";
 import { SharedState } from "./state.mjs";
 import { SharedAddress, SharedChart, SharedEmpty, SharedProblem, SharedResults } from "./results.mjs";
 
 /** @typedef {import("./results.mjs").SharedContext} SharedContext */
 
-startEveryPage(SharedResults.moduleName, "cif-shared-js", ({ framework, page, win, doc }) => {
-  const info = describe(framework);
-  /** @type {SharedContext} */
-  const context = {
-    win,
-    state: new SharedState(info),
-    framework,
-    info,
-    baseTitle: doc.title,
-  };
+/** The shared results page. @type {import("../ui/start.mjs").PageSpec<SharedContext>} */
+export const sharedPage = {
+  marker: SharedResults.moduleName,
+  htmlClass: "cif-shared-js",
+  context: (parts) => {
+    const info = describe(parts.framework);
+    return { ...parts, state: new SharedState(info), info, baseTitle: parts.doc.title };
+  },
   // The results are shown before the chart is drawn, so it can be measured; the address is read
   // once every region follows the state.
-  return [
-    ...createAll(SharedEmpty, page, context),
-    ...createAll(SharedProblem, page, context),
-    ...createAll(SharedResults, page, context),
-    ...createAll(SharedChart, page, context),
-    ...createAll(PrintButton, page, context),
-    ...createAll(SharedAddress, page, context),
-  ];
-});
+  components: [SharedEmpty, SharedProblem, SharedResults, SharedChart, PrintButton, SharedAddress],
+};

@@ -10,13 +10,11 @@ import { Component } from "../ui/component.mjs";
 import { answerText, versionText } from "./text.mjs";
 
 /**
- * What every component of the page is given.
- * @typedef {object} SharedContext
- * @property {Window} win
- * @property {import("./state.mjs").SharedState} state the results in the address
- * @property {any} framework the framework data embedded in the page
- * @property {ReturnType<import("../core/model.mjs").describe>} info
- * @property {string} baseTitle the page's title before results were shown
+ * What every component of the page is given: state, the results in the address; baseTitle, the
+ * page's title before results were shown.
+ * @typedef {import("../ui/component.mjs").Context<Shown> & {state: import("./state.mjs").SharedState,
+ *   info: ReturnType<import("../core/model.mjs").describe>, baseTitle: string}} SharedContext
+ * @typedef {import("./state.mjs").Shown} Shown
  */
 
 /** What the page shows from the address: reads the results in it when started, and again when
@@ -34,37 +32,28 @@ export class SharedAddress extends Component {
   }
 }
 
-/** The notice shown when the address holds no results. */
+/** The notice shown when the address holds no results.
+ * @extends {Component<SharedContext>} */
 export class SharedEmpty extends Component {
   static moduleName = "cif-shared-empty";
 
-  /** @param {HTMLElement} root @param {SharedContext} context */
-  constructor(root, context) {
-    super(root, context);
-    this.keep(
-      context.state.subscribe((view) => {
-        root.hidden = view.kind !== "empty";
-      })
-    );
+  /** @param {Shown} shown */
+  update({ view }) {
+    this.root.hidden = view.kind !== "empty";
   }
 }
 
-/** The warning shown when the link cannot be shown, saying why. */
+/** The warning shown when the link cannot be shown, saying why.
+ * @extends {Component<SharedContext>} */
 export class SharedProblem extends Component {
   static moduleName = "cif-shared-problem";
 
-  /** @param {HTMLElement} root @param {SharedContext} context */
-  constructor(root, context) {
-    super(root, context);
-    const text = this.find(".cif-shared-problem__text");
-    this.keep(
-      context.state.subscribe((view, focus) => {
-        root.hidden = view.kind !== "problem";
-        if (view.kind !== "problem") return;
-        text.textContent = view.message;
-        if (focus) root.focus();
-      })
-    );
+  /** @param {Shown} shown */
+  update({ view, focus }) {
+    this.root.hidden = view.kind !== "problem";
+    if (view.kind !== "problem") return;
+    this.find(".cif-shared-problem__text").textContent = view.message;
+    if (focus) this.root.focus();
   }
 }
 
@@ -73,17 +62,12 @@ export class SharedProblem extends Component {
 export class SharedResults extends Component {
   static moduleName = "cif-shared-results";
 
-  /** @param {HTMLElement} root @param {SharedContext} context */
-  constructor(root, context) {
-    super(root, context);
-    this.keep(
-      context.state.subscribe((view, focus) => {
-        root.hidden = view.kind !== "results";
-        if (view.kind !== "results") return;
-        this.render(view);
-        if (focus) root.focus();
-      })
-    );
+  /** @param {Shown} shown */
+  update({ view, focus }) {
+    this.root.hidden = view.kind !== "results";
+    if (view.kind !== "results") return;
+    this.render(view);
+    if (focus) this.root.focus();
   }
 
   /** @param {Extract<import("./state.mjs").View, {kind: "results"}>} view */
@@ -112,7 +96,8 @@ export class SharedResults extends Component {
   }
 }
 
-/** The results chart, drawn at the width it is shown and at the print width for printing. */
+/** The results chart, drawn at the width it is shown and at the print width for printing.
+ * @extends {Component<SharedContext>} */
 export class SharedChart extends Component {
   static moduleName = "cif-shared-chart";
 
@@ -122,20 +107,20 @@ export class SharedChart extends Component {
     /** @type {HTMLElement} */
     const body = this.find(".cif-chart__body");
     /** @type {import("../results/account.mjs").Account | null} the account shown, or null */
-    let shown = null;
+    this.shown = null;
     const draw = (/** @type {number} */ width) => {
-      if (!shown) return;
+      if (!this.shown) return;
       body.textContent = "";
-      body.appendChild(chart.drawAccount(this.doc, width, context.framework.levels, shown));
-      chart.lowKey(this.doc, body, shown.lowCoverage.length > 0);
+      body.appendChild(chart.drawAccount(this.doc, width, context.framework.levels, this.shown));
+      chart.lowKey(this.doc, body, this.shown.lowCoverage.length > 0);
     };
-    const sizer = new chart.ChartSizer(context.win, () => body.clientWidth, draw, 640);
-    this.keep(() => sizer.stop());
-    this.keep(
-      context.state.subscribe((view) => {
-        shown = view.kind === "results" ? view.account : null;
-        sizer.redraw(true);
-      })
-    );
+    this.sizer = new chart.ChartSizer(context.win, () => body.clientWidth, draw, 640);
+    this.keep(() => this.sizer.stop());
+  }
+
+  /** @param {Shown} shown */
+  update({ view }) {
+    this.shown = view.kind === "results" ? view.account : null;
+    this.sizer.redraw(true);
   }
 }

@@ -13,7 +13,8 @@ import { Listeners } from "../ui/listeners.mjs";
  *   {kind: "results", link: any, assessment: any, account: import("../results/account.mjs").Account}} View
  * link is what share.read gives (otherVersion, migrated, counts, notShown); account is the
  * account of the assessment's results (results/account.mjs), which the page renders.
- * @typedef {(view: View, focus: boolean) => void} Listener focus: move focus to what is shown
+ * @typedef {{view: View, focus: boolean}} Shown what the state tells its listeners: the view, and
+ * whether to move focus to what is shown
  */
 
 export class SharedState {
@@ -22,12 +23,12 @@ export class SharedState {
     this.info = info;
     /** @type {View} */
     this.view = { kind: "empty" };
-    /** @type {Listeners<[View, boolean]>} */
+    /** @type {Listeners<[Shown]>} */
     this.listeners = new Listeners();
   }
 
   /** Calls listener with the view after every change; returns a function that stops it.
-   * @param {Listener} listener */
+   * @param {(shown: Shown) => void} listener */
   subscribe(listener) {
     return this.listeners.add(listener);
   }
@@ -44,6 +45,6 @@ export class SharedState {
     } else {
       this.view = { kind: "problem", message: link.message };
     }
-    this.listeners.tell(this.view, focus);
+    this.listeners.tell({ view: this.view, focus });
   }
 }

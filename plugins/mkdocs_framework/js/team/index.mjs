@@ -4,17 +4,18 @@
  * set with textContent, names in <bdi>.
  *
  * One state object (state.mjs) and a component per region of the page, each started on the
- * element the template marks with its data-module:
+ * element the template marks with its data-module (by ui/start.mjs, from entries/assess-team.mjs):
  *   cif-team-options   options.mjs   large text, hide names
  *   cif-team-people    people.mjs    choosing or dropping files, pasting links, problems, people
  *   cif-team-criteria  criteria.mjs  each criterion's answers, spread and agreed level; each dimension's results
  *   cif-team-save      save.mjs      saving the team's assessment, and the link to open it
  *   cif-team-keep      keep.mjs      when the tab cannot keep the work: said at once, with ways to keep it
- *   cif-announcer      component.mjs what screen readers are told after a change
+ *   cif-announcer      ui/component.mjs  what screen readers are told after a change
+ * and "Open a folder of exports" beside the file chooser (ui/folder.mjs).
  */
 
 import { describe } from "../core/model.mjs";
-import { Announcer, createAll, startEveryPage } from "../ui/component.mjs";
+import { offerFolder } from "../ui/folder.mjs";
 import { TeamState } from "./state.mjs";
 import { TeamOptions } from "./options.mjs";
 import { TeamPeople } from "./people.mjs";
@@ -24,24 +25,18 @@ import { TeamKeep } from "./keep.mjs";
 
 /**
  * What every component of the page is given.
- * @typedef {object} TeamContext
- * @property {Window} win
- * @property {TeamState} state
- * @property {ReturnType<typeof describe>} info
- * @property {(text: string) => void} announce tells screen reader users what changed
+ * @typedef {import("../ui/component.mjs").Context<import("./state.mjs").Change> & {state: TeamState, info: ReturnType<typeof describe>}} TeamContext
  */
 
-startEveryPage(TeamPeople.moduleName, "cif-team-js", ({ framework, page, win }) => {
-  const [announcer] = createAll(Announcer, page, null);
-  const info = describe(framework);
-  /** @type {TeamContext} */
-  const context = { win, state: new TeamState(info, win), info, announce: (text) => announcer.announce(text) };
-  return [
-    announcer,
-    ...createAll(TeamOptions, page, context),
-    ...createAll(TeamCriteria, page, context),
-    ...createAll(TeamSave, page, context),
-    ...createAll(TeamKeep, page, context),
-    ...createAll(TeamPeople, page, context),
-  ];
-});
+/** The team page. @type {import("../ui/start.mjs").PageSpec<TeamContext>} */
+export const teamPage = {
+  marker: TeamPeople.moduleName,
+  htmlClass: "cif-team-js",
+  context: (parts) => {
+    const info = describe(parts.framework);
+    return { ...parts, state: new TeamState(info, parts.win), info };
+  },
+  // People come last: what the tab kept from before a reload is shown by every other region.
+  components: [TeamOptions, TeamCriteria, TeamSave, TeamKeep, TeamPeople],
+  start: ({ doc }) => offerFolder(doc, "cif-team-files"),
+};

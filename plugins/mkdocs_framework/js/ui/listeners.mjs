@@ -1,4 +1,4 @@
-/* The listeners of a page's state object (the group page's and the shared results page's). No DOM. */
+/* The listeners of a page's state object (the group, team and shared results pages'). No DOM. */
 
 /** @template {unknown[]} Args */
 export class Listeners {
@@ -14,6 +14,12 @@ export class Listeners {
     return () => {
       this.set.delete(listener);
     };
+  }
+
+  /** The same as add: a page's state object that tells nothing more (ui/component.mjs PageState).
+   * @param {(...args: Args) => void} listener */
+  subscribe(listener) {
+    return this.add(listener);
   }
 
   /** @param {Args} args */
