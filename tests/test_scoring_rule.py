@@ -80,9 +80,13 @@ def test_the_example_shows_how_the_methods_differ(tmp_path: Path) -> None:
         said[method] = " ".join(in_words_from_js(framework_data(framework)))
     low = "<b>Low</b> & *starting*"
     assert (
-        f"answers of {low} (1), Established (5) and Established (5) give an average of 3.7, which is Emerging (3)."
-        in said["mean"]
+        f"answers of {low} (1), Established (5) and Established (5) give an average between 3 and 4, so the level is"
+        " Emerging (3)." in said["mean"]
     )
+    # The levels are untested: the rule promises whole levels only, never a figure to a decimal place.
+    for method in said:
+        assert "A result shows only the whole level, for example “Established (level 5 of 5)”." in said[method]
+        assert not re.search(r"\d\.\d|decimal", said[method]), said[method]
     assert "give a middle value of 5, which is Established (5)." in said["median"]
     assert f"give {low} (1)." in said["minimum"]
     assert "There is no overall result: a figure across different practices would hide the weak ones" in said["mean"]

@@ -52,17 +52,22 @@ def _method_words(framework: Framework, rule: dict[str, Any]) -> list[str]:
     if method not in SCORING_METHODS:
         return [fill(text, method=method) for text in rule["method"]["unknown"]]
     example = fill(rule["example"], first=labels[0], top=labels[-1], n=n)
-    # The mean of 1, n and n, in tenths, rounded as the browser rounds it.
+    # The mean of 1, n and n, in tenths, rounded as the browser rounds it; said in whole numbers.
     tenths = int((10 + 20 * n) / 3 + 0.5)
+    whole = tenths // 10
+    if tenths % 10:
+        average = fill(rule["averageBetween"], number=whole, next=whole + 1)
+    else:
+        average = fill(rule["averageWhole"], number=whole)
     values: dict[str, object] = {
         "example": example,
         "first": labels[0],
         "second": labels[1] if n > 1 else labels[0],
         "top": labels[-1],
         "n": n,
-        "average": f"{tenths / 10:.1f}",
-        "averageLevel": labels[tenths // 10 - 1],
-        "averageNumber": tenths // 10,
+        "average": average,
+        "averageLevel": labels[whole - 1],
+        "averageNumber": whole,
     }
     return [fill(text, **values) for text in rule["method"][method]]
 
@@ -85,6 +90,11 @@ def rule_in_words(framework: Framework) -> list[str]:
     rule = rule_words()
     numbered = ", ".join(f"{i} {level.label}" for i, level in enumerate(framework.levels, start=1))
     paragraphs = [fill(rule["levels"], numbered=numbered), *_method_words(framework, rule)]
+    if framework.scoring_method in SCORING_METHODS:
+        # A result in the words the results give it (words.json), for the top level.
+        n = len(framework.levels)
+        result = fill(words()["result"]["scored"], level=framework.levels[-1].label, number=n, count=n)
+        paragraphs.append(fill(rule["shown"], result=result))
     paragraphs += [rule["answers"], rule["coverage"]]
     if framework.scoring_method in rule["hider"]:
         paragraphs.append(fill(rule["weakSpot"], hider=rule["hider"][framework.scoring_method]))

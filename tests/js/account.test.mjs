@@ -39,16 +39,16 @@ function withEthics() {
 // --- Examples from the issue -----------------------------------------------------------------
 
 test("progress shows the like-for-like levels its change comes from, beside the full results", () => {
-  // "Then 2.5 Developing, from 2 of 3 criteria | Now 2.3 Developing, from 3 of 3 | Up 1 level"
+  // "Then Developing (level 2 of 5), from 2 of 3 criteria | Now Developing (level 2 of 5), from 3 of 3 | Up 1 level"
   const fw = withEthics();
   const then = answered(fw, { e1: "developing", e2: "established", e3: model.NOT_SURE });
   const now = answered(fw, { e1: "established", e2: "established", e3: "emerging" });
   const ethics = progress(fw, then, now).rows[2];
-  assert.equal(ethics.words.then, "2.5 Developing, from 2 of 3 criteria");
-  assert.equal(ethics.words.now, "2.3 Developing, from 3 of 3 criteria");
+  assert.equal(ethics.words.then, "Developing (level 2 of 5), from 2 of 3 criteria");
+  assert.equal(ethics.words.now, "Developing (level 2 of 5), from 3 of 3 criteria");
   assert.equal(ethics.words.change, "Up 1 level");
-  assert.equal(ethics.words.like, "On the 2 criteria answered both times: Developing (2.5) \u2192 Established (3.0)");
-  assert.equal(ethics.words.changeFull, "Up 1 level. On the 2 criteria answered both times: Developing (2.5) \u2192 Established (3.0)");
+  assert.equal(ethics.words.like, "On the 2 criteria answered both times: Developing (level 2 of 5) \u2192 Established (level 3 of 5)");
+  assert.equal(ethics.words.changeFull, "Up 1 level. On the 2 criteria answered both times: Developing (level 2 of 5) \u2192 Established (level 3 of 5)");
   assert.equal(ethics.words.leftOut, "Left out: 3.3 Criterion e3 (Not sure yet then, Emerging now)");
   assert.deepEqual([ethics.likeThen.label, ethics.likeNow.label], ["Developing", "Established"]);
 });
@@ -75,7 +75,7 @@ test("a result from one criterion of three is low coverage and is never named st
   assert.equal(ethics.words.coverage, "from 1 of 3 criteria (low coverage)");
   assert.deepEqual(r.strongest.map((d) => d.id), ["purpose"]);
   assert.deepEqual(r.weakest.map((d) => d.id), ["voice"]);
-  assert.equal(r.words.strongest.text, "1. Purpose (3.0 Established)");
+  assert.equal(r.words.strongest.text, "1. Purpose (Established (level 3 of 5))");
   assert.equal(r.words.lowCoverage, "Low coverage (from fewer than half of their criteria): 3. Ethics and proportionality");
 });
 
@@ -83,7 +83,7 @@ test("a strongest dimension with a weak spot says so beside its level", () => {
   const fw = info();
   const a = answered(fw, { p1: "emerging", p2: "leading", p3: "leading", p4: "leading", v1: "developing" });
   const r = account(fw, a);
-  assert.deepEqual(r.words.strongest, { label: "Strongest dimension:", text: "1. Purpose (4.0 Embedded; weak spot: 1.1 Criterion p1, Emerging)" });
+  assert.deepEqual(r.words.strongest, { label: "Strongest dimension:", text: "1. Purpose (Embedded (level 4 of 5); weak spot: 1.1 Criterion p1, Emerging)" });
   assert.equal(r.dimensions[0].words.weakSpots, "Weak spot: 1.1 Criterion p1, Emerging");
 });
 
@@ -97,7 +97,7 @@ test("counts name what is Not applicable, Not sure yet and not answered, and dim
   assert.equal(r.words.without, "Without a result: 2. Voice (Not applicable), 3. Ethics and proportionality (No result yet)");
   // One wording for each kind, whatever the page.
   assert.deepEqual(r.dimensions.map((d) => [d.kind, d.words.level, d.words.result, d.words.qualified]), [
-    ["low-coverage", "Developing", "2.0 Developing", "Developing (low coverage)"],
+    ["low-coverage", "Developing", "Developing (level 2 of 5)", "Developing (low coverage)"],
     ["not-applicable", "Not applicable", "Not applicable", "Not applicable"],
     ["no-result", "No result yet", "No result yet", "No result yet"],
   ]);
@@ -177,14 +177,14 @@ function checkAccount(fw, r) {
     assert.equal(d.words.kind, WORDS.kind[d.kind]);
     if (d.level !== null) {
       assert.equal(d.words.level, levelLabel(fw.framework, d.level));
-      assert.ok(d.words.result.endsWith(d.words.level));
+      assert.ok(d.words.result.startsWith(`${d.words.level} (level ${d.level} of `));
     } else assert.equal(d.words.result, d.words.kind);
     for (const w of d.weak) assert.ok(d.level - w.level >= 2);
   }
   for (const d of [...r.strongest, ...r.weakest]) assert.equal(d.kind, "result", "strongest and weakest are never low coverage");
-  const sure = r.dimensions.filter((d) => d.kind === "result").map((d) => d.score);
-  for (const d of r.strongest) assert.equal(d.score, Math.max(...sure));
-  for (const d of r.weakest) assert.equal(d.score, Math.min(...sure));
+  const sure = r.dimensions.filter((d) => d.kind === "result").map((d) => d.level);
+  for (const d of r.strongest) assert.equal(d.level, Math.max(...sure));
+  for (const d of r.weakest) assert.equal(d.level, Math.min(...sure));
   assert.equal(Boolean(r.words.strongest), r.strongest.length > 0);
   assert.equal(r.words.highlightNone === "", r.strongest.length > 0);
   for (const d of r.strongest) assert.ok(r.words.strongest.text.includes(d.words.name) && (!d.weak.length || r.words.strongest.text.includes("weak spot")));

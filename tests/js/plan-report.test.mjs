@@ -224,20 +224,20 @@ test("a result from one criterion and two 'Not sure yet' is never named stronges
   const built = report.build(fw, a, "2026-11-30", null);
   const summary = built.summary.join("\n");
   assert.doesNotMatch(summary, /Strongest[^\n]*Ethics/);
-  assert.match(summary, /^Strongest dimension: 1\. Purpose \(3\.0 Established\)\.$/m);
+  assert.match(summary, /^Strongest dimension: 1\. Purpose \(Established \(level 3 of 5\)\)\.$/m);
   const low = built.summary.findIndex((line) => line.startsWith("Low coverage"));
   const strongest = built.summary.findIndex((line) => line.startsWith("Strongest"));
   assert.ok(low >= 0 && low < strongest, "low coverage is said before strongest");
   assert.equal(built.summary[low], "Low coverage (from fewer than half of their criteria): 3. Ethics and proportionality.");
   const ethics = resultRows(built)["3. Ethics and proportionality"];
-  assert.deepEqual(ethics, ["5.0", "Leading (low coverage)", "Not set", "from 1 of 3 criteria (low coverage); 2 Not sure yet"]);
+  assert.deepEqual(ethics, ["Level 5 of 5", "Leading (low coverage)", "Not set", "from 1 of 3 criteria (low coverage); 2 Not sure yet"]);
 });
 
 test("a strongest dimension with an Emerging weak spot says so in the summary, the table and its own part", () => {
   const fw = info();
   const a = answered(fw, { p1: "leading", p2: "leading", p3: "leading", p4: "emerging", v1: "developing", v2: "developing" });
   const built = report.build(fw, a, "2026-11-30", null);
-  assert.ok(built.summary.includes("Strongest dimension: 1. Purpose (4.0 Embedded; weak spot: 1.4 Criterion p4, Emerging)."), built.summary.join("\n"));
+  assert.ok(built.summary.includes("Strongest dimension: 1. Purpose (Embedded (level 4 of 5); weak spot: 1.4 Criterion p4, Emerging)."), built.summary.join("\n"));
   assert.equal(resultRows(built)["1. Purpose"][1], "Embedded. Weak spot: 1.4 Criterion p4, Emerging.");
   const terms = built.dimensions.find((b) => b.kind === "terms");
   assert.deepEqual(terms.rows[0], ["Level", "Embedded. Weak spot: 1.4 Criterion p4, Emerging."]);
@@ -265,7 +265,7 @@ test("the summary's counts name 'Not applicable', 'Not sure yet' and those not a
 });
 
 test("a progress row shows the like-for-like levels its change comes from, and names what was left out", () => {
-  // Issue 22: "Then 2.5 Developing, from 2 of 3 criteria | Now 2.3 Developing, from 3 of 3 | Up 1 level".
+  // Issue 22: "Then Developing, from 2 of 3 criteria | Now Developing, from 3 of 3 | Up 1 level".
   const fw = withEthics();
   const then = answered(fw, { e1: "developing", e2: "established", e3: "not_sure" });
   const now = answered(fw, { e1: "established", e2: "established", e3: "emerging" });
@@ -276,15 +276,15 @@ test("a progress row shows the like-for-like levels its change comes from, and n
   const ethics = table.rows.find((r) => report.plain(r[0]) === "3. Ethics and proportionality").map(report.plain);
   assert.deepEqual(ethics, [
     "3. Ethics and proportionality",
-    "2.5 Developing, from 2 of 3 criteria",
-    "2.3 Developing, from 3 of 3 criteria",
-    "Up 1 level. On the 2 criteria answered both times: Developing (2.5) \u2192 Established (3.0)",
+    "Developing (level 2 of 5), from 2 of 3 criteria",
+    "Developing (level 2 of 5), from 3 of 3 criteria",
+    "Up 1 level. On the 2 criteria answered both times: Developing (level 2 of 5) \u2192 Established (level 3 of 5)",
   ]);
   const apart = built.progress.find((b) => b.kind === "table" && b.caption === "Criteria answered with a level in only one of the two");
   assert.deepEqual(apart.rows, [["3.3 Criterion e3", "Not sure yet", "Emerging"]]);
   // The Word file prints the same row.
   const xml = unzip(docx(built, "Kicker"))["word/document.xml"];
-  assert.match(xml, /Up 1 level\. On the 2 criteria answered both times: Developing \(2\.5\) \u2192 Established \(3\.0\)/);
+  assert.match(xml, /Up 1 level\. On the 2 criteria answered both times: Developing \(level 2 of 5\) \u2192 Established \(level 3 of 5\)/);
 });
 
 test("the progress headline counts the rows, and every row that states a change shows two different levels", () => {
@@ -299,7 +299,7 @@ test("the progress headline counts the rows, and every row that states a change 
   assert.equal(up.length, 2);
   assert.equal(rows.filter((r) => r[3].startsWith("No change in level")).length, 1);
   for (const r of up) {
-    const [, from, to] = /: (\w+) \([\d.]+\) \u2192 (\w+) \([\d.]+\)$/.exec(r[3]) || [];
+    const [, from, to] = /: (\w+) \(level \d+ of \d+\) \u2192 (\w+) \(level \d+ of \d+\)$/.exec(r[3]) || [];
     assert.ok(from && to && from !== to, r[3]);
   }
 });

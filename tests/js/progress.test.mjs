@@ -109,10 +109,10 @@ test("comparison gives each dimension's score then and now, the change and a pla
   assert.equal(purpose.direction, "up");
   assert.equal(purpose.target, 4);
   assert.equal(voice.direction, "down");
-  assert.equal(compare.formatChange(voice.change), "\u22121.0");
+  assert.equal(compare.formatChange(voice.levels), "\u22121");
   assert.deepEqual(result.counts, { improved: 1, fell: 1, unchanged: 0, notCompared: 0 });
   assert.equal(compare.summary(result), "1 dimension moved up a level, 1 down, on the criteria answered in both assessments.");
-  assert.equal(compare.changeWords(purpose), "Up 1 level. On the 2 criteria answered both times: Developing (2.0) \u2192 Established (3.5)");
+  assert.equal(compare.changeWords(purpose), "Up 1 level. On the 2 criteria answered both times: Developing (level 2 of 5) \u2192 Established (level 3 of 5)");
   assert.deepEqual(
     result.moved.map((m) => [m.number, m.from, m.to, m.direction]),
     [
@@ -282,7 +282,7 @@ test("like for like: a 'Not sure yet' turned into Embedded is listed apart, not 
     [["1.4", "embedded", model.NOT_SURE]]
   );
   assert.deepEqual(purpose.onlyThen, []);
-  assert.equal(compare.changeWords(purpose), "No change in level. On the 3 criteria answered both times: Developing (2.0) \u2192 Developing (2.3)");
+  assert.equal(compare.changeWords(purpose), "No change in level. On the 3 criteria answered both times: Developing (level 2 of 5) \u2192 Developing (level 2 of 5)");
   // The headline counts levels moved: none, however the decimals drifted.
   assert.match(compare.summary(result), /^1 dimension stayed at the same level/);
   assert.doesNotMatch(compare.summary(result), /improved|moved up/);
@@ -312,7 +312,7 @@ test("a change is said with the like-for-like levels it comes from, never beside
   assert.deepEqual([purpose.then.level, purpose.now.level], [2, 2], "the full results are both Developing");
   assert.equal(
     compare.changeWords(purpose),
-    "Up 1 level. On the 2 criteria answered both times: Developing (2.5) \u2192 Established (3.0)"
+    "Up 1 level. On the 2 criteria answered both times: Developing (level 2 of 5) \u2192 Established (level 3 of 5)"
   );
   // The headline counts the same rows: one up, one not compared.
   assert.match(compare.summary(result), /^1 dimension moved up a level, on the criteria answered in both assessments\. 1 dimension has no criterion/);

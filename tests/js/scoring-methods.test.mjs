@@ -37,7 +37,7 @@ test("median of an even number of answers is halfway between the middle two, rou
   const four = scored({ method: "median" }, { p1: "leading", p2: "emerging", p3: "embedded", p4: "developing" }).purpose;
   // 1, 2, 4, 5: halfway between 2 and 4 is 3.0, Established
   assert.deepEqual([four.score, four.level], [3, 3]);
-  assert.equal(scoring.formatScore(four.score), "3.0");
+  assert.equal(scoring.formatScore(four.score), "3");
 });
 
 test("minimum: one weak answer sets the level however many strong ones there are", () => {

@@ -17,7 +17,7 @@ test("a dimension's score is the mean of its answered level numbers, to one deci
   const result = scoring.scoreDimension(fw, a, fw.dimensions.get("purpose"));
   assert.equal(result.score, 2.7); // 8 / 3 = 2.666...
   assert.equal(result.level, 2); // 2.7 falls in level 2
-  assert.equal(scoring.formatScore(result.score), "2.7");
+  assert.equal(scoring.formatScore(result.score), "2"); // shown as its whole level only
   assert.equal(result.answered, 3);
   assert.equal(result.status, "in-progress");
 });
@@ -42,7 +42,7 @@ test("a mean just below a whole number rounds to it, and the level follows the s
   // (2 + 19 * 3) / 20 = 2.95, shown as 3.0, so the level is 3 (not the 2 that 2.95 rounds down to).
   const r = scoring.scoreDimension(big, a, big.dimensions.get("purpose"));
   assert.deepEqual([r.score, r.level], [3, 3]);
-  assert.equal(scoring.formatScore(r.score), "3.0");
+  assert.equal(scoring.formatScore(r.score), "3");
 });
 
 test("'Not applicable' is left out and 'Not sure yet' counts as unanswered", () => {

@@ -10,7 +10,8 @@ import { capitalise, terms } from "./terms.mjs";
  * @typedef {import("./group.mjs").Entry} Entry */
 
 /** The whole comparison as CSV for a spreadsheet or R: one row per organisation, round and
- * criterion, with the ids, the answer and its level number, the dimension's result and coverage,
+ * criterion, with the ids, the answer and its level number, the dimension's result (its whole level,
+ * as a number and in words: the levels are untested, so the score behind it is left out) and coverage,
  * and the round (1 = baseline). Each round gives the organisation the name its own file gives it
  * (as the list of files does), and an answer in the words the page uses ("Not answered" for a
  * criterion not answered, as the view by criterion heads its column). With names hidden, the
@@ -21,7 +22,7 @@ import { capitalise, terms } from "./terms.mjs";
  * @param {boolean} hidden */
 export function combinedCsv(info, rows, hidden) {
   const fw = info.framework;
-  const one = capitalise(terms(fw).organisation);
+  const one = capitalise(terms(/** @type {any} */ (fw)).organisation);
   const themes = new Map(((/** @type {any} */ (fw).themes || [])).map((/** @type {any} */ t) => [t.id, t.title]));
   const answerText = (/** @type {string} */ value) => answerWords(fw, info.levelIndex, value);
   /** @type {unknown[][]} */
@@ -29,7 +30,7 @@ export function combinedCsv(info, rows, hidden) {
     [
       `${one} code`, one, "Round", "Rounds", "Latest round", "Assessment name", "Assessment date", "File",
       "Framework version", "Theme", "Dimension ID", "Dimension number", "Dimension", "Criterion ID", "Criterion number",
-      "Criterion", "Answer", "Level number", "Dimension score", "Dimension level", "Dimension criteria answered",
+      "Criterion", "Answer", "Level number", "Dimension level number", "Dimension level", "Dimension criteria answered",
       "Dimension criteria applicable", "Low coverage",
     ],
   ];

@@ -15,7 +15,7 @@
  */
 
 import * as model from "./model.mjs";
-import { scoreText, coverageWords, weakSpotsWords } from "../results/words.mjs";
+import { coverageWords, weakSpotsWords } from "../results/words.mjs";
 
 /**
  * @typedef {import("./model.mjs").Assessment} Assessment
@@ -152,8 +152,11 @@ function scoreAcross(info, assessment, dimensions) {
   return measure(rules(info.framework).method, numbers, applicable);
 }
 
-/** A score to one decimal place ("2.5"); "" for none. */
-const formatScore = scoreText;
+/** The whole level a score gives, in figures ("2"), for a file's column of level numbers; "" for
+ * none. The levels are untested, so no page or file shows the score itself. @param {number | null | undefined} score */
+function formatScore(score) {
+  return typeof score === "number" ? String(Math.floor(score)) : "";
+}
 
 /** "from 3 of 4 criteria", with "(low coverage)" when fewer than half (results/words.mjs). */
 const coverageText = coverageWords;
@@ -165,17 +168,18 @@ function weakSpotText(r, levelName) {
 }
 
 /** The strongest and weakest of some results: chosen only among results that are not low coverage,
- * and only when two or more of them differ ([] otherwise); sure: how many such results there are.
- * @template {{score: number|null, lowCoverage: boolean}} R @param {R[]} dimensions */
+ * and only when two or more of them differ in level ([] otherwise); sure: how many such results
+ * there are. By level, as the results are shown: never by the score behind it.
+ * @template {{level: number|null, lowCoverage: boolean}} R @param {R[]} dimensions */
 function extremes(dimensions) {
-  const sure = dimensions.filter((d) => d.score !== null && !d.lowCoverage);
-  const scores = sure.map((d) => /** @type {number} */ (d.score));
+  const sure = dimensions.filter((d) => d.level !== null && !d.lowCoverage);
+  const scores = sure.map((d) => /** @type {number} */ (d.level));
   const high = Math.max(...scores);
   const low = Math.min(...scores);
   const spread = sure.length > 1 && high > low;
   return {
-    strongest: spread ? sure.filter((d) => d.score === high) : [],
-    weakest: spread ? sure.filter((d) => d.score === low) : [],
+    strongest: spread ? sure.filter((d) => d.level === high) : [],
+    weakest: spread ? sure.filter((d) => d.level === low) : [],
     sure: sure.length,
   };
 }

@@ -1,18 +1,25 @@
 /* The words the group comparison page shows for scores, levels and files of other versions. No DOM. */
 
 import { plural } from "../core/model.mjs";
-import { WORDS, fill, levelLabel, scoreText as scoreWords } from "../results/words.mjs";
+import { WORDS, levelWords, middleWords } from "../results/words.mjs";
 
 /** @typedef {{label: string}[]} Levels */
 /** @typedef {import("../results/account.mjs").DimensionAccount} DimensionAccount */
 
-/** "2.5 Developing" (a score of the spread, not a dimension's result), or "No result yet".
- * @param {Levels} levels @param {number | null} score @param {number | null} level */
+/** A level of the spread in words, "Developing (level 2 of 4)", or "No result yet". The levels are
+ * untested, so the score behind the level is never shown. @param {Levels} levels
+ * @param {number | null} score @param {number | null} level */
 export function scoreText(levels, score, level) {
-  return score === null ? WORDS.result.noResult : fill(WORDS.result.scored, { score: scoreWords(score), level: levelLabel({ levels }, level) });
+  return score === null || level === null ? WORDS.result.noResult : levelWords({ levels }, level);
 }
 
-/** A dimension's result with its coverage, in the account's words: "2.5 Developing, from 2 of 3
+/** The middle of the organisations' levels, which may fall halfway between two: "Developing (level
+ * 2 of 4)", "Between Emerging and Developing", or "No result yet". @param {Levels} levels @param {number | null} middle */
+export function middleText(levels, middle) {
+  return middle === null ? WORDS.result.noResult : middleWords({ levels }, middle);
+}
+
+/** A dimension's result with its coverage, in the account's words: "Developing (level 2 of 4), from 2 of 3
  * criteria", "No result yet" or "Not applicable". @param {DimensionAccount} d */
 export function resultText(d) {
   return d.level === null ? d.words.level : `${d.words.result}, ${d.words.coverage}`;

@@ -13,7 +13,7 @@
  */
 
 import * as scoring from "../core/scoring.mjs";
-import { WORDS, fill, count, either, levelLabel, scoreText, coverageWords, weakSpotsWords, ruleInWords } from "./words.mjs";
+import { WORDS, fill, count, either, levelLabel, levelWords, levelNumberWords, coverageWords, weakSpotsWords, ruleInWords } from "./words.mjs";
 
 /**
  * @typedef {import("../core/model.mjs").Info} Info
@@ -29,15 +29,16 @@ import { WORDS, fill, count, either, levelLabel, scoreText, coverageWords, weakS
  * @typedef {object} DimensionWords
  * @property {string} name  "3. Ethics and proportionality"
  * @property {string} kind  "Result", "Low coverage", "No result yet", "Not applicable"
- * @property {string} score  "2.3", or "–" without a result
+ * @property {string} score  the level's number in words, "Level 2 of 4", or "–" without a result
+ *   (the levels are untested: no page shows the average or middle value behind a level)
  * @property {string} level  the level's label, or "No result yet" / "Not applicable"
- * @property {string} result  "2.3 Developing", or "No result yet" / "Not applicable"
+ * @property {string} result  "Developing (level 2 of 4)", or "No result yet" / "Not applicable"
  * @property {string} qualified  level, with "(low coverage)" when it is: "Developing (low coverage)"
  * @property {string} coverage  "from 3 of 4 criteria", "from 1 of 3 criteria (low coverage)"; "4 Not applicable"
  * @property {string} coverageDetail  coverage, then "; 1 Not applicable, 1 Not sure yet, 1 not answered" (those not zero)
  * @property {string} weakSpots  "Weak spot: 2.3 Consent records, Emerging", or ""
  * @property {string} target  the target's label, or "Not set"
- * @property {string} sentence  "Score 2.3, Developing, from 3 of 4 criteria." (then the weak spots), or why there is none
+ * @property {string} sentence  "Developing (level 2 of 4), from 3 of 4 criteria." (then the weak spots), or why there is none
  * @typedef {DimensionResult & {id: string, kind: Kind, label: string, targetLabel: string,
  *   meetsTarget: boolean | null, coverage: Coverage, weak: Weak[], words: DimensionWords}} DimensionAccount
  *   a dimension's facts: scoring's DimensionResult (score, level and target as numbers, answered =
@@ -67,7 +68,7 @@ import { WORDS, fill, count, either, levelLabel, scoreText, coverageWords, weakS
  * @property {string} without  "Without a result: 3. Ethics (No result yet), 7. Data (Not applicable)", or ""
  * @property {string} lowCoverage  "Low coverage (from fewer than half of their criteria): 6. Analysis", or ""
  * @property {string} targets  "2 of 3 dimensions with a target meet it", or "No target levels are set"
- * @property {{label: string, text: string} | null} strongest  "Strongest dimension:", "6. Analysis (3.5 Established; weak spot: 6.2 Tools, Emerging)"
+ * @property {{label: string, text: string} | null} strongest  "Strongest dimension:", "6. Analysis (Established (level 3 of 4); weak spot: 6.2 Tools, Emerging)"
  * @property {{label: string, text: string} | null} weakest
  * @property {string} highlightNone  why none is named strongest or weakest ("" when they are)
  * @property {string[]} rule  the scoring rule in words
@@ -115,9 +116,9 @@ function dimensionAccount(info, r) {
   };
   const weak = weakOf(info, r);
   const targetLabel = levelLabel(info.framework, r.target);
-  const score = r.score === null ? WORDS.result.noScore : scoreText(r.score);
+  const score = r.level === null ? WORDS.result.noScore : levelNumberWords(info.framework, r.level);
   const level = kind === "not-applicable" ? WORDS.result.notApplicable : r.level === null ? WORDS.result.noResult : label;
-  const result = r.level === null ? level : fill(WORDS.result.scored, { score, level: label });
+  const result = r.level === null ? level : levelWords(info.framework, r.level);
   const others = otherParts(coverage);
   const short = kind === "not-applicable" ? others : coverageWords(r);
   const detail = kind === "not-applicable" || !others ? short : fill(WORDS.coverage.detail, { text: short, parts: others });
@@ -125,7 +126,7 @@ function dimensionAccount(info, r) {
   let sentence = WORDS.result.sentenceNoResult;
   if (kind === "not-applicable") sentence = WORDS.result.sentenceNotApplicable;
   else if (r.level !== null) {
-    sentence = fill(WORDS.result.sentence, { score, level: label, coverage: short }) + (weakSpots ? ` ${weakSpots}.` : "");
+    sentence = fill(WORDS.result.sentence, { result, coverage: short }) + (weakSpots ? ` ${weakSpots}.` : "");
   }
   return {
     ...r,
@@ -157,7 +158,7 @@ function dimensionAccount(info, r) {
 function widerAccount(info, theme, m) {
   const kind = m.score === null ? "no-result" : m.lowCoverage ? "low-coverage" : "result";
   const label = levelLabel(info.framework, m.level);
-  const result = m.level === null ? WORDS.result.noResult : fill(WORDS.result.scored, { score: scoreText(m.score), level: label });
+  const result = m.level === null ? WORDS.result.noResult : levelWords(info.framework, m.level);
   const coverage = coverageWords(m);
   return {
     id: theme ? theme.id : null,

@@ -10,8 +10,9 @@
  * criteria that have a level in both assessments only; criteria with a level in only one of the two
  * (for example "Not sure yet" then, Embedded now) are left out, and named. A dimension moved when
  * its level on those criteria moved, and the change is always said with those two levels ("Up 1
- * level. On the 2 criteria answered both times: Developing (2.5) → Established (3.0)"), so it is
- * never printed beside levels that do not show it. The headline counts the same rows.
+ * level. On the 2 criteria answered both times: Developing (level 2 of 4) → Established (level 3
+ * of 4)"), so it is never printed beside levels that do not show it. A change is said in whole
+ * levels only: the levels are untested, so no page shows the scores behind them. The headline counts the same rows.
  *
  * progress() gives the whole account (each side's full account, the rows with their words, the
  * headline). compare() is the older, smaller shape, kept for the pages that read it
@@ -22,7 +23,7 @@ import * as model from "../core/model.mjs";
 import * as scoring from "../core/scoring.mjs";
 import { decode } from "../core/decode.mjs";
 import { account, dimensionAccount } from "./account.mjs";
-import { WORDS, fill, count, either, levelLabel, scoreText, answerWords } from "./words.mjs";
+import { WORDS, fill, count, either, levelLabel, levelWords, answerWords } from "./words.mjs";
 
 /**
  * @typedef {import("../core/model.mjs").Assessment} Assessment
@@ -32,8 +33,9 @@ import { WORDS, fill, count, either, levelLabel, scoreText, answerWords } from "
  * @typedef {import("./account.mjs").Account} Account
  * @typedef {import("./account.mjs").DimensionAccount} DimensionAccount
  * @typedef {ReturnType<typeof scoring.scoreDimension>} DimensionResult
- * @typedef {{score: number|null, level: number|null, answered: number, label: string}} Measure  a result
- *   on the criteria answered with a level both times; label: its level's label ("" for none)
+ * @typedef {{score: number|null, level: number|null, answered: number, label: string, result: string}} Measure  a result
+ *   on the criteria answered with a level both times; label: its level's label, result: the level in
+ *   words with its number, "Developing (level 2 of 4)" ("" for none)
  * @typedef {{criterion: Criterion, number: string, value: string, other: string|null}} Apart  a criterion
  *   with a level in only one of the two: value, its level id there; other, the answer in the other (or null)
  * @typedef {{dimension: Dimension, then: DimensionResult, now: DimensionResult, target: number|null,
@@ -41,7 +43,7 @@ import { WORDS, fill, count, either, levelLabel, scoreText, answerWords } from "
  *   likeThen: Measure, likeNow: Measure, onlyThen: Apart[], onlyNow: Apart[]}} DimensionChange
  *   then and now: each assessment's own result (with its coverage); likeThen and likeNow: the
  *   results on the `compared` criteria with a level in both; change: the score moved on those
- *   (one decimal place); levels: the levels moved on those; direction: from levels
+ *   (one decimal place, never shown); levels: the levels moved on those; direction: from levels
  * @typedef {{dimension: Dimension, criterion: Criterion, number: string, from: string, to: string,
  *   fromNumber: number|null, toNumber: number|null, direction: "up"|"down"|"changed", flagged: boolean}} Moved
  * @typedef {{improved: number, fell: number, unchanged: number, notCompared: number}} Counts  dimensions
@@ -52,15 +54,14 @@ import { WORDS, fill, count, either, levelLabel, scoreText, answerWords } from "
  *   a criterion with a level in only one of the two, with its answers then and now in words
  * @typedef {object} RowWords
  * @property {string} name
- * @property {string} then  "2.5 Developing, from 2 of 3 criteria", or "No result yet" / "Not applicable"
+ * @property {string} then  "Developing (level 2 of 4), from 2 of 3 criteria", or "No result yet" / "Not applicable"
  * @property {string} now
  * @property {string} change  "Up 1 level", "Down 2 levels", "No change in level", "Not compared: ..."
- * @property {string} like  "On the 2 criteria answered both times: Developing (2.5) → Established (3.0)", or ""
+ * @property {string} like  "On the 2 criteria answered both times: Developing (level 2 of 4) → Established (level 3 of 4)", or ""
  * @property {string} changeFull  change, then like (what a change column says)
- * @property {string} scoreChange  "+0.5 on 2 criteria answered both times", or ""
  * @property {string} leftOut  "Left out: 3.3 Consent (Not sure yet then, Embedded now)", or ""
- * @property {string} thenBar  the chart's words on the bar then, always with the level: "Then: 1.3 Emerging", "Then: No result yet"
- * @property {string} nowBar  "Now: 2.0 Developing"
+ * @property {string} thenBar  the chart's words on the bar then: "Then: Emerging (level 1 of 4)", "Then: No result yet"
+ * @property {string} nowBar  "Now: Developing (level 2 of 4)"
  * @typedef {object} ProgressRow
  * @property {Dimension} dimension
  * @property {DimensionAccount} then  the full result then (all its answers then)
@@ -70,7 +71,7 @@ import { WORDS, fill, count, either, levelLabel, scoreText, answerWords } from "
  * @property {Measure} likeNow  the result now on those criteria only
  * @property {"up" | "down" | "same" | null} direction  from likeThen.level to likeNow.level; null: not compared
  * @property {number | null} levels  likeNow.level - likeThen.level
- * @property {number | null} change  likeNow.score - likeThen.score, one decimal place
+ * @property {number | null} change  likeNow.score - likeThen.score, one decimal place (never shown: see words.change)
  * @property {LeftOut[]} leftOut
  * @property {RowWords} words
  * @typedef {object} Progress
@@ -138,7 +139,13 @@ function dimensionChange(info, then, later, dimension) {
     else if (to.number) onlyNow.push({ criterion, number, value: /** @type {string} */ (to.value), other: from.value });
   });
   /** @param {DimensionResult} r @returns {Measure} */
-  const measure = (r) => ({ score: r.score, level: r.level, answered: r.answered, label: levelLabel(info.framework, r.level) });
+  const measure = (r) => ({
+    score: r.score,
+    level: r.level,
+    answered: r.answered,
+    label: levelLabel(info.framework, r.level),
+    result: levelWords(info.framework, r.level),
+  });
   const likeThen = measure(scoring.scoreDimension(info, only(then, both), dimension));
   const likeNow = measure(scoring.scoreDimension(info, only(later, both), dimension));
   const compared = both.length > 0;
@@ -233,11 +240,12 @@ function compare(info, earlier, later, _unused) {
 
 /* ---- Words ---------------------------------------------------------------------------------- */
 
-/** "+0.5", "−1.0", "0.0" @param {number | null} change */
-function formatChange(change) {
-  if (change === null) return "";
-  const text = Math.abs(change).toFixed(1);
-  return change > 0 ? `+${text}` : change < 0 ? `\u2212${text}` : text;
+/** A change in whole levels, in figures for a file: "+1", "−2", "0"; "" when not compared.
+ * @param {number | null} levels */
+function formatChange(levels) {
+  if (levels === null) return "";
+  const text = String(Math.abs(levels));
+  return levels > 0 ? `+${text}` : levels < 0 ? `\u2212${text}` : text;
 }
 
 /** "Up 1 level", "Down 2 levels", "No change in level", or why it is not compared. @param {DimensionChange} c */
@@ -248,15 +256,15 @@ function changeShort(c) {
   return fill(c.direction === "up" ? WORDS.progress.up : WORDS.progress.down, { levels });
 }
 
-/** "On the 2 criteria answered both times: Developing (2.5) → Established (3.0)", or "". @param {DimensionChange} c */
+/** "On the 2 criteria answered both times: Developing (level 2 of 4) → Established (level 3 of 4)",
+ * or "". @param {DimensionChange} c */
 function likeWords(c) {
   if (c.direction === null) return "";
-  const side = (/** @type {Measure} */ m) => fill(WORDS.progress.likeLevel, { level: m.label, score: scoreText(m.score) });
-  return fill(WORDS.progress.like, { criteria: count(c.compared, "criterion"), then: side(c.likeThen), now: side(c.likeNow) });
+  return fill(WORDS.progress.like, { criteria: count(c.compared, "criterion"), then: c.likeThen.result, now: c.likeNow.result });
 }
 
 /** A dimension's change in words, always with the two like-for-like levels it comes from: "Up 1
- * level. On the 2 criteria answered both times: Developing (2.5) → Established (3.0)".
+ * level. On the 2 criteria answered both times: Developing (level 2 of 4) → Established (level 3 of 4)".
  * @param {DimensionChange} c */
 function changeWords(c) {
   return c.direction === null ? changeShort(c) : fill(WORDS.progress.change, { change: changeShort(c), like: likeWords(c) });
@@ -289,7 +297,7 @@ function summary(comparison) {
   return headlineOf(comparison.dimensions).headline;
 }
 
-/** "2.5 Developing, from 2 of 3 criteria", or the kind of result when there is none. @param {DimensionAccount} d */
+/** "Developing (level 2 of 4), from 2 of 3 criteria", or the kind of result when there is none. @param {DimensionAccount} d */
 function fullWords(d) {
   return d.score === null ? d.words.level : `${d.words.result}, ${d.words.coverage}`;
 }
@@ -308,7 +316,6 @@ function row(info, c) {
   const now = dimensionAccount(info, c.now);
   const leftOut = leftOutOf(info, c);
   const list = leftOut.map((l) => fill(WORDS.progress.leftOutItem, { number: l.number, title: l.title, then: l.then, now: l.now })).join("; ");
-  const compared = c.direction !== null;
   return {
     dimension: c.dimension,
     then,
@@ -327,7 +334,6 @@ function row(info, c) {
       change: changeShort(c),
       like: likeWords(c),
       changeFull: changeWords(c),
-      scoreChange: compared ? fill(WORDS.progress.scoreChange, { change: formatChange(c.change), criteria: count(c.compared, "criterion") }) : "",
       leftOut: list ? fill(WORDS.progress.leftOut, { list }) : "",
       thenBar: fill(WORDS.progress.thenBar, { result: then.words.result }),
       nowBar: fill(WORDS.progress.nowBar, { result: now.words.result }),

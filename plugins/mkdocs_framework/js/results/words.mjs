@@ -31,9 +31,28 @@ function levelLabel(framework, number) {
   return level ? level.label : "";
 }
 
-/** A score to one decimal place ("2.5"); "" for none. @param {number | null | undefined} score */
-function scoreText(score) {
-  return typeof score === "number" ? score.toFixed(1) : "";
+/* The levels are untested, so a result is only ever shown as a whole level, in words with its
+ * number: never the average or middle value it was worked out from (core/scoring.mjs keeps that). */
+
+/** "Developing (level 2 of 4)": a level in words with its number; "" for none.
+ * @param {FrameworkWords} framework @param {number | null | undefined} number */
+function levelWords(framework, number) {
+  const label = levelLabel(framework, number);
+  return label ? fill(WORDS.result.scored, { level: label, number: Number(number), count: framework.levels.length }) : "";
+}
+
+/** "Level 2 of 4": a level's number in words; "" for none. @param {FrameworkWords} framework @param {number | null | undefined} number */
+function levelNumberWords(framework, number) {
+  return levelLabel(framework, number) ? fill(WORDS.result.score, { number: Number(number), count: framework.levels.length }) : "";
+}
+
+/** The middle of some levels, which may fall halfway between two: "Developing (level 2 of 4)", or
+ * "Between Emerging and Developing" for 1.5; "" for none. @param {FrameworkWords} framework @param {number | null | undefined} middle */
+function middleWords(framework, middle) {
+  if (typeof middle !== "number") return "";
+  const lower = Math.floor(middle);
+  if (lower === middle) return levelWords(framework, middle);
+  return fill(WORDS.result.between, { lower: levelLabel(framework, lower), higher: levelLabel(framework, lower + 1) });
 }
 
 /** An answer in words: a level's label, "Not applicable", "Not sure yet", or `none` when there is
@@ -67,4 +86,4 @@ function ruleInWords(framework) {
   return Array.isArray(framework.ruleInWords) ? framework.ruleInWords.slice() : [];
 }
 
-export { WORDS, fill, count, either, levelLabel, scoreText, answerWords, coverageWords, weakSpotsWords, ruleInWords };
+export { WORDS, fill, count, either, levelLabel, levelWords, levelNumberWords, middleWords, answerWords, coverageWords, weakSpotsWords, ruleInWords };

@@ -14,7 +14,6 @@
  * in assets/assess.css (--cif-chart-*), where the print width (--cif-print-width) is set too.
  */
 
-import * as scoring from "../core/scoring.mjs";
 import { WORDS, levelLabel } from "../results/words.mjs";
 import { chartPrintWidth } from "./dom.mjs";
 
@@ -265,8 +264,8 @@ function resultRows(results, levelName, noScore) {
   return results.dimensions.map((r) => ({
     label: `${r.dimension.number}. ${r.dimension.title}` + (r.lowCoverage ? ` (low coverage: ${coverage(r)})` : ""),
     low: Boolean(r.lowCoverage),
-    score: r.score,
-    scoreText: r.score === null ? "" : `${scoring.formatScore(r.score)} ${levelName(r.level)}`,
+    score: r.level,
+    scoreText: r.level === null ? "" : levelName(r.level),
     target: r.target,
     emptyText: r.total && r.notApplicable === r.total ? WORDS.kind["not-applicable"] : noScore,
   }));
@@ -281,7 +280,7 @@ function drawResults(doc, width, levels, results, levelName, noScore) {
   return draw(doc, {
     width,
     levels,
-    label: `Bar chart of the score of each dimension on the scale 1 to ${levels.length}, with targets. The table below gives the same figures.`,
+    label: `Bar chart of the level of each dimension on the scale 1 to ${levels.length}, with targets. The table below gives the same figures.`,
     // An account (results/account.mjs) is drawn in its own words, as drawAccount draws it, so the
     // report's chart and the hub's say the same.
     rows: "words" in results ? accountRows(/** @type {any} */ (results)) : resultRows(results, levelName, noScore),
@@ -340,8 +339,8 @@ function accountRows(account) {
   return account.dimensions.map((d) => ({
     label: d.kind === "low-coverage" ? `${d.words.name}, ${d.words.coverage}` : d.words.name,
     low: d.kind === "low-coverage",
-    score: d.score,
-    scoreText: d.score === null ? "" : d.words.result,
+    score: d.level,
+    scoreText: d.level === null ? "" : d.words.result,
     target: d.target,
     emptyText: d.words.level,
   }));
@@ -354,7 +353,7 @@ function drawAccount(doc, width, levels, account) {
   return draw(doc, {
     width,
     levels,
-    label: `Bar chart of the score of each dimension on the scale 1 to ${levels.length}, with targets. The table below gives the same figures.`,
+    label: `Bar chart of the level of each dimension on the scale 1 to ${levels.length}, with targets. The table below gives the same figures.`,
     rows: accountRows(account),
   });
 }
