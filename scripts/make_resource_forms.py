@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import yaml
 from docx.document import Document
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
@@ -38,8 +39,12 @@ FORM_PAGES = (
     "retention-periods",
     "data-map-template",
     "case-file-audit-prompts",
+    "board-cover-paper",
 )
 """The resources a council fills in, each made into a Word form of the same name."""
+
+STATEMENT = re.compile(r"<!--\s*framework:statement\s*-->")
+"""Where a page carries the statement of what the framework is (publisher.statement)."""
 
 FIXED_TIME = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 """Written into every form, so that the same page always makes the same file."""
@@ -100,6 +105,21 @@ def add_table(document: Document, rows: list[str], tall: bool) -> None:
         table.rows[number].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
 
 
+def framework_statement() -> str:
+    """The statement of what the framework is, as the site's pages carry it (publisher.statement):
+    from framework.yml, naming the publisher that mkdocs.yml gives (extra: contact: organisation)."""
+    from mkdocs_framework.publisher import statement
+    from mkdocs_framework.validate import load_framework
+
+    class Loader(yaml.SafeLoader):
+        """mkdocs.yml as plain data: its tags (!ENV, !!python/name) are read as nothing."""
+
+    Loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
+    contact = (config.get("extra") or {}).get("contact") or {}
+    return statement(load_framework(ROOT / "framework.yml"), str(contact.get("organisation") or ""))
+
+
 def build(page: Path) -> Document:
     """The Word form made from one resource page's Markdown."""
     document = docx.Document()
@@ -123,6 +143,11 @@ def build(page: Path) -> Document:
         ruled = LINES.search(text)
         if ruled:
             writing_lines(document, ruled.group(1).count("<span>"))
+        elif STATEMENT.fullmatch(text):
+            # Word for word, as every page, worksheet and report carries it.
+            said = framework_statement()
+            if said:  # a published framework has none
+                document.add_paragraph().add_run(said).bold = True
         elif not text or text.startswith("<") or "](forms/" in text:
             continue  # layout, and the link to the form itself
         elif text.startswith("# "):
@@ -130,6 +155,8 @@ def build(page: Path) -> Document:
             document.core_properties.title = plain(text[2:])
         elif text.startswith("## "):
             document.add_heading(plain(text[3:]), level=1)
+        elif text.startswith("### "):
+            document.add_heading(plain(text[4:]), level=2)
         elif text.startswith("- "):
             add_runs(document.add_paragraph(style="List Bullet"), text[2:])
         else:

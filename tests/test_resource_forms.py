@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import io
+import re
 from types import ModuleType
 
 import docx
@@ -15,6 +16,8 @@ import pytest
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from mkdocs_framework.publisher import statement
+from mkdocs_framework.validate import load_framework
 from tests.helpers import REPO
 
 SCRIPT = REPO / "scripts" / "make_resource_forms.py"
@@ -87,3 +90,23 @@ def test_making_a_form_again_gives_the_same_file() -> None:
     page = REPO / "content" / "resources" / "dpia-screening.md"
     again = FORMS.docx_bytes(FORMS.build(page))
     assert again == made()["dpia-screening.docx"] and again.startswith(b"PK")
+
+
+def test_the_board_cover_paper_form_carries_the_status_statement_word_for_word() -> None:
+    """The board cover paper's page links to its Word form, and the form keeps the statement of what
+    the framework is (the same words every page carries: publisher.statement), and the paper's parts."""
+    page = (REPO / "content" / "resources" / "board-cover-paper.md").read_text(encoding="utf-8")
+    assert "[download it as a Word document](forms/board-cover-paper.docx)" in page
+    document = docx.Document(io.BytesIO(made()["board-cover-paper.docx"]))
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    organisation = re.search(r'^\s+organisation: "(.+)"$', (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    assert organisation
+    said = statement(load_framework(REPO / "framework.yml"), organisation.group(1))
+    assert said.startswith("Prototype framework, version ") and "unofficial prototype" in said
+    assert texts[texts.index("Status of the framework") + 1] == said
+    # The paper's sections, at the levels the page gives them, and no Markdown left in the words.
+    for level, marks in ((1, "## "), (2, "### ")):
+        headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name == f"Heading {level}"]
+        assert headings == [line[len(marks) :] for line in page.splitlines() if line.startswith(marks)]
+    assert "Title: Using children's information well: self-assessment results and action plan" in texts
+    assert not any(mark in text for text in texts for mark in ("**", "###", "&nbsp;", "<!--", "](")), texts
