@@ -1,4 +1,5 @@
-/* assess-more.js: hands its modules to the form that loaded it (see later.mjs). */
+/* assess-more.js: what the self-assessment form loads on first use (ui/loader.mjs). */
 import * as more from "../form/more.mjs";
+import { register } from "../ui/loader.mjs";
 
-document.dispatchEvent(new CustomEvent("cif:more", { detail: more }));
+register("assess-more", more);

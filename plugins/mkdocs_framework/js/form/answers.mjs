@@ -3,7 +3,7 @@
  * details, and each dimension's target and notes. */
 
 import * as model from "../core/model.mjs";
-import * as migrate from "../core/migrate.mjs";
+import * as fields from "../core/fields.mjs";
 import { all, make, setText } from "../ui/dom.mjs";
 import { FormComponent } from "./component.mjs";
 import { criterionName, dimensionSentence } from "./words.mjs";
@@ -16,7 +16,7 @@ export class Criterion extends FormComponent {
   /** @param {HTMLElement} root @param {import("./component.mjs").App} app */
   constructor(root, app) {
     super(root, app);
-    this.id = root.getAttribute("data-criterion");
+    this.id = root.getAttribute("data-criterion") || "";
     this.radios = /** @type {HTMLInputElement[]} */ (all(root, "input[type=radio]"));
     this.on(root, "change", (event) => this.answer(event.target));
     this.on(root, "click", (event) => this.click(event));
@@ -84,11 +84,11 @@ export class Criterion extends FormComponent {
       button.setAttribute("data-confirm", this.id);
       button.append(make(doc, "span", "cif-visually-hidden", " to " + criterionName(this.state.info, this.id)));
       flag.append(make(doc, "p", "cif-review__text"), button);
-      root.querySelector("legend").after(flag);
+      /** @type {HTMLElement} */ (root.querySelector("legend")).after(flag);
       root.classList.add("cif-criterion--review");
       root.setAttribute("aria-describedby", flag.id);
     }
-    setText(flag.querySelector(".cif-review__text"), migrate.REASONS[reason] || migrate.REASONS.reworded);
+    setText(flag.querySelector(".cif-review__text"), fields.REASONS[/** @type {keyof typeof fields.REASONS} */ (reason)] || fields.REASONS.reworded);
   }
 }
 
@@ -131,12 +131,12 @@ export class DimensionNotes extends FormComponent {
     this.notes = /** @type {HTMLTextAreaElement[]} */ (all(root, "textarea[data-note]"));
     const info = app.state.info;
     this.on(this.target, "change", () => {
-      this.state.change((a) => model.setTarget(info, a, this.target.getAttribute("data-target"), this.target.value));
+      this.state.change((a) => model.setTarget(info, a, this.target.getAttribute("data-target") || "", this.target.value));
     });
     this.on(root, "input", (event) => {
       const area = event.target;
       if (!this.notes.includes(area)) return;
-      this.state.change((a) => model.setNote(info, a, area.getAttribute("data-note-for"), area.getAttribute("data-note"), area.value));
+      this.state.change((a) => model.setNote(info, a, area.getAttribute("data-note-for") || "", area.getAttribute("data-note") || "", area.value));
     });
   }
 
@@ -144,10 +144,10 @@ export class DimensionNotes extends FormComponent {
   update(event) {
     if (event.type !== "opened") return;
     const assessment = this.state.assessment;
-    const id = this.target.getAttribute("data-target");
+    const id = this.target.getAttribute("data-target") || "";
     this.target.value = model.has(assessment.targets, id) ? assessment.targets[id] : "";
     this.notes.forEach((area) => {
-      area.value = model.note(assessment, area.getAttribute("data-note-for"), area.getAttribute("data-note"));
+      area.value = model.note(assessment, area.getAttribute("data-note-for") || "", area.getAttribute("data-note") || "");
     });
   }
 }

@@ -4,17 +4,17 @@
  * file-keep.mjs once a file was ever chosen on this device (its database, core/file-store.mjs,
  * exists), to carry on writing to it. The hub's offer of a file starts with keeping.mjs. */
 
-import { later } from "./later.mjs";
-
-/** @param {import("./state.mjs").FormState} state @param {Document} doc
- * @param {(action: () => void) => void} withMore @returns {() => void} stop */
-export function keepInFile(state, doc, withMore) {
+/** @param {import("./component.mjs").App} app @returns {() => void} stop */
+export function keepInFile(app) {
+  const { state, doc } = app;
   const root = doc.getElementById("cif-filekeep");
   /** @type {any} */
   let keeper;
   if (root && "showSaveFilePicker" in window) {
     indexedDB.databases().then(
-      (list) => list.some((db) => db.name === `cif:${state.framework.id}:files`) && withMore(() => (keeper = later().FileKeeper.start(root, { state, doc, withMore }))),
+      (list) => {
+        if (list.some((db) => db.name === `cif:${state.framework.id}:files`)) app.withMore((more) => (keeper = more.FileKeeper.start(root, app)));
+      },
       () => {}
     );
   }

@@ -146,12 +146,13 @@ export class FileKeeper extends FormComponent {
    * suggesting the file's name), "open" to open one. @param {string | null} how */
   pick(how) {
     const win = /** @type {any} */ (this.doc.defaultView);
+    const way = how || undefined;
     const suggestedName = this.kept ? this.kept.name : fileName(this.state.assessment, ".json");
     try {
-      if (how === "open") this.picked(win.showOpenFilePicker({ types: TYPES }).then((/** @type {any[]} */ list) => list[0]), how);
-      else this.picked(win.showSaveFilePicker({ types: TYPES, suggestedName }), how);
+      if (how === "open") this.picked(win.showOpenFilePicker({ types: TYPES }).then((/** @type {any[]} */ list) => list[0]), way);
+      else this.picked(win.showSaveFilePicker({ types: TYPES, suggestedName }), way);
     } catch (error) {
-      this.picked(Promise.reject(error), how);
+      this.picked(Promise.reject(error), way);
     }
   }
 

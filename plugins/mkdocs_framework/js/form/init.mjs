@@ -6,17 +6,19 @@
 
 import { all } from "../ui/dom.mjs";
 
-/** @typedef {import("./component.mjs").FormComponent} FormComponent */
 /** @typedef {import("./component.mjs").App} App */
+/** @typedef {import("../ui/component.mjs").Component<any, any>} AnyComponent */
 
 /** Starts the component of every root in scope marked with a data-module of one of components, in
  * the order of the page (so they hear of each change in that order).
- * @param {ParentNode} scope @param {App} app @param {(new (root: HTMLElement, app: App) => FormComponent)[]} components
- * @returns {FormComponent[]} */
+ * @param {ParentNode} scope @param {App} app @param {import("../ui/component.mjs").ComponentClass<App>[]} components
+ * @returns {AnyComponent[]} */
 export function initAll(scope, app, components) {
-  const byName = new Map(components.map((Module) => [/** @type {any} */ (Module).moduleName, Module]));
-  return all(scope, "[data-module]").flatMap((root) => {
-    const Module = byName.get(root.getAttribute("data-module"));
+  const byName = new Map(components.map((Module) => [Module.moduleName, Module]));
+  /** @type {HTMLElement[]} */
+  const roots = all(scope, "[data-module]");
+  return roots.flatMap((root) => {
+    const Module = byName.get(root.getAttribute("data-module") || "");
     return Module ? [new Module(root, app)] : [];
   });
 }

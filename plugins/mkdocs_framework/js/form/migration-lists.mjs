@@ -4,10 +4,11 @@
  * needs them. */
 
 import * as model from "../core/model.mjs";
-import * as migrate from "../core/migrate.mjs";
+import * as fields from "../core/fields.mjs";
 import { make } from "../ui/dom.mjs";
 import { criterionName } from "./words.mjs";
 
+/** @type {Record<string, string>} */
 const NOT_CARRIED_KIND = { answer: "Answer to", target: "Target level for", notes: "Notes for", plan: "Action plan entry for", detail: "The assessment's" };
 
 /** @param {any} items @returns {any[]} */
@@ -59,7 +60,9 @@ export function migrationLists(state, holder, report) {
     if (item.reason === "split" && sources.length) {
       return `your answer to \u201c${sources[0].id}\u201d was copied to each of the questions it was divided into.`;
     }
-    return { reworded: "the wording changed.", unverified: "the wording may have changed." }[item.reason] || "check it is still right.";
+    /** @type {Record<string, string>} */
+    const why = { reworded: "the wording changed.", unverified: "the wording may have changed." };
+    return why[item.reason] || "check it is still right.";
   };
 
   holder.textContent = "";
@@ -77,7 +80,7 @@ export function migrationLists(state, holder, report) {
     const value = valueName(info, item.value);
     li.textContent =
       `${NOT_CARRIED_KIND[item.kind] || "Answer to"} \u201c${item.id}\u201d${value ? ": " + value : ""} (` +
-      (migrate.NOT_CARRIED_REASONS[item.reason] || "it could not be carried over") +
+      (/** @type {Record<string, string>} */ (fields.NOT_CARRIED_REASONS)[item.reason] || "it could not be carried over") +
       (item.reason === "removed" && item.version ? " after version " + item.version : "") +
       ").";
   });

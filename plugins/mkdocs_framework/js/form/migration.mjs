@@ -1,12 +1,13 @@
 /* The notice at the top of the form about answers from another version of the framework: after
  * they were carried over to this version (it stays, also after a reload, until the person hides
  * it), or when they cannot be opened here (another framework, a newer version), left exactly as
- * they are. Root: #cif-migration. */
+ * they are. Root: #cif-migration. It comes with assess-more.js (see form/index.mjs, which loads it
+ * when a record from another version is met or a notice about one is still to be shown). */
 
 import * as model from "../core/model.mjs";
 import { make, setText } from "../ui/dom.mjs";
 import { FormComponent } from "./component.mjs";
-import { later } from "./later.mjs";
+import { migrationLists } from "./migration-lists.mjs";
 
 export class MigrationNotice extends FormComponent {
   static moduleName = "cif-migration";
@@ -24,8 +25,9 @@ export class MigrationNotice extends FormComponent {
   update(event) {
     if (event.type === "refused") this.refuse(event.report, event.after);
     if (event.type !== "opened") return;
-    const status = event.migration ? event.migration.status : "current";
-    if (event.how === "load" && status === "refused") this.refuse(event.migration.report);
+    const migration = event.migration || { status: "current", report: null };
+    const status = migration.status;
+    if (event.how === "load" && status === "refused") this.refuse(migration.report);
     else if (event.how === "load") this.show(status === "migrated");
     else if (event.how === "other-window") return;
     else {
@@ -71,9 +73,7 @@ export class MigrationNotice extends FormComponent {
     );
     const carried = Array.isArray(report.carried) ? report.carried.length : 0;
     if (carried) this.paragraph(model.plural(carried, "answer was", "answers were") + " carried over unchanged.");
-    // The lists come with assess-more.js: only a person whose answers were carried over needs them.
-    const holder = this.body.appendChild(make(this.doc, "div"));
-    this.app.withMore(() => later().migrationLists(this.state, holder, report));
+    migrationLists(this.state, this.body.appendChild(make(this.doc, "div")), report);
     const changesHref = notice.getAttribute("data-changes-href");
     if (changesHref) {
       const link = make(this.doc, "a", "", "What changed in this version of the framework");
@@ -108,6 +108,6 @@ export class MigrationNotice extends FormComponent {
     }
     this.root.hidden = true;
     this.root.removeAttribute("data-refused");
-    this.doc.getElementById("cif-name").focus();
+    this.doc.getElementById("cif-name")?.focus();
   }
 }

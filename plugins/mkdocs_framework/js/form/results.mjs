@@ -45,7 +45,7 @@ export class DimensionScore extends ResultsView {
 
   /** @param {Account} a */
   show(a) {
-    const line = this.root.querySelector("[data-score-for]");
+    const line = /** @type {HTMLElement} */ (this.root.querySelector("[data-score-for]"));
     const found = a.dimensions.find((d) => d.id === line.getAttribute("data-score-for"));
     if (found) line.textContent = found.words.sentence;
   }
@@ -109,7 +109,7 @@ export class Results extends ResultsView {
     else if (noThemes) holder.append(make(this.doc, "p", "", why.overallNoThemes.trim()));
   }
 
-  /* printWidth: the width of the printed page's text, since the page cannot be measured before
+  /** printWidth: the width of the printed page's text, since the page cannot be measured before
    * it is laid out for print. @param {boolean} force @param {number} [printWidth] */
   drawChart(force, printWidth) {
     const holder = this.byId("cif-chart");

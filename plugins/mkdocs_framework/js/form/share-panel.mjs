@@ -4,7 +4,6 @@
  * Root: #cif-share (data-module="cif-share").
  */
 
-import { later } from "./later.mjs";
 import { FormComponent } from "./component.mjs";
 
 export class SharePanel extends FormComponent {
@@ -20,8 +19,8 @@ export class SharePanel extends FormComponent {
       if (!button) return;
       if (this.view) this.view.press(button);
       else if (button.id === "cif-share-start") {
-        app.withMore(() => {
-          if (!this.view) this.view = new (later().ShareView)(this);
+        app.withMore((more) => {
+          if (!this.view) this.view = new more.ShareView(this);
           this.view.press(button);
         });
       }

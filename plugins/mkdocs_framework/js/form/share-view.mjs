@@ -34,7 +34,7 @@ export class ShareView {
     if (!this.panel.hidden && this.panel.contains(target)) this.close();
   }
 
-  /* The results changed: an open panel describes them as they are now, and a link made before
+  /** The results changed: an open panel describes them as they are now, and a link made before
    * the change is taken away so an out-of-date link is never copied by hand.
    * @param {import("./state.mjs").StateEvent} event */
   update(event) {

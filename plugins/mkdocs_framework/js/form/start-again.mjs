@@ -3,7 +3,7 @@
  * data-module="cif-start-again". */
 
 import { FormComponent } from "./component.mjs";
-import { exportAnswers } from "./transfer.mjs";
+import { exportAnswers } from "./export.mjs";
 
 export class StartAgain extends FormComponent {
   static moduleName = "cif-start-again";

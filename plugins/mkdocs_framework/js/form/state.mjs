@@ -16,6 +16,10 @@
  *                                              (cached): every count, result and sentence the form states
  *   state.levelName(n)                         the label of level number n ("" for 0 or null)
  *   state.subscribe(listener) -> unsubscribe   listener(event) is called for each event below
+ *   state.lastOpened                           the last "opened" event (for a listener that starts later)
+ *   state.migrate                              core/migrate.mjs's migrateAssessment once the page has
+ *                                              it (it comes with assess-more.js), else null
+ *   state.needsMigration()                     whether a record on the device needs state.migrate
  *   state.load()                               opens what the device holds (once, at start)
  *   state.change(edit)                         edit(assessment) (a model setter), then save + "changed"
  *   state.changed()                            the open assessment was edited in place: save + "changed"
@@ -62,7 +66,7 @@ import * as model from "../core/model.mjs";
 import * as scoring from "../core/scoring.mjs";
 import { account } from "../results/account.mjs";
 import { levelLabel } from "../results/words.mjs";
-import { decodeStored } from "../core/decode.mjs";
+import { decodeStored, needsMigration } from "../core/decode.mjs";
 import { merge } from "../core/storage.mjs";
 
 /** @typedef {{status: string, report?: any, assessment?: any}} Migration */
@@ -119,6 +123,11 @@ export class FormState {
     this.saveMessage = SAVING;
     /** @type {Listener[]} */
     this.listeners = [];
+    /** @type {StateEvent | null} */
+    this.lastOpened = null;
+    /** Carries a record to this version (core/migrate.mjs), once the page has loaded it.
+     * @type {((record: any, framework: any) => any) | null} */
+    this.migrate = null;
     this.revision = 0;
     /** @type {{revision: number, value: any} | null} */
     this.cached = null;
@@ -153,6 +162,7 @@ export class FormState {
 
   /** @param {StateEvent} event */
   notify(event) {
+    if (event.type === "opened") this.lastOpened = event;
     this.listeners.slice().forEach((listener) => listener(event));
   }
 
@@ -185,8 +195,20 @@ export class FormState {
    * @param {any} raw @returns {{assessment: any, migration: Migration | null}} */
   openRecord(raw) {
     if (!raw) return { assessment: model.blankAssessment(this.info), migration: null };
-    const { assessment, migration } = decodeStored(this.info, raw);
-    return { assessment: assessment || model.blankAssessment(this.info), migration };
+    const decoded = decodeStored(this.info, raw, this.migrate || undefined);
+    if (decoded.outcome === "migrate") {
+      // The migration could not be loaded: the record is left as it is, as one this form cannot open now.
+      const report = { refusedReason: "They were saved with another version of the framework, and the part of the form that carries them over could not be loaded. They have been left exactly as they are." };
+      return { assessment: model.blankAssessment(this.info), migration: { status: "refused", report } };
+    }
+    return { assessment: decoded.assessment || model.blankAssessment(this.info), migration: decoded.migration };
+  }
+
+  /** Whether a record on the device (the open one, or another the list of assessments can open)
+   * needs the migration (state.migrate) to be opened. */
+  needsMigration() {
+    const loaded = this.store.loadAll();
+    return Boolean(loaded.ok && loaded.assessments.some((/** @type {any} */ record) => needsMigration(this.info, record)));
   }
 
   /** @param {any} assessment @param {any} [base] the record as saved, when it is one */
@@ -352,7 +374,9 @@ export class FormState {
   /** Shows a record merged with another tab's changes, and says so on the save status.
    * @param {any} record @param {any} [base] */
   follow(record, base = record) {
-    this.put(this.openRecord(record).assessment, base);
+    // Written by a tab of another version of the site while the migration is not loaded: shown as it is.
+    const unmigrated = !this.migrate && needsMigration(this.info, record);
+    this.put(unmigrated ? model.restore(this.info, record) : this.openRecord(record).assessment, base);
     this.saveMessage = "Updated at " + clockTime(new Date()) + " with changes made in another tab.";
     this.notify({ type: "storage" });
     this.notify({ type: "opened", how: "other-window", migration: null });

@@ -1,9 +1,8 @@
 /* What the form tells the person about itself: whether answers are saved (each save status line
- * and the warning when the browser will not save), the banner after something big happened, and
- * the live region that reads out the effect of a change. */
+ * and the warning when the browser will not save) and the banner after something big happened. The
+ * live region that reads out the effect of a change is the Announcer of ui/component.mjs. */
 
 import { setText } from "../ui/dom.mjs";
-import { LiveRegion } from "../ui/component.mjs";
 import { FormComponent } from "./component.mjs";
 
 const STORAGE_REASONS = {
@@ -36,7 +35,7 @@ export class StorageWarning extends FormComponent {
   update(event) {
     if (event.type !== "storage") return;
     const problem = this.state.storageProblem;
-    if (problem) setText(this.byId("cif-storage-warning-reason"), STORAGE_REASONS[problem] || STORAGE_REASONS.failed);
+    if (problem) setText(this.byId("cif-storage-warning-reason"), STORAGE_REASONS[/** @type {keyof typeof STORAGE_REASONS} */ (problem)] || STORAGE_REASONS.failed);
     this.root.hidden = problem === null;
   }
 }
@@ -48,27 +47,9 @@ export class Banner extends FormComponent {
   /** @param {import("./state.mjs").StateEvent} event */
   update(event) {
     if (event.type !== "banner") return;
-    setText(this.byId("cif-banner-title"), event.title);
-    setText(this.byId("cif-banner-text"), event.text);
+    setText(this.byId("cif-banner-title"), event.title || "");
+    setText(this.byId("cif-banner-text"), event.text || "");
     this.root.hidden = false;
     this.root.focus();
-  }
-}
-
-/** The live region: root is #cif-announcer. Polite, and only once things settle, so arrowing
- * through a radio group is not read out option by option. */
-export class Announcer extends FormComponent {
-  static moduleName = "cif-announcer";
-
-  /** @param {HTMLElement} root @param {import("./component.mjs").App} app */
-  constructor(root, app) {
-    super(root, app);
-    this.region = new LiveRegion(root);
-    this.keep(() => this.region.stop());
-  }
-
-  /** @param {import("./state.mjs").StateEvent} event */
-  update(event) {
-    if (event.type === "announce") this.region.say(event.text, 600);
   }
 }

@@ -6,7 +6,8 @@
 
 import { startForm } from "./page.mjs";
 import { Criterion, DimensionNotes } from "./answers.mjs";
-import { Announcer, Banner, SaveStatus, StorageWarning } from "./status.mjs";
+import { Announcer } from "../ui/component.mjs";
+import { Banner, SaveStatus, StorageWarning } from "./status.mjs";
 import { CheckAnswers, ReturnToCheck, StepExport, StepProgress } from "./steps.mjs";
 import { DimensionScore } from "./results.mjs";
 

@@ -8,7 +8,7 @@ import * as model from "../core/model.mjs";
 import { WORDS, fill, count, answerWords, levelLabel } from "../results/words.mjs";
 import { all } from "../ui/dom.mjs";
 import { FormComponent } from "./component.mjs";
-import { exportAnswers } from "./transfer.mjs";
+import { exportAnswers } from "./export.mjs";
 
 /** What is left of a section, in words, and the kind of tag that shows it, from the account's
  * coverage of the dimension: "Completed" when every criterion has a level or "Not applicable";
@@ -64,7 +64,7 @@ export class ContinueLink extends Follows {
       link.href = check.href;
       return;
     }
-    const pattern = this.app.doc.getElementById("cif-framework").getAttribute("data-step-href");
+    const pattern = this.app.doc.getElementById("cif-framework")?.getAttribute("data-step-href") || "";
     link.href = pattern.replace("__ID__", to.d.id);
     link.textContent = fill(started ? WORDS.form.continueWith : WORDS.form.startWith, { section: to.d.words.name });
   }

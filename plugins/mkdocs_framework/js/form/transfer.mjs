@@ -1,12 +1,14 @@
 /* Keeping a copy: export (JSON, CSV) and import with confirmation. Root: the element with
- * data-module="cif-transfer" around "Export your answers" and "Import answers". The code that
- * reads and writes the files is in assess-more.js, loaded on first use. */
+ * data-module="cif-transfer" around "Export your answers" and "Import answers". It comes with
+ * assess-more.js (see form/index.mjs, which says when the hub loads it); the form's other export
+ * buttons reach exportNow through export.mjs. */
 
 import * as model from "../core/model.mjs";
 import { download, make, setText } from "../ui/dom.mjs";
 import { account } from "../results/account.mjs";
 import { WORDS, fill } from "../results/words.mjs";
-import { later } from "./later.mjs";
+import * as transfer from "../core/transfer.mjs";
+import * as keep from "../core/keep.mjs";
 import { FormComponent } from "./component.mjs";
 
 /** What an imported assessment holds, counted and worded as the hub counts it once it is open
@@ -17,21 +19,18 @@ function importedCounts(info, imported) {
 }
 
 /** Downloads the open assessment as a JSON or CSV file, and says so.
- * @param {import("./component.mjs").App} app @param {"json" | "csv"} kind */
-export function exportAnswers(app, kind) {
-  app.withMore(() => {
-    const { transfer, keep } = later();
-    const { info, assessment } = app.state;
-    const name = transfer.fileName(assessment, kind);
-    if (kind === "json") {
-      download(app.doc, transfer.exportJson(info, assessment), name, "application/json");
-      app.state.change((a) => keep.exported(a)); // the list of assessments says when
-      app.state.announce("Your answers have been exported to the file " + name + ".");
-    } else {
-      download(app.doc, transfer.exportCsv(info, assessment), name, "text/csv;charset=utf-8");
-      app.state.announce("Your answers have been downloaded as the spreadsheet file " + name + ".");
-    }
-  });
+ * @param {{state: import("./state.mjs").FormState, doc: Document}} app @param {"json" | "csv"} kind */
+export function exportNow(app, kind) {
+  const { info, assessment } = app.state;
+  const name = transfer.fileName(assessment, kind);
+  if (kind === "json") {
+    download(app.doc, transfer.exportJson(info, assessment), name, "application/json");
+    app.state.change((a) => keep.exported(a)); // the list of assessments says when
+    app.state.announce("Your answers have been exported to the file " + name + ".");
+  } else {
+    download(app.doc, transfer.exportCsv(info, assessment), name, "text/csv;charset=utf-8");
+    app.state.announce("Your answers have been downloaded as the spreadsheet file " + name + ".");
+  }
 }
 
 export class Transfer extends FormComponent {
@@ -48,12 +47,12 @@ export class Transfer extends FormComponent {
     this.confirmPanel = this.byId("cif-import-confirm");
     /** @type {Record<string, () => void>} */
     const actions = {
-      "cif-export-json": () => exportAnswers(app, "json"),
-      "cif-export-csv": () => exportAnswers(app, "csv"),
-      "cif-import-export-first": () => exportAnswers(app, "json"),
+      "cif-export-json": () => exportNow(app, "json"),
+      "cif-export-csv": () => exportNow(app, "csv"),
+      "cif-import-export-first": () => exportNow(app, "json"),
       "cif-import": () => {
         this.clearErrors();
-        app.withMore(() => this.read());
+        this.read();
       },
       "cif-import-confirm-yes": () => this.pending && this.apply(this.pending.result, this.pending.fileName),
       "cif-import-cancel": () => this.cancel(false),
@@ -109,7 +108,6 @@ export class Transfer extends FormComponent {
   /** Reads the file chosen here, or one opened to keep the assessment in.
    * @param {{file: File, applied: () => void}} [opened] */
   read(opened) {
-    const { transfer } = later();
     this.applied = opened && opened.applied;
     const file = opened ? opened.file : this.file.files && this.file.files[0];
     if (!file) return this.showErrors(["Select a JSON file exported from this form."]);
@@ -162,7 +160,7 @@ export class Transfer extends FormComponent {
     // The banner first: a notice about answers carried over from another version takes the focus after it.
     this.state.banner(WORDS.form.importedTitle, fill(WORDS.form.imported, { file: fileName, counts: importedCounts(this.state.info, result) }));
     this.state.replace(result.assessment, Boolean(result.migration));
-    this.state.change((a) => later().keep.imported(a)); // its answers are in that file
+    this.state.change((a) => keep.imported(a)); // its answers are in that file
     if (this.applied) this.applied();
   }
 }

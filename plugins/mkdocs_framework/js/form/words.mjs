@@ -14,7 +14,9 @@ export function scoreSentence(state, dimensionId) {
 /** The dimension of a criterion and its result now, in words, as announced after an answer.
  * @param {FormState} state @param {string} criterionId */
 export function dimensionSentence(state, criterionId) {
-  const dimension = state.info.criteria.get(criterionId).dimension;
+  const found = state.info.criteria.get(criterionId);
+  if (!found) return "";
+  const dimension = found.dimension;
   return dimension.title + ": " + scoreSentence(state, dimension.id);
 }
 

@@ -208,7 +208,7 @@ export class ComparisonReport {
   /** @param {Moved} m a criterion that moved */
   movedText(m) {
     if (m.direction === "changed") return "Changed";
-    const steps = Math.abs(m.toNumber - m.fromNumber);
+    const steps = Math.abs((m.toNumber || 0) - (m.fromNumber || 0));
     return (m.direction === "up" ? "Up " : "Down ") + this.ctx.plural(steps, "level", "levels");
   }
 }

@@ -7,7 +7,8 @@
 
 import * as model from "../../core/model.mjs";
 import { chartPrintWidth, make, find } from "../../ui/dom.mjs";
-import { later } from "../later.mjs";
+import * as transfer from "../../core/transfer.mjs";
+import { ComparisonReport } from "./comparison-report.mjs";
 import { FormComponent } from "../component.mjs";
 import { everyAssessment, hiddenText, longDate, nameOf, savedRecord } from "./shared.mjs";
 import { WORDS } from "../../results/words.mjs";
@@ -15,7 +16,6 @@ import { WORDS } from "../../results/words.mjs";
 /** @typedef {import("./shared.mjs").Assessment} Assessment */
 /** @typedef {import("./shared.mjs").PageContext} PageContext */
 /** @typedef {import("./comparison-report.mjs").ComparedWith} ComparedWith */
-/** @typedef {import("./comparison-report.mjs").ComparisonReport} ComparisonReport */
 /** @typedef {import("../state.mjs").StateEvent} StateEvent */
 
 export class Comparison extends FormComponent {
@@ -69,7 +69,7 @@ export class Comparison extends FormComponent {
   /** Shows the result (call once assess-more.js is loaded).
    * @param {ComparedWith} other @param {{focus?: boolean, printWidth?: number}} [how] */
   show(other, how) {
-    if (!this.view) this.view = new (later().ComparisonReport)(this.results, this.ctx);
+    if (!this.view) this.view = new ComparisonReport(this.results, this.ctx);
     this.view.show(other, how);
   }
 
@@ -109,7 +109,7 @@ export class Comparison extends FormComponent {
     if (!choice) {
       this.showError(this.choice, ["Choose an assessment to compare with."]);
     } else if (choice === "file") {
-      this.ctx.withMore(() => this.compareWithFile());
+      this.compareWithFile();
     } else {
       const raw = savedRecord(this.ctx, choice);
       if (!raw) {
@@ -117,7 +117,7 @@ export class Comparison extends FormComponent {
         return;
       }
       const assessment = model.restore(this.ctx.info, raw);
-      this.ctx.withMore(() => this.compareWith({ assessment, source: "device", warnings: [] }));
+      this.compareWith({ assessment, source: "device", warnings: [] });
     }
   }
 
@@ -127,7 +127,6 @@ export class Comparison extends FormComponent {
       this.showError(this.file, ["Select a JSON file exported from this form."]);
       return;
     }
-    const { transfer } = later();
     if (file.size > transfer.MAX_BYTES) {
       this.showError(this.file, ["The selected file is larger than 1 MB, so it cannot be an export from this form."]);
       return;
@@ -137,11 +136,11 @@ export class Comparison extends FormComponent {
         const text = new Uint8Array(buffer);
         const result = transfer.parseImport(this.ctx.info, text, file.size);
         if (!result.ok) {
-          this.showError(this.file, result.errors);
+          this.showError(this.file, result.errors || []);
           return;
         }
         const { assessment, warnings } = result;
-        this.compareWith({ assessment, source: "file", fileName: file.name, warnings });
+        if (assessment) this.compareWith({ assessment, source: "file", fileName: file.name, warnings: warnings || [] });
       },
       () => this.showError(this.file, [WORDS.form.fileUnreadable])
     );

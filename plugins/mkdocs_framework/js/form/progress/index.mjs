@@ -3,7 +3,7 @@
  * plan (action-plan.mjs), in js/progress/. Each is a component (form/component.mjs) constructed on
  * its root element, found by its data-module attribute in the form's template, and follows the
  * page's state object; the logic they show is in model.mjs, scoring.mjs, compare.mjs and plan.mjs.
- * Started by form/index.mjs through attach(context).
+ * Started with assess-more.js, by form/hub-more.mjs through attach(context).
  */
 
 import { Library } from "./library.mjs";
@@ -16,10 +16,10 @@ const COMPONENTS = [Library, Comparison, ActionPlan];
 
 /**
  * Starts the components on the form page, each on the element with its data-module name. They
- * follow ctx.state from then on. Returns the hooks form/index.mjs may call: refresh() brings them
- * up to date at once, and stop() ends them when the page goes.
+ * follow ctx.state from then on. Returns the hooks form/hub-more.mjs calls: update(event) hands them
+ * an event of the state (the opening they missed), and stop() ends them when the page goes.
  * @param {PageContext} ctx
- * @returns {{refresh: () => void, stop: () => void}}
+ * @returns {{update: (event: import("../state.mjs").StateEvent) => void, stop: () => void}}
  */
 function attach(ctx) {
   const components = COMPONENTS.flatMap((Component) => {
@@ -27,7 +27,7 @@ function attach(ctx) {
     return root instanceof HTMLElement ? [new Component(root, ctx)] : [];
   });
   return {
-    refresh: () => components.forEach((component) => component.render()),
+    update: (event) => components.forEach((component) => component.update(event)),
     stop: () => components.forEach((component) => component.stop()),
   };
 }

@@ -6,8 +6,8 @@
 import * as model from "../../core/model.mjs";
 import { account } from "../../results/account.mjs";
 import { make, quoted, find } from "../../ui/dom.mjs";
-import { later } from "../later.mjs";
-import { exportAnswers } from "../transfer.mjs";
+import { exportNow } from "../transfer.mjs";
+import { Keeping } from "../keeping.mjs";
 import { FormComponent } from "../component.mjs";
 import { everyAssessment, hiddenText, longDate, nameOf, savedRecord } from "./shared.mjs";
 
@@ -59,19 +59,17 @@ export class Library extends FormComponent {
     }
   }
 
-  /* Once the open assessment has something in it, starts the reminders to keep it (form/keeping.mjs,
-   * in assess-more.js, which is not needed before), when the browser is next idle (within 3 s), so
-   * that it never holds up the form opening. */
+  /* Once the open assessment has something in it, starts the reminders to keep it (form/keeping.mjs),
+   * when the browser is next idle (within 3 s), so that it never holds up the form opening. */
   keepWork() {
     const root = this.doc.getElementById("cif-keep");
     if (this.keeping || !root || !model.hasContent(this.ctx.getAssessment())) return;
     this.keeping = true;
-    const start = () =>
-      root.isConnected && // the page is still shown
-      this.ctx.withMore(() => {
-        const keeping = new (later().Keeping)(root, this.ctx, () => this.exportFirst());
-        this.keep(() => keeping.stop());
-      });
+    const start = () => {
+      if (!root.isConnected) return; // the page is no longer shown
+      const keeping = new Keeping(root, this.ctx, () => this.exportFirst());
+      this.keep(() => keeping.stop());
+    };
     if (window.requestIdleCallback) window.requestIdleCallback(start, { timeout: 3000 });
     else setTimeout(start);
   }
@@ -214,7 +212,7 @@ export class Library extends FormComponent {
   }
 
   exportFirst() {
-    exportAnswers(this.ctx, "json");
+    exportNow(this.ctx, "json");
   }
 
   /* Deletes the open assessment and opens the first one left, or a blank form when none is. */

@@ -14,6 +14,8 @@ import { make } from "../../ui/dom.mjs";
  * form/progress/index.mjs.
  * @typedef {object} PageContext
  * @property {Info} info the framework as the page's scripts read it (model.describe)
+ * @property {any} framework the framework data the page was given
+ * @property {Window} win
  * @property {Document} doc
  * @property {HTMLElement} page the form page's content
  * @property {ReturnType<typeof import("../../core/storage.mjs").createStore>} store the assessments saved on the device
@@ -28,7 +30,7 @@ import { make } from "../../ui/dom.mjs";
  *   "none" (a blank form, saved once something is entered); false when it was refused
  * @property {() => void} changed saves the open assessment after a change, and refreshes the page
  * @property {(what: "results" | "plan" | "progress") => void} printAs prints that part of the page
- * @property {(action: () => void) => void} withMore runs action once assess-more.js is loaded
+ * @property {import("../component.mjs").App["withMore"]} withMore runs action once assess-more.js is loaded
  * @property {import("../state.mjs").FormState} state the page's state object, which tells its
  *   listeners when the open assessment changes (the components follow it: see form/component.mjs)
  */
