@@ -12,13 +12,13 @@ answers most criteria, at levels that differ between authorities). Median of the
 from __future__ import annotations
 
 import json
-import re
 import statistics
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Browser
 
+from mkdocs_framework.data import read_framework_script
 from tests.gates import serve as serve_folder
 
 PAGE = "assess/group.html"
@@ -83,13 +83,8 @@ async ([files]) => {
 
 
 def framework_of(site: Path) -> dict[str, Any]:
-    """The framework data the group page embeds."""
-    html = (site / PAGE).read_text(encoding="utf-8")
-    found = re.search(r'<script type="application/json" id="cif-framework"[^>]*>(.*?)</script>', html, re.S)
-    if not found:
-        raise ValueError(f"{PAGE} embeds no framework data")
-    data: dict[str, Any] = json.loads(found.group(1))
-    return data
+    """The framework data the group page reads (framework-data.js)."""
+    return read_framework_script((site / "assets" / "framework" / "framework-data.js").read_text(encoding="utf-8"))
 
 
 def exports(framework: dict[str, Any], count: int) -> list[dict[str, str]]:

@@ -30,6 +30,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from mkdocs_framework.data import read_framework_script
 from tests.helpers import FIXTURES, REPO, make_site, run_mkdocs, seed_storage
 
 VERSIONS = FIXTURES / "versions"
@@ -192,11 +193,7 @@ def versioned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @cache
 def page_framework(site: Path) -> dict[str, Any]:
     """The framework data the pages carry (data.py), exactly as they read it."""
-    html = (site / "assess" / "index.html").read_text(encoding="utf-8")
-    found = re.search(r'<script[^>]*\bid="?cif-framework"?[^>]*>(.*?)</script>', html, re.S)
-    assert found, "the hub carries no framework data: " + "\n".join(re.findall(r".{80}cif-framework.{80}", html))
-    data: dict[str, Any] = json.loads(found.group(1))
-    return data
+    return read_framework_script((site / "assets" / "framework" / "framework-data.js").read_text(encoding="utf-8"))
 
 
 def expected_facts(framework: dict[str, Any], later: dict[str, Any], earlier: dict[str, Any]) -> dict[str, Any]:
@@ -371,7 +368,7 @@ def stored(
 def issue_pair(setup: Setup) -> tuple[dict[str, Any], dict[str, Any]]:
     """Issue 22's examples on the shipped framework: a result from one Leading criterion and the rest
     "Not sure yet"; a dimension at Embedded with an Emerging weak spot; one all "Not applicable";
-    one Then 2.5 Developing from 2 of 3, Now 2.3 Developing from 3 of 3, up a level like for like."""
+    one Then Developing from 2 of 3, Now Developing from 3 of 3, up a level like for like."""
     version = setup.versions[-1]
     one, two, three, four, five = version.criteria[:5]
     now = {one[0]: "leading"} | {c: "not_sure" for c in one[1:]}

@@ -1,15 +1,15 @@
-"""The steps of the form share one file of framework data instead of each carrying a copy, so a
-step's page does not grow with the framework and the site grows in step with it, not with its square."""
+"""Every assessment page gets the framework data the same way: one file, framework-data.js, that the
+browser caches, instead of each page carrying a copy. So a page does not grow with the framework and
+the site grows in step with it, not with its square."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import yaml
 
-from mkdocs_framework.data import framework_data
+from mkdocs_framework.data import criterion_fingerprint, framework_data, read_framework_script
 from mkdocs_framework.render import Renderer
 from mkdocs_framework.validate import load_framework
 from tests.helpers import synthetic_framework
@@ -43,8 +43,27 @@ def test_the_shared_data_file_holds_the_page_data_and_fills_the_element(tmp_path
     files = renderer.data_files()
     assert list(files) == ["assets/framework/framework-data.js"]
     script = files["assets/framework/framework-data.js"]
-    literal = re.search(r'node\.textContent = ("(?:[^"\\]|\\.)*");', script)
-    assert literal, "the script assigns one string literal"
-    assert json.loads(json.loads(literal.group(1))) == framework_data(renderer.framework)
+    assert read_framework_script(script) == framework_data(renderer.framework)
     assert 'document.getElementById("cif-framework")' in script
     assert "</script" not in script.lower()
+
+
+def test_every_assessment_page_loads_the_one_data_file_before_its_own_script(tmp_path: Path) -> None:
+    renderer = renderer_for(tmp_path, 3)
+    pages = {
+        "form": renderer.assessment(),
+        "step": renderer.assessment_step(renderer.framework.dimensions[0]),
+        "check": renderer.assessment_check(),
+        "report": renderer.assessment_report(),
+        "team": renderer.assessment_team(),
+        "group": renderer.assessment_group(),
+        "shared": renderer.assessment_shared(),
+    }
+    criterion = renderer.framework.dimensions[2].criteria[0]
+    for name, page in pages.items():
+        assert EMPTY_DATA.search(page), f"the {name} page carries its own copy of the framework data"
+        scripts = re.findall(r'<script src="([^"]+)" defer></script>', page)
+        assert scripts and scripts[0].endswith("assets/framework/framework-data.js"), (name, scripts)
+        assert len(scripts) == 2, (name, scripts)
+        # Only the data carries a criterion's fingerprint.
+        assert criterion_fingerprint(criterion) not in page, name

@@ -1,14 +1,19 @@
-"""The framework as data for the browser: embedded in the assessment page as JSON.
+"""The framework as data for the browser: the contract between the plugin and the browser.
 
-The page reads it from a <script type="application/json"> element, so no fetch is needed and the
-site works from file://. Only what the browser needs is included. The version history arrives
-resolved (lineage.py): the browser applies it and never reads the history itself.
+What the data holds is described once, in schema/browser-data.schema.json (tests/test_browser_contract.py
+checks this module's output against it; the browser's types, js/core/framework-types.mjs, are generated
+from it). It arrives the same way on every assessment page: framework-data.js, one classic script per
+site (framework_script), fills the page's empty <script type="application/json" id="cif-framework">
+element, and js/core/framework-data.mjs reads it. No fetch is needed, so the site works from file://.
+Only what the browser needs is included. The version history arrives resolved (lineage.py): the
+browser applies it and never reads the history itself.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any
 
 from .lineage import resolve
@@ -82,18 +87,19 @@ def framework_json(framework: Framework) -> str:
 
 
 STEPS_DATA_SCRIPT = "framework-data.js"
-"""The script that gives the form's steps and Check your answers the framework data (see framework_script)."""
+"""The script that gives every assessment page the framework data (see framework_script)."""
 
 
 def framework_script(framework: Framework) -> str:
     """Return a classic script that puts the framework data into the page's empty
     <script type="application/json" id="cif-framework"> element.
 
-    Every step of the form needs the whole framework's data (to count answers across all of it and
-    to carry older answers forward). Embedded in each step, it would make the site grow with the
-    square of the framework's size; in one file, each page stays small and the browser fetches the
-    data once for every step. A classic script, not a fetch of JSON, because the site must work from
-    file://. It runs before the page's own deferred script, which reads the element as before."""
+    Every assessment page (the form, its steps, Check your answers, the report, the team, group and
+    shared-results pages) needs the whole framework's data. Embedded in each page, it would make the
+    site grow with the square of the framework's size; in one file, each page stays small and the
+    browser fetches the data once for all of them. A classic script, not a fetch of JSON, because the
+    site must work from file://. It runs before the page's own deferred script, which reads the
+    element (js/core/framework-data.mjs)."""
     text = json.dumps(json.loads(framework_json(framework)), ensure_ascii=True, separators=(",", ":"))
     return (
         "/* The framework's data for the steps of the self-assessment form, written by the plugin from the\n"
@@ -102,3 +108,16 @@ def framework_script(framework: Framework) -> str:
         + json.dumps(text)
         + '; })(document.getElementById("cif-framework"));\n'
     )
+
+
+_SCRIPT_DATA = re.compile(r'node\.textContent = ("(?:[^"\\]|\\.)*");')
+
+
+def read_framework_script(script: str) -> dict[str, Any]:
+    """Return the framework data a framework-data.js carries, as the browser reads it (for tests and
+    the benchmarks, which read a built site)."""
+    found = _SCRIPT_DATA.search(script)
+    if not found:
+        raise ValueError("not a framework-data.js: it assigns no framework data")
+    data: dict[str, Any] = json.loads(json.loads(found.group(1)))
+    return data
