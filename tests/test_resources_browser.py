@@ -105,6 +105,16 @@ PAGES: dict[str, list[str]] = {
 }
 """Each new resource, and what its printed copy must show: its title, its headings and its answer columns."""
 
+FOLLOWING = """() => [...document.querySelectorAll("article h2, article h3")].map(heading => {
+  // What a heading introduces: the block after it, past a paragraph that leads into a table or list.
+  let next = heading.nextElementSibling;
+  while (next && next.tagName === "P" && next.nextElementSibling && !/^H[1-6]$/.test(next.nextElementSibling.tagName)) {
+    next = next.nextElementSibling;
+  }
+  return [heading.innerText.trim(), next ? next.innerText.trim().split(/\\s+/).slice(0, 4).join(" ") : ""];
+})"""
+"""Each heading of the article, with the first words of what it introduces ("" for room to write)."""
+
 FILLED_IN = {
     "legal-baseline-checklist",
     "dpia-screening",
@@ -179,10 +189,17 @@ def test_a_resource_prints_on_a4_with_its_headings_and_spaces(
         heights = spaces.evaluate_all("els => els.map(el => el.getBoundingClientRect().height)")
         assert min(heights) >= 22.5, f"{name}: a space to write in is only {min(heights):.0f} px high"
         assert spaces.first.evaluate("el => getComputedStyle(el).borderBottomStyle") == "solid"
+    introduces = page.evaluate(FOLLOWING)
     pdf = page.pdf(format="A4")
     page.close()
 
-    printed = " ".join(pdf_pages(pdf))
+    sheets = pdf_pages(pdf)
+    # A heading is never left at the foot of a page: it is printed on the same page as the start of
+    # what it introduces (its table, list or text), not alone or with only its opening paragraph.
+    for heading, words in introduces:
+        sheet = next(text for text in sheets if heading in text)
+        assert squash(words) in sheet.split(heading, 1)[1], f"{name}: {heading!r} ends a page, apart from {words!r}"
+    printed = " ".join(sheets)
     # Every printed resource says once what the framework is: in the banner, or (the board cover
     # paper) in its own body, the banner then giving way.
     assert printed.count(shipped_statement()) == 1
