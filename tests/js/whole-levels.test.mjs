@@ -5,7 +5,6 @@
  * score, whatever the answers. */
 import test from "node:test";
 import assert from "node:assert/strict";
-import { inflateRawSync } from "node:zlib";
 import fc from "fast-check";
 import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
 import * as scoring from "../../plugins/mkdocs_framework/js/core/scoring.mjs";
@@ -18,6 +17,7 @@ import { account } from "../../plugins/mkdocs_framework/js/results/account.mjs";
 import { progress } from "../../plugins/mkdocs_framework/js/results/progress.mjs";
 import { middleWords } from "../../plugins/mkdocs_framework/js/results/words.mjs";
 import { info } from "./framework.mjs";
+import { wordText } from "./word-file.mjs";
 
 /** An assessment of fw with these answers (criterion id -> level id, "not_applicable", "not_sure"). */
 function answered(fw, answers) {
@@ -48,23 +48,6 @@ function wordsOf(value, out = [], seen = new Set()) {
     }
   }
   return out;
-}
-
-/** The text of a .docx's document.xml. */
-function wordText(bytes) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = 0;
-  while (view.getUint32(at, true) === 0x04034b50) {
-    const size = view.getUint32(at + 18, true);
-    const nameLength = view.getUint16(at + 26, true);
-    const name = new TextDecoder().decode(bytes.subarray(at + 30, at + 30 + nameLength));
-    const start = at + 30 + nameLength + view.getUint16(at + 28, true);
-    let data = bytes.subarray(start, start + size);
-    if (view.getUint16(at + 8, true) === 8) data = inflateRawSync(data);
-    if (name === "word/document.xml") return [...new TextDecoder().decode(data).matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(" ");
-    at = start + size;
-  }
-  throw new Error("no word/document.xml");
 }
 
 /** A decimal figure in text, after taking out the criterion numbers ("1.2 Criterion p2", a CSV's
