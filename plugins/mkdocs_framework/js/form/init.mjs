@@ -1,8 +1,8 @@
 /* Starts the form page's components (govuk-frontend's init.mjs, in small): each element inside
- * scope with a data-module attribute that names one of the page's components gets it. Other
- * data-module names (the hub's library, progress and action plan: progress/index.mjs) are left to
- * their own code. Each kind of page lists its components (index.mjs for the hub, step.mjs for the
- * steps and Check your answers), so a page's bundle holds only what it uses. */
+ * scope with a data-module attribute that names one of the page's components gets it, in the order
+ * of the page. Other data-module names (the hub's parts that come with assess-more.js:
+ * hub-more.mjs) are left to their own code. Each kind of page lists its components (index.mjs for
+ * the hub, step.mjs for the steps and Check your answers), so a page's bundle holds only what it uses. */
 
 import { all } from "../ui/dom.mjs";
 

@@ -4,7 +4,7 @@
  * (through storage.mjs), opens another one or starts again, and tells its listeners about every
  * change. Problems with the browser's storage (blocked, full, unreadable) are part of the state.
  *
- * API (FormState; the page's components and the `context` object of progress/index.mjs use it):
+ * API (FormState; every component of the form reads it as context.state: see component.mjs, App):
  *   state.info, state.framework, state.store   the framework (model.describe) and the store
  *   state.assessment                           the open assessment (plain data; read it, and change
  *                                              it only through change() or edit-then-changed())
@@ -44,22 +44,6 @@
  *   {type: "refused", report, after}  an assessment could not be opened; the form is unchanged
  *   {type: "announce", text}          {type: "banner", title, text}
  * Listeners run in the order they subscribed.
- *
- * The context object form/index.mjs gives progress/index.mjs (attach(context); typed as PageContext in
- * progress/shared.mjs) is a view backed by this state:
- *   info, framework, store, state     as above (state: this object, to subscribe to)
- *   doc, page                         the document and the form page's <article>
- *   byId(id)                          document.getElementById
- *   announce(text), showBanner(title, text)   state.announce, state.banner
- *   download(text, name, type)        offers a file download
- *   plural(count, one, many), levelName(n)
- *   getAssessment()                   state.assessment
- *   open(raw, how)                    state.open
- *   changed()                         state.changed (after editing getAssessment() in place)
- *   printAs("results" | "plan" | "progress")   prints that part of the page (form/print.mjs)
- *   withMore(action)                  runs action once assess-more.js is loaded
- * attach() returns hooks: stop() is called when the page goes; progress/index.mjs follows the state's
- * "opened" and "changed" events itself (its refresh() hook is not called).
  */
 
 import * as model from "../core/model.mjs";

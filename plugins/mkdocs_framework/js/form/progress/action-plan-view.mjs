@@ -11,7 +11,8 @@ import { levelLabel } from "../../results/words.mjs";
 import * as plan from "../../core/plan.mjs";
 import * as transfer from "../../core/transfer.mjs";
 import { Component } from "../../ui/component.mjs";
-import { make, find } from "../../ui/dom.mjs";
+import { download, make, find } from "../../ui/dom.mjs";
+import { printAs } from "../print.mjs";
 import { hiddenText, nameOf } from "./shared.mjs";
 import { dateFieldOk } from "../date-field.mjs";
 
@@ -54,7 +55,7 @@ export class ActionPlanView extends Component {
     this.on(root, "input", (event) => this.onInput(event));
     this.on(root, "change", (event) => this.onInput(event));
     this.on(root, "click", (event) => this.onClick(event));
-    this.on(this.printButton, "click", () => ctx.printAs("plan"));
+    this.on(this.printButton, "click", () => printAs(ctx.doc, "plan"));
     this.on(this.exportButton, "click", () => this.download());
     this.on(this.addButton, "click", () => this.add());
     for (const node of [this.printButton, this.exportButton, this.addButton]) node.disabled = false;
@@ -65,12 +66,12 @@ export class ActionPlanView extends Component {
    * @param {boolean} [redraw] */
   render(redraw) {
     if (redraw) this.shown = this.shownOwn = null;
-    const assessment = this.ctx.getAssessment();
-    const framework = this.ctx.info.framework;
+    const assessment = this.ctx.state.assessment;
+    const framework = this.ctx.state.info.framework;
     this.printTitle.textContent = "Action plan: " + nameOf(assessment);
     const version = `${framework.shortTitle}, version ${framework.version}`;
     this.printMeta.textContent = [assessment.authority, assessment.date, version].filter(Boolean).join(" \u00b7 ");
-    const generated = plan.generate(this.ctx.info, assessment);
+    const generated = plan.generate(this.ctx.state.info, assessment);
     const shown = assessment.id + "|" + plan.signature(generated);
     if (shown !== this.shown) {
       this.shown = shown;
@@ -80,10 +81,12 @@ export class ActionPlanView extends Component {
       const messages = this.messages(generated).map((text) => make(this.doc, "p", "cif-plan__message", text));
       this.body.replaceChildren(...sections, ...messages);
     }
-    const ownIds = assessment.id + "|" + (assessment.actions || []).map((a) => a.id).join(",");
+    /** @type {OwnAction[]} */
+    const actions = assessment.actions || [];
+    const ownIds = assessment.id + "|" + actions.map((a) => a.id).join(",");
     if (ownIds !== this.shownOwn) {
       this.shownOwn = ownIds;
-      this.own.replaceChildren(...(assessment.actions || []).map((action, i) => this.ownAction(action, i + 1)));
+      this.own.replaceChildren(...actions.map((action, i) => this.ownAction(action, i + 1)));
     }
     this.addButton.hidden = (assessment.actions || []).length >= plan.MAX_ACTIONS;
     const empty = !generated.sections.length && !(assessment.actions || []).length;
@@ -94,7 +97,7 @@ export class ActionPlanView extends Component {
   /** A dimension with criteria to work on. @param {Assessment} assessment @param {Section} section @param {boolean} lowest */
   section(assessment, section, lowest) {
     const { dimension, result } = section;
-    const facts = dimensionAccount(this.ctx.info, result);
+    const facts = dimensionAccount(this.ctx.state.info, result);
     const block = make(this.doc, "section", "cif-plan__section");
     block.setAttribute("aria-labelledby", "plan-" + dimension.id);
     const heading = make(this.doc, "h3", "", `${dimension.number}. ${dimension.title}`);
@@ -128,7 +131,7 @@ export class ActionPlanView extends Component {
 
   /** A suggested item. @param {Assessment} assessment @param {Item} item */
   item(assessment, item) {
-    const framework = this.ctx.info.framework;
+    const framework = this.ctx.state.info.framework;
     const id = item.criterion.id;
     const box = make(this.doc, "div", "cif-plan__item");
     box.setAttribute("role", "group");
@@ -232,7 +235,7 @@ export class ActionPlanView extends Component {
     none.value = "";
     select.append(none);
     let text = "No one criterion";
-    for (const dimension of this.ctx.info.framework.dimensions) {
+    for (const dimension of this.ctx.state.info.framework.dimensions) {
       const group = make(doc, "optgroup", "");
       group.label = `${dimension.number}. ${dimension.title}`;
       dimension.criteria.forEach((criterion, i) => {
@@ -262,14 +265,14 @@ export class ActionPlanView extends Component {
     if (!id || !field) return;
     // A due date the form's import would refuse (a year of six digits, say) is never saved.
     if (field === "due" && !dateFieldOk(target)) return;
-    const assessment = this.ctx.getAssessment();
+    const assessment = this.ctx.state.assessment;
     if (kind === "own") {
       const action = /** @type {Record<string, any> | null} */ (plan.findAction(assessment, id));
       if (!action || (action[field] || "") === target.value) return;
-      plan.setActionField(this.ctx.info, assessment, id, field, target.value);
+      plan.setActionField(this.ctx.state.info, assessment, id, field, target.value);
     } else {
       if (model.planField(assessment, id, field) === target.value) return;
-      model.setPlanField(this.ctx.info, assessment, id, field, target.value);
+      model.setPlanField(this.ctx.state.info, assessment, id, field, target.value);
     }
     const printed = target.parentElement?.querySelector(".cif-plan__printed");
     if (printed && field !== "criterion") {
@@ -278,7 +281,7 @@ export class ActionPlanView extends Component {
     } else if (printed && target instanceof HTMLSelectElement) {
       printed.textContent = `About: ${target.selectedOptions[0]?.textContent || ""}`;
     }
-    this.ctx.changed();
+    this.ctx.state.changed();
   }
 
   /** @param {Event} event */
@@ -286,20 +289,20 @@ export class ActionPlanView extends Component {
     const button = /** @type {Element} */ (event.target).closest("[data-remove-action]");
     if (!button) return;
     const id = button.getAttribute("data-remove-action") || "";
-    const assessment = this.ctx.getAssessment();
-    const index = (assessment.actions || []).findIndex((a) => a.id === id);
+    const assessment = this.ctx.state.assessment;
+    const index = (assessment.actions || []).findIndex((/** @type {OwnAction} */ a) => a.id === id);
     if (index < 0) return;
     plan.removeAction(assessment, id);
-    this.ctx.changed();
+    this.ctx.state.changed();
     this.addButton.focus();
     this.ctx.announce(`Action ${index + 1} has been removed.`);
   }
 
   /* Adds a blank action of the team's own and moves to its first field. */
   add() {
-    const assessment = this.ctx.getAssessment();
-    const action = plan.addAction(this.ctx.info, assessment);
-    this.ctx.changed();
+    const assessment = this.ctx.state.assessment;
+    const action = plan.addAction(this.ctx.state.info, assessment);
+    this.ctx.state.changed();
     this.render();
     const field = this.doc.getElementById(`plan-own-action-${action.id}`);
     if (field) field.focus();
@@ -307,9 +310,9 @@ export class ActionPlanView extends Component {
 
   /* The plan as a spreadsheet, named after the assessment's file. */
   download() {
-    const assessment = this.ctx.getAssessment();
+    const assessment = this.ctx.state.assessment;
     const name = transfer.fileName(assessment, "csv").replace(/\.csv$/, "-action-plan.csv");
-    this.ctx.download(plan.exportCsv(this.ctx.info, assessment), name, "text/csv;charset=utf-8");
+    download(this.ctx.doc, plan.exportCsv(this.ctx.state.info, assessment), name, "text/csv;charset=utf-8");
     this.ctx.announce(`Your action plan has been downloaded as the spreadsheet file ${name}.`);
   }
 }

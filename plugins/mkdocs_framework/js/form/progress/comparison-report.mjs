@@ -8,6 +8,7 @@
  * assess-more.js (see more.mjs): only needed once someone compares.
  */
 
+import * as model from "../../core/model.mjs";
 import { make, quoted, find } from "../../ui/dom.mjs";
 import { progress, inDateOrder } from "../../results/progress.mjs";
 import { answerWords } from "../../results/words.mjs";
@@ -48,7 +49,7 @@ export class ComparisonReport {
    * @param {ComparedWith} other @param {{focus?: boolean, printWidth?: number}} [how] focus moves
    *   the focus to the result; printWidth draws the chart compactly, at that width, for print */
   show(other, how = {}) {
-    const current = this.ctx.getAssessment();
+    const current = this.ctx.state.assessment;
     const wasHidden = this.root.hidden;
     this.root.hidden = false;
     const compact = Boolean(how.printWidth);
@@ -69,9 +70,9 @@ export class ComparisonReport {
       const source = a === other.assessment && other.source === "file" ? `, from the file ${other.fileName}` : "";
       return `${quoted(nameOf(a))} (${longDate(a.date)}${source})`;
     };
-    const result = progress(this.ctx.info, earlier, laterOne);
+    const result = progress(this.ctx.state.info, earlier, laterOne);
     this.title.textContent = `Progress from ${describe(earlier)} to ${describe(laterOne)}`;
-    const framework = this.ctx.info.framework;
+    const framework = this.ctx.state.info.framework;
     const version = `${framework.shortTitle}, version ${framework.version}`;
     this.printMeta.textContent = [current.authority, version].filter(Boolean).join(" \u00b7 ");
     this.summary.textContent = result.headline;
@@ -86,7 +87,8 @@ export class ComparisonReport {
    * this version does not have, and answers carried over from another version that need checking.
    * @param {string[]} warnings @param {Result} result */
   showCaveats(warnings, result) {
-    const { plural, info } = this.ctx;
+    const { plural } = model;
+    const info = this.ctx.state.info;
     /** @param {string} id */
     const criterionName = (id) => {
       const found = info.criteria.get(id);
@@ -147,7 +149,7 @@ export class ComparisonReport {
     const list = this.doc.createElement("ul");
     list.append(...items);
     box.append(
-      make(this.doc, "p", "", `Answered with a level in only one of the two, so left out of the changes above (${this.ctx.plural(items.length, "criterion", "criteria")}):`),
+      make(this.doc, "p", "", `Answered with a level in only one of the two, so left out of the changes above (${model.plural(items.length, "criterion", "criteria")}):`),
       list
     );
   }
@@ -177,7 +179,7 @@ export class ComparisonReport {
 
   /** @param {Result} result @param {number} width @param {boolean} compact */
   drawChart(result, width, compact) {
-    const levels = this.ctx.info.framework.levels;
+    const levels = this.ctx.state.info.framework.levels;
     const svg = drawComparison(this.doc, {
       width,
       compact,
@@ -202,14 +204,14 @@ export class ComparisonReport {
 
   /** @param {string} value an answer */
   answerName(value) {
-    return answerWords(this.ctx.info.framework, this.ctx.info.levelIndex, value, value);
+    return answerWords(this.ctx.state.info.framework, this.ctx.state.info.levelIndex, value, value);
   }
 
   /** @param {Moved} m a criterion that moved */
   movedText(m) {
     if (m.direction === "changed") return "Changed";
     const steps = Math.abs((m.toNumber || 0) - (m.fromNumber || 0));
-    return (m.direction === "up" ? "Up " : "Down ") + this.ctx.plural(steps, "level", "levels");
+    return (m.direction === "up" ? "Up " : "Down ") + model.plural(steps, "level", "levels");
   }
 }
 

@@ -7,6 +7,7 @@
 
 import * as model from "../../core/model.mjs";
 import { chartPrintWidth, make, find } from "../../ui/dom.mjs";
+import { printAs } from "../print.mjs";
 import * as transfer from "../../core/transfer.mjs";
 import { ComparisonReport } from "./comparison-report.mjs";
 import { FormComponent } from "../component.mjs";
@@ -42,7 +43,7 @@ export class Comparison extends FormComponent {
     this.on(find(root, "#cif-compare"), "click", () => this.start());
     this.on(find(root, "#cif-print-compare"), "click", () => {
       this.showForPrint();
-      ctx.printAs("progress");
+      printAs(ctx.doc, "progress");
     });
     // Printed, the chart is drawn to fit the page; back on screen, to fit the screen.
     this.on(window, "beforeprint", () => this.showForPrint());
@@ -57,7 +58,7 @@ export class Comparison extends FormComponent {
   /* Keeps the choices and the result up to date with the open assessment: a different one opened
    * ends the comparison. */
   render() {
-    const current = this.ctx.getAssessment();
+    const current = this.ctx.state.assessment;
     this.showChoices(everyAssessment(this.ctx).filter((a) => a.id !== current.id));
     if (this.openId !== current.id) {
       this.openId = current.id;
@@ -116,7 +117,7 @@ export class Comparison extends FormComponent {
         this.showError(this.choice, ["That assessment is no longer on this device. Choose another."]);
         return;
       }
-      const assessment = model.restore(this.ctx.info, raw);
+      const assessment = model.restore(this.ctx.state.info, raw);
       this.compareWith({ assessment, source: "device", warnings: [] });
     }
   }
@@ -134,7 +135,7 @@ export class Comparison extends FormComponent {
     file.arrayBuffer().then(
       (buffer) => {
         const text = new Uint8Array(buffer);
-        const result = transfer.parseImport(this.ctx.info, text, file.size);
+        const result = transfer.parseImport(this.ctx.state.info, text, file.size);
         if (!result.ok) {
           this.showError(this.file, result.errors || []);
           return;

@@ -63,7 +63,7 @@ export class Library extends FormComponent {
    * when the browser is next idle (within 3 s), so that it never holds up the form opening. */
   keepWork() {
     const root = this.doc.getElementById("cif-keep");
-    if (this.keeping || !root || !model.hasContent(this.ctx.getAssessment())) return;
+    if (this.keeping || !root || !model.hasContent(this.ctx.state.assessment)) return;
     this.keeping = true;
     const start = () => {
       if (!root.isConnected) return; // the page is no longer shown
@@ -77,7 +77,7 @@ export class Library extends FormComponent {
   /* Shows the assessments on the device, the open one marked. */
   render() {
     const assessments = everyAssessment(this.ctx);
-    const current = this.ctx.getAssessment();
+    const current = this.ctx.state.assessment;
     /** @type {Row[]} */
     const rows = assessments.map((a) => ({
       id: a.id,
@@ -96,7 +96,7 @@ export class Library extends FormComponent {
   /** @param {Assessment} assessment */
   completeness(assessment) {
     // The counts as every page says them (results/account.mjs).
-    return account(this.ctx.info, assessment).words.counts;
+    return account(this.ctx.state.info, assessment).words.counts;
   }
 
   /** @param {Row} row */
@@ -140,7 +140,7 @@ export class Library extends FormComponent {
    * otherwise asks first, offering to export them, since they would be lost.
    * @param {string} label what the confirm button says @param {() => void} action */
   guard(label, action) {
-    if (!this.ctx.state.storageProblem || !model.hasContent(this.ctx.getAssessment())) return action();
+    if (!this.ctx.state.storageProblem || !model.hasContent(this.ctx.state.assessment)) return action();
     this.dialogTitle.textContent = "The answers in this form are not saved on this device";
     this.dialogText.textContent =
       "If you go on, the answers in this form will be lost. Export them first to keep them.";
@@ -161,17 +161,17 @@ export class Library extends FormComponent {
   /** @param {string} id */
   openNow(id) {
     const raw = savedRecord(this.ctx, id);
-    if (!raw || !this.ctx.open(raw, "select")) return;
-    this.ctx.showBanner(
-      quoted(nameOf(this.ctx.getAssessment())) + " is open",
+    if (!raw || !this.ctx.state.open(raw, "select")) return;
+    this.ctx.state.banner(
+      quoted(nameOf(this.ctx.state.assessment)) + " is open",
       "The form below now shows this assessment's answers, notes, targets and action plan."
     );
   }
 
   startNew() {
     this.guard("Start a new one anyway", () => {
-      this.ctx.open(model.blankAssessment(this.ctx.info), "save");
-      this.ctx.showBanner(
+      this.ctx.state.open(model.blankAssessment(this.ctx.state.info), "save");
+      this.ctx.state.banner(
         "New assessment started",
         "Give it a name under \u201cAbout this assessment\u201d. " +
           (this.ctx.state.storageProblem
@@ -182,20 +182,20 @@ export class Library extends FormComponent {
   }
 
   duplicate() {
-    const source = this.ctx.getAssessment();
-    const copy = model.duplicate(this.ctx.info, source);
+    const source = this.ctx.state.assessment;
+    const copy = model.duplicate(this.ctx.state.info, source);
     delete copy.keep; // the copy has never been exported
     copy.participants = ""; // nor has anyone taken part in it yet
-    this.ctx.open(copy, "save");
-    this.ctx.showBanner(
-      "Copy made: " + quoted(nameOf(this.ctx.getAssessment())),
+    this.ctx.state.open(copy, "save");
+    this.ctx.state.banner(
+      "Copy made: " + quoted(nameOf(this.ctx.state.assessment)),
       `It starts with the answers, notes, targets and action plan of ${quoted(nameOf(source))}, which is kept as ` +
         "it was. Rename the copy under \u201cAbout this assessment\u201d and update it for your review."
     );
   }
 
   askToDelete() {
-    const name = quoted(nameOf(this.ctx.getAssessment()));
+    const name = quoted(nameOf(this.ctx.state.assessment));
     this.dialogTitle.textContent = `Delete ${name}?`;
     this.confirmButton.textContent = "Delete assessment";
     this.confirmed = () => this.deleteOpen();
@@ -218,16 +218,16 @@ export class Library extends FormComponent {
   /* Deletes the open assessment and opens the first one left, or a blank form when none is. */
   deleteOpen() {
     if (this.dialog.open) this.dialog.close();
-    const gone = this.ctx.getAssessment();
-    this.ctx.store.remove(gone.id);
-    const loaded = this.ctx.store.loadAll();
+    const gone = this.ctx.state.assessment;
+    this.ctx.state.store.remove(gone.id);
+    const loaded = this.ctx.state.store.loadAll();
     const next = loaded.ok && loaded.assessments.length ? loaded.assessments[0] : null;
-    if (next) this.ctx.open(next, "select");
-    else this.ctx.open(model.blankAssessment(this.ctx.info), "none");
-    this.ctx.showBanner(
+    if (next) this.ctx.state.open(next, "select");
+    else this.ctx.state.open(model.blankAssessment(this.ctx.state.info), "none");
+    this.ctx.state.banner(
       quoted(nameOf(gone)) + " has been deleted",
       next
-        ? quoted(nameOf(this.ctx.getAssessment())) + " is now open."
+        ? quoted(nameOf(this.ctx.state.assessment)) + " is now open."
         : "There are no other assessments on this device. You can start a new one below."
     );
   }
