@@ -20,6 +20,8 @@ FORM_PAGES = {
     "assess-group.js": "the group comparison page",
 }
 """The bundle each page of the form loads up front (<script defer>), which must stay small."""
+FORM_OWN = ("assess.js", "assess-step.js")
+"""The self-assessment form's own up-front bundles (its hub, its steps and Check your answers)."""
 BUNDLES = (
     "assess.js",
     "assess-step.js",
@@ -79,9 +81,13 @@ def test_bundles_are_minified_classic_scripts_and_every_form_page_loads_under_25
         assert len(form) / (form.count(b"\n") + 1) > 2_000, f"{name} is minified: long lines, no indentation"
         assert b"/* Self-assessment" not in form and b"@param" not in form, f"comments are removed from {name}"
         size = len(gzip.compress(form, 6))
-        # 20,000 until the one account of the results and its words (js/results/, templates/words.json)
-        # came to every page: about 4.5 KB gzipped more each. PERFORMANCE.md says what would take it back.
-        assert size < 25_000, f"{name}, the script {page} loads up front, is {size:,} bytes gzipped"
+        # The self-assessment form's own scripts hold only what its first paint and first answer need
+        # (the rest comes with assess-more.js on first use): 20,000 for now, on the way to 16,000 (the
+        # results chart, the decode table's strict checks and words only other pages use are still in
+        # them; `node scripts/build-js.mjs --sizes` shows what each holds). The report's and the group
+        # page's: 25,000, since the one account of the results and its words came to every page.
+        limit = 20_000 if name in FORM_OWN else 25_000
+        assert size < limit, f"{name}, the script {page} loads up front, is {size:,} bytes gzipped"
     for name in BUNDLES:
         text = files[f"assets/framework/{name}"].decode()
         # A classic script: no module syntax, which browsers refuse outside <script type="module">.
