@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import expect
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -136,24 +136,36 @@ def seed_storage(page: Page, items: dict[str, str]) -> None:
     page.reload()
 
 
-def search_site(page: Page, words: str) -> None:
-    """Search with the theme's search box and wait for its results, as a person would.
+SEARCH_READY = re.compile(r"^(?!\s*Initializing search)")
+"""What the theme's search says once it can search: anything but "Initializing search"."""
 
-    A person types once the page is ready; a test can type before the theme has started listening
-    (on a busy machine the theme's script and search index load slowly from disk), and the theme
-    then never hears the words. So the words are typed again, up to a minute in all, until the
-    theme answers; a search that never works still fails."""
-    box = page.get_by_role("textbox", name="Search")
+
+def search_site(page: Page, words: str) -> None:
+    """Search with the theme's search box once it says it is ready, and wait for its results.
+
+    A person puts the cursor in the box once the page is there; the theme's results then say
+    "Initializing search" until its index is loaded (slow from disk on a busy machine), then "Type to
+    start searching". The words are typed after that, so none goes unheard. A search that never works
+    fails."""
+    page.wait_for_function("() => typeof window.component$ !== 'undefined'")  # the theme's script has started
     meta = page.locator(".md-search-result__meta")
-    for _ in range(6):
-        box.fill("")
-        box.press_sequentially(words)
-        try:
-            meta.filter(has_text="matching document").wait_for(timeout=10_000)
-            return
-        except PlaywrightTimeoutError:
-            continue
-    raise AssertionError(f"the site's search never answered {words!r}: {meta.inner_text()}")
+    box = page.get_by_role("textbox", name="Search")
+    box.fill("")
+    box.focus()
+    expect(meta).to_have_text(SEARCH_READY, timeout=60_000)
+    box.press_sequentially(words)  # the theme searches on each key released
+    expect(meta).to_contain_text("matching document", timeout=30_000)
+
+
+def settled(page: Page) -> None:
+    """Wait until the page has done what it started on load: its scripts have run and drawn, and the
+    browser has a moment with nothing to do (the moment a page's first-use code is started)."""
+    page.wait_for_load_state("load")
+    # An idle callback runs once the browser has nothing else to do (at the latest after 5 s); a page
+    # that is not in front draws no frames, so no animation frame is awaited.
+    page.evaluate(
+        "() => new Promise(done => (window.requestIdleCallback || setTimeout)(() => done(true), {timeout: 5000}))"
+    )
 
 
 STEP_ADDRESS = """(criterion) => {
@@ -237,19 +249,14 @@ def first_step() -> str:
 def choose_files_by_keyboard(page: Page, files: list[Path]) -> None:
     """Press Space on the focused file input and choose files in the chooser it opens.
 
-    Chromium opens a file chooser only for the page in front, and on a loaded machine it has been
-    seen to drop one key press: the page is brought to the front, and the keyboard must open the
-    chooser within three presses."""
+    Chromium opens a file chooser only for the page in front, so the page is brought to the front.
+    The test's watch for the chooser is set up before the key is pressed (a round trip to the page
+    after starting to watch), so the one press is seen."""
     page.bring_to_front()
-    for _ in range(3):
-        try:
-            with page.expect_file_chooser(timeout=5000) as chooser:
-                page.keyboard.press("Space")
-        except PlaywrightTimeoutError:
-            continue
-        chooser.value.set_files(files)
-        return
-    raise AssertionError("Space on the focused file input never opened the file chooser")
+    with page.expect_file_chooser() as chooser:
+        assert page.evaluate("document.activeElement && document.activeElement.type") == "file"
+        page.keyboard.press("Space")
+    chooser.value.set_files(files)
 
 
 def run_tool(*command: str, timeout: int = 120) -> str:

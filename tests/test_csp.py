@@ -15,8 +15,8 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect
 
 from mkdocs_framework import csp
-from tests.gates import site_pages
-from tests.helpers import first_step, search_site
+from tests.gates import FORM_PAGES, site_pages
+from tests.helpers import first_step, search_site, settled
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 LISTEN = """
@@ -28,12 +28,7 @@ document.addEventListener("securitypolicyviolation", e => {
 PAGES = (  # 404.html is left out: its addresses start at the server root, so it works only when served
     "index.html",
     "framework/index.html",
-    "assess/index.html",
-    first_step(),
-    "assess/check.html",
-    "assess/group.html",
-    "assess/shared.html",
-    "assess/team.html",
+    *FORM_PAGES,
     "assess/report.html",
     "worksheets/index.html",
 )
@@ -74,8 +69,7 @@ def test_site_works_from_disk_under_the_policy(browser: Browser, built_site: Pat
     page, problems = watched(browser)
     for name in PAGES:
         page.goto((built_site / name).as_uri())
-        page.wait_for_load_state("load")
-        page.wait_for_timeout(300)  # scripts started on load (the form, the theme) have run
+        settled(page)  # scripts started on load (the form, the theme) have run
         assert page.evaluate("window.__violations") == [], name
     assert problems == []
     # The form's script ran: an answer is saved and still there after a reload.
@@ -117,9 +111,9 @@ def test_the_policy_blocks_script_that_slips_into_a_page(browser: Browser, built
     target.write_text(text.replace("</h1>", "</h1>" + slipped, 1), encoding="utf-8")
     page, _ = watched(browser)
     page.goto(target.as_uri())
-    page.wait_for_load_state("load")
+    settled(page)
     page.locator("#slip").click()
-    page.wait_for_timeout(300)
+    settled(page)  # the click's javascript: address would have run by now
     assert page.evaluate("'__pwned' in window") is False
     assert len(page.evaluate("window.__violations")) >= 3
     page.close()

@@ -7,26 +7,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, expect
+from playwright.sync_api import BrowserContext, expect
 
-from mkdocs_framework.validate import load_framework
+from mkdocs_framework.model import Framework
 from tests.gates import serve
-from tests.helpers import answer
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.helpers import answer, settled
 
 
 @pytest.fixture(scope="module")
 def http_site(built_site: Path) -> Iterator[str]:
     with serve(built_site) as url:
         yield url.rstrip("/")
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    created = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield created
-    created.close()
 
 
 def scripts(requests: list[str]) -> list[str]:
@@ -41,7 +32,9 @@ def test_a_first_visit_loads_only_the_hubs_script_and_the_plan_loads_when_reache
     page.on("request", lambda request: requests.append(request.url))
     page.goto(f"{http_site}/assess/index.html", wait_until="load")
     expect(page.locator("#cif-library")).to_be_visible()
-    page.wait_for_timeout(2500)  # past the idle callbacks that load first-use code
+    # The hub has started, drawn and gone idle (when first-use code would load), and the network is quiet.
+    settled(page)
+    page.wait_for_load_state("networkidle")
     assert scripts(requests) == ["assess.js"]
 
     # Reaching the action plan loads its code and shows it.
@@ -52,10 +45,11 @@ def test_a_first_visit_loads_only_the_hubs_script_and_the_plan_loads_when_reache
     assert scripts(requests) == ["assess.js", "assess-more.js"]
 
 
-def test_with_answers_saved_the_plan_is_ready_without_scrolling(context: BrowserContext, http_site: str) -> None:
+def test_with_answers_saved_the_plan_is_ready_without_scrolling(
+    context: BrowserContext, http_site: str, framework: Framework
+) -> None:
     page = context.new_page()
     page.goto(f"{http_site}/assess/index.html")
-    framework = load_framework(REPO / "framework.yml", REPO / "content")
     answer(page, framework.dimensions[0].criteria[0].id, "Emerging")
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 
-from tests.helpers import search_site
+from tests.helpers import search_site, settled
 
 SITE_DATA_BLOCKED = """
 for (const name of ['localStorage', 'sessionStorage']) {
@@ -41,8 +41,7 @@ def test_no_uncaught_error_on_any_page_with_site_data_blocked(browser: Browser, 
     page.on("pageerror", lambda error: errors.append(f"{page.url}: {error.message}"))
     for name in PAGES:
         page.goto((built_site / name).as_uri())
-        page.wait_for_load_state("load")
-        page.wait_for_timeout(300)
+        settled(page)  # the page's scripts, the theme's and the site's, have run
     assert errors == []
     assert page.evaluate("(() => { try { localStorage; return 'open'; } catch { return 'blocked'; } })()") == "blocked"
     # Things the theme remembers: the colour scheme, and a search.
