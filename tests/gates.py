@@ -18,6 +18,19 @@ from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Page
 
+from tests.helpers import first_step
+
+FORM_PAGES = (
+    "assess/index.html",
+    first_step(),
+    "assess/check.html",
+    "assess/group.html",
+    "assess/shared.html",
+    "assess/team.html",
+)
+"""The pages of the form the gates and the policy's test open: its hub, a step, Check your answers,
+and the group, shared and team pages."""
+
 # --- links -----------------------------------------------------------------------------------
 
 

@@ -11,8 +11,17 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.axe import axe_violations
-from tests.gates import KeyboardReport, PageWatch, broken_links, horizontal_overflow, serve, site_pages, tab_through
-from tests.helpers import REPO, first_step, go_to_hub
+from tests.gates import (
+    FORM_PAGES,
+    KeyboardReport,
+    PageWatch,
+    broken_links,
+    horizontal_overflow,
+    serve,
+    site_pages,
+    tab_through,
+)
+from tests.helpers import REPO, first_step, go_to_hub, settled
 
 PHONE = {"width": 320, "height": 640}
 DESKTOP = {"width": 1280, "height": 900}
@@ -44,8 +53,8 @@ def visit_all(browser: Browser, site: Path) -> dict[str, Visit]:
                 name = str(html.relative_to(site))
                 visit = visits.setdefault(name, Visit())
                 before = (len(watch.foreign), len(watch.failed), len(watch.console_errors))
-                page.goto(base + name, wait_until="load")
-                page.wait_for_timeout(50)
+                page.goto(base + name)
+                settled(page)  # what the page does on load has been done, and seen by the watch
                 visit.foreign_requests += watch.foreign[before[0] :]
                 visit.failed_requests += watch.failed[before[1] :]
                 visit.console_errors += watch.console_errors[before[2] :]
@@ -163,12 +172,7 @@ KEYBOARD_PAGES = [
     "resources/running-a-workshop.html",
     "glossary.html",
     "accessibility.html",
-    "assess/index.html",
-    first_step(),
-    "assess/check.html",
-    "assess/group.html",
-    "assess/shared.html",
-    "assess/team.html",
+    *FORM_PAGES,
 ]
 
 
