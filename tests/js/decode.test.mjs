@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
 import * as transfer from "../../plugins/mkdocs_framework/js/core/transfer.mjs";
 import * as share from "../../plugins/mkdocs_framework/js/core/share.mjs";
-import { decode, decodeFile, decodeLink } from "../../plugins/mkdocs_framework/js/core/decode.mjs";
+import { decode, decodeAny, decodeFile, decodeLink, needsMigration } from "../../plugins/mkdocs_framework/js/core/decode.mjs";
+import { migrateAssessment } from "../../plugins/mkdocs_framework/js/core/migrate.mjs";
 import { info } from "./framework.mjs";
 import versions from "./fixtures/versions.json" with { type: "json" };
 
@@ -36,25 +37,25 @@ test("a record on the device of this version is made safe and kept as it is", ()
 test("a record of an earlier version is carried, and one of a newer version refused and left alone", () => {
   const { a } = v1Assessment();
   const v2 = described("v2");
-  const carried = decode(v2, a, "stored");
+  const carried = decode(v2, a, "stored", migrateAssessment);
   assert.equal(carried.migration.status, "migrated");
   assert.deepEqual(carried.assessment.answers, { keep: "high", "new-name": "mid" });
   assert.deepEqual(carried.notCarried, ["dropped"]);
   assert.deepEqual(carried.migration.counts, { carried: 1, moved: 1, review: 0, notCarried: 1 });
   const newer = { ...a, frameworkVersion: "9.0" };
-  const refused = decode(v2, newer, "stored");
+  const refused = decode(v2, newer, "stored", migrateAssessment);
   assert.equal(refused.assessment, null);
   assert.equal(refused.outcome, "refused");
   assert.equal(refused.migration.status, "refused");
   assert.match(refused.problems.errors[0], /version 9\.0 of the framework, which is newer/);
-  assert.equal(decode(v2, "nonsense", "stored").outcome, "refused");
+  assert.equal(decode(v2, "nonsense", "stored", migrateAssessment).outcome, "refused");
 });
 
 test("a file and a link with the same answers decode to the same answers and migration", () => {
   const { v1, a } = v1Assessment();
   const v2 = described("v2");
-  const file = decodeFile(v2, transfer.exportJson(v1, a));
-  const link = decodeLink(v2, share.encode(v1, a));
+  const file = decodeFile(v2, transfer.exportJson(v1, a), undefined, "file", migrateAssessment);
+  const link = decodeLink(v2, share.encode(v1, a), migrateAssessment);
   for (const decoded of [file, link]) {
     assert.equal(decoded.outcome, "ok");
     assert.equal(decoded.version, "1.0");
@@ -81,4 +82,53 @@ test("the same problem is worded for the place the person meets it", () => {
   const bad = decodeLink(fw, share.PREFIX + share.toBase64Url(JSON.stringify({ f: "test-framework", v: "1.0", l: ["x"], a: { p1: [1] } })));
   assert.equal(bad.outcome, "invalid");
   assert.match(bad.problems.errors[0], /incomplete or has been changed/);
+});
+
+test("a record from another version is left exactly as it is until migration is given, and then carried", async () => {
+  const { a } = v1Assessment();
+  const v2 = described("v2");
+  const record = JSON.parse(JSON.stringify(a));
+  assert.equal(needsMigration(v2, record), true);
+  for (const decoded of [decode(v2, record, "stored"), decodeFile(v2, JSON.stringify({ format: "cif-self-assessment", formatVersion: 1, framework: { id: "versioned", version: "1.0" }, assessment: record }))]) {
+    assert.equal(decoded.assessment, null);
+    assert.equal(decoded.outcome, "migrate");
+    assert.equal(decoded.migration.status, "needed");
+    assert.equal(decoded.version, "1.0");
+  }
+  assert.deepEqual(record, JSON.parse(JSON.stringify(a)), "the record is not changed");
+  let loads = 0;
+  const load = async () => {
+    loads += 1;
+    return { migrateAssessment };
+  };
+  const carried = await decodeAny(v2, record, "stored", load);
+  assert.equal(loads, 1);
+  assert.equal(carried.migration.status, "migrated");
+  assert.deepEqual(carried.assessment?.answers, { keep: "high", "new-name": "mid" });
+  const fw = info();
+  const current = model.blankAssessment(fw);
+  model.setAnswer(fw, current, "p1", "leading");
+  assert.equal((await decodeAny(fw, current, "stored", load)).outcome, "ok");
+  assert.equal(loads, 1, "a record of this version never loads migration");
+});
+
+test("without migration, a record of this version decodes exactly as migration would leave it", () => {
+  const fw = info();
+  const a = model.blankAssessment(fw, new Date("2026-03-01T10:00:00Z"));
+  model.setAnswer(fw, a, "p1", "leading");
+  model.setAnswer(fw, a, "p2", model.NOT_SURE);
+  model.setTarget(fw, a, "purpose", "leading");
+  model.setNote(fw, a, "purpose", "evidence", "Minutes of the board");
+  model.setPlanField(fw, a, "p1", "action", "Write it down");
+  a.review = { p2: "reworded" };
+  a.fingerprints = { ...a.fingerprints, p2: "old-wording" };
+  const text = JSON.stringify(a);
+  assert.equal(needsMigration(fw, JSON.parse(text)), false);
+  const strip = (/** @type {any} */ decoded) => JSON.parse(JSON.stringify({ ...decoded, assessment: { ...decoded.assessment, created: "", updated: "" } }));
+  assert.deepEqual(strip(decode(fw, JSON.parse(text), "stored")), strip(decode(fw, JSON.parse(text), "stored", migrateAssessment)));
+  const file = JSON.stringify({ format: "cif-self-assessment", formatVersion: 1, framework: { id: fw.framework.id, version: fw.framework.version }, assessment: a });
+  const stripId = (/** @type {any} */ decoded) => strip({ ...decoded, assessment: { ...decoded.assessment, id: "" } });
+  assert.deepEqual(stripId(decodeFile(fw, file)), stripId(decodeFile(fw, file, undefined, "file", migrateAssessment)));
+  // Something migration would move, even at this version, needs it.
+  assert.equal(needsMigration(fw, { ...JSON.parse(text), answers: { gone: "leading" } }), true);
 });

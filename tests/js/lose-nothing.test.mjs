@@ -37,7 +37,7 @@ function asideById(assessment) {
 
 test("merged plan entries, opened from the device: priority and status are chosen by a stated rule and the originals kept aside", () => {
   const record = withPlan(HIGH, LOW);
-  const opened = decode(described("v2"), JSON.parse(JSON.stringify(record)), "stored");
+  const opened = decode(described("v2"), JSON.parse(JSON.stringify(record)), "stored", migrate.migrateAssessment);
   const entry = opened.assessment.plan["both-parts"];
   assert.equal(entry.priority, "high"); // the higher priority
   assert.equal(entry.status, "in-progress"); // the less finished status
@@ -63,7 +63,7 @@ test("merged plan entries, imported from a 1.0 export on the hub, group page and
   ]) {
     const text = transfer.exportJson(described("v1"), withPlan(one, two));
     for (const kind of ["file", "group"]) {
-      const decoded = decodeFile(described("v2"), text, undefined, kind);
+      const decoded = decodeFile(described("v2"), text, undefined, kind, migrate.migrateAssessment);
       assert.equal(decoded.outcome, "ok", JSON.stringify(decoded.problems));
       const entry = decoded.assessment.plan["both-parts"];
       assert.equal(entry.status, one.status === two.status ? "done" : "in-progress");
@@ -75,10 +75,10 @@ test("merged plan entries, imported from a 1.0 export on the hub, group page and
 });
 
 test("equal choices are kept as they are, and a choice on one side only is taken without setting anything aside", () => {
-  const same = decode(described("v2"), withPlan({ action: "A", priority: "medium", status: "done" }, { action: "B", priority: "medium", status: "done" }), "stored");
+  const same = decode(described("v2"), withPlan({ action: "A", priority: "medium", status: "done" }, { action: "B", priority: "medium", status: "done" }), "stored", migrate.migrateAssessment);
   assert.deepEqual(same.assessment.plan["both-parts"], { action: "A\n\nB", owner: "", due: "", priority: "medium", status: "done" });
   assert.equal(same.assessment.notCarried, undefined);
-  const one = decode(described("v2"), withPlan({ action: "A", priority: "low" }, { action: "B", owner: "Sam", due: "2027-01-05" }), "stored");
+  const one = decode(described("v2"), withPlan({ action: "A", priority: "low" }, { action: "B", owner: "Sam", due: "2027-01-05" }), "stored", migrate.migrateAssessment);
   assert.deepEqual(one.assessment.plan["both-parts"], { action: "A\n\nB", owner: "Sam", due: "2027-01-05", priority: "low" });
   assert.equal(one.assessment.notCarried, undefined);
 });
@@ -87,7 +87,7 @@ test("a priority or status saved by an older version as joined text is kept asid
   const v2 = described("v2");
   const record = model.blankAssessment(v2);
   record.plan = { "both-parts": { action: "Train staff", priority: "high\n\nlow", status: "in-progress\n\ndone" } };
-  const opened = decode(v2, record, "stored");
+  const opened = decode(v2, record, "stored", migrate.migrateAssessment);
   assert.deepEqual(opened.assessment.plan["both-parts"], { action: "Train staff", owner: "", due: "" });
   const kept = opened.assessment.notCarried.map((item) => item.value);
   assert.deepEqual(kept, [{ priority: "high\n\nlow" }, { status: "in-progress\n\ndone" }]);
@@ -103,7 +103,7 @@ test("a date the form cannot hold, in a file, is kept aside with a message and t
   a.actions = [{ id: "act-1", criterion: "", action: "Own", owner: "", due: "2027-02-30" }];
   const text = transfer.exportJson(v2, a);
   for (const kind of ["file", "group"]) {
-    const decoded = decodeFile(v2, text, undefined, kind);
+    const decoded = decodeFile(v2, text, undefined, kind, migrate.migrateAssessment);
     assert.equal(decoded.outcome, "ok", JSON.stringify(decoded.problems));
     const got = decoded.assessment;
     assert.equal(got.name, "Review");
@@ -122,7 +122,7 @@ test("a date the form cannot hold, in a file, is kept aside with a message and t
     assert.match(warning, /the assessment's date \u201c220261-12-07\u201d/);
     assert.match(warning, /the due date \u201c202777-12-06\u201d of the action plan entry \u201ckeep\u201d/);
     // Exported again, it imports again as it is: what was kept aside stays kept.
-    const again = decodeFile(v2, transfer.exportJson(v2, got), undefined, kind);
+    const again = decodeFile(v2, transfer.exportJson(v2, got), undefined, kind, migrate.migrateAssessment);
     assert.equal(again.outcome, "ok");
     assert.deepEqual(again.assessment.notCarried, got.notCarried);
   }
@@ -158,14 +158,14 @@ test("an own action whose id is that of a removed criterion's kept plan entry hi
   model.setAnswer(v1, a, "dropped", "high");
   a.plan = { dropped: { action: "Plan text for the removed criterion", owner: "", due: "" } };
   a.actions = [{ id: "kept-dropped", criterion: "", action: "The team's own action", owner: "", due: "" }];
-  const imported = decodeFile(described("v2"), transfer.exportJson(v1, a));
+  const imported = decodeFile(described("v2"), transfer.exportJson(v1, a), undefined, "file", migrate.migrateAssessment);
   assert.equal(imported.outcome, "ok", JSON.stringify(imported.problems));
   const texts = imported.assessment.actions.map((action) => action.action);
   assert.deepEqual(texts.sort(), ["Plan text for the removed criterion", "The team's own action"]);
   const ids = imported.assessment.actions.map((action) => action.id);
   assert.equal(new Set(ids).size, ids.length);
   // Opened twice (as the device does on each visit), the kept entry is not kept twice.
-  const twice = decode(described("v2"), imported.assessment, "stored");
+  const twice = decode(described("v2"), imported.assessment, "stored", migrate.migrateAssessment);
   assert.equal(twice.assessment.actions.length, 2);
 });
 
@@ -174,7 +174,7 @@ test("a removed criterion with a long id keeps its plan entry under an id the de
   const long = "a".repeat(60);
   framework.lineage.from["1.0"].ids[long] = { to: [], removedAfter: "1.0" };
   const record = { frameworkId: framework.id, frameworkVersion: "1.0", answers: {}, plan: { [long]: { action: "Kept", owner: "", due: "" } } };
-  const opened = decode(model.describe(framework), record, "stored");
+  const opened = decode(model.describe(framework), record, "stored", migrate.migrateAssessment);
   assert.deepEqual(opened.assessment.actions.map((action) => action.action), ["Kept"]);
 });
 
@@ -183,11 +183,11 @@ test("with 2,000 entries already kept aside, a newly removed answer is kept too,
   const a = model.blankAssessment(v1);
   model.setAnswer(v1, a, "dropped", "high");
   a.notCarried = Array.from({ length: 2000 }, (_, i) => ({ kind: "answer", id: `old-${i}`, value: "low", reason: "removed", version: "0.9" }));
-  const imported = decodeFile(described("v2"), transfer.exportJson(v1, a));
+  const imported = decodeFile(described("v2"), transfer.exportJson(v1, a), undefined, "file", migrate.migrateAssessment);
   assert.equal(imported.outcome, "ok");
   assert.equal(imported.assessment.notCarried.length, 2001);
   assert.ok(imported.assessment.notCarried.some((item) => item.id === "dropped" && item.value === "high"));
   assert.ok(imported.problems.warnings.some((w) => /1 entry that cannot be carried over, kept in exports/.test(w)));
-  const stored = decode(described("v2"), a, "stored");
+  const stored = decode(described("v2"), a, "stored", migrate.migrateAssessment);
   assert.equal(stored.assessment.notCarried.length, 2001);
 });

@@ -8,6 +8,7 @@
 import * as scoring from "./scoring.mjs";
 import { account } from "../results/account.mjs";
 import { decodeFile } from "./decode.mjs";
+import { migrateAssessment } from "./migrate.mjs";
 import { NOT_APPLICABLE, NOT_SURE } from "./model.mjs";
 import { capitalise, terms } from "./terms.mjs";
 
@@ -35,7 +36,7 @@ import { capitalise, terms } from "./terms.mjs";
  * @param {Info} info @param {string} name @param {string | Uint8Array} text the file's text or bytes @param {number} [size]
  * @param {unknown} [_unused] @returns {Entry|Problem} */
 function readFile(info, name, text, size, _unused) {
-  const decoded = decodeFile(info, text, size, "group");
+  const decoded = decodeFile(info, text, size, "group", migrateAssessment);
   const { assessment, outcome, migration } = decoded;
   const reason = decoded.problems.errors.join(" ");
   if (outcome === "foreign") return { status: "foreign", name, frameworkId: decoded.frameworkId, reason };

@@ -26,7 +26,7 @@
  * The assessment keeps a list of the migrations made to it, each with its report.
  */
 
-import * as model from "./model.mjs";
+import { MAX_TEXT, NOT_APPLICABLE, NOT_CARRIED_REASONS, NOT_SURE, REASONS } from "./fields.mjs";
 import { isPlainObject, isSafeKey, own, quote } from "./util.mjs";
 
 /** @typedef {"same" | "renamed" | "merged" | "split"} How */
@@ -35,6 +35,20 @@ import { isPlainObject, isSafeKey, own, quote } from "./util.mjs";
 /** @typedef {{versionPattern: string, versions: string[], from: Record<string, Route>}} Lineage */
 /** @typedef {"answer" | "target" | "notes" | "plan"} Kind */
 /** @typedef {{status: "current" | "migrated" | "refused", assessment: any, report: any}} Migration */
+/**
+ * What a migration did (see the top of this file).
+ * @typedef {object} Report
+ * @property {string} fromVersion
+ * @property {string} toVersion
+ * @property {boolean} undeclared  the version it came from is not in the framework's history
+ * @property {string[]} carried  answers carried as they were
+ * @property {{kind: Kind, from: string, to: string}[]} moved
+ * @property {{criterion: string, reason: string, sources?: Item["origins"]}[]} review  answers to check
+ * @property {{kind: Kind, id: string, value: any, reason: string, version: string}[]} notCarried
+ * @property {string[]} actionsKept  criteria whose plan entries became the team's own actions
+ * @property {null} refused
+ * @property {null} refusedReason
+ */
 /**
  * One thing saved in an assessment, on its way to this version.
  * @typedef {object} Item
@@ -51,33 +65,18 @@ import { isPlainObject, isSafeKey, own, quote } from "./util.mjs";
  *   (priority, status or due date), so the originals are kept aside whole
  */
 
-export const REASONS = {
-  reworded: "Check this answer: the wording changed.",
-  merged: "Check this answer: it comes from questions that have been combined into this one.",
-  split: "Check this answer: it was copied from a question that has been divided into several.",
-  unverified: "Check this answer: the wording may have changed since you answered.",
-};
-export const NOT_CARRIED_REASONS = {
-  removed: "the question was removed from the framework",
-  unknown: "this version of the framework has no question with this id",
-  level: "the answer is not one of this version's levels",
-  long: "joined to the others it would be too long",
-  merged:
-    "it was combined with another entry into one; where the two differed, the combined entry has the higher priority, the less finished status and the earlier due date, and this entry is kept here as it was written",
-  date: "it is not a real date in the form YYYY-MM-DD",
-  choice: "it is not one of the choices this form offers",
-};
+/* Why an answer needs checking, and why an entry could not be carried: declared with the
+ * assessment's fields (fields.mjs), re-exported here for the pages that word them. */
+export { NOT_CARRIED_REASONS, REASONS };
 /* Reasons for which an entry is only kept aside: it never becomes an action of the team's own. */
 const ASIDE_ONLY = ["long", "merged", "date", "choice"];
-/* The most a text field can hold (as decode.mjs checks on import). */
-const MAX_TEXT = 20000;
 const LEFT_ALONE = " They have been left exactly as they are.";
 
 /** @param {unknown} object @returns {string[]} */
 const keysOf = (object) => (isPlainObject(object) ? Object.keys(object).filter(isSafeKey) : []);
 
 /** @template T @param {T} value @returns {T} */
-const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+const clone = (value) => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
 
 /** Negative, zero or positive, as a is older than, the same as or newer than b: dotted numbers,
  * compared number by number (1.10 is after 1.9; 2.0 is 2.0.0). Check the format first.
@@ -156,11 +155,11 @@ function refuse(record, framework) {
 function lowest(values, levels) {
   let best = null;
   for (const value of values) {
-    if (levels.has(value) && (best === null || levels.get(value) < levels.get(best))) best = value;
+    if (levels.has(value) && (best === null || Number(levels.get(value)) < Number(levels.get(best)))) best = value;
   }
   if (best !== null) return best;
-  if (values.includes(model.NOT_SURE)) return model.NOT_SURE;
-  if (values.includes(model.NOT_APPLICABLE)) return model.NOT_APPLICABLE;
+  if (values.includes(NOT_SURE)) return NOT_SURE;
+  if (values.includes(NOT_APPLICABLE)) return NOT_APPLICABLE;
   return values[0];
 }
 
@@ -272,7 +271,8 @@ function applyRoute(items, route, levels, removed) {
       const reason = how === "merged" || how === "split" ? how : item.reason;
       const next = { ...item, id, value: destinations.length > 1 ? clone(value) : value, reason };
       const key = `${item.kind}:${id}`;
-      out.set(key, out.has(key) ? combine(out.get(key), next, levels) : next);
+      const before = out.get(key);
+      out.set(key, before ? combine(before, next, levels) : next);
     }
   }
   return out;
@@ -288,7 +288,7 @@ function problemWith(item, index, older) {
     return item.kind === "notes" || !older || index.levels.has(item.value) ? null : "level";
   }
   if (!index.criteria.has(item.id)) return "unknown";
-  const special = item.value === model.NOT_APPLICABLE || item.value === model.NOT_SURE;
+  const special = item.value === NOT_APPLICABLE || item.value === NOT_SURE;
   return !older || special || index.levels.has(item.value) ? null : "level";
 }
 
@@ -300,7 +300,7 @@ function indexOf(framework) {
     dimensions.set(dimension.id, dimension);
     for (const criterion of dimension.criteria) criteria.set(criterion.id, criterion);
   }
-  const levels = new Map(framework.levels.map((level, i) => [level.id, i + 1]));
+  const levels = new Map(framework.levels.map((/** @type {{id: string}} */ level, /** @type {number} */ i) => [level.id, i + 1]));
   return { criteria, dimensions, levels };
 }
 
@@ -320,6 +320,7 @@ function placeAnswer(item, criterion, result, report, older, moved, previousRevi
   }
   result.review[item.id] = reason;
   if (!own(previousReview, item.id) || previousReview[item.id] !== reason || moved) {
+    /** @type {{criterion: string, reason: string, sources?: Item["origins"]}} */
     const entry = { criterion: item.id, reason };
     if (item.origins.length > 1 || reason === "split") entry.sources = item.origins;
     report.review.push(entry);
@@ -344,7 +345,7 @@ function notCarriedEntry(item, fromVersion, toVersion) {
     kind: item.kind,
     id: single ? item.origins[0].id : item.id,
     value: clone(isPlainObject(item.value) || !single ? item.value : item.origins[0].value),
-    reason: item.reason,
+    reason: item.reason || "",
     version: item.version || (item.reason === "unknown" || item.reason === "level" ? toVersion : fromVersion),
   };
 }
@@ -401,7 +402,7 @@ function carryActions(record, route, index, lost, result) {
     // The same entry already kept as an action (an earlier migration made it) is not kept twice;
     // an action that only shares its id (one of the team's own, or a file's) keeps its id, and
     // this one gets another, so neither hides the other.
-    const same = actions.some((action) => sameAction(action, entry) && String(action.id).startsWith(`kept-`));
+    const same = actions.some((/** @type {Record<string, any>} */ action) => sameAction(action, entry) && String(action.id).startsWith(`kept-`));
     if (!same) actions.push({ ...entry, id: freeId(`kept-${former}`, actions) });
     lost.splice(lost.indexOf(item), 1);
     kept.push(former);
@@ -427,6 +428,7 @@ export function migrateAssessment(record, framework) {
   const lost = [];
   const route = older ? routeFrom(fromVersion, lineage) : null;
   const items = applyRoute(itemsOf(record), route, index.levels, lost);
+  /** @type {Report} */
   const report = {
     fromVersion,
     toVersion: framework.version,
@@ -437,6 +439,7 @@ export function migrateAssessment(record, framework) {
     notCarried: [],
     refused: null,
     refusedReason: null,
+    actionsKept: [],
   };
   const result = emptyResult(record, framework);
   const previousReview = isPlainObject(record.review) ? record.review : {};

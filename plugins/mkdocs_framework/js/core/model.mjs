@@ -2,12 +2,28 @@
  *
  * An assessment is plain data (the Assessment type below), so it can be saved, exported and
  * compared. Anything read from outside (the device, a file, a link, a group file) is checked and
- * made safe by decode.mjs, never here; restore() is re-exported from there for the pages.
+ * made safe by decode.mjs and the table of fields (fields.mjs), never here; the fields' values,
+ * limits and restore() are re-exported from there for the pages.
  * Framework ids never contain "_" (the schema forbids it), so the two special answers can never
  * clash with a level id.
  */
 
-import { restore } from "./decode.mjs";
+import {
+  DETAILS,
+  NOTE_KINDS,
+  NOT_APPLICABLE,
+  NOT_SURE,
+  PLAN_FIELDS,
+  PLAN_PRIORITIES,
+  PLAN_STATUSES,
+  MAX_DETAIL,
+  blankAssessment,
+  has,
+  isAllowedAnswer,
+  newId,
+  restore,
+  today,
+} from "./fields.mjs";
 import * as words from "../results/words.mjs";
 
 /**
@@ -78,18 +94,6 @@ import * as words from "../results/words.mjs";
  *   last exported, when its answers were last the same as in a file, and those answers (core/keep.mjs)
  */
 
-const NOT_APPLICABLE = "not_applicable";
-const NOT_SURE = "not_sure";
-const NOTE_KINDS = ["evidence", "views"];
-const PLAN_FIELDS = ["action", "owner", "due", "priority", "status", "progress"];
-const PLAN_PRIORITIES = ["high", "medium", "low"];
-const PLAN_STATUSES = ["not-started", "in-progress", "done"];
-const DETAILS = ["name", "authority", "date", "participants"];
-const MAX_NAME = 300;
-
-/** @type {(object: object, key: string) => boolean} */
-const has = Function.prototype.call.bind(Object.prototype.hasOwnProperty);
-
 /** @param {Framework} framework @returns {Info} */
 function describe(framework) {
   const levelIndex = new Map(framework.levels.map((level, i) => [level.id, i + 1]));
@@ -115,43 +119,6 @@ function answerText(info, value, none) {
   return words.answerWords(info.framework, info.levelIndex, value, none);
 }
 
-/** @param {Info} info @param {unknown} value */
-function isAllowedAnswer(info, value) {
-  return value === NOT_APPLICABLE || value === NOT_SURE || (typeof value === "string" && info.levelIndex.has(value));
-}
-
-function newId() {
-  const random = Math.random().toString(36).slice(2, 10);
-  return `a-${Date.now().toString(36)}-${random}`;
-}
-
-/** Today's date (or now's) as YYYY-MM-DD, in local time. @param {Date} [now] */
-function today(now) {
-  const d = now || new Date();
-  const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** @param {Info} info @param {Date} [now] @returns {Assessment} */
-function blankAssessment(info, now) {
-  const when = now || new Date();
-  return {
-    id: newId(),
-    frameworkId: info.framework.id,
-    frameworkVersion: info.framework.version,
-    name: "",
-    authority: "",
-    participants: "",
-    date: today(when),
-    created: when.toISOString(),
-    updated: when.toISOString(),
-    answers: {},
-    targets: {},
-    notes: {},
-    plan: {},
-  };
-}
-
 /** A new assessment that starts from another's answers, targets, notes and action plan: for a
  * review that begins from last year's answers. It gets its own id, today's date and a new name.
  * @param {Info} info @param {Assessment} source @param {Date} [now] @returns {Assessment} */
@@ -159,7 +126,7 @@ function duplicate(info, source, now) {
   const when = now || new Date();
   const copy = restore(info, JSON.parse(JSON.stringify(source)), when);
   copy.id = newId();
-  copy.name = `${source.name || "Untitled assessment"} (copy)`.slice(0, MAX_NAME);
+  copy.name = `${source.name || "Untitled assessment"} (copy)`.slice(0, MAX_DETAIL);
   copy.date = today(when);
   copy.created = when.toISOString();
   copy.updated = when.toISOString();
@@ -191,7 +158,7 @@ function setAnswer(info, assessment, criterionId, value) {
 function answeredNow(info, assessment, criterionId) {
   if (!assessment.fingerprints) assessment.fingerprints = {};
   if (has(assessment.answers, criterionId)) {
-    assessment.fingerprints[criterionId] = info.criteria.get(criterionId).criterion.fingerprint || "";
+    assessment.fingerprints[criterionId] = info.criteria.get(criterionId)?.criterion.fingerprint || "";
   } else delete assessment.fingerprints[criterionId];
   if (assessment.review) delete assessment.review[criterionId];
   return touch(assessment);
@@ -213,7 +180,7 @@ function fingerprintsOf(info, assessment) {
   const recorded = assessment.fingerprints || {};
   for (const id of Object.keys(assessment.answers)) {
     if (has(recorded, id) && typeof recorded[id] === "string" && recorded[id]) out[id] = recorded[id];
-    else if (info.criteria.has(id)) out[id] = info.criteria.get(id).criterion.fingerprint || "";
+    else if (info.criteria.has(id)) out[id] = info.criteria.get(id)?.criterion.fingerprint || "";
   }
   return out;
 }
@@ -240,7 +207,7 @@ function setTarget(info, assessment, dimensionId, levelId) {
 function setNote(info, assessment, dimensionId, kind, text) {
   if (!info.dimensions.has(dimensionId) || !NOTE_KINDS.includes(kind)) throw new Error("Unknown note");
   const notes = has(assessment.notes, dimensionId) ? assessment.notes[dimensionId] : { evidence: "", views: "" };
-  notes[kind] = String(text);
+  /** @type {Record<string, string>} */ (notes)[kind] = String(text);
   if (!notes.evidence && !notes.views) delete assessment.notes[dimensionId];
   else assessment.notes[dimensionId] = notes;
   return touch(assessment);
@@ -249,7 +216,7 @@ function setNote(info, assessment, dimensionId, kind, text) {
 /** @param {Assessment} assessment @param {string} field "name", "authority", "date" or "participants" @param {unknown} value */
 function setDetail(assessment, field, value) {
   if (!DETAILS.includes(field)) throw new Error(`Unknown detail ${field}`);
-  assessment[field] = String(value);
+  /** @type {Record<string, any>} */ (assessment)[field] = String(value);
   return touch(assessment);
 }
 
@@ -260,8 +227,10 @@ function setPlanField(info, assessment, criterionId, field, text) {
   if (!info.criteria.has(criterionId) || !PLAN_FIELDS.includes(field)) throw new Error("Unknown plan field");
   if (!assessment.plan) assessment.plan = {};
   const entry = has(assessment.plan, criterionId) ? assessment.plan[criterionId] : { action: "", owner: "", due: "" };
-  entry[field] = String(text);
-  if (!PLAN_FIELDS.some((name) => entry[name])) delete assessment.plan[criterionId];
+  /** @type {Record<string, string>} */
+  const fields = entry;
+  fields[field] = String(text);
+  if (!PLAN_FIELDS.some((name) => fields[name])) delete assessment.plan[criterionId];
   else assessment.plan[criterionId] = entry;
   return touch(assessment);
 }
@@ -269,12 +238,12 @@ function setPlanField(info, assessment, criterionId, field, text) {
 /** @param {Assessment} assessment @param {string} criterionId @param {string} field */
 function planField(assessment, criterionId, field) {
   const plan = assessment.plan || {};
-  return has(plan, criterionId) ? plan[criterionId][field] || "" : "";
+  return has(plan, criterionId) ? /** @type {Record<string, string>} */ (plan[criterionId])[field] || "" : "";
 }
 
 /** @param {Assessment} assessment @param {string} dimensionId @param {string} kind */
 function note(assessment, dimensionId, kind) {
-  return has(assessment.notes, dimensionId) ? assessment.notes[dimensionId][kind] || "" : "";
+  return has(assessment.notes, dimensionId) ? /** @type {Record<string, string>} */ (assessment.notes[dimensionId])[kind] || "" : "";
 }
 
 /** True when the person has entered anything worth protecting from being overwritten.

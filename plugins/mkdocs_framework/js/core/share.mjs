@@ -16,6 +16,8 @@
 
 import * as model from "./model.mjs";
 import { LINK_PREFIX, decodeLink } from "./decode.mjs";
+import { linkCode } from "./fields.mjs";
+import { migrateAssessment } from "./migrate.mjs";
 import { fromBase64Url, toBase64Url } from "./util.mjs";
 
 /**
@@ -38,8 +40,6 @@ import { fromBase64Url, toBase64Url } from "./util.mjs";
  */
 
 const PREFIX = LINK_PREFIX;
-const NOT_SURE = 0;
-const NOT_APPLICABLE = -1;
 
 /* ---- Making a link ------------------------------------------------------------------------- */
 
@@ -72,9 +72,7 @@ function payload(info, assessment) {
   for (const dimension of info.framework.dimensions) {
     for (const criterion of dimension.criteria) {
       if (!model.has(assessment.answers, criterion.id)) continue;
-      const value = assessment.answers[criterion.id];
-      const code =
-        value === model.NOT_APPLICABLE ? NOT_APPLICABLE : value === model.NOT_SURE ? NOT_SURE : info.levelIndex.get(value);
+      const code = linkCode(info, assessment.answers[criterion.id]);
       if (code === undefined) continue;
       const fingerprint = model.has(fingerprints, criterion.id) ? fingerprints[criterion.id] : criterion.fingerprint;
       answers[criterion.id] = fingerprint ? [code, fingerprint] : [code];
@@ -108,13 +106,14 @@ function link(pageAddress, info, assessment) {
 /** @type {Record<string, Read["kind"]>} */
 const KINDS = { empty: "empty", unreadable: "corrupt", invalid: "corrupt", foreign: "foreign", refused: "refused" };
 
-/** Reads a fragment for this framework (any trailing arguments are ignored). Returns
+/** Reads a fragment for this framework, carrying a link made with another version of it to this
+ * one with migrate.mjs (a page that reads links always needs it). Returns
  *   {ok: false, kind: "empty"|"corrupt"|"foreign"|"refused", message}
  * or {ok: true, assessment, otherVersion (the link's version when it differs, else ""),
  *     migrated, report, counts, notShown (ids of answers this version has no question for), answerCount}.
- * @param {Info} info @param {string} fragment @param {unknown} [_unused] @returns {Read} */
-function read(info, fragment, _unused) {
-  const decoded = decodeLink(info, fragment);
+ * @param {Info} info @param {string} fragment @returns {Read} */
+function read(info, fragment) {
+  const decoded = decodeLink(info, fragment, migrateAssessment);
   const otherVersion = decoded.version && decoded.version !== info.framework.version ? decoded.version : "";
   const { assessment, outcome, migration } = decoded;
   if (!assessment) {

@@ -5,8 +5,8 @@
  *   cif:<framework id>:settings     {schemaVersion: 1, currentAssessment: <assessment id>}
  * Several assessments have always been kept under the first key, so keeping several on one device
  * needs no change of shape: data saved by earlier versions of the site (one assessment, no action
- * plan) is read as it is. Records come back raw; decode(info, record, "stored") in decode.mjs
- * carries one to this version of the framework and makes it safe (model.restore only makes it safe).
+ * plan) is read as it is. Records come back raw; decodeStored(info, record, migrate) in decode.mjs
+ * carries one to this version of the framework and makes it safe (fields.mjs's restore only makes it safe).
  * Every call reports failure instead of throwing, because storage can be blocked (site data
  * turned off), full, or unavailable in some private modes, and the form must keep working.
  *

@@ -7,6 +7,7 @@ import { levelLabel } from "../results/words.mjs";
 import * as model from "./model.mjs";
 import * as scoring from "./scoring.mjs";
 import { FORMAT, FORMAT_VERSION, MAX_BYTES, decodeFile } from "./decode.mjs";
+import { migrateAssessment } from "./migrate.mjs";
 import { DETAIL_COLUMNS, csvField, csvRows, detailCells, wordedHeader } from "./csv.mjs";
 import { fileName as safeFileName } from "./util.mjs";
 import { noteFields } from "./terms.mjs";
@@ -112,7 +113,7 @@ function fileName(assessment, extension) {
  * migration report when the answers were carried from another version, else null)}.
  * @param {Info} info @param {string | Uint8Array} text the file's text or bytes @param {number} [byteLength] @returns {Imported} */
 function parseImport(info, text, byteLength) {
-  const decoded = decodeFile(info, text, byteLength, "file");
+  const decoded = decodeFile(info, text, byteLength, "file", migrateAssessment);
   const { assessment, problems, migration } = decoded;
   if (!assessment) return { ok: false, errors: problems.errors };
   return {

@@ -22,6 +22,7 @@
 import * as model from "../core/model.mjs";
 import * as scoring from "../core/scoring.mjs";
 import { decode } from "../core/decode.mjs";
+import { migrateAssessment } from "../core/migrate.mjs";
 import { account, dimensionAccount } from "./account.mjs";
 import { WORDS, fill, count, either, levelLabel, levelWords, answerWords } from "./words.mjs";
 
@@ -94,7 +95,7 @@ import { WORDS, fill, count, either, levelLabel, levelWords, answerWords } from 
  * is compared as it is. Trailing arguments are ignored.
  * @param {Info} info @param {Assessment} assessment @param {unknown} [_unused] */
 function carryForward(info, assessment, _unused) {
-  const current = decode(info, assessment, "stored").assessment || assessment;
+  const current = decode(info, assessment, "stored", migrateAssessment).assessment || assessment;
   const review = current.review && typeof current.review === "object" ? current.review : {};
   const lost = Array.isArray(current.notCarried) ? current.notCarried : [];
   return {
