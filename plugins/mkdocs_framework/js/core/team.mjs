@@ -14,6 +14,7 @@ import { levelLabel } from "../results/words.mjs";
 import * as model from "./model.mjs";
 import * as scoring from "./scoring.mjs";
 import { decode, decodeFile, decodeLink, MAX_TEXT } from "./decode.mjs";
+import { migrateAssessment } from "./migrate.mjs";
 import { noteFields } from "./terms.mjs";
 import { isPlainObject } from "./util.mjs";
 
@@ -82,7 +83,7 @@ function fromDecoded(info, kind, source, decoded) {
 /** An exported file, as text or as the bytes a file chooser gives (size: its size on disk).
  * @param {Info} info @param {string} name @param {string | Uint8Array} content @param {number} [size] */
 export function readFile(info, name, content, size) {
-  return fromDecoded(info, "file", name, decodeFile(info, content, size, "group"));
+  return fromDecoded(info, "file", name, decodeFile(info, content, size, "group", migrateAssessment));
 }
 
 /** The results links in pasted text: every address (or bare fragment) holding "r1.", one per line
@@ -96,7 +97,7 @@ export function linksIn(text) {
 
 /** One results link's fragment (the part after "#"). @param {Info} info @param {string} fragment */
 export function readLink(info, fragment) {
-  return fromDecoded(info, "link", "results link", decodeLink(info, fragment));
+  return fromDecoded(info, "link", "results link", decodeLink(info, fragment, migrateAssessment));
 }
 
 /** True when two people's answers are the same file or link given twice (or one person's file and
@@ -692,7 +693,7 @@ function exportsFrom(info, list) {
   const people = [];
   for (const entry of Array.isArray(list) ? list : []) {
     if (!isPlainObject(entry)) continue;
-    const decoded = decode(info, entry.file, "group");
+    const decoded = decode(info, entry.file, "group", migrateAssessment);
     if (!decoded.assessment) continue;
     const otherVersion = decoded.version && decoded.version !== info.framework.version ? decoded.version : "";
     people.push({ key: people.length + 1, name: text(entry.name, MAX_NAME), kind: entry.kind === "file" ? "file" : "link", source: text(entry.source, 300) || "results link", assessment: decoded.assessment, otherVersion });
