@@ -27,7 +27,9 @@ def built_pages(site: Path) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def properdocs_site(tmp_path_factory: pytest.TempPathFactory, built_site: Path) -> Path:
+    # After the MkDocs build (built_site): both read and write the site's cache of worksheet PDFs,
+    # and tests run in several processes at once.
     site = tmp_path_factory.mktemp("properdocs") / "site"
     result = subprocess.run(
         [str(BIN / "properdocs"), "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
@@ -41,7 +43,8 @@ def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def exported(tmp_path_factory: pytest.TempPathFactory, built_site: Path) -> Path:
+    # After the MkDocs build, as properdocs_site.
     folder = tmp_path_factory.mktemp("export") / "project"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs_framework", "export", str(REPO / "mkdocs.yml"), str(folder)],
