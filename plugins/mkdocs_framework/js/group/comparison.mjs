@@ -12,27 +12,23 @@ import { plural } from "../core/model.mjs";
 import { download } from "../ui/dom.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
+/** @typedef {import("./state.mjs").Change} Change */
 
 /** @extends {Component<GroupContext>} */
 export class GroupComparison extends Component {
   static moduleName = "cif-group-comparison";
+  static elements = { waiting: ".cif-group-waiting", results: ".cif-group-results", summary: ".cif-group-summary", hide: ".cif-group-controls input[type=checkbox]", csv: "button.cif-group-csv" };
 
   /** @param {HTMLElement} root @param {GroupContext} context */
   constructor(root, context) {
     super(root, context);
-    /** @type {HTMLElement} */
-    this.waiting = this.find(".cif-group-waiting");
-    /** @type {HTMLElement} */
-    this.results = this.find(".cif-group-results");
-    /** @type {HTMLElement} */
-    this.summary = this.find(".cif-group-summary");
-    /** @type {HTMLInputElement} */
-    this.hide = this.find(".cif-group-controls input[type=checkbox]");
-    this.on(this.hide, "change", () => this.onHide());
-    /** @type {HTMLButtonElement} */
-    this.csv = this.find("button.cif-group-csv");
-    this.on(this.csv, "click", () => this.onCsv());
-    this.keep(context.state.subscribe((change) => change === "files" && this.render()));
+    this.on(this.el.hide, "change", () => this.onHide());
+    this.on(this.el.csv, "click", () => this.onCsv());
+  }
+
+  /** @param {Change} change */
+  update(change) {
+    if (change === "files") this.render();
   }
 
   /** Offers the comparison as one CSV file (core/group-csv.mjs, loaded with assess-group-more.js),
@@ -52,14 +48,14 @@ export class GroupComparison extends Component {
 
   render() {
     const { rows } = this.context.state.comparison;
-    this.waiting.hidden = rows.length > 0;
-    this.results.hidden = rows.length === 0;
-    if (rows.length) this.summary.textContent = summary(rows, terms(this.context.framework));
+    this.el.waiting.hidden = rows.length > 0;
+    this.el.results.hidden = rows.length === 0;
+    if (rows.length) this.el.summary.textContent = summary(rows, terms(this.context.framework));
   }
 
   onHide() {
-    this.context.state.setHideNames(this.hide.checked);
+    this.context.state.setHideNames(this.el.hide.checked);
     const names = `${capitalise(terms(this.context.framework).organisation)} names`;
-    this.context.announce(this.hide.checked ? `${names} are hidden.` : `${names} are shown.`);
+    this.context.announce(this.el.hide.checked ? `${names} are hidden.` : `${names} are shown.`);
   }
 }

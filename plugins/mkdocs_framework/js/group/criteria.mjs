@@ -11,6 +11,7 @@ import { Component } from "../ui/component.mjs";
 import { dimensionName, terms } from "../core/terms.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
+/** @typedef {import("./state.mjs").Change} Change */
 /** @typedef {import("../core/group.mjs").CriterionSpread} CriterionSpread */
 
 /** How many of the weakest criteria are named. */
@@ -30,15 +31,11 @@ export function weakText(s, total, levels, words) {
 /** @extends {Component<GroupContext>} */
 export class GroupCriteria extends Component {
   static moduleName = "cif-group-criteria";
+  static elements = { weakest: "ul.cif-group-weakest", table: "table.cif-criteria" };
 
-  /** @param {HTMLElement} root @param {GroupContext} context */
-  constructor(root, context) {
-    super(root, context);
-    /** @type {HTMLUListElement} */
-    this.weakest = this.find("ul.cif-group-weakest");
-    /** @type {HTMLTableElement} */
-    this.table = this.find("table.cif-criteria");
-    this.keep(context.state.subscribe((change) => change === "files" && this.render()));
+  /** @param {Change} change */
+  update(change) {
+    if (change === "files") this.render();
   }
 
   render() {
@@ -52,7 +49,7 @@ export class GroupCriteria extends Component {
       list.appendChild(item);
     }
     if (!list.childNodes.length) list.appendChild(make(this.doc, "li", "", "No criterion has been answered with a level yet."));
-    this.weakest.replaceChildren(list);
+    this.el.weakest.replaceChildren(list);
     const bodies = this.doc.createDocumentFragment();
     const columns = levels.length + 4;
     let current = null;
@@ -81,7 +78,7 @@ export class GroupCriteria extends Component {
       }
       /** @type {HTMLElement} */ (body).appendChild(tr);
     }
-    for (const old of Array.from(this.table.tBodies)) old.remove();
-    this.table.appendChild(bodies);
+    for (const old of Array.from(this.el.table.tBodies)) old.remove();
+    this.el.table.appendChild(bodies);
   }
 }

@@ -9,31 +9,29 @@ import { versionNote } from "./text.mjs";
 import { terms } from "../core/terms.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
+/** @typedef {import("./state.mjs").Change} Change */
 
 /** @extends {Component<GroupContext>} */
 export class GroupFiles extends Component {
   static moduleName = "cif-group-files";
+  static elements = {
+    input: "input.cif-file", drop: ".cif-dropzone", problems: ".cif-error-summary",
+    none: ".cif-group-none", list: "ul.cif-group-files",
+  };
 
   /** @param {HTMLElement} root @param {GroupContext} context */
   constructor(root, context) {
     super(root, context);
-    /** @type {HTMLInputElement} */
-    this.input = this.find("input.cif-file");
-    /** @type {HTMLElement} */
-    this.drop = this.find(".cif-dropzone");
-    /** @type {HTMLElement} */
-    this.problems = this.find(".cif-error-summary");
-    /** @type {HTMLElement} */
-    this.none = this.find(".cif-group-none");
-    /** @type {HTMLUListElement} */
-    this.list = this.find("ul.cif-group-files");
-
-    this.on(this.input, "change", () => this.add(this.input.files));
-    this.on(this.list, "click", (event) => this.onClick(event));
-    acceptDroppedFiles(this, this.drop, (files) => this.add(files));
-    this.keep(context.state.subscribe((change) => change !== "view" && this.render()));
+    this.on(this.el.input, "change", () => this.add(this.el.input.files));
+    this.on(this.el.list, "click", (event) => this.onClick(event));
+    acceptDroppedFiles(this, this.el.drop, (files) => this.add(files));
     // A browser may keep files chosen before a reload; read them like a fresh choice.
-    if (this.input.files?.length) this.add(this.input.files);
+    if (this.el.input.files?.length) this.add(this.el.input.files);
+  }
+
+  /** @param {Change} change */
+  update(change) {
+    if (change !== "view") this.render();
   }
 
   /** Reads the files into the comparison, then says what happened.
@@ -43,7 +41,7 @@ export class GroupFiles extends Component {
     if (!files.length) return;
     const { state, announce } = this.context;
     const { added, problems } = await state.addFiles(files);
-    this.input.value = "";
+    this.el.input.value = "";
     this.showProblems(problems);
     let message = added ? `${plural(added, "file", "files")} added to the comparison. ` : "No files were added. ";
     const words = terms(this.context.framework);
@@ -65,7 +63,7 @@ export class GroupFiles extends Component {
       item.appendChild(make(this.doc, "span", "cif-group-problem__reason", problem.reason));
       list.appendChild(item);
     }
-    this.problems.hidden = !problems.length;
+    this.el.problems.hidden = !problems.length;
   }
 
   /** The list of files in the comparison, in the comparison's order, an organisation's rounds
@@ -73,7 +71,7 @@ export class GroupFiles extends Component {
   render() {
     const { state } = this.context;
     const rows = state.comparison.rows;
-    this.none.hidden = rows.length > 0;
+    this.el.none.hidden = rows.length > 0;
     const fragment = this.doc.createDocumentFragment();
     // A round is listed by the name its own file gives the organisation (as the CSV does); an
     // organisation of one file by the name the heatmap gives it, which tells apart two that share one.
@@ -83,7 +81,7 @@ export class GroupFiles extends Component {
         fragment.appendChild(this.item(row, round, r, name));
       });
     }
-    this.list.replaceChildren(fragment);
+    this.el.list.replaceChildren(fragment);
   }
 
   /** @param {import("./state.mjs").Row} row @param {import("./state.mjs").Row["rounds"][number]} round
@@ -122,13 +120,13 @@ export class GroupFiles extends Component {
    * @param {number} key */
   remove(key) {
     /** @returns {HTMLButtonElement[]} */
-    const buttons = () => all(this.list, "[data-remove]");
+    const buttons = () => all(this.el.list, "[data-remove]");
     const position = buttons().findIndex((button) => Number(button.getAttribute("data-remove")) === key);
-    const removed = position < 0 ? "" : this.list.querySelectorAll(".cif-group-file__remove")[position].textContent.replace(/^Remove /, "");
+    const removed = position < 0 ? "" : this.el.list.querySelectorAll(".cif-group-file__remove")[position].textContent.replace(/^Remove /, "");
     if (!this.context.state.remove(key)) return;
     const left = buttons();
     const next = left[Math.min(position, left.length - 1)];
-    (next || this.input).focus();
+    (next || this.el.input).focus();
     const words = terms(this.context.framework);
     const count = plural(this.context.state.entries.length, words.organisation, words.organisations);
     this.context.announce(`Removed ${removed} from the comparison. ${count} left.`);

@@ -12,6 +12,7 @@ import { capitalise, dimensionName, terms } from "../core/terms.mjs";
 import { plural } from "../core/model.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
+/** @typedef {import("./state.mjs").Change} Change */
 /** @typedef {import("./state.mjs").Row} Row */
 
 /** Rows from which the heatmap is laid out only when near the screen. */
@@ -20,14 +21,11 @@ const MANY = 50;
 /** @extends {Component<GroupContext>} */
 export class GroupHeatmap extends Component {
   static moduleName = "cif-group-heatmap";
+  static elements = { headRow: "table.cif-heatmap thead tr", body: "table.cif-heatmap tbody" };
 
   /** @param {HTMLElement} root @param {GroupContext} context */
   constructor(root, context) {
     super(root, context);
-    /** @type {HTMLTableRowElement} */
-    this.headRow = this.find("table.cif-heatmap thead tr");
-    /** @type {HTMLTableSectionElement} */
-    this.body = this.find("table.cif-heatmap tbody");
     /** @type {HTMLSelectElement | null} the theme filter, when the framework has themes */
     this.theme = root.querySelector("select.cif-group-theme");
     // The key's swatches take the shade of their level, however many levels the framework has.
@@ -35,8 +33,10 @@ export class GroupHeatmap extends Component {
       const shade = group.shade(Number(swatch.getAttribute("data-heat-level")), Number(swatch.getAttribute("data-heat-count")));
       swatch.classList.add(`cif-heat--${shade}`);
     }
+    /** @type {HTMLTableCellElement[]} the column headings, made by makeHeader */
+    this.heads = [];
     this.makeHeader();
-    this.on(this.headRow, "click", (event) => this.onSort(event));
+    this.on(this.el.headRow, "click", (event) => this.onSort(event));
     if (this.theme) {
       const theme = this.theme;
       this.on(theme, "change", () => this.onTheme(theme));
@@ -48,14 +48,19 @@ export class GroupHeatmap extends Component {
     this.drawnFor = null;
     this.drawnColumns = "";
     this.drawnNames = false;
-    this.keep(context.state.subscribe((change) => (change === "names" ? this.renameRows() : this.render())));
+  }
+
+  /** @param {Change} change */
+  update(change) {
+    if (change === "names") this.renameRows();
+    else this.render();
   }
 
   /** Names hidden or shown: only the rows' headers change, unless the rows are sorted by name. */
   renameRows() {
     const { state } = this.context;
     if (state.sort.by === "name") return this.render();
-    const trs = this.body.rows;
+    const trs = this.el.body.rows;
     this.drawn.forEach((row, i) => {
       const tr = trs[i];
       if (tr) tr.replaceChild(this.rowHeader(row, state.hideNames), /** @type {Node} */ (tr.firstChild));
@@ -72,7 +77,6 @@ export class GroupHeatmap extends Component {
       { key: "name", text: capitalise(terms(framework).organisation), theme: "" },
       ...framework.dimensions.map((/** @type {any} */ d, /** @type {number} */ i) => ({ key: String(i), text: dimensionName(d), theme: d.theme || "" })),
     ];
-    /** @type {HTMLTableCellElement[]} */
     this.heads = cells.map(({ key, text, theme }) => {
       const th = make(doc, "th");
       th.scope = "col";
@@ -85,7 +89,7 @@ export class GroupHeatmap extends Component {
       th.append(button, make(doc, "span", "cif-sort__printed", text));
       return th;
     });
-    this.headRow.replaceChildren(...this.heads);
+    this.el.headRow.replaceChildren(...this.heads);
   }
 
   /** The dimensions the theme filter leaves in, by index. @returns {number[]} */
@@ -111,12 +115,12 @@ export class GroupHeatmap extends Component {
       if (key === sortKey) th.setAttribute("aria-sort", state.sort.direction);
       else th.removeAttribute("aria-sort");
     }
-    /** @type {HTMLElement} */ (this.body.parentElement).style.setProperty("--cif-heat-columns", String(shown.length));
+    /** @type {HTMLElement} */ (this.el.body.parentElement).style.setProperty("--cif-heat-columns", String(shown.length));
     const fragment = this.doc.createDocumentFragment();
     const rows = state.sortedRows;
     // Only the order changed (a sort): the rows already on the page are moved, not built again.
     const same = this.drawnFor === state.comparison && this.drawnColumns === shown.join() && this.drawnNames === state.hideNames;
-    const old = same ? new Map(this.drawn.map((row, i) => [row, this.body.rows[i]])) : null;
+    const old = same ? new Map(this.drawn.map((row, i) => [row, this.el.body.rows[i]])) : null;
     for (const row of rows) {
       const kept = old && old.get(row);
       if (kept) {
@@ -128,7 +132,7 @@ export class GroupHeatmap extends Component {
       for (const d of shown) tr.appendChild(this.cell(row.dimensions[d]));
       fragment.appendChild(tr);
     }
-    this.body.replaceChildren(fragment);
+    this.el.body.replaceChildren(fragment);
     // With many rows the browser lays the heatmap out only when it is near the screen (share-group.css).
     this.root.classList.toggle("cif-group-heatmap--many", rows.length > MANY);
     this.drawn = rows;
@@ -193,20 +197,18 @@ export class GroupHeatmap extends Component {
 /** @extends {Component<GroupContext>} */
 export class GroupSpread extends Component {
   static moduleName = "cif-group-spread";
+  static elements = { body: "table.cif-spread tbody" };
 
-  /** @param {HTMLElement} root @param {GroupContext} context */
-  constructor(root, context) {
-    super(root, context);
-    /** @type {HTMLTableSectionElement} */
-    this.body = this.find("table.cif-spread tbody");
-    // The spread names no one and does not follow the heatmap's order: only new files change it.
-    this.keep(context.state.subscribe((change) => change === "files" && this.render()));
+  /** The spread names no one and does not follow the heatmap's order: only new files change it.
+   * @param {Change} change */
+  update(change) {
+    if (change === "files") this.render();
   }
 
   render() {
     const { levels, state } = this.context;
     const { rows, spread } = state.comparison;
-    this.body.textContent = "";
+    this.el.body.textContent = "";
     for (const s of spread) {
       const tr = make(this.doc, "tr");
       const head = make(this.doc, "th", "", dimensionName(s.dimension));
@@ -219,7 +221,7 @@ export class GroupSpread extends Component {
         `${s.count} of ${rows.length}`,
       ];
       for (const text of cells) tr.appendChild(make(this.doc, "td", "", text));
-      this.body.appendChild(tr);
+      this.el.body.appendChild(tr);
     }
   }
 }

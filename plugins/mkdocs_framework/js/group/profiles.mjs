@@ -5,13 +5,14 @@
 
 import { longDate, plural } from "../core/model.mjs";
 import { load } from "../ui/loader.mjs";
-import { all, make, sentence } from "../ui/dom.mjs";
+import { all, headedRow, labelledSection, make, sentence, tableHead } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 import { versionNote } from "./text.mjs";
 import { WORDS, fill } from "../results/words.mjs";
 import { dimensionName } from "../core/terms.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
+/** @typedef {import("./state.mjs").Change} Change */
 /** @typedef {import("./state.mjs").Row} Row */
 
 /** Profiles put on the page at once, then in each batch after. */
@@ -21,12 +22,11 @@ const BATCH = 24;
 /** @extends {Component<GroupContext>} */
 export class GroupProfiles extends Component {
   static moduleName = "cif-group-profiles";
+  static elements = { holder: ".cif-profiles" };
 
   /** @param {HTMLElement} root @param {GroupContext} context */
   constructor(root, context) {
     super(root, context);
-    /** @type {HTMLElement} */
-    this.holder = this.find(".cif-profiles");
     /** The charts' drawing (ui/chart.mjs, loaded with assess-group-more.js once there are files).
      * @type {import("../ui/loader.mjs").Bundles["assess-group-more"] | null} */
     this.chart = null;
@@ -38,8 +38,11 @@ export class GroupProfiles extends Component {
     /** How many profiles of the current render are on the page. */
     this.shownCount = 0;
     this.keep(() => (this.generation += 1));
-    // The profiles do not follow the heatmap's order or theme.
-    this.keep(context.state.subscribe((change) => change !== "view" && this.render()));
+  }
+
+  /** The profiles do not follow the heatmap's order or theme. @param {Change} change */
+  update(change) {
+    if (change !== "view") this.render();
   }
 
   /** The first profiles at once, the rest in batches after the page has been drawn, so that
@@ -48,23 +51,23 @@ export class GroupProfiles extends Component {
     this.generation += 1;
     const generation = this.generation;
     if (!this.context.state.comparison.rows.length) {
-      this.holder.textContent = "";
+      this.el.holder.textContent = "";
       return;
     }
     load("assess-group-more", this.doc).catch(() => null).then((more) => {
       if (generation !== this.generation) return;
       if (!more) {
-        this.holder.replaceChildren(make(this.doc, "p", "cif-error-message", "The profiles could not be drawn because part of this page did not load. Reload the page and choose the files again."));
+        this.el.holder.replaceChildren(make(this.doc, "p", "cif-error-message", "The profiles could not be drawn because part of this page did not load. Reload the page and choose the files again."));
         return;
       }
       if (!this.sizer) {
         this.chart = more;
-        const measure = () => this.holder.querySelector("[data-profile]")?.clientWidth || 0;
+        const measure = () => this.el.holder.querySelector("[data-profile]")?.clientWidth || 0;
         this.sizer = new more.ChartSizer(this.context.win, measure, (width) => this.drawCharts(width), 360);
       }
       const { rows } = this.context.state.comparison;
       this.shownCount = 0;
-      this.holder.textContent = "";
+      this.el.holder.textContent = "";
       this.addProfiles(rows, FIRST);
       // Once the width is known, a change of files or names does not measure it again (a resize does).
       if (this.sizer.lastWidth) this.drawCharts(this.sizer.lastWidth);
@@ -91,7 +94,7 @@ export class GroupProfiles extends Component {
     const fragment = this.doc.createDocumentFragment();
     const end = Math.min(rows.length, this.shownCount + count);
     for (let i = this.shownCount; i < end; i += 1) fragment.appendChild(this.profile(rows[i], i));
-    this.holder.appendChild(fragment);
+    this.el.holder.appendChild(fragment);
     this.shownCount = end;
   }
 
@@ -100,12 +103,7 @@ export class GroupProfiles extends Component {
     const { doc } = this;
     const { state, framework } = this.context;
     const name = state.nameOf(row);
-    const section = make(doc, "section", "cif-profile");
-    const headingId = `cif-profile-${index + 1}`;
-    section.setAttribute("aria-labelledby", headingId);
-    const heading = sentence(make(doc, "h4", "cif-profile__title"), [name]);
-    heading.id = headingId;
-    section.appendChild(heading);
+    const section = labelledSection(doc, "cif-profile", `cif-profile-${index + 1}`, [name]);
     const a = row.assessment;
     const meta = [];
     if (a.date) meta.push(longDate(a.date));
@@ -128,19 +126,10 @@ export class GroupProfiles extends Component {
     const { levels } = this.context;
     const table = make(doc, "table", "cif-table cif-profile__table");
     table.appendChild(sentence(make(doc, "caption"), "Score, level and target of each dimension for ", [name]));
-    const headRow = make(doc, "tr");
-    for (const text of ["Dimension", "Score and level", "Target"]) {
-      const th = make(doc, "th", "", text);
-      th.scope = "col";
-      headRow.appendChild(th);
-    }
-    table.appendChild(make(doc, "thead")).appendChild(headRow);
+    table.appendChild(tableHead(doc, ["Dimension", "Score and level", "Target"]));
     const tbody = make(doc, "tbody");
     for (const r of row.dimensions) {
-      const tr = make(doc, "tr");
-      const th = make(doc, "th", "", dimensionName(r.dimension));
-      th.scope = "row";
-      tr.appendChild(th);
+      const tr = headedRow(doc, dimensionName(r.dimension));
       const result = r.kind === "low-coverage" ? fill(WORDS.result.low, { text: r.words.result }) : r.words.result;
       tr.appendChild(make(doc, "td", "", result));
       tr.appendChild(make(doc, "td", "", r.words.target));
@@ -161,7 +150,7 @@ export class GroupProfiles extends Component {
   drawFrom(from, width) {
     const { state, levels } = this.context;
     const { rows } = state.comparison;
-    const holders = all(this.holder, "[data-profile]");
+    const holders = all(this.el.holder, "[data-profile]");
     for (const holder of holders.slice(from)) {
       const row = rows[Number(holder.getAttribute("data-profile"))];
       if (!row) continue;

@@ -10,20 +10,24 @@ import { make } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
+/** @typedef {import("./state.mjs").Change} Change */
 /** @typedef {import("./state.mjs").Row} Row */
 
 /** @extends {Component<GroupContext>} */
 export class GroupRounds extends Component {
   static moduleName = "cif-group-rounds";
+  static elements = { holder: ".cif-group-series" };
 
   /** @param {HTMLElement} root @param {GroupContext} context */
   constructor(root, context) {
     super(root, context);
-    /** @type {HTMLElement} */
-    this.holder = this.find(".cif-group-series");
     /** Counts renders, so a render waiting for the script gives way to a later one. */
     this.generation = 0;
-    this.keep(context.state.subscribe((change) => change !== "view" && this.render()));
+  }
+
+  /** @param {Change} change */
+  update(change) {
+    if (change !== "view") this.render();
   }
 
   render() {
@@ -33,19 +37,19 @@ export class GroupRounds extends Component {
     const generation = this.generation;
     if (!series.length) {
       this.root.hidden = true;
-      this.holder.textContent = "";
+      this.el.holder.textContent = "";
       return;
     }
     load("assess-group-more", this.doc).catch(() => null).then((more) => {
       if (generation !== this.generation) return;
       this.root.hidden = false;
       if (!more) {
-        this.holder.replaceChildren(make(this.doc, "p", "cif-error-message", "The rounds could not be compared because part of this page did not load. Reload the page and choose the files again."));
+        this.el.holder.replaceChildren(make(this.doc, "p", "cif-error-message", "The rounds could not be compared because part of this page did not load. Reload the page and choose the files again."));
         return;
       }
       const fragment = this.doc.createDocumentFragment();
       series.forEach((row, i) => fragment.appendChild(more.seriesSection(this.doc, this.context, row, i)));
-      this.holder.replaceChildren(fragment);
+      this.el.holder.replaceChildren(fragment);
     });
   }
 }

@@ -3,7 +3,7 @@
 
 import { longDate } from "../core/model.mjs";
 import { progress } from "../results/progress.mjs";
-import { bdi, make, sentence } from "../ui/dom.mjs";
+import { bdi, headedRow, labelledSection, make, sentence, tableHead } from "../ui/dom.mjs";
 import { resultText } from "./text.mjs";
 
 /** @typedef {import("./index.mjs").GroupContext} GroupContext */
@@ -23,12 +23,8 @@ export function seriesSection(doc, context, row, index) {
   const first = row.rounds[0];
   const last = row.rounds[row.rounds.length - 1];
   const hidden = state.hideNames;
-  const section = make(doc, "section", "cif-series");
   const id = `cif-series-${index + 1}`;
-  section.setAttribute("aria-labelledby", id);
-  const heading = sentence(make(doc, "h4", "cif-series__title"), [name]);
-  heading.id = id;
-  section.appendChild(heading);
+  const section = labelledSection(doc, "cif-series", id, [name]);
   const path = row.rounds.map((round) => (hidden ? longDate(round.assessment.date, "No date") : roundName(round.assessment) || round.entry.name));
   const line = make(doc, "p", "cif-series__path");
   line.appendChild(doc.createTextNode(`${row.rounds.length} rounds: `));
@@ -45,19 +41,10 @@ export function seriesSection(doc, context, row, index) {
   const caption = sentence(make(doc, "caption"), "Each dimension in the first and latest round of ", [name]);
   caption.id = `${id}-caption`;
   table.appendChild(caption);
-  const headRow = make(doc, "tr");
-  for (const text of ["Dimension", "First round", "Latest round", "Change"]) {
-    const th = make(doc, "th", "", text);
-    th.scope = "col";
-    headRow.appendChild(th);
-  }
-  table.appendChild(make(doc, "thead")).appendChild(headRow);
+  table.appendChild(tableHead(doc, ["Dimension", "First round", "Latest round", "Change"]));
   const body = make(doc, "tbody");
   for (const row of p.rows) {
-    const tr = make(doc, "tr");
-    const th = make(doc, "th", "", row.words.name);
-    th.scope = "row";
-    tr.appendChild(th);
+    const tr = headedRow(doc, row.words.name);
     for (const d of [row.then, row.now]) tr.appendChild(make(doc, "td", "", resultText(d)));
     tr.appendChild(make(doc, "td", "", row.words.changeFull));
     body.appendChild(tr);

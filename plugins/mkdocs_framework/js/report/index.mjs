@@ -19,7 +19,7 @@ import { Component } from "../ui/component.mjs";
 import { load } from "../ui/loader.mjs";
 import { Listeners } from "../ui/listeners.mjs";
 import { drawResults, ChartSizer } from "../ui/chart.mjs";
-import { bdi, make, find, isolate } from "../ui/dom.mjs";
+import { bdi, make, find, isolate, tableHead } from "../ui/dom.mjs";
 import { WORDS, levelLabel } from "../results/words.mjs";
 
 /** @typedef {import("../core/model.mjs").Assessment} Assessment */
@@ -77,14 +77,7 @@ function drawBlock(doc, block) {
   wrap.setAttribute("role", "region");
   wrap.setAttribute("aria-labelledby", caption.id);
   wrap.tabIndex = 0;
-  const head = make(doc, "thead");
-  const headRow = make(doc, "tr");
-  for (const text of block.head) {
-    const cell = make(doc, "th", "", text);
-    cell.scope = "col";
-    headRow.append(cell);
-  }
-  head.append(headRow);
+  const head = tableHead(doc, block.head);
   const body = make(doc, "tbody");
   for (const cells of block.rows) {
     const row = make(doc, "tr");

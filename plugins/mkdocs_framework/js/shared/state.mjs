@@ -37,13 +37,13 @@ export class SharedState {
    * @param {string} fragment @param {boolean} focus */
   load(fragment, focus) {
     const link = share.read(this.info, fragment);
-    if (link.ok) {
+    if (link.ok && link.assessment) {
       const { assessment } = link;
       this.view = { kind: "results", link, assessment, account: account(this.info, assessment) };
     } else if (link.kind === "empty") {
       this.view = { kind: "empty" };
     } else {
-      this.view = { kind: "problem", message: link.message };
+      this.view = { kind: "problem", message: link.message || "" };
     }
     this.listeners.tell({ view: this.view, focus });
   }

@@ -21,6 +21,7 @@ import { all, bdi, make, sentence } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 
 /** @typedef {import("./index.mjs").TeamContext} TeamContext */
+/** @typedef {import("./state.mjs").Change} Change */
 
 /* Notes longer than this (about a screen's paragraph) are shown whole on demand. */
 const LONG_NOTE = 800;
@@ -30,33 +31,26 @@ const LONG_NOTE = 800;
 /** @extends {Component<TeamContext>} */
 export class TeamCriteria extends Component {
   static moduleName = "cif-team-criteria";
+  static elements = { waiting: "#cif-team-waiting", results: "#cif-team-results", holder: "#cif-team-dimensions", accepted: "#cif-team-accepted" };
 
   /** @param {HTMLElement} root @param {TeamContext} context */
   constructor(root, context) {
     super(root, context);
     /** @type {CriterionView[] | null} the criteria as last drawn */
     this.views = null;
-    /** @type {HTMLElement} */
-    this.waiting = this.find("#cif-team-waiting");
-    /** @type {HTMLElement} */
-    this.results = this.find("#cif-team-results");
-    /** @type {HTMLElement} */
-    this.holder = this.find("#cif-team-dimensions");
-    this.on(this.holder, "change", (event) => this.onChange(event));
-    this.on(this.holder, "input", (event) => this.onInput(event));
-    /** @type {HTMLElement} */
-    this.accepted = this.find("#cif-team-accepted");
+    this.on(this.el.holder, "change", (event) => this.onChange(event));
+    this.on(this.el.holder, "input", (event) => this.onInput(event));
     this.on(this.find("#cif-team-accept"), "click", () => this.accept());
     // A link to a criterion folded away opens its disclosure first, so the link lands on it.
     this.on(this.root, "click", (event) => this.unfoldTarget(event));
-    this.keep(
-      context.state.subscribe((change) => {
-        if (change === "people" || change === "accepted") this.render();
-        else if (change === "names" || change === "options") this.renameAll();
-        if (change === "agreed") this.countAgreed();
-      })
-    );
     this.render();
+  }
+
+  /** @param {Change} change */
+  update(change) {
+    if (change === "people" || change === "accepted") this.render();
+    else if (change === "names" || change === "options") this.renameAll();
+    if (change === "agreed") this.countAgreed();
   }
 
   /** "2.3 Emerging, from 3 of 4 criteria", "No result yet" or "Not applicable": the account's words,
@@ -69,10 +63,10 @@ export class TeamCriteria extends Component {
   render() {
     const { state, info } = this.context;
     const people = state.people.map((p) => p.assessment);
-    this.waiting.hidden = people.length > 0;
-    this.results.hidden = people.length === 0;
-    this.holder.textContent = "";
-    this.accepted.hidden = true;
+    this.el.waiting.hidden = people.length > 0;
+    this.el.results.hidden = people.length === 0;
+    this.el.holder.textContent = "";
+    this.el.accepted.hidden = true;
     if (!people.length) return;
     const views = team.criteria(info, people, (a) => state.rowOf(a));
     const dims = team.dimensions(info, people, (a) => state.resultsOf(a));
@@ -88,7 +82,7 @@ export class TeamCriteria extends Component {
       heading.id = headingId;
       section.appendChild(heading);
       section.appendChild(this.dimensionTable(dim));
-      section.appendChild(this.spreadLine(dim.lowest, dim.highest, dim.apart ? dim.highest - dim.lowest : 0, "Spread of results"));
+      section.appendChild(this.spreadLine(dim.lowest, dim.highest, dim.apart ? Number(dim.highest) - Number(dim.lowest) : 0, "Spread of results"));
       const teamLine = make(this.doc, "p", "cif-team-agreed-result");
       teamLine.setAttribute("data-team-result", dim.dimension.id);
       section.appendChild(teamLine);
@@ -96,7 +90,7 @@ export class TeamCriteria extends Component {
       const agreed = mine.filter((v) => this.isAgreed(v.criterion.id));
       for (const view of mine.filter((v) => !this.isAgreed(v.criterion.id))) section.appendChild(this.criterion(view));
       if (agreed.length) section.appendChild(this.folded(dim, agreed));
-      this.holder.appendChild(section);
+      this.el.holder.appendChild(section);
       this.teamResult(dim.dimension.id);
     }
   }
@@ -174,15 +168,15 @@ export class TeamCriteria extends Component {
     if (outcome.kept.length) text += ` Where everyone agreed but you had chosen another level, your choice stands: ${numbers(outcome.kept)}.`;
     text += ` ${this.countAgreed()}`;
     text += left.length ? ` Left to discuss: ${count(left.length, "criterion")}, starting with ${left[0].number} ${left[0].criterion.title}.` : " Every criterion has an agreed level.";
-    this.accepted.textContent = "";
-    this.accepted.append(text);
+    this.el.accepted.textContent = "";
+    this.el.accepted.append(text);
     if (left.length) {
       const link = make(this.doc, "a", "", `Go to ${left[0].number} ${left[0].criterion.title}`);
       link.href = `#cif-team-c-${left[0].criterion.id}`;
-      this.accepted.append(" ", link);
+      this.el.accepted.append(" ", link);
     }
-    this.accepted.hidden = false;
-    this.accepted.focus();
+    this.el.accepted.hidden = false;
+    this.el.accepted.focus();
     announce(text);
   }
 
@@ -400,10 +394,11 @@ export class TeamCriteria extends Component {
   /** The dimension's result from the levels agreed so far. @param {string} dimensionId */
   teamResult(dimensionId) {
     const { info, state } = this.context;
-    const line = this.holder.querySelector(`[data-team-result="${dimensionId}"]`);
+    const line = this.el.holder.querySelector(`[data-team-result="${dimensionId}"]`);
     if (!line) return;
     const draft = model.blankAssessment(info);
     const dimension = info.dimensions.get(dimensionId);
+    if (!dimension) return;
     for (const criterion of dimension.criteria) {
       if (model.has(state.work.agreed, criterion.id)) draft.answers[criterion.id] = state.work.agreed[criterion.id];
     }
@@ -416,7 +411,7 @@ export class TeamCriteria extends Component {
 
   /** Names shown again after a change of name or of "Hide names", without drawing anything else. */
   renameAll() {
-    for (const node of all(this.holder, "[data-person]")) node.textContent = this.context.state.nameOf(Number(node.getAttribute("data-person")));
+    for (const node of all(this.el.holder, "[data-person]")) node.textContent = this.context.state.nameOf(Number(node.getAttribute("data-person")));
   }
 
   /** @param {Event} event */
@@ -425,7 +420,8 @@ export class TeamCriteria extends Component {
     const id = select.getAttribute("data-agreed");
     if (!id) return;
     this.context.state.setAgreed(id, select.value);
-    this.teamResult(this.context.info.criteria.get(id).dimension.id);
+    const criterion = this.context.info.criteria.get(id);
+    if (criterion) this.teamResult(criterion.dimension.id);
   }
 
   /** @param {Event} event */

@@ -25,20 +25,20 @@ function clock(iso) {
 /** @extends {Component<TeamContext>} */
 export class TeamKeep extends Component {
   static moduleName = "cif-team-keep";
+  static elements = { text: "#cif-team-keep-text", actions: "#cif-team-keep-actions" };
 
   /** @param {HTMLElement} root @param {TeamContext} context */
   constructor(root, context) {
     super(root, context);
-    /** @type {HTMLElement} */
-    this.text = this.find("#cif-team-keep-text");
-    /** @type {HTMLElement} */
-    this.actions = this.find("#cif-team-keep-actions");
     const { state } = context;
     // Said for as long as the page is open: the reload brought back older work than was on the page.
     this.stale = state.staleSince ? this.staleText(state.staleSince, state.people.length > 0) : "";
     this.on(this.find("#cif-team-keep-save"), "click", () => /** @type {HTMLElement} */ (this.doc.getElementById("cif-team-save")).click());
     this.on(this.find("#cif-team-keep-download"), "click", () => this.download());
-    this.keep(state.subscribe(() => this.render()));
+    this.render();
+  }
+
+  update() {
     this.render();
   }
 
@@ -56,8 +56,8 @@ export class TeamKeep extends Component {
     const now = state.unkept ? `${UNKEPT[state.unkept]}${KEEP}` : "";
     const text = [now, this.stale].filter(Boolean).join(" ");
     this.root.hidden = !text;
-    if (this.text.textContent !== text) this.text.textContent = text;
-    this.actions.hidden = !(state.unkept && state.people.length);
+    if (this.el.text.textContent !== text) this.el.text.textContent = text;
+    this.el.actions.hidden = !(state.unkept && state.people.length);
   }
 
   download() {

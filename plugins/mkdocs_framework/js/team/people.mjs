@@ -12,6 +12,7 @@ import { all, make, sentence } from "../ui/dom.mjs";
 import { Component, acceptDroppedFiles } from "../ui/component.mjs";
 
 /** @typedef {import("./index.mjs").TeamContext} TeamContext */
+/** @typedef {import("./state.mjs").Change} Change */
 /** @typedef {import("./state.mjs").Outcome} Outcome */
 
 /* How many more people each "Show more" adds to the list. */
@@ -20,43 +21,33 @@ const PAGE = 50;
 /** @extends {Component<TeamContext>} */
 export class TeamPeople extends Component {
   static moduleName = "cif-team-people";
+  static elements = {
+    input: "#cif-team-files", drop: "#cif-team-drop", links: "#cif-team-links",
+    problems: "#cif-team-problems", duplicates: "#cif-team-duplicates", none: "#cif-team-none",
+    list: "#cif-team-people", progress: "#cif-team-progress", more: "#cif-team-more-people",
+  };
 
   /** @param {HTMLElement} root @param {TeamContext} context */
   constructor(root, context) {
     super(root, context);
-    /** @type {HTMLInputElement} */
-    this.input = this.find("#cif-team-files");
-    /** @type {HTMLElement} */
-    this.drop = this.find("#cif-team-drop");
-    /** @type {HTMLTextAreaElement} */
-    this.links = this.find("#cif-team-links");
-    /** @type {HTMLElement} */
-    this.problems = this.find("#cif-team-problems");
-    /** @type {HTMLElement} */
-    this.duplicates = this.find("#cif-team-duplicates");
-    /** @type {HTMLElement} */
-    this.none = this.find("#cif-team-none");
-    /** @type {HTMLOListElement} */
-    this.list = this.find("#cif-team-people");
-    /** @type {HTMLElement} */
-    this.progress = this.find("#cif-team-progress");
-    /** @type {HTMLElement} */
-    this.more = this.find("#cif-team-more-people");
     this.shown = PAGE;
     this.on(this.find("#cif-team-show-more"), "click", () => this.showMore());
-
-    this.on(this.input, "change", () => this.addFiles(this.input.files));
+    this.on(this.el.input, "change", () => this.addFiles(this.el.input.files));
     this.on(this.find("#cif-team-add-links"), "click", () => this.addLinks());
-    this.on(this.list, "click", (event) => this.onClick(event));
-    this.on(this.list, "input", (event) => this.onRename(event));
-    acceptDroppedFiles(this, this.drop, (files) => this.addFiles(files));
-    this.keep(context.state.subscribe((change) => (change === "people" || change === "options") && this.render()));
+    this.on(this.el.list, "click", (event) => this.onClick(event));
+    this.on(this.el.list, "input", (event) => this.onRename(event));
+    acceptDroppedFiles(this, this.el.drop, (files) => this.addFiles(files));
     this.render();
     if (context.state.restored) {
       context.announce(`${plural(context.state.people.length, "person's answers are", "people's answers are")} still open from before the page was reloaded.`);
     }
     // A browser may keep files chosen before a reload; read them like a fresh choice.
-    if (this.input.files?.length) this.addFiles(this.input.files);
+    if (this.el.input.files?.length) this.addFiles(this.el.input.files);
+  }
+
+  /** @param {Change} change */
+  update(change) {
+    if (change === "people" || change === "options") this.render();
   }
 
   /** @param {FileList | null} fileList */
@@ -64,22 +55,22 @@ export class TeamPeople extends Component {
     const files = Array.from(fileList || []);
     if (!files.length) return;
     const outcome = await this.context.state.addFiles(files, (done, total) => {
-      this.progress.textContent = `Reading the files: ${done.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")}.`;
+      this.el.progress.textContent = `Reading the files: ${done.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")}.`;
     });
-    this.progress.textContent = "";
-    this.input.value = "";
+    this.el.progress.textContent = "";
+    this.el.input.value = "";
     this.report(outcome);
   }
 
   addLinks() {
-    const text = this.links.value;
+    const text = this.el.links.value;
     if (!text.trim()) {
       this.report({ added: 0, duplicates: [], refused: [], notesBack: false, problems: [{ status: "broken", source: "The box for links", reason: "It is empty. Paste a link to someone's results first." }] });
-      this.links.focus();
+      this.el.links.focus();
       return;
     }
     const outcome = this.context.state.addLinks(text);
-    if (!outcome.problems.length) this.links.value = "";
+    if (!outcome.problems.length) this.el.links.value = "";
     this.report(outcome);
   }
 
@@ -106,22 +97,22 @@ export class TeamPeople extends Component {
       item.appendChild(make(this.doc, "span", "cif-team-problem__reason", problem.reason));
       list.appendChild(item);
     }
-    this.problems.hidden = !problems.length;
+    this.el.problems.hidden = !problems.length;
     const dupes = outcome.duplicates;
     if (dupes.length) {
       const names = dupes.map((name) => /** @type {[string]} */ ([name]));
       const parts = names.flatMap((name, i) => (i ? [i === names.length - 1 ? " and " : ", ", name] : [name]));
       const same = dupes.length === 1 ? " holds the same answers as someone already added, so it is counted once." : " hold the same answers as people already added, so each is counted once.";
-      sentence(this.duplicates, ...parts, same);
+      sentence(this.el.duplicates, ...parts, same);
     }
-    this.duplicates.hidden = !dupes.length;
+    this.el.duplicates.hidden = !dupes.length;
     let message = outcome.added ? `${plural(outcome.added, "person", "people")} added. ` : "No one was added. ";
     if (dupes.length) message += `${plural(dupes.length, "answer was", "answers were")} already open, so counted once. `;
     const failed = outcome.problems.length + outcome.refused.length;
     if (failed) message += `${plural(failed, "file or link", "files or links")} could not be added: the list above the people says why. `;
     message += `${plural(state.people.length, "person", "people")} in the team view.`;
     announce(message);
-    if (failed) this.problems.focus();
+    if (failed) this.el.problems.focus();
   }
 
   /** Shows PAGE more people, and puts focus on the first of them. */
@@ -129,17 +120,17 @@ export class TeamPeople extends Component {
     const first = this.shown;
     this.shown += PAGE;
     this.render();
-    /** @type {HTMLElement | undefined} */ (all(this.list, "input, .cif-team-person__name")[first])?.focus();
+    /** @type {HTMLElement | undefined} */ (all(this.el.list, "input, .cif-team-person__name")[first])?.focus();
   }
 
   render() {
     const { state } = this.context;
-    this.list.textContent = "";
-    this.none.hidden = state.people.length > 0;
+    this.el.list.textContent = "";
+    this.el.none.hidden = state.people.length > 0;
     const shown = Math.min(this.shown, state.people.length);
-    for (let index = 0; index < shown; index += 1) this.list.appendChild(this.person(index));
+    for (let index = 0; index < shown; index += 1) this.el.list.appendChild(this.person(index));
     const rest = state.people.length - shown;
-    this.more.hidden = rest <= 0;
+    this.el.more.hidden = rest <= 0;
     if (rest > 0) {
       this.find("#cif-team-show-more").textContent = `Show ${Math.min(rest, PAGE)} more of the ${state.people.length.toLocaleString("en-GB")} people (${rest.toLocaleString("en-GB")} not shown)`;
     }
@@ -212,8 +203,8 @@ export class TeamPeople extends Component {
     const name = state.nameOf(index);
     state.remove(key);
     /** @type {HTMLButtonElement[]} */
-    const left = all(this.list, "[data-remove]");
-    (left[Math.min(index, left.length - 1)] || this.input).focus();
+    const left = all(this.el.list, "[data-remove]");
+    (left[Math.min(index, left.length - 1)] || this.el.input).focus();
     this.context.announce(`Removed ${name}. ${plural(state.people.length, "person", "people")} left.`);
   }
 }

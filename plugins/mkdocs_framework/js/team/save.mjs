@@ -11,6 +11,7 @@ import { Component } from "../ui/component.mjs";
 import { defaultTeamName } from "./state.mjs";
 
 /** @typedef {import("./index.mjs").TeamContext} TeamContext */
+/** @typedef {import("./state.mjs").Change} Change */
 
 const FAILED = {
   full: "The team's assessment could not be saved: this browser's storage for the site is full. Delete an assessment you no longer need in the form, then try again.",
@@ -30,16 +31,11 @@ function criterionNumber(info, id) {
 /** @extends {Component<TeamContext>} */
 export class TeamSave extends Component {
   static moduleName = "cif-team-save";
+  static elements = { name: "#cif-team-name", saved: "#cif-team-saved", error: "#cif-team-save-error", changed: "#cif-team-changed" };
 
   /** @param {HTMLElement} root @param {TeamContext} context */
   constructor(root, context) {
     super(root, context);
-    /** @type {HTMLInputElement} */
-    this.name = this.find("#cif-team-name");
-    /** @type {HTMLElement} */
-    this.saved = this.find("#cif-team-saved");
-    /** @type {HTMLElement} */
-    this.error = this.find("#cif-team-save-error");
     this.on(this.find("#cif-team-save"), "click", () => this.save());
     this.on(this.find("#cif-team-clear"), "click", () => this.clear());
     this.on(this.find("#cif-team-aside-download"), "click", () => this.downloadAside());
@@ -48,18 +44,16 @@ export class TeamSave extends Component {
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.asideTimer = undefined;
     this.keep(() => clearTimeout(this.asideTimer));
-    this.on(this.name, "input", () => context.state.setName(this.name.value));
-    /** @type {HTMLElement} */
-    this.changed = this.find("#cif-team-changed");
-    this.keep(
-      context.state.subscribe((change) => {
-        if (change === "saved") return;
-        this.render();
-        if (change !== "options" && context.state.work.savedId) this.changed.hidden = false;
-      })
-    );
+    this.on(this.el.name, "input", () => context.state.setName(this.el.name.value));
     this.render();
     if (context.state.work.savedId) this.showSaved(true);
+  }
+
+  /** @param {Change} change */
+  update(change) {
+    if (change === "saved") return;
+    this.render();
+    if (change !== "options" && this.context.state.work.savedId) this.el.changed.hidden = false;
   }
 
   render() {
@@ -75,8 +69,8 @@ export class TeamSave extends Component {
     text += " Each person's notes, named by person, and the notes on the discussion are saved in each dimension's notes.";
     this.find("#cif-team-save-summary").textContent = text;
     this.checkAside();
-    if (this.doc.activeElement !== this.name) {
-      this.name.value = state.work.name || defaultTeamName();
+    if (this.doc.activeElement !== this.el.name) {
+      this.el.name.value = state.work.name || defaultTeamName();
     }
     const who = this.find("#cif-team-participants");
     // Beyond a leadership team, a sentence of every name is too long to read: the list above has them.
@@ -127,19 +121,19 @@ export class TeamSave extends Component {
 
   save() {
     const { state, announce } = this.context;
-    if (!state.work.name) state.work.name = this.name.value;
+    if (!state.work.name) state.work.name = this.el.name.value;
     const result = state.save();
-    this.error.hidden = result.ok;
+    this.el.error.hidden = result.ok;
     if (!result.ok) {
-      this.error.textContent = FAILED[/** @type {keyof typeof FAILED} */ (result.error)] || FAILED.failed;
+      this.el.error.textContent = FAILED[/** @type {keyof typeof FAILED} */ (result.error)] || FAILED.failed;
       return;
     }
     this.showSaved(result.again);
     this.showKept(result.kept);
     clearTimeout(this.asideTimer);
     this.showAside(team.notesAside(state.work.savedAs));
-    this.changed.hidden = true;
-    this.saved.focus();
+    this.el.changed.hidden = true;
+    this.el.saved.focus();
     const aside = this.aside.length ? this.find("#cif-team-aside-text").textContent : "";
     announce(`${this.find("#cif-team-saved-text").textContent} ${result.kept.length ? this.find("#cif-team-kept-edits").textContent : ""} ${aside}`.trim());
   }
@@ -156,7 +150,7 @@ export class TeamSave extends Component {
         const dimension = info.dimensions.get(edit.id);
         const kinds = /** @type {{id: string, label: string}[]} */ (info.framework.notes || []);
         const label = kinds.find((kind) => kind.id === edit.noteKind)?.label || edit.noteKind;
-        const what = `the note \u201c${label}\u201d on ${dimension.number}. ${dimension.title}`;
+        const what = `the note \u201c${label}\u201d on ${dimension ? `${dimension.number}. ${dimension.title}` : edit.id}`;
         return edit.added ? `${what} (the discussion's new lines are added after what was typed in the form)` : `${what} (as typed in the form)`;
       }
       if (edit.kind === "answer") {
@@ -175,15 +169,15 @@ export class TeamSave extends Component {
     const text = this.find("#cif-team-saved-text");
     const lead = again ? "Saved again: the team's assessment " : "Saved: the team's assessment ";
     sentence(text, lead, "\u201c", [name], "\u201d", " is on this device, in the form's list of assessments, and is the one the form opens.");
-    this.saved.hidden = false;
+    this.el.saved.hidden = false;
   }
 
   clear() {
     this.context.state.clear();
-    this.saved.hidden = true;
+    this.el.saved.hidden = true;
     this.find("#cif-team-kept-edits").hidden = true;
-    this.error.hidden = true;
-    this.name.value = "";
+    this.el.error.hidden = true;
+    this.el.name.value = "";
     this.context.announce("The page has been cleared. The team's assessment, if you saved it, is still in the form.");
     /** @type {HTMLElement} */ (this.doc.getElementById("cif-team-files"))?.focus();
   }

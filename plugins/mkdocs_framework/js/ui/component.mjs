@@ -1,9 +1,9 @@
 /* Components in the manner of GOV.UK Frontend (its component.mjs, character-count.mjs and
  * init.mjs): one class per region of a page, constructed on its root element, which the template
  * marks with data-module="<the class's moduleName>". A component finds its elements inside that
- * root, reads its options from data-* attributes on the root (static defaults name them), keeps
- * its state on the instance, and follows the page's state object through update(event), from
- * construction to stop(). Every page is started by startPage (ui/start.mjs), which makes the
+ * root (its static elements name them), reads its options from data-* attributes on the root (its
+ * static defaults name them), keeps its state on the instance, and follows the page's state object
+ * through update(event), from construction to stop(). Every page is started by startPage (ui/start.mjs), which makes the
  * page's context and starts its components with createAll.
  */
 
@@ -23,7 +23,7 @@ import { all, find } from "./dom.mjs";
  * @property {Window} win
  * @property {Document} doc
  * @property {HTMLElement} page the page's article: the scope its components are found in
- * @property {any} framework the framework data the page was given
+ * @property {any} framework the framework data the page was given (core/framework-types.mjs Framework, once model.mjs takes it)
  * @property {PageState<E>} state the page's state object: each component hears of its changes in update(event)
  * @property {(text: string) => void} announce reads text out to screen reader users (the page's Announcer)
  */
@@ -45,6 +45,10 @@ export class Component {
    * @type {Options} */
   static defaults = {};
 
+  /** The elements inside the root that the component uses, by name: a selector each, which the
+   * template must match (see find). @type {Record<string, string>} */
+  static elements = {};
+
   /** @param {HTMLElement} root @param {C} context */
   constructor(root, context) {
     const Class = /** @type {typeof Component} */ (this.constructor);
@@ -56,6 +60,8 @@ export class Component {
     this.doc = root.ownerDocument;
     this.context = context;
     this.options = /** @type {O} */ (readOptions(root, Class.defaults));
+    /** The elements named in the class's static elements, found in the root. @type {Record<string, any>} */
+    this.el = Object.fromEntries(Object.entries(Class.elements).map(([key, selector]) => [key, find(root, selector)]));
     /** @type {(() => void)[]} what stop() undoes */
     this.undo = [];
     this.keep(context.state.subscribe((event) => this.update(event)));

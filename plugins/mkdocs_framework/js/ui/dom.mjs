@@ -33,6 +33,41 @@ export function make(doc, tag, className, text) {
   return node;
 }
 
+/** A section labelled by its heading (an h4 of class <block>__title, with this id).
+ * @param {Document} doc @param {string} block the section's class @param {string} id @param {(string | [string])[]} title as sentence takes it */
+export function labelledSection(doc, block, id, ...title) {
+  const section = make(doc, "section", block);
+  section.setAttribute("aria-labelledby", id);
+  const heading = sentence(make(doc, "h4", `${block}__title`), ...title);
+  heading.id = id;
+  section.appendChild(heading);
+  return section;
+}
+
+/** A table's head: one row of column headings, in the site's own words.
+ * @param {Document} doc @param {string[]} texts */
+export function tableHead(doc, texts) {
+  const row = make(doc, "tr");
+  for (const text of texts) {
+    const cell = make(doc, "th", "", text);
+    cell.scope = "col";
+    row.append(cell);
+  }
+  const head = make(doc, "thead");
+  head.append(row);
+  return head;
+}
+
+/** A table's row, begun with its row heading (text as given, set with textContent).
+ * @param {Document} doc @param {string} text */
+export function headedRow(doc, text) {
+  const row = make(doc, "tr");
+  const cell = make(doc, "th", "", text);
+  cell.scope = "row";
+  row.append(cell);
+  return row;
+}
+
 /** The parts as the content of node: strings are the site's own text; [text] is text someone typed
  * (a name, a file name), put in a <bdi> so that direction-control characters in it cannot reorder
  * the site's words around it. @param {Element} node @param {(string | [string])[]} parts */

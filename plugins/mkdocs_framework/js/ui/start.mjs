@@ -6,18 +6,22 @@
  * (#cif-framework), marks <html> with the page's class, shows what works only with script, makes
  * the page's context (with its state object), starts the Announcer and then the page's components
  * in the order listed, runs the page's own start-up, and last marks #cif-framework
- * data-cif-started (its components are listening from then on; tests wait for this mark).
+ * data-cif-started (its components are listening from then on; tests wait for this mark). A page
+ * whose start-up must first wait for something (the form loading the code that brings a record from
+ * another version up to date) returns a promise as ready: the mark waits for it, and meanwhile the
+ * element is marked data-cif-starting, so the page is never started twice.
  */
 
 import { Announcer, createAll } from "./component.mjs";
 import { all, onEveryPage } from "./dom.mjs";
+import { frameworkElement, readFramework } from "../core/framework-data.mjs";
 
 /** @typedef {import("./component.mjs").Component<any, any>} AnyComponent */
 
 /**
  * What startPage gives a page's context function: the parts every context holds.
  * @typedef {object} PageParts
- * @property {any} framework the framework data the page was given (#cif-framework)
+ * @property {any} framework the framework data the page was given (#cif-framework; its type is core/framework-types.mjs Framework, once model.mjs takes it)
  * @property {HTMLElement} page the page's article, the scope its components are found in
  * @property {Window} win
  * @property {Document} doc
@@ -32,9 +36,13 @@ import { all, onEveryPage } from "./dom.mjs";
  * @property {string} htmlClass the class <html> gets (the page's print styles follow it)
  * @property {(parts: PageParts) => C} context makes the context, with the page's state object
  * @property {import("./component.mjs").ComponentClass<C>[]} components started in this order, each on every root with its data-module
- * @property {(context: C, components: AnyComponent[]) => (() => void) | void} [start] what else the
- *   page does once its components listen (reading the address, listening to the window...); returns what ends it
+ * @property {(context: C, components: AnyComponent[]) => Started} [start] what else the page does once
+ *   its components listen (reading the address, listening to the window...)
  */
+
+/** What a page's own start-up returns: nothing, what ends it, or that and a promise the page's
+ * started mark waits for.
+ * @typedef {(() => void) | void | {stop?: () => void, ready?: Promise<unknown>}} Started */
 
 /** @type {(() => void) | null} stops the page started before */
 let previous = null;
@@ -55,8 +63,10 @@ export function startPage(spec) {
  * @template {import("./component.mjs").Context<any>} C @param {Document} doc @param {PageSpec<C>} spec
  * @returns {(() => void) | null} */
 export function startOn(doc, spec) {
-  const data = doc.getElementById("cif-framework");
-  if (!data || data.hasAttribute("data-cif-started") || !doc.querySelector(`[data-module="${spec.marker}"]`)) return null;
+  const data = frameworkElement(doc);
+  if (!data || data.hasAttribute("data-cif-started") || data.hasAttribute("data-cif-starting")) return null;
+  if (!doc.querySelector(`[data-module="${spec.marker}"]`)) return null;
+  data.setAttribute("data-cif-starting", "");
   const page = /** @type {HTMLElement} */ (data.closest("article") || doc.body);
   const win = /** @type {Window} */ (doc.defaultView);
   doc.documentElement.classList.add(spec.htmlClass);
@@ -64,13 +74,20 @@ export function startOn(doc, spec) {
   for (const node of all(page, ".cif-js-only")) node.hidden = false;
   /** @type {Announcer | undefined} */
   let announcer;
-  const parts = { framework: JSON.parse(data.textContent || "null"), page, win, doc, announce: (/** @type {string} */ text) => announcer?.announce(text) };
+  const parts = { framework: readFramework(doc), page, win, doc, announce: (/** @type {string} */ text) => announcer?.announce(text) };
   const context = spec.context(parts);
   announcer = /** @type {Announcer | undefined} */ (createAll(Announcer, page, context)[0]);
   const components = [...(announcer ? [announcer] : []), ...spec.components.flatMap((Class) => createAll(Class, page, context))];
-  const end = spec.start ? spec.start(context, components) : undefined;
-  // Set last: a page marked started has its components listening.
-  data.setAttribute("data-cif-started", "");
+  const started = spec.start ? spec.start(context, components) : undefined;
+  const waits = started && typeof started === "object" ? started : null;
+  const end = typeof started === "function" ? started : waits?.stop;
+  // Set last: a page marked started has its components listening (and what it waited for is there).
+  const mark = () => {
+    data.removeAttribute("data-cif-starting");
+    data.setAttribute("data-cif-started", "");
+  };
+  if (waits?.ready) waits.ready.then(mark, mark);
+  else mark();
   return () => {
     if (end) end();
     for (const component of components) component.stop();
