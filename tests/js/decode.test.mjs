@@ -7,6 +7,7 @@ import * as transfer from "../../plugins/mkdocs_framework/js/core/transfer.mjs";
 import * as share from "../../plugins/mkdocs_framework/js/core/share.mjs";
 import { decode, decodeAny, decodeFile, decodeLink, needsMigration } from "../../plugins/mkdocs_framework/js/core/decode.mjs";
 import { migrateAssessment } from "../../plugins/mkdocs_framework/js/core/migrate.mjs";
+import { checkAssessment } from "../../plugins/mkdocs_framework/js/core/fields.mjs";
 import { info } from "./framework.mjs";
 import versions from "./fixtures/versions.json" with { type: "json" };
 
@@ -131,4 +132,24 @@ test("without migration, a record of this version decodes exactly as migration w
   assert.deepEqual(stripId(decodeFile(fw, file)), stripId(decodeFile(fw, file, undefined, "file", migrateAssessment)));
   // Something migration would move, even at this version, needs it.
   assert.equal(needsMigration(fw, { ...JSON.parse(text), answers: { gone: "leading" } }), true);
+});
+
+test("one checker: a field a file holds wrongly refuses the file naming the field; from the device it is repaired and named", () => {
+  const fw = info();
+  const record = { name: 7, answers: { p1: "leading", p2: "sometimes" }, notes: "none", date: "2026-02-31" };
+  const strict = checkAssessment(fw, record, { say: (field, problem) => `${field.name} ${problem}` });
+  assert.deepEqual(strict.errors, ["name type", "answers bad", "notes shape"]);
+  const file = JSON.stringify({ format: "cif-self-assessment", formatVersion: 1, framework: { id: fw.framework.id, version: fw.framework.version }, assessment: record });
+  assert.deepEqual(decodeFile(fw, file).problems.errors, [
+    "The assessment's name must be text.",
+    "The answers for criterion \u201cp2\u201d are not levels of this framework, \u201cNot applicable\u201d or \u201cNot sure yet\u201d.",
+    "The notes in the file are not in the expected form.",
+  ]);
+  const lenient = checkAssessment(fw, record, { lenient: true });
+  assert.deepEqual(lenient.errors, []);
+  assert.deepEqual(lenient.repaired, ["name", "notes"]);
+  assert.equal(lenient.assessment.name, "");
+  // What someone typed on the device stays: an answer of another version, a date to correct.
+  assert.deepEqual(lenient.assessment.answers, { p1: "leading", p2: "sometimes" });
+  assert.equal(lenient.assessment.date, "2026-02-31");
 });
