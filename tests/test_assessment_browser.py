@@ -159,7 +159,7 @@ def test_answers_by_click_and_keyboard_are_saved_and_kept_after_reload(form: Pag
     assert shown(form) == {one: "developing", two: "established"}
     assert checked(form) == {one: "developing", two: "established"}
     expect(form.locator(".cif-save-status").first).to_contain_text("Saved on this device")
-    expect(form.locator(f"[data-score-for='{dimension.id}']")).to_contain_text("Score 2.5, Developing")
+    expect(form.locator(f"[data-score-for='{dimension.id}']")).to_contain_text("Developing (level 2 of 5), from 2 of")
 
     form.reload()
     form.locator("#cif-framework[data-cif-started]").wait_for(state="attached")
@@ -223,18 +223,18 @@ def test_score_chart_and_table_follow_the_answers(form: Page, framework: Framewo
     # Developing (2) and Established (3) -> 2.5; Not applicable left out; Not sure yet unanswered.
     blank = len(first.criteria) - 4  # the criteria fill_some leaves unanswered
     expect(rows.nth(0)).to_have_text(
-        f"{first.number}. {first.title}2.5DevelopingEmbedded"
+        f"{first.number}. {first.title}Level 2 of 5DevelopingEmbedded"
         f"from 2 of {len(first.criteria) - 1} criteria; 1 Not applicable, 1 Not sure yet"
         + (f", {blank} not answered" if blank else "")
     )
-    expect(rows.nth(1).locator("td").first).to_have_text("5.0")
+    expect(rows.nth(1).locator("td").first).to_have_text("Level 5 of 5")
     expect(rows.nth(2)).to_contain_text("No result yet")
 
-    chart = form.get_by_role("img", name="Bar chart of the score of each dimension", exact=False)
+    chart = form.get_by_role("img", name="Bar chart of the level of each dimension", exact=False)
     expect(chart).to_be_visible()
     expect(chart.locator("rect.cif-chart__bar")).to_have_count(1)
     expect(chart.locator("rect.cif-chart__bar--low")).to_have_count(1)  # the second: 1 of its criteria
-    expect(chart.locator("text.cif-chart__value")).to_have_text(["2.5 Developing", "5.0 Leading"])
+    expect(chart.locator("text.cif-chart__value")).to_have_text(["Developing (level 2 of 5)", "Leading (level 5 of 5)"])
     expect(chart.locator("path.cif-chart__target")).to_have_count(1)
 
     highlights = form.locator("#cif-highlights")
@@ -253,16 +253,17 @@ def test_score_chart_and_table_follow_the_answers(form: Page, framework: Framewo
     announcer = form.locator("#cif-announcer")
     assert announcer.get_attribute("aria-live") == "polite"
     applicable = len(first.criteria) - 1
-    expect(announcer).to_have_text(f"{first.title}: Score 3.3, Established, from 3 of {applicable} criteria.")
+    expect(announcer).to_have_text(f"{first.title}: Established (level 3 of 5), from 3 of {applicable} criteria.")
     go_to_hub(form)
-    expect(rows.nth(0).locator("td").first).to_have_text("3.3")
-    expect(chart.locator("text.cif-chart__value").first).to_have_text("3.3 Established")
+    expect(rows.nth(0).locator("td").first).to_have_text("Level 3 of 5")
+    expect(chart.locator("text.cif-chart__value").first).to_have_text("Established (level 3 of 5)")
 
 
 def test_the_scoring_rule_is_explained_on_the_page(form: Page) -> None:
     section = form.locator("h2#how-scoring-works + .fw-scoring-rule")
     expect(section).to_contain_text("average (mean) of the level numbers")
-    expect(section).to_contain_text("Round it to one decimal place")
+    expect(section).to_contain_text("A result shows only the whole level, for example “Leading (level 5 of 5)”.")
+    expect(section).not_to_contain_text("decimal")
     expect(section).to_contain_text("Not applicable")
     expect(section).to_contain_text("Not sure yet")
 
@@ -331,7 +332,7 @@ def test_export_json_and_csv_hold_everything_safely(form: Page, framework: Frame
     summary = next(r for r in rows if r["Row"] == "Dimension" and r["Dimension ID"] == first.id)
     # The note survives exactly, quotes, comma, newline, £ and all, but cannot run as a formula.
     assert summary["Evidence notes"] == "'" + HOSTILE_NOTE
-    assert summary["Dimension score"] == "2.5"
+    assert summary["Dimension score"] == "2"  # the whole level: the levels are untested
     assert summary["Target level"] == "Embedded"
     assert summary["Assessment name"] == "Baseline, autumn 2026"
     answer = next(r for r in rows if r["Criterion ID"] == first.criteria[0].id)

@@ -87,7 +87,7 @@ def answer_and_see_results(page: Page) -> None:
     for item, level in zip(dimension.criteria[:2], ("Developing", "Established"), strict=True):
         answer(page, item.id, level)
     expect(page.locator(".cif-save-status").first).to_contain_text("Saved on this device")
-    expect(page.locator(f"[data-score-for='{dimension.id}']")).to_contain_text("Score 2.5, Developing")
+    expect(page.locator(f"[data-score-for='{dimension.id}']")).to_contain_text("Developing (level 2 of 5), from 2 of")
     page.reload()
     expect(page.locator(f"#answer-{dimension.criteria[1].id}-established")).to_be_checked()
     go_to_hub(page)

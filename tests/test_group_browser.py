@@ -139,12 +139,13 @@ def assert_three_authorities_and_two_problems(page: Page, fw: dict[str, Any]) ->
     levels = [lv["label"] for lv in fw["levels"]]
     first = len(fw["dimensions"][0]["criteria"])
     everything = f"from {first} of {first} criteria"
-    assert by_name["Anyshire"][1] == f"1.0 {levels[0]} {everything}"
-    assert by_name["Borsetshire"][1] == f"2.0 {levels[1]} {everything}"
-    assert by_name["Casterbridge"][1] == f"4.0 {levels[3]} {everything}"
+    whole = len(levels)  # a result is its whole level only, "Level 2 of 5"
+    assert by_name["Anyshire"][1] == f"Level 1 of {whole} {levels[0]} {everything}"
+    assert by_name["Borsetshire"][1] == f"Level 2 of {whole} {levels[1]} {everything}"
+    assert by_name["Casterbridge"][1] == f"Level 4 of {whole} {levels[3]} {everything}"
     count = len(fw["dimensions"][1]["criteria"])
     tenths = math.floor((5 + 4 * (count - 1)) * 10 / count + 0.5)  # the form's rule: mean, one decimal
-    expected = f"{tenths / 10:.1f} {levels[tenths // 10 - 1]} from {count} of {count} criteria"
+    expected = f"Level {tenths // 10} of {whole} {levels[tenths // 10 - 1]} from {count} of {count} criteria"
     assert by_name["Casterbridge"][2] == expected
 
     problems = page.locator("#cif-group-problems")

@@ -173,11 +173,13 @@ def test_the_same_file_twice_counts_once_and_two_rounds_are_one_authority(
     )
     expect(series).to_contain_text(f"{len(fw['dimensions'])} dimensions moved up a level")
     first = series.locator("tbody tr").first
-    expect(first.locator("td").nth(0)).to_have_text(f"1.0 {levels[0]}, from {n} of {n} criteria")
-    expect(first.locator("td").nth(1)).to_have_text(f"3.0 {levels[2]}, from {n} of {n} criteria")
+    whole = len(levels)
+    expect(first.locator("td").nth(0)).to_have_text(f"{levels[0]} (level 1 of {whole}), from {n} of {n} criteria")
+    expect(first.locator("td").nth(1)).to_have_text(f"{levels[2]} (level 3 of {whole}), from {n} of {n} criteria")
     # The change is printed with the like-for-like levels it comes from.
     expect(first.locator("td").nth(2)).to_have_text(
-        f"Up 2 levels. On the {n} criteria answered both times: {levels[0]} (1.0) → {levels[2]} (3.0)"
+        f"Up 2 levels. On the {n} criteria answered both times: {levels[0]} (level 1 of {whole})"
+        f" → {levels[2]} (level 3 of {whole})"
     )
 
     # Every file is listed, the rounds together, each with its own Remove button.
@@ -396,7 +398,7 @@ def test_the_combined_csv_reads_back_a_row_per_authority_round_and_criterion(
         "Criterion ID",
         "Answer",
         "Level number",
-        "Dimension score",
+        "Dimension level number",
         "Dimension level",
         "Low coverage",
         "Theme",
@@ -408,8 +410,8 @@ def test_the_combined_csv_reads_back_a_row_per_authority_round_and_criterion(
     baseline = next(row for row in anyshire if row["Round"] == "1" and row["Criterion ID"] == first)
     assert baseline["Latest round"] == "No" and baseline["Assessment date"] == "2026-10-01"
     assert (baseline["Answer"], baseline["Level number"]) == (fw["levels"][0]["label"], "1")
-    assert (baseline["Dimension score"], baseline["Dimension criteria answered"], baseline["Low coverage"]) == (
-        "1.0",
+    assert (baseline["Dimension level number"], baseline["Dimension criteria answered"], baseline["Low coverage"]) == (
+        "1",
         str(len(fw["dimensions"][0]["criteria"])),
         "No",
     )

@@ -344,8 +344,8 @@ def test_progress_between_two_assessments_on_this_device(form: Page, framework: 
     def score(total: int, count: int) -> float:  # the page's rule: a mean rounded to one decimal
         return math.floor(total * 10 / count + 0.5) / 10
 
-    def level(value: float) -> str:  # the level's label, with the score it comes from
-        return f"{framework.levels[math.floor(value) - 1].label} ({value:.1f})"
+    def level(value: float) -> str:  # the whole level, in words with its number (never the score)
+        return f"{framework.levels[math.floor(value) - 1].label} (level {math.floor(value)} of {len(framework.levels)})"
 
     # Each change is said with the two levels it comes from, on the criteria answered both times,
     # so a change is never printed beside levels that do not show it.
@@ -372,7 +372,7 @@ def test_progress_between_two_assessments_on_this_device(form: Page, framework: 
     expect(chart).to_have_attribute("role", "img")
     assert "then and now" in (chart.get_attribute("aria-label") or "")
     labels = chart.locator("text").all_text_contents()
-    assert "Then: 1.5 Emerging" in labels or any(t.startswith("Then: ") for t in labels)
+    assert any(t.startswith("Then: ") for t in labels)
     assert any(t.startswith("Now: ") for t in labels)
     assert axe_violations(form) == [], "comparison shown"
 
@@ -612,8 +612,8 @@ def test_an_assessment_from_an_older_framework_version_is_compared_with_what_cou
     caveats = page.locator("#cif-compare-caveats")
     expect(caveats).to_contain_text("This comparison is not fully like for like")
     expect(caveats).to_contain_text("not compared: \u201cretired-criterion\u201d")
-    expect(page.locator("#cif-compare-body tr").first).to_contain_text("1.0 Emerging")
-    expect(page.locator("#cif-compare-body tr").first).to_contain_text("3.0 Established")
+    expect(page.locator("#cif-compare-body tr").first).to_contain_text("Emerging (level 1 of 5)")
+    expect(page.locator("#cif-compare-body tr").first).to_contain_text("Established (level 3 of 5)")
     expect(page.locator("#cif-compare-summary")).to_contain_text("1 dimension moved up a level")
     assert axe_violations(page) == []
 
@@ -644,10 +644,12 @@ def test_a_change_is_shown_with_the_levels_it_comes_from_beside_two_equal_full_r
     page.get_by_role("button", name="Compare", exact=True).click()
     rows = page.get_by_role("table", name="Level of each dimension then and now").locator("tbody tr")
     row = rows.nth(0)
-    expect(row.locator("td").nth(0)).to_have_text(f"2.5 {label[1]}, from 2 of 3 criteria")
-    expect(row.locator("td").nth(1)).to_have_text(f"2.3 {label[1]}, from 3 of 3 criteria")
+    whole = len(label)  # every result is a whole level, in words with its number
+    expect(row.locator("td").nth(0)).to_have_text(f"{label[1]} (level 2 of {whole}), from 2 of 3 criteria")
+    expect(row.locator("td").nth(1)).to_have_text(f"{label[1]} (level 2 of {whole}), from 3 of 3 criteria")
     expect(row.locator("td").nth(3)).to_have_text(
-        f"Up 1 level. On the 2 criteria answered both times: {label[1]} (2.5) \u2192 {label[2]} (3.0)"
+        f"Up 1 level. On the 2 criteria answered both times: {label[1]} (level 2 of {whole})"
+        f" \u2192 {label[2]} (level 3 of {whole})"
     )
     apart = page.locator(".cif-compare__apart li")
     expect(apart).to_have_text([f"{first.number}.3 {first.criteria[2].title}: Not sure yet then, {label[0]} now"])

@@ -511,9 +511,10 @@ def test_the_report_downloads_as_a_word_document(
     assert [row for row in cells if len(row) == 4 and row[0].startswith("1. ")] == [
         [
             f"1. {first.title}",
-            "1.0 Emerging, from 5 of 5 criteria",
-            "3.0 Established, from 3 of 3 criteria",
-            "Up 2 levels. On the 3 criteria answered both times: Emerging (1.0) \u2192 Established (3.0)",
+            "Emerging (level 1 of 5), from 5 of 5 criteria",
+            "Established (level 3 of 5), from 3 of 3 criteria",
+            "Up 2 levels. On the 3 criteria answered both times: Emerging (level 1 of 5)"
+            " \u2192 Established (level 3 of 5)",
         ]
     ]
     section = document.sections[0]
@@ -526,7 +527,7 @@ def issue_examples(framework: Framework) -> tuple[dict[str, Any], dict[str, Any]
     """Issue 22's examples on the shipped framework, now and then. Now: dimension 1 has one Leading and
     the rest "Not sure yet" (low coverage: the old report called it strongest); dimension 2 is
     Embedded with an Emerging weak spot; dimension 3 is all "Not applicable"; dimension 4 is Then
-    2.5 Developing from 2 of 3 criteria, Now 2.3 Developing from 3 of 3, up a level on the 2
+    Developing from 2 of 3 criteria, Now Developing from 3 of 3, up a level on the 2
     criteria answered both times; the rest are not answered."""
     levels = {level.label: level.id for level in framework.levels}
     one, two, three, four = (d.criteria for d in framework.dimensions[:4])
@@ -555,8 +556,9 @@ def test_the_report_leads_with_the_truth_on_screen_and_in_the_word_file(
         f"3 of {len(framework.dimensions)} dimensions have a result.",
         f"Without a result: 3. {three.title} (Not applicable), {', '.join(without)}.",
         f"Low coverage (from fewer than half of their criteria): 1. {one.title}.",
-        f"Strongest dimension: 2. {two.title} (4.0 Embedded; weak spot: 2.4 {two.criteria[3].title}, Emerging).",
-        f"Weakest dimension: 4. {four.title} (2.3 Developing).",
+        f"Strongest dimension: 2. {two.title} (Embedded (level 4 of 5); "
+        f"weak spot: 2.4 {two.criteria[3].title}, Emerging).",
+        f"Weakest dimension: 4. {four.title} (Developing (level 2 of 5)).",
         "No target levels are set.",
     ]
     expect(page.locator("#cif-report-summary p")).to_have_text(summary)
@@ -567,20 +569,20 @@ def test_the_report_leads_with_the_truth_on_screen_and_in_the_word_file(
     expected_rows = [
         [
             f"1. {one.title}",
-            "5.0",
+            "Level 5 of 5",
             "Leading (low coverage)",
             "Not set",
             "from 1 of 5 criteria (low coverage); 4 Not sure yet",
         ],
         [
             f"2. {two.title}",
-            "4.0",
+            "Level 4 of 5",
             f"Embedded. Weak spot: 2.4 {two.criteria[3].title}, Emerging.",
             "Not set",
             "from 4 of 4 criteria",
         ],
         [f"3. {three.title}", "\u2013", "Not applicable", "Not set", f"{len(three.criteria)} Not applicable"],
-        [f"4. {four.title}", "2.3", "Developing", "Not set", "from 3 of 3 criteria; 1 Not applicable"],
+        [f"4. {four.title}", "Level 2 of 5", "Developing", "Not set", "from 3 of 3 criteria; 1 Not applicable"],
     ]
     for index, cells in enumerate(expected_rows):
         expect(table.locator("tbody tr").nth(index).locator("th, td")).to_have_text(cells)
@@ -590,9 +592,10 @@ def test_the_report_leads_with_the_truth_on_screen_and_in_the_word_file(
     expect(changes.locator("tbody tr").nth(3).locator("th, td")).to_have_text(
         [
             f"4. {four.title}",
-            "2.5 Developing, from 2 of 3 criteria",
-            "2.3 Developing, from 3 of 3 criteria",
-            "Up 1 level. On the 2 criteria answered both times: Developing (2.5) \u2192 Established (3.0)",
+            "Developing (level 2 of 5), from 2 of 3 criteria",
+            "Developing (level 2 of 5), from 3 of 3 criteria",
+            "Up 1 level. On the 2 criteria answered both times: Developing (level 2 of 5)"
+            " \u2192 Established (level 3 of 5)",
         ]
     )
     # The headline counts the same rows: one up, the other nine not compared.
@@ -616,9 +619,10 @@ def test_the_report_leads_with_the_truth_on_screen_and_in_the_word_file(
         assert row in word_cells, row
     assert [
         f"4. {four.title}",
-        "2.5 Developing, from 2 of 3 criteria",
-        "2.3 Developing, from 3 of 3 criteria",
-        "Up 1 level. On the 2 criteria answered both times: Developing (2.5) \u2192 Established (3.0)",
+        "Developing (level 2 of 5), from 2 of 3 criteria",
+        "Developing (level 2 of 5), from 3 of 3 criteria",
+        "Up 1 level. On the 2 criteria answered both times: Developing (level 2 of 5)"
+        " \u2192 Established (level 3 of 5)",
     ] in word_cells
     assert not any("Up 1 level (" in cell for row in word_cells for cell in row)
     assert errors == []

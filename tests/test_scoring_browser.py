@@ -29,7 +29,7 @@ ASSESSMENTS = "cif:synthetic:assessments"
 SETTINGS = "cif:synthetic:settings"
 # Levels of synthetic_framework(levels=4): 1 Initial, 2 Basic, 3 Emerging, 4 Developing.
 ANSWERS = {
-    # 1, 4, 4 and not applicable: mean 3.0 Emerging, median 4.0 Developing, minimum 1.0 Initial.
+    # 1, 4, 4 and not applicable: mean 3 Emerging, median 4 Developing, minimum 1 Initial.
     "d1-c1": "level-1",
     "d1-c2": "level-4",
     "d1-c3": "level-4",
@@ -38,10 +38,11 @@ ANSWERS = {
     "d2-c1": "level-3",
     "d2-c2": "not_sure",
 }
+# A result is shown as its whole level only, in words with its number: "Emerging (level 3 of 4)".
 EXPECTED = {
-    "mean": ("3.0", "Emerging"),
-    "median": ("4.0", "Developing"),
-    "minimum": ("1.0", "Initial"),
+    "mean": ("3", "Emerging"),
+    "median": ("4", "Developing"),
+    "minimum": ("1", "Initial"),
 }
 WEAK = "Weak spot: 1.1 Criterion 1 of dimension 1, Initial"
 LOW_COVERAGE = "from 1 of 4 criteria (low coverage)"
@@ -162,10 +163,10 @@ def test_each_rule_gives_its_level_explained_on_the_page_with_coverage_and_weak_
     )
 
     # The chart: the low-coverage result is hatched in a dashed outline and says so in words.
-    chart = page.get_by_role("img", name="Bar chart of the score of each dimension", exact=False)
+    chart = page.get_by_role("img", name="Bar chart of the level of each dimension", exact=False)
     expect(chart.locator("rect.cif-chart__bar")).to_have_count(1)
     expect(chart.locator("rect.cif-chart__bar--low")).to_have_count(1)
-    expect(chart.locator("text.cif-chart__value").first).to_have_text(f"{score} {level}")
+    expect(chart.locator("text.cif-chart__value").first).to_have_text(f"{level} (level {score} of 4)")
     label = chart.locator("text.cif-chart__label").nth(1)  # wrapped into lines (tspans)
     words = label.evaluate("t => [...t.querySelectorAll('tspan')].map(s => s.textContent).join(' ')")
     assert words == f"2. Dimension number 2, {LOW_COVERAGE}"
@@ -182,9 +183,9 @@ def test_each_rule_gives_its_level_explained_on_the_page_with_coverage_and_weak_
     go_to_step(page, "dimension-1")
     line = page.locator('[data-score-for="dimension-1"]')
     weak = "" if method == "minimum" else f" {WEAK}."
-    expect(line).to_have_text(f"Score {score}, {level}, from 3 of 3 criteria.{weak}")
+    expect(line).to_have_text(f"{level} (level {score} of 4), from 3 of 3 criteria.{weak}")
     answer(page, "d1-c4", "Initial")
-    after = "Score 1.0, Initial" if method == "minimum" else "Score 2.5, Basic"
+    after = "Initial (level 1 of 4)" if method == "minimum" else "Basic (level 2 of 4)"
     expect(line).to_have_text(f"{after}, from 4 of 4 criteria.")
 
 
@@ -210,10 +211,10 @@ def test_share_page_and_group_page_mark_low_coverage(
     page = context.new_page()
     page.goto((built / "assess" / "shared.html").as_uri() + "#r1." + text)
     rows = page.locator("#cif-shared-table tbody tr")
-    expect(rows.nth(0).locator("td").nth(0)).to_have_text(score)
+    expect(rows.nth(0).locator("td").nth(0)).to_have_text(f"Level {score} of 4")
     expect(rows.nth(0).locator("td").nth(1)).to_contain_text(level)
     expect(rows.nth(1).locator("td").nth(3)).to_have_text(f"{LOW_COVERAGE}; 1 Not sure yet, 2 not answered")
-    chart = page.get_by_role("img", name="Bar chart of the score of each dimension", exact=False)
+    chart = page.get_by_role("img", name="Bar chart of the level of each dimension", exact=False)
     expect(chart.locator("rect.cif-chart__bar--low")).to_have_count(1)
     expect(page.locator(".cif-chart__key--low")).to_be_visible()
     rule = page.locator("#how-levels-are-worked-out + .fw-scoring-rule")
@@ -235,7 +236,7 @@ def test_share_page_and_group_page_mark_low_coverage(
     group.goto((built / "assess" / "group.html").as_uri())
     group.get_by_label("Choose files exported from the self-assessment form").set_input_files([path])
     cells = group.locator("#cif-heatmap tbody tr").first.locator("td")
-    expect(cells.nth(0)).to_contain_text(f"{score} {level}")
+    expect(cells.nth(0)).to_contain_text(f"Level {score} of 4 {level}")
     expect(cells.nth(0)).to_contain_text("from 3 of 3 criteria")
     expect(cells.nth(1)).to_contain_text("from 1 of 4 criteria (low coverage)")
     expect(cells.nth(1)).to_have_class(re.compile(r"\bcif-heat--low\b"))
@@ -293,7 +294,7 @@ def test_a_dimension_without_a_result_is_worded_the_same_on_the_hub_a_step_the_r
 
 
 def test_progress_is_like_for_like(context: BrowserContext, site: tuple[str, Path, dict[str, Any]]) -> None:
-    method, built, _ = site
+    _, built, _ = site
     # The example: three criteria answered both times move 2, 2, 2 -> 2, 2, 3 (a mean of
     # +0.3); the fourth was "Not sure yet" and is now 4. Over every answer the mean moved +0.8.
     then = record("a-then", "Baseline", "2026-10-01", {
@@ -313,11 +314,11 @@ def test_progress_is_like_for_like(context: BrowserContext, site: tuple[str, Pat
     rows = page.get_by_role("table", name="Level of each dimension then and now").locator("tbody tr")
     first = rows.nth(0)
     # The change is said with the levels on the criteria answered both times: 2, 2, 2 -> 2, 2, 3.
-    now_score, like_now = {"mean": ("2.8", "2.3"), "median": ("2.5", "2.0"), "minimum": ("2.0", "2.0")}[method]
-    expect(first).to_contain_text("2.0 Basic, from 3 of 4 criteria")
-    expect(first).to_contain_text(f"{now_score} Basic, from 4 of 4 criteria")
+    # Every result is a whole level (2.8 and 2.3 by the mean are both Basic, level 2).
+    expect(first).to_contain_text("Basic (level 2 of 4), from 3 of 4 criteria")
+    expect(first).to_contain_text("Basic (level 2 of 4), from 4 of 4 criteria")
     expect(first).to_contain_text(
-        f"No change in level. On the 3 criteria answered both times: Basic (2.0) \u2192 Basic ({like_now})"
+        "No change in level. On the 3 criteria answered both times: Basic (level 2 of 4) \u2192 Basic (level 2 of 4)"
     )
     expect(first).not_to_contain_text("+0.8")
     expect(rows.nth(1)).to_contain_text("from 1 of 4 criteria (low coverage)")
@@ -352,9 +353,9 @@ def test_theme_and_overall_results_only_when_the_framework_asks(
     # Dimensions 1 and 3 are in theme 1, dimension 2 in theme 2.
     expect(wider).to_have_text(
         [
-            "Overall: 1.0 Initial, from 4 of 11 criteria (low coverage).",
-            "Theme 1 (theme): 1.0 Initial, from 3 of 7 criteria (low coverage).",
-            "Theme 2 (theme): 3.0 Emerging, from 1 of 4 criteria (low coverage).",
+            "Overall: Initial (level 1 of 4), from 4 of 11 criteria (low coverage).",
+            "Theme 1 (theme): Initial (level 1 of 4), from 3 of 7 criteria (low coverage).",
+            "Theme 2 (theme): Emerging (level 3 of 4), from 1 of 4 criteria (low coverage).",
         ]
     )
     found = axe_violations(page)
@@ -370,7 +371,7 @@ def test_coverage_marks_on_a_phone_in_dark_mode(browser: Browser, site: tuple[st
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
         rows = page.get_by_role("table", name="Score, level and target for each dimension").locator("tbody tr")
         expect(rows.nth(1).locator("td").nth(3)).to_have_text(f"{LOW_COVERAGE}; 1 Not sure yet, 2 not answered")
-        chart = page.get_by_role("img", name="Bar chart of the score of each dimension", exact=False)
+        chart = page.get_by_role("img", name="Bar chart of the level of each dimension", exact=False)
         low = chart.locator("rect.cif-chart__bar--low")
         expect(low).to_have_count(1)
         # The hatching and outline take the bar's colour in the dark scheme too, so they show.

@@ -223,7 +223,7 @@ def test_a_link_opens_read_only_results_in_a_fresh_browser_without_touching_its_
         f"from 2 of {len(first['criteria']) - 1} criteria; 1 Not applicable"
         + (f", {blank} not answered" if blank else "")
     )
-    expect(page.get_by_role("img", name="Bar chart of the score of each dimension")).to_be_visible()
+    expect(page.get_by_role("img", name="Bar chart of the level of each dimension")).to_be_visible()
     answers = page.locator("#cif-shared-answers")
     expect(answers.locator("tr").filter(has_text=first["criteria"][0]["title"])).to_contain_text("2 Developing")
     expect(answers.locator("tr").filter(has_text=first["criteria"][2]["title"])).to_contain_text("Not applicable")

@@ -181,7 +181,7 @@ def test_three_people_who_disagree_each_answer_the_spread_the_marks_and_the_medi
 
     def result(levels: list[int]) -> str:
         tenths = int(sum(levels) * 10 / len(levels) + 0.5)
-        return f"{tenths / 10:.1f} {labels[tenths // 10 - 1]}, from {n} of {n} criteria"
+        return f"{labels[tenths // 10 - 1]} (level {tenths // 10} of {len(labels)}), from {n} of {n} criteria"
 
     assert table_rows(section.locator("table").first) == [
         [NAMES[0], result([1, 2] + [2] * (n - 2))],

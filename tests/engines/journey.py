@@ -62,7 +62,7 @@ def run(driver: Driver, base: str, folder: Path) -> None:
     driver.click(f"label[for='answer-{two}-established']")
     wait_for(
         driver,
-        f"{text_of(f'[data-score-for={dimension.id!r}]')}.includes('Score 2.5, Developing')",
+        f"{text_of(f'[data-score-for={dimension.id!r}]')}.includes('Developing (level 2 of 5), from 2 of')",
         "the results did not show the dimension's score after two answers",
     )
     wait_for(driver, f"{text_of('.cif-save-status')}.includes('Saved on this device')", "answers not said to be saved")
@@ -115,7 +115,7 @@ def run(driver: Driver, base: str, folder: Path) -> None:
     driver.goto(link)
     wait_for(driver, visible("#cif-shared"), "the shared results were not shown")
     row = driver.eval(text_of("#cif-shared-table tbody tr"))
-    assert "2.5" in row and "Developing" in row, row
+    assert "Level 2 of 5" in row and "Developing" in row and "2.5" not in row, row
     assert "Read only." in driver.eval(text_of("#cif-shared"))
     assert driver.eval("document.querySelectorAll('fieldset[data-criterion], .cif-criterion textarea').length") == 0
     assert not (found := axe_violations(driver)), ("the shared results page", found)
