@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from playwright.sync_api import Page
@@ -21,13 +22,19 @@ DRAW_ALL = (
 DRAW_AS_BEFORE = "(() => { document.getElementById('axe-draw-all')?.remove(); return true; })()"
 
 
+@functools.cache
+def axe_source() -> str:
+    """axe-core's script, read once per run."""
+    assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does this)."
+    return AXE.read_text(encoding="utf-8")
+
+
 def axe_violations(page: Page) -> list[str]:
     """Return one line per WCAG A/AA violation axe-core finds in the page as it is now."""
-    assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does this)."
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         # Evaluated by the browser's tooling rather than added as an inline <script>, which the
         # site's Content-Security-Policy rightly blocks.
-        page.evaluate(AXE.read_text(encoding="utf-8"))
+        page.evaluate(axe_source())
     # Let transitions settle first (the theme fades its header title in on scroll), so colours are
     # judged as a reader sees them, not half-way through a fade.
     page.evaluate(
