@@ -14,8 +14,8 @@ from playwright.sync_api import Browser, BrowserContext, Dialog, expect
 
 from mkdocs_framework.model import Framework
 from mkdocs_framework.validate import load_framework
-from tests.helpers import REPO, go_to_step, seed_storage
-from tests.test_assessment_browser import QUOTA_FULL, STORAGE_KEY, choose, open_form, shown
+from tests.helpers import REPO, go_to_step
+from tests.test_assessment_browser import QUOTA_FULL, choose, open_form, shown
 
 
 @pytest.fixture(scope="module")
@@ -92,26 +92,7 @@ def test_with_storage_working_leaving_the_page_does_not_ask(
     assert asked == []
 
 
-@pytest.mark.parametrize(
-    ("stored", "expected"),
-    [
-        ({"schemaVersion": 2, "assessments": {}}, "saved by a newer version of this site"),
-        ([1, 2, 3], "could not be read (they are damaged)"),
-    ],
-)
-def test_saved_data_that_cannot_be_read_is_described_truly(
-    context: BrowserContext, built_site: Path, framework: Framework, stored: object, expected: str
-) -> None:
-    page = open_form(context, built_site)
-    seed_storage(page, {STORAGE_KEY: json.dumps(stored)})
-    warning = page.get_by_role("alert").filter(has_text="Your answers are not being saved")
-    expect(warning).to_be_visible()
-    expect(warning).to_contain_text(expected)
-    expect(warning).not_to_contain_text("private browsing")
-    # The save status does not claim that answers are being saved.
-    expect(page.locator(".cif-save-status").first).to_have_text(
-        "Not saved on this device. Export your answers to keep them."
-    )
+# Saved data that cannot be read (a newer version's, or damaged) is described truly: tests/js/form-import.test.mjs.
 
 
 def test_a_paste_longer_than_a_notes_box_says_it_was_cut(

@@ -14,7 +14,7 @@
  */
 
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52,12 +52,13 @@ export function siteDir() {
   return builtHere;
 }
 
-/** The framework the site was built from, as its pages embed it (the hub's #cif-framework). */
-export function siteFramework() {
-  const html = readFileSync(join(siteDir(), "assess", "index.html"), "utf8");
-  const found = /<script type="application\/json" id="cif-framework"[^>]*>([\s\S]*?)<\/script>/.exec(html);
-  if (!found) throw new Error("assess/index.html embeds no framework");
-  return JSON.parse(found[1]);
+/** The framework the site was built from, as the form's hub receives it (its #cif-framework, filled
+ * by the page's data script when not embedded). @returns {Promise<any>} */
+export async function siteFramework() {
+  const tab = await openPage("assess/index.html");
+  const text = tab.$("#cif-framework").textContent;
+  await tab.close();
+  return JSON.parse(text);
 }
 
 /* The theme's own scripts (Material's bundle and its search worker shim) are not under test. */

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, siteFramework, words } from "./dom.mjs";
 
-const fw = siteFramework();
+const fw = await siteFramework();
 const STORAGE_KEY = `cif:${fw.id}:assessments`;
 const [first, second] = fw.dimensions;
 const criteriaCount = fw.dimensions.reduce((/** @type {number} */ sum, /** @type {any} */ d) => sum + d.criteria.length, 0);
@@ -191,3 +191,20 @@ test("answers saved by a newer version are never written over", async () => {
   assert.equal(tab.storage().local[STORAGE_KEY], newer);
   await tab.close();
 });
+
+/** @type {[string, unknown, string][]} */
+const UNREADABLE = [
+  ["newer", { schemaVersion: 2, assessments: {} }, "saved by a newer version of this site"],
+  ["damaged", [1, 2, 3], "could not be read (they are damaged)"],
+];
+
+for (const [kind, stored, says] of UNREADABLE) {
+  test(`saved data that cannot be read (${kind}) is described truly, and nothing claims to be saved`, async () => {
+    const tab = await openPage("assess/index.html", { storage: { [STORAGE_KEY]: JSON.stringify(stored) } });
+    const shown = words(warning(tab)?.textContent || "");
+    assert.ok(shown.includes(says), shown);
+    assert.ok(!shown.includes("private browsing"), shown);
+    assert.equal(tab.text(".cif-save-status"), "Not saved on this device. Export your answers to keep them.");
+    await tab.close();
+  });
+}

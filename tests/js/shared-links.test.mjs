@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, siteFramework } from "./dom.mjs";
 
-const fw = siteFramework();
+const fw = await siteFramework();
 
 /** The part of a results link after its "#": "r1." and the data, base64url-encoded. @param {object} data */
 function fragment(data) {
