@@ -6,7 +6,7 @@
  * browser cannot, nothing is added: choosing several files at once still works.
  */
 
-import { make, onEveryPage, sentence } from "./dom.mjs";
+import { make, sentence } from "./dom.mjs";
 
 /** Every .json file in the folder (not in folders inside it), by name. @param {any} folder
  * @returns {Promise<File[]>} */
@@ -46,9 +46,4 @@ export function offerFolder(doc, inputId) {
       () => {} // the picker was closed: nothing changes
     );
   });
-}
-
-/** Offers the folder on this page and every page shown after it. @param {string} inputId */
-export function startFolder(inputId) {
-  onEveryPage(() => offerFolder(document, inputId));
 }
