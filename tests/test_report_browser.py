@@ -628,13 +628,6 @@ def test_the_report_leads_with_the_truth_on_screen_and_in_the_word_file(
     assert errors == []
 
 
-def test_the_report_says_when_there_is_nothing_to_show(context: BrowserContext, built_site: Path) -> None:
-    page, errors = open_page(context, built_site, "report.html")
-    expect(page.locator("#cif-report-empty")).to_contain_text("There is no assessment on this device yet")
-    expect(page.locator("#cif-report")).to_be_hidden()
-    assert errors == []
-
-
 def test_with_none_open_the_report_shows_the_latest_changed(
     context: BrowserContext, built_site: Path, framework: Framework
 ) -> None:
