@@ -125,24 +125,6 @@ def fill_some(page: Page, framework: Framework) -> None:
 # --- Answering ---------------------------------------------------------------------------------
 
 
-def test_questions_start_unanswered_with_every_level_and_its_descriptor(form: Page, framework: Framework) -> None:
-    assert checked(form) == {}
-    tags = form.locator(".cif-tasks .cif-tag")
-    expect(tags).to_have_count(len(framework.dimensions))
-    assert set(tags.all_inner_texts()) == {"Not started"}
-    go_to_step(form, framework.dimensions[0].id)
-    assert shown(form) == {}
-    first = framework.dimensions[0].criteria[0]
-    group = form.get_by_role("group", name=first.title)
-    options = group.get_by_role("radio")
-    labels = [form.locator(f"label[for='{rid}']").inner_text() for rid in options.evaluate_all("l => l.map(r => r.id)")]
-    expected_levels = [level.label for level in framework.levels] + ["Not applicable", "Not sure yet"]
-    assert [label.split("\n")[0].rstrip(":") for label in labels] == expected_levels
-    for label, descriptor in zip(labels, first.descriptors, strict=False):
-        assert descriptor in label
-    expect(form.locator("#cif-nojs")).to_be_hidden()
-
-
 def test_answers_by_click_and_keyboard_are_saved_and_kept_after_reload(form: Page, framework: Framework) -> None:
     dimension = framework.dimensions[0]
     one, two = dimension.criteria[0].id, dimension.criteria[1].id
@@ -169,46 +151,6 @@ def test_answers_by_click_and_keyboard_are_saved_and_kept_after_reload(form: Pag
     expect(task).to_have_text(f"{len(dimension.criteria) - 2} criteria not answered")
     assert saved(form)["frameworkId"] == framework.id
     assert saved(form)["frameworkVersion"] == framework.version
-
-
-def test_a_section_is_completed_when_every_criterion_has_a_level_or_is_not_applicable(
-    form: Page, framework: Framework
-) -> None:
-    dimension = framework.dimensions[1]
-    for item in dimension.criteria[:-1]:
-        choose(form, item.id, "Embedded")
-    choose(form, dimension.criteria[-1].id, "Not sure yet")
-    go_to_hub(form)
-    task = form.locator(f"[data-task-status='{dimension.id}']")
-    expect(task).to_have_text("1 criterion marked “Not sure yet”")
-    choose(form, dimension.criteria[-1].id, "Not applicable")
-    go_to_hub(form)
-    expect(task).to_have_text("Completed")
-    expect(form.locator("#cif-progress")).to_contain_text(
-        f"{len(dimension.criteria)} of {framework.criteria_count} criteria answered (1 Not applicable), "
-    )
-    expect(form.locator("#cif-progress")).to_contain_text(f"1 of {len(framework.dimensions)} sections completed.")
-    # The overview links to the section's step.
-    form.locator(".cif-tasks").get_by_role("link", name=f"{dimension.number}. {dimension.title}").click()
-    assert form.url.endswith(f"/assess/{dimension.id}.html")
-    expect(form.get_by_role("heading", level=1)).to_have_text(f"{dimension.number}. {dimension.title}")
-
-
-def test_an_answer_can_be_cleared(form: Page, framework: Framework) -> None:
-    item = framework.dimensions[0].criteria[0]
-    choose(form, item.id, "Leading")
-    clear = criterion(form, item.id).get_by_role("button", name="Clear answer")
-    clear.click()
-    assert checked(form) == {}
-    expect(clear).to_be_hidden()
-    # Focus stays in the question rather than being lost.
-    expect(criterion(form, item.id).get_by_role("radio").first).to_be_focused()
-    form.reload()
-    form.locator("#cif-framework[data-cif-started]").wait_for(state="attached")
-    assert shown(form) == {}
-    go_to_hub(form)
-    expect(form.locator(f"[data-task-status='{framework.dimensions[0].id}']")).to_have_text("Not started")
-    assert checked(form) == {}
 
 
 # --- Results -----------------------------------------------------------------------------------
