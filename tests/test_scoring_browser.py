@@ -143,7 +143,7 @@ def test_each_rule_gives_its_level_explained_on_the_page_with_coverage_and_weak_
 
     rows = page.get_by_role("table", name="Score, level and target for each dimension").locator("tbody tr")
     first, second, third = rows.nth(0), rows.nth(1), rows.nth(2)
-    expect(first.locator("td").nth(0)).to_have_text(score)
+    expect(first.locator("td").nth(0)).to_have_text(f"Level {score} of 4")
     expect(first.locator("td").nth(1)).to_contain_text(level)
     expect(first.locator("td").nth(3)).to_have_text("from 3 of 3 criteria; 1 Not applicable")
     if method == "minimum":  # nothing can be below the lowest answer
