@@ -17,7 +17,6 @@ from pypdf import PdfReader
 
 from mkdocs_framework.downloads import build_date_text, human_size
 from mkdocs_framework.model import Framework
-from mkdocs_framework.validate import load_framework
 from tests.helpers import REPO, first_step, make_site, search_site, synthetic_framework
 
 ARTIFACTS = REPO / "test-artifacts" / "pdf"
@@ -31,11 +30,6 @@ def pdf_text_pages(path: Path) -> list[str]:
 
 def squash(text: str) -> str:
     return "".join(text.split()).replace("-", "")
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework(REPO / "framework.yml", REPO / "content")
 
 
 # --- PDFs ------------------------------------------------------------------------------------

@@ -14,8 +14,6 @@ import pytest
 
 from mkdocs_framework.model import Framework
 from mkdocs_framework.render import Renderer
-from mkdocs_framework.validate import load_framework
-from tests.helpers import REPO
 
 
 def words(markup: str) -> str:
@@ -26,11 +24,6 @@ def words(markup: str) -> str:
 def pdf_words(path: Path) -> str:
     text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
     return re.sub(r"\s+", " ", text)
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework(REPO / "framework.yml", REPO / "content")
 
 
 @pytest.fixture(scope="module")

@@ -14,14 +14,13 @@ import html
 import json
 import re
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
 import yaml
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from mkdocs_framework.publisher import details, statement
 from mkdocs_framework.validate import load_framework
@@ -72,13 +71,6 @@ def prototype_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(tmp_path_factory.mktemp("published"), "published", "Agreed by the fixture board in 2026.")
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    created = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield created
-    created.close()
 
 
 def built_pages(site: Path) -> list[Path]:

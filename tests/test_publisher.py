@@ -49,20 +49,22 @@ def copy_of_real_site(root: Path, status: str, contact: dict[str, str] | None) -
     return config
 
 
-@pytest.fixture(scope="module")
-def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("published")
-    result = run_mkdocs(copy_of_real_site(root, "published", CONTACT), root / "site")
+def built_with_status(tmp_path_factory: pytest.TempPathFactory, status: str) -> Path:
+    """The real site with the framework's status changed and CONTACT as its publisher, built."""
+    root = tmp_path_factory.mktemp(status)
+    result = run_mkdocs(copy_of_real_site(root, status, CONTACT), root / "site")
     assert result.returncode == 0, result.stderr
     return root / "site"
+
+
+@pytest.fixture(scope="module")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_with_status(tmp_path_factory, "published")
 
 
 @pytest.fixture(scope="module")
 def draft_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("draft")
-    result = run_mkdocs(copy_of_real_site(root, "draft", CONTACT), root / "site")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    return built_with_status(tmp_path_factory, "draft")
 
 
 def open_page(browser: Browser, path: Path, width: int = 1280) -> Page:
