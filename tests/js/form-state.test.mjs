@@ -2,29 +2,12 @@ import test from "node:test";
 import assert from "node:assert/strict";
 import * as storage from "../../plugins/mkdocs_framework/js/core/storage.mjs";
 import { FormState } from "../../plugins/mkdocs_framework/js/form/state.mjs";
-import { framework } from "./framework.mjs";
-
-function memoryStorage() {
-  const items = new Map();
-  return {
-    items,
-    full: false,
-    getItem: (k) => (items.has(k) ? items.get(k) : null),
-    setItem(k, v) {
-      if (this.full) {
-        const error = new Error("full");
-        error.name = "QuotaExceededError";
-        throw error;
-      }
-      items.set(k, String(v));
-    },
-    removeItem: (k) => items.delete(k),
-  };
-}
+import { framework, memoryStorage } from "./framework.mjs";
 
 function formState(memory = memoryStorage()) {
   const copy = JSON.parse(JSON.stringify(framework));
   const state = new FormState(copy, storage.createStore(() => memory, copy.id));
+  /** @type {string[]} */
   const events = [];
   state.subscribe((event) => events.push(event.type === "opened" ? `opened:${event.how}` : event.type));
   return { state, events, memory };
@@ -81,6 +64,7 @@ test("an assessment of another framework is refused and the form keeps what it s
   const { state, events } = formState();
   state.load();
   const shown = state.assessment;
+  /** @type {import("../../plugins/mkdocs_framework/js/form/state.mjs").StateEvent[]} */
   const reports = [];
   state.subscribe((event) => event.type === "refused" && reports.push(event));
   assert.equal(state.open({ ...shown, id: "other", frameworkId: "another-framework" }, "select"), false);
@@ -109,6 +93,7 @@ test("start again deletes the open assessment; unsubscribed listeners hear nothi
 test("an import keeps the open assessment's id and says whether it was carried over", () => {
   const { state } = formState();
   state.load();
+  /** @type {import("../../plugins/mkdocs_framework/js/form/state.mjs").StateEvent[]} */
   const opened = [];
   state.subscribe((event) => event.type === "opened" && opened.push(event));
   const id = state.assessment.id;
@@ -116,13 +101,20 @@ test("an import keeps the open assessment's id and says whether it was carried o
   assert.equal(state.assessment.id, id);
   assert.equal(state.store.loadCurrent().assessment.name, "Imported");
   assert.equal(opened[0].how, "import");
-  assert.equal(opened[0].migration.status, "migrated");
+  assert.equal(opened[0].migration?.status, "migrated");
 });
 
 test("two tabs editing different fields of one own action at the same moment keep both (issue 23)", async () => {
   const memory = memoryStorage();
+  /** @type {(() => void)[]} */
   const waiting = [];
+  /** @type {import("../../plugins/mkdocs_framework/js/core/storage.mjs").Locks} */
   const locks = { request: (name, step) => new Promise((done) => waiting.push(() => done(step()))) };
+  const saveNext = () => {
+    const save = waiting.shift();
+    assert.ok(save, "a save is waiting for the lock");
+    save();
+  };
   const tab = () => {
     const copy = JSON.parse(JSON.stringify(framework));
     return new FormState(copy, storage.createStore(() => memory, copy.id, undefined, () => locks));
@@ -130,7 +122,7 @@ test("two tabs editing different fields of one own action at the same moment kee
   const a = tab();
   a.load();
   a.change((x) => (x.actions = [{ id: "act-1", criterion: "", action: "", owner: "", due: "" }]));
-  waiting.shift()();
+  saveNext();
   const b = tab();
   b.load();
   assert.equal(b.assessment.actions.length, 1);
@@ -139,7 +131,7 @@ test("two tabs editing different fields of one own action at the same moment kee
   b.change((x) => (x.actions[0].owner = "Typed in tab B"));
   a.change((x) => (x.name = "Typed in tab A too"));
   assert.equal(waiting.length, 2, "one save per tab waits, however many edits");
-  while (waiting.length) waiting.shift()();
+  while (waiting.length) saveNext();
   const saved = a.store.loadCurrent().assessment;
   assert.equal(saved.actions[0].action, "Typed in tab A");
   assert.equal(saved.actions[0].owner, "Typed in tab B");
@@ -151,8 +143,8 @@ test("a tab whose save was written over by a tab that had not yet read it writes
   // other tab's copy only when delivered, so a tab can read (and write) an older state.
   const copies = [memoryStorage(), memoryStorage()];
   const key = `cif:${framework.id}:assessments`;
-  const deliver = (from, to) => copies[to].setItem(key, copies[from].getItem(key));
-  const tab = (i) => {
+  const deliver = (/** @type {number} */ from, /** @type {number} */ to) => copies[to].setItem(key, copies[from].getItem(key) ?? "");
+  const tab = (/** @type {number} */ i) => {
     const copy = JSON.parse(JSON.stringify(framework));
     return new FormState(copy, storage.createStore(() => copies[i], copy.id));
   };

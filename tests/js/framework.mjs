@@ -1,4 +1,5 @@
 // A small framework in the shape the page embeds (see data.py), shared by the unit tests.
+import assert from "node:assert/strict";
 import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
 
 const framework = {
@@ -20,14 +21,14 @@ const framework = {
     {
       id: "purpose",
       number: 1,
-      title: "Purpose",
+      name: "Purpose",
       theme: null,
       criteria: ["p1", "p2", "p3", "p4"].map((id) => ({ id, title: `Criterion ${id}`, descriptors: [] })),
     },
     {
       id: "voice",
       number: 2,
-      title: "Voice",
+      name: "Voice",
       theme: null,
       criteria: ["v1", "v2"].map((id) => ({ id, title: `Criterion ${id}`, descriptors: [] })),
     },
@@ -38,15 +39,36 @@ function info() {
   return model.describe(JSON.parse(JSON.stringify(framework)));
 }
 
-/* A localStorage stand-in that keeps its items in a Map (exposed as items). */
+/** A localStorage stand-in that keeps its items in a Map (exposed as items); while `full` is true,
+ * a write fails as it does in a browser whose storage is full.
+ * @returns {Storage & {items: Map<string, string>, full: boolean}} */
 function memoryStorage() {
+  /** @type {Map<string, string>} */
   const items = new Map();
   return {
     items,
-    getItem: (k) => (items.has(k) ? items.get(k) : null),
-    setItem: (k, v) => items.set(k, String(v)),
-    removeItem: (k) => items.delete(k),
+    full: false,
+    get length() {
+      return items.size;
+    },
+    key: (index) => [...items.keys()][index] ?? null,
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    setItem(key, value) {
+      if (this.full) throw Object.assign(new Error("full"), { name: "QuotaExceededError" });
+      items.set(key, String(value));
+    },
+    removeItem: (key) => {
+      items.delete(key);
+    },
   };
 }
 
-export { framework, info, memoryStorage };
+/** The value, which the test needs to be there: the test fails at once where it is missing.
+ * @template T @param {T} value @param {string} [what] @returns {NonNullable<T>} */
+function must(value, what = "the value") {
+  if (value === null || value === undefined) throw new assert.AssertionError({ message: `${what} is missing` });
+  return value;
+}
+
+export { framework, info, memoryStorage, must };

@@ -28,6 +28,7 @@ function code(text) {
 
 /** Each module's lines that match, as "path:line: text". @param {RegExp} pattern */
 function found(pattern) {
+  /** @type {string[]} */
   const hits = [];
   for (const path of modules(ROOT)) {
     const name = relative(ROOT, path).split("\\").join("/");

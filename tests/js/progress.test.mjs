@@ -7,7 +7,7 @@ import * as storage from "../../plugins/mkdocs_framework/js/core/storage.mjs";
 import * as compare from "../../plugins/mkdocs_framework/js/core/compare.mjs";
 import * as plan from "../../plugins/mkdocs_framework/js/core/plan.mjs";
 import * as transfer from "../../plugins/mkdocs_framework/js/core/transfer.mjs";
-import { info, memoryStorage } from "./framework.mjs";
+import { info, memoryStorage, must } from "./framework.mjs";
 import versions from "./fixtures/versions.json" with { type: "json" };
 
 function withDescriptors(fw) {
@@ -290,7 +290,7 @@ test("like for like: a 'Not sure yet' turned into Embedded is listed apart, not 
 
 test("like for like follows the framework's rule: with minimum, one criterion dropping moves the level", () => {
   const fw = info();
-  fw.framework.scoring.method = "minimum";
+  must(fw.framework.scoring).method = "minimum";
   const then = answered(fw, { p1: "established", p2: "established", v1: "developing" });
   const now = answered(fw, { p1: "leading", p2: "developing", v1: "developing", v2: "emerging" });
   const result = compare.compare(fw, then, now);

@@ -4,9 +4,10 @@ import test from "node:test";
 import assert from "node:assert/strict";
 import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
 import * as scoring from "../../plugins/mkdocs_framework/js/core/scoring.mjs";
-import { framework } from "./framework.mjs";
+import { framework, must } from "./framework.mjs";
 
-/** A framework with the given scoring, and an assessment with these answers. */
+/** A framework with the given scoring, and an assessment with these answers.
+ * @param {object | undefined} scoringRule @param {Record<string, string>} answers @param {(data: any) => void} [change] */
 function scored(scoringRule, answers, change = () => {}) {
   const data = JSON.parse(JSON.stringify(framework));
   data.scoring = scoringRule;
@@ -14,7 +15,7 @@ function scored(scoringRule, answers, change = () => {}) {
   const fw = model.describe(data);
   const a = model.blankAssessment(fw);
   for (const [id, value] of Object.entries(answers)) model.setAnswer(fw, a, id, value);
-  return { fw, a, purpose: scoring.scoreDimension(fw, a, fw.dimensions.get("purpose")) };
+  return { fw, a, purpose: scoring.scoreDimension(fw, a, must(fw.dimensions.get("purpose"))) };
 }
 
 // The example: Emerging, Embedded, Embedded and "not applicable".
@@ -86,7 +87,7 @@ test("a criterion two or more levels below the result is a weak spot", () => {
   assert.equal(scoring.weakSpotText(two, (n) => framework.levels[n - 1].label), "Weak spots: 1.1 Criterion p1, Emerging; 1.2 Criterion p2, Emerging");
 });
 
-const withThemes = (data) => {
+const withThemes = (/** @type {any} */ data) => {
   data.themes = [
     { id: "why", title: "Why" },
     { id: "how", title: "How" },
@@ -104,13 +105,14 @@ test("theme and overall results only when the framework asks for them", () => {
   const asked = scored({ method: "minimum", themeResults: true, overallResult: true }, answers, withThemes);
   const r = scoring.results(asked.fw, asked.a);
   assert.deepEqual(
-    r.themes.map((t) => [t.theme.id, t.level, t.answered, t.applicable, t.lowCoverage]),
+    r.themes.map((t) => [must(t.theme).id, t.level, t.answered, t.applicable, t.lowCoverage]),
     [
       ["why", 1, 2, 4, false],
       ["how", 2, 1, 1, false],
     ]
   );
-  assert.deepEqual([r.overall.level, r.overall.answered, r.overall.applicable], [1, 3, 5]);
+  const overall = must(r.overall);
+  assert.deepEqual([overall.level, overall.answered, overall.applicable], [1, 3, 5]);
   const mean = scored({ method: "mean", overallResult: true }, answers, withThemes);
-  assert.equal(scoring.results(mean.fw, mean.a).overall.score, 2.7); // (1 + 5 + 2) / 3
+  assert.equal(must(scoring.results(mean.fw, mean.a).overall).score, 2.7); // (1 + 5 + 2) / 3
 });

@@ -2,8 +2,9 @@ import test from "node:test";
 import assert from "node:assert/strict";
 import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
 import * as scoring from "../../plugins/mkdocs_framework/js/core/scoring.mjs";
-import { info } from "./framework.mjs";
+import { info, must } from "./framework.mjs";
 
+/** @param {Record<string, string>} answers @param {Record<string, string>} [targets] */
 function assessmentWith(answers, targets = {}) {
   const fw = info();
   const a = model.blankAssessment(fw);
@@ -14,7 +15,7 @@ function assessmentWith(answers, targets = {}) {
 
 test("a dimension's score is the mean of its answered level numbers, to one decimal place", () => {
   const { fw, a } = assessmentWith({ p1: "developing", p2: "established", p3: "established" });
-  const result = scoring.scoreDimension(fw, a, fw.dimensions.get("purpose"));
+  const result = scoring.scoreDimension(fw, a, must(fw.dimensions.get("purpose")));
   assert.equal(result.score, 2.7); // 8 / 3 = 2.666...
   assert.equal(result.level, 2); // 2.7 falls in level 2
   assert.equal(scoring.formatScore(result.score), "2"); // shown as its whole level only
@@ -25,10 +26,10 @@ test("a dimension's score is the mean of its answered level numbers, to one deci
 test("halves round up, and the level is the one the rounded score falls in", () => {
   const { fw, a } = assessmentWith({ p1: "developing", p2: "established", p3: "established", p4: "emerging" });
   // (2 + 3 + 3 + 1) / 4 = 2.25 -> 2.3, level 2
-  assert.equal(scoring.scoreDimension(fw, a, fw.dimensions.get("purpose")).score, 2.3);
+  assert.equal(scoring.scoreDimension(fw, a, must(fw.dimensions.get("purpose"))).score, 2.3);
   const second = assessmentWith({ p1: "established", p2: "established", p3: "embedded", p4: "embedded" });
   // 3.5 exactly -> level 3
-  const r = scoring.scoreDimension(second.fw, second.a, second.fw.dimensions.get("purpose"));
+  const r = scoring.scoreDimension(second.fw, second.a, must(second.fw.dimensions.get("purpose")));
   assert.deepEqual([r.score, r.level], [3.5, 3]);
 });
 
@@ -40,7 +41,7 @@ test("a mean just below a whole number rounds to it, and the level follows the s
   const a = model.blankAssessment(big);
   ids.forEach((id, i) => model.setAnswer(big, a, id, i === 0 ? "developing" : "established"));
   // (2 + 19 * 3) / 20 = 2.95, shown as 3.0, so the level is 3 (not the 2 that 2.95 rounds down to).
-  const r = scoring.scoreDimension(big, a, big.dimensions.get("purpose"));
+  const r = scoring.scoreDimension(big, a, must(big.dimensions.get("purpose")));
   assert.deepEqual([r.score, r.level], [3, 3]);
   assert.equal(scoring.formatScore(r.score), "3");
 });
@@ -52,7 +53,7 @@ test("'Not applicable' is left out and 'Not sure yet' counts as unanswered", () 
     p3: model.NOT_SURE,
     p4: "developing",
   });
-  const r = scoring.scoreDimension(fw, a, fw.dimensions.get("purpose"));
+  const r = scoring.scoreDimension(fw, a, must(fw.dimensions.get("purpose")));
   assert.equal(r.score, 3.5);
   assert.equal(r.notApplicable, 1);
   assert.equal(r.notSure, 1);
@@ -62,7 +63,7 @@ test("'Not applicable' is left out and 'Not sure yet' counts as unanswered", () 
 
 test("a dimension with every criterion not applicable is complete but has no score", () => {
   const { fw, a } = assessmentWith({ v1: model.NOT_APPLICABLE, v2: model.NOT_APPLICABLE });
-  const r = scoring.scoreDimension(fw, a, fw.dimensions.get("voice"));
+  const r = scoring.scoreDimension(fw, a, must(fw.dimensions.get("voice")));
   assert.equal(r.score, null);
   assert.equal(r.level, null);
   assert.equal(r.status, "completed");
@@ -71,7 +72,7 @@ test("a dimension with every criterion not applicable is complete but has no sco
 test("statuses: not started, in progress (a target or a note is enough), completed", () => {
   const fw = info();
   const a = model.blankAssessment(fw);
-  const status = () => scoring.scoreDimension(fw, a, fw.dimensions.get("voice")).status;
+  const status = () => scoring.scoreDimension(fw, a, must(fw.dimensions.get("voice"))).status;
   assert.equal(status(), "not-started");
   model.setNote(fw, a, "voice", "views", "Young people's panel");
   assert.equal(status(), "in-progress");
@@ -82,7 +83,7 @@ test("statuses: not started, in progress (a target or a note is enough), complet
   model.setAnswer(fw, a, "v1", "leading");
   model.setAnswer(fw, a, "v2", "emerging");
   assert.equal(status(), "completed");
-  assert.equal(scoring.scoreDimension(fw, a, fw.dimensions.get("voice")).target, 4);
+  assert.equal(scoring.scoreDimension(fw, a, must(fw.dimensions.get("voice"))).target, 4);
 });
 
 test("results name the strongest and weakest dimensions and how complete the assessment is", () => {
@@ -119,10 +120,10 @@ test("an unsupported scoring method is recognised", () => {
   const fw = info();
   assert.equal(scoring.isSupported(fw), true);
   for (const method of ["median", "minimum"]) {
-    fw.framework.scoring.method = method;
+    must(fw.framework.scoring).method = method;
     assert.equal(scoring.isSupported(fw), true);
   }
-  fw.framework.scoring.method = "mode";
+  must(fw.framework.scoring).method = "mode";
   assert.equal(scoring.isSupported(fw), false);
 });
 

@@ -5,14 +5,16 @@ import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
 import WORDS from "../../plugins/mkdocs_framework/templates/words.json" with { type: "json" };
 
 test("a framework's own words are used, and the neutral ones fill any gap", () => {
-  assert.equal(terms({ title: "T" }).organisation, "organisation");
-  assert.equal(terms({ title: "T" }).people, "anyone");
-  const own = terms({ title: "T", terms: { organisation: "authority", organisations: "authorities" } });
+  /** @type {Parameters<typeof terms>[0] & Parameters<typeof noteFields>[0] & {title: string}} */
+  const plain = { title: "T" };
+  assert.equal(terms(plain).organisation, "organisation");
+  assert.equal(terms(plain).people, "anyone");
+  const own = terms({ ...plain, terms: { organisation: "authority", organisations: "authorities" } });
   assert.equal(own.organisation, "authority");
   assert.equal(own.organisationLabel, "Organisation");
   assert.equal(capitalise(own.organisation), "Authority");
-  assert.deepEqual(noteFields({ title: "T" }).map((field) => field.column), ["Evidence notes", "Views"]);
-  assert.deepEqual(noteFields({ title: "T", notes: [] }), []);
+  assert.deepEqual(noteFields(plain).map((field) => field.column), ["Evidence notes", "Views"]);
+  assert.deepEqual(noteFields({ ...plain, notes: [] }), []);
 });
 
 test("the neutral words are the ones words.json gives the plugin's Python too", () => {
@@ -20,7 +22,7 @@ test("the neutral words are the ones words.json gives the plugin's Python too", 
   assert.deepEqual(noteFields({}), WORDS.neutral.notes);
 });
 
-test("a dimension is named with its number and the title the page data gives", () => {
-  assert.equal(dimensionName({ number: 3, title: "Culture (Skills)" }), "3. Culture (Skills)");
+test("a dimension is named with its number and the name the page data gives", () => {
+  assert.equal(dimensionName({ number: 3, name: "Culture (Skills)" }), "3. Culture (Skills)");
   assert.equal(model.dimensionName, dimensionName);
 });

@@ -175,6 +175,7 @@ export function resultRow(info, assessment) {
  * @param {Info} info @param {Assessment[]} assessments @param {(a: Assessment) => string[]} [rowOf] answerRow, perhaps kept
  * @returns {CriterionView[]} */
 export function criteria(info, assessments, rowOf = (/** @type {Assessment} */ a) => answerRow(info, a)) {
+  /** @type {CriterionView[]} */
   const views = [];
   const rows = assessments.map(rowOf);
   let column = 0;
@@ -187,7 +188,7 @@ export function criteria(info, assessments, rowOf = (/** @type {Assessment} */ a
       const given = levels.filter((level) => level !== null);
       const lowest = given.length ? Math.min(...given) : null;
       const highest = given.length ? Math.max(...given) : null;
-      const gap = given.length > 1 ? highest - lowest : 0;
+      const gap = highest !== null && lowest !== null ? highest - lowest : 0;
       const middle = medianLevel(given);
       const everyoneNotApplicable = answers.length > 0 && answers.every((value) => value === model.NOT_APPLICABLE);
       const suggestion = middle ? info.framework.levels[middle - 1].id : everyoneNotApplicable ? model.NOT_APPLICABLE : "";
@@ -207,7 +208,7 @@ export function dimensions(info, assessments, resultsOf = (/** @type {Assessment
     const given = results.map((r) => r.level).filter((level) => level !== null);
     const lowest = given.length ? Math.min(...given) : null;
     const highest = given.length ? Math.max(...given) : null;
-    return { dimension, results, lowest, highest, apart: given.length > 1 && highest - lowest >= 2 };
+    return { dimension, results, lowest, highest, apart: highest !== null && lowest !== null && highest - lowest >= 2 };
   });
 }
 
@@ -479,7 +480,7 @@ export function keepEdits(info, base, mine, theirs) {
   if (!isPlainObject(base) || !isPlainObject(theirs)) return { record: mine, kept };
   const record = /** @type {Assessment} */ (JSON.parse(JSON.stringify(mine)));
   for (const dimension of info.framework.dimensions) {
-    for (const kind of ["evidence", "views"]) {
+    for (const kind of /** @type {const} */ (["evidence", "views"])) {
       const [was, now, edited] = [noteOf(base, dimension.id, kind), noteOf(mine, dimension.id, kind), noteOf(theirs, dimension.id, kind)];
       if (edited === was || now === edited) continue;
       const lines = now === was ? [] : newLines(was, now, edited);
