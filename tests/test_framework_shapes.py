@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,13 +46,6 @@ def maturity(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Framework]
 @pytest.fixture(scope="module")
 def ethics(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Framework]:
     return _build(tmp_path_factory, "data-ethics")
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    created = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield created
-    created.close()
 
 
 def visible_text(html: str) -> str:
@@ -252,11 +244,16 @@ def open_group(context: BrowserContext, site: Path, files: list[Path]) -> Page:
     return page
 
 
+def compare_north_and_south(context: BrowserContext, built: tuple[Path, Framework], tmp_path: Path) -> Page:
+    """The group page of a built example comparing two exports, "North" and "South"."""
+    site, framework = built
+    return open_group(context, site, exports(framework, ["North", "South"], tmp_path))
+
+
 def test_the_maturity_group_heatmap_names_each_culture_with_its_topic(
     context: BrowserContext, maturity: tuple[Path, Framework], tmp_path: Path
 ) -> None:
-    site, framework = maturity
-    page = open_group(context, site, exports(framework, ["North", "South"], tmp_path))
+    page = compare_north_and_south(context, maturity, tmp_path)
     expect(page.locator("#cif-group-summary")).to_contain_text("2 organisations in the comparison")
     heads = page.locator("#cif-heatmap thead th").all_inner_texts()
     cultures = [head for head in heads if "Culture" in head]
@@ -267,8 +264,7 @@ def test_the_maturity_group_heatmap_names_each_culture_with_its_topic(
 def test_the_ethics_group_page_compares_teams_in_its_words(
     context: BrowserContext, ethics: tuple[Path, Framework], tmp_path: Path
 ) -> None:
-    site, framework = ethics
-    page = open_group(context, site, exports(framework, ["North", "South"], tmp_path))
+    page = compare_north_and_south(context, ethics, tmp_path)
     expect(page.locator("#cif-group-summary")).to_contain_text("2 teams in the comparison")
     page.get_by_label("Hide team names").check()
     expect(page.locator("#cif-group-announcer")).to_have_text("Team names are hidden.")

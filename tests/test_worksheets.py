@@ -15,7 +15,6 @@ from playwright.sync_api import Browser
 from pypdf import PdfReader
 
 from mkdocs_framework.model import Framework
-from mkdocs_framework.validate import load_framework
 from tests.helpers import REPO
 
 A4_POINTS = (595.28, 841.89)
@@ -51,24 +50,12 @@ def pdf_pages(path: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework(REPO / "framework.yml", REPO / "content")
-
-
-@pytest.fixture(scope="module")
-def printed(browser: Browser, built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, PrintedPdf]:
+def printed(printed_worksheets: dict[str, Path]) -> dict[str, PrintedPdf]:
     """Every worksheet page printed to PDF, as the browser's Print command would with A4 paper."""
-    out = tmp_path_factory.mktemp("pdf")
-    page = browser.new_page()
     result: dict[str, PrintedPdf] = {}
-    for html in sorted((built_site / "worksheets").glob("*.html")):
-        page.goto(html.as_uri())
-        pdf = out / f"{html.stem}.pdf"
-        page.pdf(path=str(pdf), prefer_css_page_size=True)
-        reader = PdfReader(pdf)
-        sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
-        result[html.stem] = PrintedPdf(pdf, pdf_pages(pdf), sizes)
-    page.close()
+    for name, pdf in printed_worksheets.items():
+        sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in PdfReader(pdf).pages]
+        result[name] = PrintedPdf(pdf, pdf_pages(pdf), sizes)
     return result
 
 
