@@ -10,7 +10,6 @@ import json
 import os
 import shutil
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,16 +40,26 @@ class Driver(Protocol):
         """Script errors since the last call, where the engine's driver reports them."""
 
 
+WAIT_IN_PAGE = """new Promise((resolve) => {
+  const check = () => { try { return (%s); } catch (error) { return null; } };
+  const first = check();
+  if (first) return resolve(first);
+  const done = (value) => { observer.disconnect(); clearInterval(timer); clearTimeout(limit); resolve(value); };
+  const again = () => { const value = check(); if (value) done(value); };
+  const observer = new MutationObserver(again);  // the page changed: look again at once
+  observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  const timer = setInterval(again, 100);  // and for what is not in the page's markup (a script's variable)
+  const limit = setTimeout(() => done(null), %d);
+})"""
+
+
 def wait_for(driver: Driver, script: str, what: str, timeout: float = 20) -> Any:
-    """Poll a JavaScript expression until it is truthy; fail saying what a person would have missed."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = driver.eval(script)
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{driver.name}: {what}")
-        time.sleep(0.2)
+    """Wait in the page until a JavaScript expression is truthy, as soon as the page shows it, and
+    return its value; fail saying what a person would have missed."""
+    value = driver.eval(WAIT_IN_PAGE % (script, timeout * 1000))
+    if not value:
+        raise AssertionError(f"{driver.name}: {what}")
+    return value
 
 
 class FirefoxDriver:
