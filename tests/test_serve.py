@@ -44,7 +44,7 @@ class ServerLog:
 
     def wait_for(self, words: str, seconds: float = 60) -> None:
         """Wait until the server says words (it says "Reloading browsers" when a rebuilt site is shown)."""
-        seen = []
+        seen: list[str] = []
         while True:
             try:
                 line = self.lines.get(timeout=seconds)
