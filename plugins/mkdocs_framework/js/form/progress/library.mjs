@@ -59,19 +59,14 @@ export class Library extends FormComponent {
     }
   }
 
-  /* Once the open assessment has something in it, starts the reminders to keep it (form/keeping.mjs),
-   * when the browser is next idle (within 3 s), so that it never holds up the form opening. */
+  /* Once the open assessment has something in it, starts the reminders to keep it (form/keeping.mjs).
+   * The list itself starts only once the form has opened (form/index.mjs), so this never holds it up. */
   keepWork() {
     const root = this.doc.getElementById("cif-keep");
     if (this.keeping || !root || !model.hasContent(this.ctx.state.assessment)) return;
     this.keeping = true;
-    const start = () => {
-      if (!root.isConnected) return; // the page is no longer shown
-      const keeping = new Keeping(root, this.ctx, () => this.exportFirst());
-      this.keep(() => keeping.stop());
-    };
-    if (window.requestIdleCallback) window.requestIdleCallback(start, { timeout: 3000 });
-    else setTimeout(start);
+    const keeping = new Keeping(root, this.ctx, () => this.exportFirst());
+    this.keep(() => keeping.stop());
   }
 
   /* Shows the assessments on the device, the open one marked. */
