@@ -9,7 +9,7 @@ differs from a fresh build of its sources.
 - ``assess.js``: the self-assessment form's hub (assess/index.html), everything it needs as it opens;
 - ``assess-step.js``: a step of the form (one dimension's questions) and Check your answers;
 - ``assess-more.js``: export, import, progress comparison and sharing, which the form loads the
-  first time one of them is used (see ``js/form/later.mjs``), to keep the form light;
+  first time one of them is used (see ``js/ui/loader.mjs``, the one first-use loader), to keep the form light;
 - ``assess-shared.js`` and ``assess-group.js``: the shared-results and group comparison pages;
   ``assess-group-more.js``, the group page's comparison of rounds and combined CSV, loaded when first needed;
 - ``assess-report.js``: the board report; ``assess-report-more.js``, its comparison and Word writer,

@@ -44,18 +44,36 @@ def _levels(old: Framework, new: Framework, route: Route) -> Section:
     levels = Section("Levels")
     new_levels = {lv.id: lv for lv in new.levels}
     for lv in old.levels:
-        target = route.level(lv.id)
-        if target not in new_levels:
-            levels.lines.append(f"Removed level {lv.label} ({lv.id}).")
-        elif target != lv.id:
-            levels.lines.append(f"Level {lv.id} renamed to {target} ({new_levels[target].label}).")
-        elif new_levels[target].label != lv.label:
-            levels.lines.append(f"Level {lv.id} relabelled: {lv.label} → {new_levels[target].label}.")
+        line = _change(lv.id, lv.label, route.level(lv.id), {i: n.label for i, n in new_levels.items()}, LEVEL_CHANGES)
+        if line:
+            levels.lines.append(line)
     mapped_levels = {route.level(lv.id) for lv in old.levels}
     for lv in new.levels:
         if lv.id not in mapped_levels:
             levels.lines.append(f"Added level {lv.label} ({lv.id}).")
     return levels
+
+
+LEVEL_CHANGES = (
+    "Removed level {name} ({id}).",
+    "Level {id} renamed to {target} ({new}).",
+    "Level {id} relabelled: {name} → {new}.",
+)
+DIMENSION_CHANGES = ("Removed: {name} ({id}).", "Renamed: {id} → {target} ({new}).", "Retitled: {id}: {name} → {new}.")
+"""How a level's and a dimension's change is worded: removed, given a new id, given a new name."""
+
+
+def _change(id: str, name: str, target: str, new_names: dict[str, str], wording: tuple[str, str, str]) -> str | None:
+    """Return the line for a level or dimension that the new version removed, renamed (target is
+    the new id it maps to) or gave a new name; None when it is unchanged."""
+    removed, renamed, retitled = wording
+    if target not in new_names:
+        return removed.format(id=id, name=name)
+    if target != id:
+        return renamed.format(id=id, target=target, new=new_names[target])
+    if new_names[target] != name:
+        return retitled.format(id=id, name=name, new=new_names[target])
+    return None
 
 
 def _dimensions(old: Framework, new: Framework, route: Route) -> Section:
@@ -68,14 +86,9 @@ def _dimensions(old: Framework, new: Framework, route: Route) -> Section:
         reached.update(fate.ids)
         line = _moved(d.title, d.id, fate, old.version)
         target = fate.ids[0] if fate.ids else d.id
+        line = line or _change(d.id, d.title, target, {i: n.title for i, n in new_dims.items()}, DIMENSION_CHANGES)
         if line:
             dimensions.lines.append(line)
-        elif target not in new_dims:
-            dimensions.lines.append(f"Removed: {d.title} ({d.id}).")
-        elif target != d.id:
-            dimensions.lines.append(f"Renamed: {d.id} → {target} ({new_dims[target].title}).")
-        elif new_dims[target].title != d.title:
-            dimensions.lines.append(f"Retitled: {d.id}: {d.title} → {new_dims[target].title}.")
     for d in new.dimensions:
         if d.id not in reached and d.id not in old_dims:
             dimensions.lines.append(f"Added: {d.title} ({d.id}).")

@@ -61,6 +61,11 @@ def _and(items: Iterable[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
 
 
+def _id(dimension: Dimension | str) -> str:
+    """A dimension's id, given the dimension or its id."""
+    return dimension if isinstance(dimension, str) else dimension.id
+
+
 @dataclass(frozen=True)
 class SitePaths:
     """Where generated pages live inside the docs folder, and how their addresses are formed."""
@@ -76,8 +81,7 @@ class SitePaths:
         return f"{self.prefix}/index.md"
 
     def dimension(self, dimension: Dimension | str) -> str:
-        dimension_id = dimension if isinstance(dimension, str) else dimension.id
-        return f"{self.prefix}/{dimension_id}.md"
+        return f"{self.prefix}/{_id(dimension)}.md"
 
     @property
     def changes(self) -> str:
@@ -88,12 +92,10 @@ class SitePaths:
         return f"{self.worksheets}/index.md"
 
     def worksheet(self, dimension: Dimension | str) -> str:
-        dimension_id = dimension if isinstance(dimension, str) else dimension.id
-        return f"{self.worksheets}/{dimension_id}.md"
+        return f"{self.worksheets}/{_id(dimension)}.md"
 
     def worksheet_pdf(self, dimension: Dimension | str) -> str:
-        dimension_id = dimension if isinstance(dimension, str) else dimension.id
-        return f"{self.worksheets}/{dimension_id}.pdf"
+        return f"{self.worksheets}/{_id(dimension)}.pdf"
 
     @property
     def worksheet_pack_pdf(self) -> str:
@@ -123,8 +125,7 @@ class SitePaths:
 
     def assessment_step(self, dimension: Dimension | str) -> str:
         """The form's step that asks one dimension's criteria (reached from the form's hub)."""
-        dimension_id = dimension if isinstance(dimension, str) else dimension.id
-        return f"{self.assessment_folder}/{dimension_id}.md"
+        return f"{self.assessment_folder}/{_id(dimension)}.md"
 
     @property
     def assessment_check(self) -> str:
