@@ -9,6 +9,7 @@ are listed), so text that slips into a page as markup still cannot run. Nothing 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import re
@@ -89,6 +90,7 @@ def _function_source(source: str, name: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=64)  # every page repeats it; the address differs only by the page's depth
 def worker_shim_script(shim_source: str, worker_url: str) -> str | None:
     """Return the inline script the iframe-worker shim writes into its frame for one worker address.
 
