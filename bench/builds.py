@@ -34,9 +34,20 @@ class BuildRun:
         return sum(self.plugin.values())
 
 
+BYTECODE = Path(tempfile.gettempdir()) / f"mkdocs-framework-bench-bytecode-{os.getuid()}"
+"""Where the timed builds keep compiled Python modules.
+
+An installed plugin has its modules compiled at install, as MkDocs has in the virtual environment.
+Where PYTHONDONTWRITEBYTECODE is set, the plugin's modules (run from this checkout) would instead be
+compiled from source in every build, and MkDocs' not, so both sides of a comparison read compiled
+modules from this folder, which each comparison's warm-up builds fill."""
+
+
 def _environment() -> dict[str, str]:
     path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", "PYTHONPATH": path}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", "PYTHONPATH": path}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    return {**environment, "PYTHONPYCACHEPREFIX": str(BYTECODE)}
 
 
 def build(site: Site, site_dir: Path, *, plugin: bool) -> BuildRun:
