@@ -14,7 +14,7 @@ import yaml
 from playwright.sync_api import expect
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, BrowserContext, Page
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -257,6 +257,14 @@ def choose_files_by_keyboard(page: Page, files: list[Path]) -> None:
         assert page.evaluate("document.activeElement && document.activeElement.type") == "file"
         page.keyboard.press("Space")
     chooser.value.set_files(files)
+
+
+def open_for_print(opener: Browser | BrowserContext, built_page: Path) -> Page:
+    """A new page (of a browser or a context) showing a built page as it prints: in print media."""
+    page = opener.new_page()
+    page.goto(built_page.as_uri())
+    page.emulate_media(media="print")
+    return page
 
 
 def run_tool(*command: str, timeout: int = 120) -> str:

@@ -14,7 +14,7 @@ import yaml
 from playwright.sync_api import Browser
 from pypdf import PdfReader
 
-from tests.helpers import REPO
+from tests.helpers import REPO, open_for_print
 
 ARTIFACTS = REPO / "test-artifacts"
 WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
@@ -35,9 +35,7 @@ def fewest_and_most_criteria() -> list[str]:
 def test_a_printed_dimension_page_keeps_words_and_table_rows_whole(
     browser: Browser, built_site: Path, name: str
 ) -> None:
-    page = browser.new_page()
-    page.goto((built_site / "framework" / f"{name}.html").as_uri())
-    page.emulate_media(media="print")
+    page = open_for_print(browser, built_site / "framework" / f"{name}.html")
     page_text = page.locator("article").inner_text()
     source = words(page_text)
     rows: list[str] = page.locator("table.fw-matrix tbody tr").evaluate_all("rows => rows.map(row => row.innerText)")

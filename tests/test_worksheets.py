@@ -15,7 +15,7 @@ from playwright.sync_api import Browser
 from pypdf import PdfReader
 
 from mkdocs_framework.model import Framework
-from tests.helpers import REPO
+from tests.helpers import REPO, open_for_print
 
 A4_POINTS = (595.28, 841.89)
 ARTIFACTS = REPO / "test-artifacts" / "worksheets"
@@ -163,9 +163,7 @@ def test_printed_pages_rendered_for_a_look(framework: Framework, printed: dict[s
 def test_tick_boxes_and_lines_are_borders_that_print_without_backgrounds(
     browser: Browser, built_site: Path, framework: Framework
 ) -> None:
-    page = browser.new_page()
-    page.goto((built_site / "worksheets" / f"{framework.dimensions[0].id}.html").as_uri())
-    page.emulate_media(media="print")
+    page = open_for_print(browser, built_site / "worksheets" / f"{framework.dimensions[0].id}.html")
     style = "el => { const s = getComputedStyle(el); return [s.borderTopStyle, s.borderTopWidth, s.display]; }"
     tick = page.locator(".fw-tick").first.evaluate(style)
     assert tick[0] == "solid" and tick[1] != "0px"
