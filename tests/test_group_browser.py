@@ -131,7 +131,7 @@ def spread_row(page: Page, dimension_title: str) -> list[str]:
 def assert_three_authorities_and_two_problems(page: Page, fw: dict[str, Any]) -> None:
     expect(page.locator("#cif-heatmap tbody tr")).to_have_count(3)
     rows = heatmap(page)
-    assert rows[0][0] == "Authority" and rows[0][1] == f"1. {fw['dimensions'][0]['title']}"
+    assert rows[0][0] == "Authority" and rows[0][1] == f"1. {fw['dimensions'][0]['name']}"
     assert len(rows[0]) == len(fw["dimensions"]) + 1
     by_name = {row[0].split(" (")[0]: row for row in rows[1:]}
     assert sorted(by_name) == AUTHORITIES
@@ -208,7 +208,7 @@ def test_spread_gives_lowest_median_and_highest_of_each_dimension(
     page, _ = open_group(context, built_site)
     page.get_by_label("Choose files exported from the self-assessment form").set_input_files(files)
     levels = [lv["label"] for lv in fw["levels"]]
-    assert spread_row(page, fw["dimensions"][0]["title"]) == [
+    assert spread_row(page, fw["dimensions"][0]["name"]) == [
         f"1.0 {levels[0]}",
         f"2.0 {levels[1]}",
         f"4.0 {levels[3]}",

@@ -249,7 +249,7 @@ def test_twenty_authorities_print_on_a4_with_every_header_named_and_no_heading_l
     )
     assert measured["width"] == A4_TEXT_WIDTH
     assert measured["wider"] == [], "wider than the printed page"
-    dimensions = [f"{d['number']}. {d['title']}" for d in fw["dimensions"]]
+    dimensions = [f"{d['number']}. {d['name']}" for d in fw["dimensions"]]
     assert [re.sub(r"\s+", " ", h) for h in measured["headers"]] == ["Authority", *dimensions]
 
     pdf = page.pdf(format="A4")
@@ -258,7 +258,7 @@ def test_twenty_authorities_print_on_a4_with_every_header_named_and_no_heading_l
     assert words_beyond(tmp_path / "group.pdf", 595.3 - 42.5 + 1) == []
     # Every page the heatmap runs on starts with its header row, named ("Authority" and the first
     # dimension's first word), not a blank band.
-    first_word = fw["dimensions"][0]["title"].split()[0]
+    first_word = fw["dimensions"][0]["name"].split()[0]
     heat_pages = [text for text in pages if re.search(r"\(Authority [A-T]\)", text)]
     assert len(heat_pages) >= 2, "twenty authorities run on to a second page"
     for text in heat_pages:

@@ -58,9 +58,9 @@ def framework_data(framework: Framework) -> dict[str, Any]:
             {
                 "id": d.id,
                 "number": d.number,
-                # The browser only names dimensions, so it gets the name the pages use: the title,
-                # with the theme when another dimension has the same title.
-                "title": d.name,
+                # What the pages call it (model.py's Dimension.name): its title, with its theme when
+                # another dimension has the same title. The browser only names dimensions.
+                "name": d.name,
                 "theme": d.theme,
                 "criteria": [
                     {

@@ -29,7 +29,7 @@ function withEthics() {
   fw.framework.dimensions.push({
     id: "ethics",
     number: 3,
-    title: "Ethics and proportionality",
+    name: "Ethics and proportionality",
     theme: null,
     criteria: ["e1", "e2", "e3"].map((id) => ({ id, title: `Criterion ${id}`, descriptors: [] })),
   });
@@ -139,7 +139,7 @@ const frameworks = fc
       dimensions: sizes.map((n, d) => ({
         id: `d${d}`,
         number: d + 1,
-        title: `Dimension ${d + 1}`,
+        name: `Dimension ${d + 1}`,
         theme: null,
         criteria: Array.from({ length: n }, (_, c) => ({ id: `d${d}c${c}`, title: `Criterion ${d}.${c}`, descriptors: [] })),
       })),

@@ -15,7 +15,7 @@ const START = new Date("2026-11-03T10:00:00Z");
 function bigger() {
   const copy = structuredClone(framework);
   const criteria = Array.from({ length: 12 }, (_, i) => ({ id: `m${i + 1}`, title: `Criterion m${i + 1}`, descriptors: [] }));
-  copy.dimensions.push({ id: "many", number: copy.dimensions.length + 1, title: "Many", theme: null, criteria });
+  copy.dimensions.push({ id: "many", number: copy.dimensions.length + 1, name: "Many", theme: null, criteria });
   return model.describe(copy);
 }
 

@@ -26,7 +26,7 @@ function frameworkOf(version, dimensions, levels, lineage) {
     dimensions: dimensions.map((d, i) => ({
       id: d.id,
       number: i + 1,
-      title: d.id,
+      name: d.id,
       theme: null,
       criteria: d.criteria.map((id) => ({ id, title: id, descriptors: levels.map((l) => `${id} ${l}`), fingerprint: `fp-${id}` })),
     })),

@@ -204,7 +204,7 @@ function withEthics() {
   fw.framework.dimensions.push({
     id: "ethics",
     number: 3,
-    title: "Ethics and proportionality",
+    name: "Ethics and proportionality",
     theme: null,
     criteria: ["e1", "e2", "e3"].map((id) => ({ id, title: `Criterion ${id}`, descriptors: [] })),
   });

@@ -54,7 +54,7 @@ export function combinedCsv(info, rows, hidden) {
           const value = Object.prototype.hasOwnProperty.call(a.answers, c.id) ? a.answers[c.id] : "";
           const number = value ? info.levelIndex.get(value) : undefined;
           out.push([
-            ...about, themes.get(d.theme) || "", d.id, d.number, d.title, c.id, `${d.number}.${i + 1}`, c.title,
+            ...about, themes.get(d.theme) || "", d.id, d.number, d.name, c.id, `${d.number}.${i + 1}`, c.title,
             answerText(value), number || "", ...scored,
           ]);
         });

@@ -27,33 +27,12 @@ import {
 import * as words from "../results/words.mjs";
 
 /**
- * @typedef {object} Level
- * @property {string} id
- * @property {string} label
- * @property {string} [meaning]
- *
- * @typedef {object} Criterion
- * @property {string} id
- * @property {string} title
- * @property {string[]} descriptors
- * @property {string} [fingerprint]  a hash of the wording, to tell when it changes
- *
- * @typedef {object} Dimension
- * @property {string} id
- * @property {number} number
- * @property {string} title
- * @property {Criterion[]} criteria
- *
- * @typedef {object} Framework  the framework data embedded in the page (see data.py)
- * @property {string} id
- * @property {string} title
- * @property {string} shortTitle
- * @property {string} version
- * @property {Level[]} levels
- * @property {Dimension[]} dimensions
- * @property {{method: string}} [scoring]
- * @property {import("./terms.mjs").Terms} [terms]  the framework's words (framework.yml terms:)
- * @property {import("./terms.mjs").NoteField[]} [notes]  the notes fields of each dimension
+ * The framework data every page receives (data.py), described once in schema/browser-data.schema.json;
+ * its types are generated from there (framework-types.mjs).
+ * @typedef {import("./framework-types.mjs").Level} Level
+ * @typedef {import("./framework-types.mjs").Criterion} Criterion
+ * @typedef {import("./framework-types.mjs").Dimension} Dimension
+ * @typedef {import("./framework-types.mjs").Framework} Framework
  *
  * @typedef {object} Info  indexes over the framework, so look-ups never touch prototypes
  * @property {Framework} framework

@@ -283,7 +283,7 @@ function exportCsv(info, assessment) {
       ...meta,
       source,
       row.dimension ? row.dimension.id : "",
-      row.dimension ? row.dimension.title : "",
+      row.dimension ? row.dimension.name : "",
       result ? label(result.level) : "",
       result ? label(result.target) : "",
       row.criterion ? row.criterion.id : row.formerCriterion,

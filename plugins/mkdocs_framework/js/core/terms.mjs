@@ -29,8 +29,8 @@ export function capitalise(word) {
 }
 
 /** How pages name a dimension: "3. Culture", with its theme when another dimension has the same
- * title ("3. Culture (Skills)"; data.py gives the title so).
- * @param {{number: number, title: string}} dimension */
+ * title ("3. Culture (Skills)"; data.py gives the name so).
+ * @param {{number: number, name: string}} dimension */
 export function dimensionName(dimension) {
-  return `${dimension.number}. ${dimension.title}`;
+  return `${dimension.number}. ${dimension.name}`;
 }

@@ -89,12 +89,12 @@ function exportCsv(info, assessment) {
     const note = (/** @type {string} */ kind) => model.note(assessment, dimension.id, kind);
     const score = scoring.formatScore(result.score);
     const scored = [score, label(result.level), label(result.target)];
-    rows.push(["Dimension", ...meta, dimension.id, dimension.title, "", "", "", "", ...scored, ...notes.map((field) => note(field.id))]);
+    rows.push(["Dimension", ...meta, dimension.id, dimension.name, "", "", "", "", ...scored, ...notes.map((field) => note(field.id))]);
     for (const criterion of dimension.criteria) {
       const value = model.has(assessment.answers, criterion.id) ? assessment.answers[criterion.id] : "";
       const number = info.levelIndex.get(value);
       const answered = [answerText(info, value), number ? String(number) : ""];
-      rows.push(["Criterion", ...meta, dimension.id, dimension.title, criterion.id, criterion.title, ...answered, "", "", "", ...notes.map(() => "")]);
+      rows.push(["Criterion", ...meta, dimension.id, dimension.name, criterion.id, criterion.title, ...answered, "", "", "", ...notes.map(() => "")]);
     }
   }
   return `\uFEFF${csvRows(rows)}\r\n`;

@@ -17,7 +17,7 @@ export function dimensionSentence(state, criterionId) {
   const found = state.info.criteria.get(criterionId);
   if (!found) return "";
   const dimension = found.dimension;
-  return dimension.title + ": " + scoreSentence(state, dimension.id);
+  return dimension.name + ": " + scoreSentence(state, dimension.id);
 }
 
 /** "1.2 Title" for a criterion of this framework, or the id in quotes. @param {any} info @param {string} id */

@@ -138,7 +138,7 @@ function dimensionAccount(info, r) {
     coverage,
     weak,
     words: {
-      name: `${r.dimension.number}. ${r.dimension.title}`,
+      name: `${r.dimension.number}. ${r.dimension.name}`,
       kind: WORDS.kind[kind],
       score,
       level,

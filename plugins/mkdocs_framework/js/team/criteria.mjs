@@ -78,7 +78,7 @@ export class TeamCriteria extends Component {
       const section = make(this.doc, "section", "cif-team-dimension");
       const headingId = `cif-team-dim-${dim.dimension.id}`;
       section.setAttribute("aria-labelledby", headingId);
-      const heading = make(this.doc, "h3", "cif-team-dimension__title", `${dim.dimension.number}. ${dim.dimension.title}`);
+      const heading = make(this.doc, "h3", "cif-team-dimension__title", `${dim.dimension.number}. ${dim.dimension.name}`);
       heading.id = headingId;
       section.appendChild(heading);
       section.appendChild(this.dimensionTable(dim));
@@ -107,7 +107,7 @@ export class TeamCriteria extends Component {
     const details = make(this.doc, "details", "cif-team-folded");
     details.setAttribute("data-folded", dim.dimension.id);
     const noun = WORDS.nouns.criterion[agreed.length === 1 ? 0 : 1];
-    details.appendChild(make(this.doc, "summary", "", `Show ${agreed.length} agreed ${noun} in ${dim.dimension.number}. ${dim.dimension.title}`));
+    details.appendChild(make(this.doc, "summary", "", `Show ${agreed.length} agreed ${noun} in ${dim.dimension.number}. ${dim.dimension.name}`));
     for (const view of agreed) details.appendChild(this.criterion(view));
     return details;
   }
@@ -251,7 +251,7 @@ export class TeamCriteria extends Component {
     const { info, state } = this.context;
     const id = dim.dimension.id;
     const anyNotes = state.people.some((p) => team.notesOf(info, p.assessment, id).length > 0);
-    const caption = anyNotes ? `Each person's result for ${dim.dimension.title}, and the notes they wrote` : `Each person's result for ${dim.dimension.title} (no one wrote notes on it)`;
+    const caption = anyNotes ? `Each person's result for ${dim.dimension.name}, and the notes they wrote` : `Each person's result for ${dim.dimension.name} (no one wrote notes on it)`;
     const notesOf = anyNotes ? id : undefined;
     if (!this.many()) return this.table(caption, "Result", dim.results.map((r) => this.resultText(r)), notesOf);
     /** @type {Map<string, number>} */
@@ -263,7 +263,7 @@ export class TeamCriteria extends Component {
     const order = [...info.framework.levels.map((level) => level.label), WORDS.kind["no-result"], WORDS.kind["not-applicable"]];
     const rows = order.filter((label) => counts.has(label)).map((label) => /** @type {[string, number]} */ ([label, counts.get(label) || 0]));
     const box = make(this.doc, "div", "cif-team-counts");
-    box.appendChild(this.countTable(`How many people have each result for ${dim.dimension.title}`, "Result", rows));
+    box.appendChild(this.countTable(`How many people have each result for ${dim.dimension.name}`, "Result", rows));
     box.appendChild(this.onDemand(anyNotes ? "Each person's result and notes" : "Each person's result", () => this.table(caption, "Result", dim.results.map((r) => this.resultText(r)), notesOf)));
     return box;
   }
@@ -406,7 +406,7 @@ export class TeamCriteria extends Component {
     const agreedCount = dimension.criteria.filter((c) => model.has(state.work.agreed, c.id)).length;
     line.textContent = agreedCount
       ? `Team result from the levels agreed so far: ${this.resultText(result)}.`
-      : `Team result: no levels agreed yet for ${dimension.title}.`;
+      : `Team result: no levels agreed yet for ${dimension.name}.`;
   }
 
   /** Names shown again after a change of name or of "Hide names", without drawing anything else. */

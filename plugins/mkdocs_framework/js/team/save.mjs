@@ -96,7 +96,7 @@ export class TeamSave extends Component {
     this.aside = aside;
     if (!aside.length) return;
     const limit = MAX_TEXT.toLocaleString("en-GB");
-    const where = [...new Set(aside.map((entry) => `${info.dimensions.get(entry.id)?.number}. ${info.dimensions.get(entry.id)?.title}`))].join("; ");
+    const where = [...new Set(aside.map((entry) => `${info.dimensions.get(entry.id)?.number}. ${info.dimensions.get(entry.id)?.name}`))].join("; ");
     this.find("#cif-team-aside-text").textContent =
       `${model.plural(aside.length, "note does", "notes do")} not fit in the team's assessment's notes on ${where} ` +
       `(each holds at most ${limit} characters). The team's assessment keeps ${aside.length === 1 ? "it" : "them"} whole, apart from its notes, and so does every file exported from it, ` +
@@ -112,7 +112,7 @@ export class TeamSave extends Component {
       const [kind, text] = Object.entries(entry.value).find(([key]) => key !== "person") || ["", ""];
       const label = fields.find((field) => field.id === kind)?.label || kind;
       const who = entry.value.person ? `, ${entry.value.person}` : ", the team's discussion";
-      return `${dimension?.number}. ${dimension?.title}: ${label}${who}\n\n${text}`;
+      return `${dimension?.number}. ${dimension?.name}: ${label}${who}\n\n${text}`;
     });
     const name = `${state.work.name || defaultTeamName()} - notes that do not fit.txt`.replace(/[\\/:*?"<>|]+/g, "-");
     download(this.doc, `${parts.join("\n\n----------\n\n")}\n`, name, "text/plain");
@@ -150,7 +150,7 @@ export class TeamSave extends Component {
         const dimension = info.dimensions.get(edit.id);
         const kinds = /** @type {{id: string, label: string}[]} */ (info.framework.notes || []);
         const label = kinds.find((kind) => kind.id === edit.noteKind)?.label || edit.noteKind;
-        const what = `the note \u201c${label}\u201d on ${dimension ? `${dimension.number}. ${dimension.title}` : edit.id}`;
+        const what = `the note \u201c${label}\u201d on ${dimension ? `${dimension.number}. ${dimension.name}` : edit.id}`;
         return edit.added ? `${what} (the discussion's new lines are added after what was typed in the form)` : `${what} (as typed in the form)`;
       }
       if (edit.kind === "answer") {

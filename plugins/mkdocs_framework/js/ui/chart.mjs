@@ -33,7 +33,7 @@ const CHAR_WIDTH = 8; // a generous average for 0.7rem text, so wrapped labels n
  * @typedef {{label: string, score: number | null, scoreText: string, target: number | null,
  *   emptyText: string, low?: boolean}} BarRow  low: a result from fewer than half of its criteria
  * @typedef {{width: number, levels: {label: string}[], label: string, rows: BarRow[]}} BarOptions
- * @typedef {{dimension: {number: number, title: string}, score: number | null, level: number | null,
+ * @typedef {{dimension: {number: number, name: string}, score: number | null, level: number | null,
  *   target: number | null, total: number, answered: number, notApplicable: number, applicable?: number,
  *   lowCoverage?: boolean, weakSpots?: {number: string, criterion: {title: string}, level: number}[]}} DimensionResult
  * @typedef {{dimensions: DimensionResult[]}} Results
@@ -262,7 +262,7 @@ function draw(doc, options) {
  * @returns {BarRow[]} */
 function resultRows(results, levelName, noScore) {
   return results.dimensions.map((r) => ({
-    label: `${r.dimension.number}. ${r.dimension.title}` + (r.lowCoverage ? ` (low coverage: ${coverage(r)})` : ""),
+    label: `${r.dimension.number}. ${r.dimension.name}` + (r.lowCoverage ? ` (low coverage: ${coverage(r)})` : ""),
     low: Boolean(r.lowCoverage),
     score: r.level,
     scoreText: r.level === null ? "" : levelName(r.level),

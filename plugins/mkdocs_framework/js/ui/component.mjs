@@ -23,7 +23,7 @@ import { all, find } from "./dom.mjs";
  * @property {Window} win
  * @property {Document} doc
  * @property {HTMLElement} page the page's article: the scope its components are found in
- * @property {any} framework the framework data the page was given (core/framework-types.mjs Framework, once model.mjs takes it)
+ * @property {import("../core/framework-types.mjs").Framework} framework the framework data the page was given
  * @property {PageState<E>} state the page's state object: each component hears of its changes in update(event)
  * @property {(text: string) => void} announce reads text out to screen reader users (the page's Announcer)
  */

@@ -21,7 +21,7 @@ import { frameworkElement, readFramework } from "../core/framework-data.mjs";
 /**
  * What startPage gives a page's context function: the parts every context holds.
  * @typedef {object} PageParts
- * @property {any} framework the framework data the page was given (#cif-framework; its type is core/framework-types.mjs Framework, once model.mjs takes it)
+ * @property {import("../core/framework-types.mjs").Framework} framework the framework data the page was given (#cif-framework)
  * @property {HTMLElement} page the page's article, the scope its components are found in
  * @property {Window} win
  * @property {Document} doc

@@ -100,7 +100,7 @@ export class ActionPlanView extends Component {
     const facts = dimensionAccount(this.ctx.state.info, result);
     const block = make(this.doc, "section", "cif-plan__section");
     block.setAttribute("aria-labelledby", "plan-" + dimension.id);
-    const heading = make(this.doc, "h3", "", `${dimension.number}. ${dimension.title}`);
+    const heading = make(this.doc, "h3", "", `${dimension.number}. ${dimension.name}`);
     heading.id = "plan-" + dimension.id;
     // The dimension's result and target in the account's words (results/account.mjs).
     const now = result.level ? `Now ${facts.words.result}, ${facts.words.coverage}.` : "";
@@ -123,7 +123,7 @@ export class ActionPlanView extends Component {
     }
     const waiting = generated.waiting;
     if (waiting.length) {
-      const names = waiting.map((d) => `${d.number}. ${d.title}`).join(", ");
+      const names = waiting.map((d) => `${d.number}. ${d.name}`).join(", ");
       messages.push(`Answer the criteria for ${names} to add ${waiting.length === 1 ? "it" : "them"} to the plan.`);
     }
     return messages;
@@ -237,7 +237,7 @@ export class ActionPlanView extends Component {
     let text = "No one criterion";
     for (const dimension of this.ctx.state.info.framework.dimensions) {
       const group = make(doc, "optgroup", "");
-      group.label = `${dimension.number}. ${dimension.title}`;
+      group.label = `${dimension.number}. ${dimension.name}`;
       dimension.criteria.forEach((criterion, i) => {
         const option = make(doc, "option", "", `${dimension.number}.${i + 1} ${criterion.title}`);
         option.value = criterion.id;
