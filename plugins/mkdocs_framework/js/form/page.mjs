@@ -13,6 +13,7 @@ import * as model from "../core/model.mjs";
 import * as storage from "../core/storage.mjs";
 import { all, onEveryPage } from "../ui/dom.mjs";
 import { load } from "../ui/loader.mjs";
+import { readFramework } from "../core/framework-data.mjs";
 import { FormState } from "./state.mjs";
 import { initAll } from "./init.mjs";
 import { keepInFile } from "./file-hook.mjs";
@@ -44,7 +45,7 @@ export function startForm(components, extend) {
 /** @param {Document} doc @param {HTMLElement} dataNode @param {ComponentClass[]} list @param {Extension} [extend]
  * @returns {() => void} stop */
 function createPage(doc, dataNode, list, extend) {
-  const framework = JSON.parse(dataNode.textContent || "");
+  const framework = readFramework(doc);
   const page = /** @type {HTMLElement} */ (dataNode.closest("article") || doc.body);
   const state = new FormState(framework, storage.createStore(() => window.localStorage, framework.id, () => window.sessionStorage));
   let stopped = false;
