@@ -185,12 +185,12 @@ export class ComparisonReport {
       compact,
       levels,
       label:
-        `Bar chart of the score of each dimension then and now, on the scale 1 to ${levels.length}, with targets. ` +
+        `Bar chart of the level of each dimension then and now, on the scale 1 to ${levels.length}, with targets. ` +
         "The table below gives the same figures.",
       rows: result.rows.map((row) => ({
         label: row.words.name + lowLabel(row.then.kind === "low-coverage", row.now.kind === "low-coverage"),
-        then: row.then.score,
-        now: row.now.score,
+        then: row.then.level,
+        now: row.now.level,
         thenText: row.words.thenBar,
         nowText: row.words.nowBar,
         thenLow: row.then.kind === "low-coverage",
