@@ -4,6 +4,7 @@ import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
 import * as transfer from "../../plugins/mkdocs_framework/js/core/transfer.mjs";
 import * as group from "../../plugins/mkdocs_framework/js/core/group.mjs";
 import { combinedCsv } from "../../plugins/mkdocs_framework/js/core/group-csv.mjs";
+import { middleText } from "../../plugins/mkdocs_framework/js/group/text.mjs";
 import { info } from "./framework.mjs";
 import { WORDS } from "../../plugins/mkdocs_framework/js/results/words.mjs";
 import versions from "./fixtures/versions.json" with { type: "json" };
@@ -105,15 +106,14 @@ test("the comparison scores each authority with the form's scoring, and gives th
   assert.equal(byName.Anyshire.dimensions[0].level, 1);
   assert.equal(byName.Borsetshire.dimensions[0].target, 4);
   assert.equal(byName.Casterbridge.dimensions[1].score, null);
-  assert.deepEqual(
-    { lowest: spread[0].lowest, median: spread[0].median, highest: spread[0].highest, count: spread[0].count },
-    { lowest: 1.5, median: 3, highest: 5, count: 3 }
-  );
-  assert.deepEqual(
-    { lowest: spread[1].lowest, median: spread[1].median, highest: spread[1].highest, count: spread[1].count },
-    { lowest: 2, median: 3.5, highest: 5, count: 2 }
-  );
-  assert.equal(spread[1].medianLevel, 3);
+  // The spread is of whole levels, as the heatmap shows them (Anyshire's 1.5 is level 1); the middle of
+  // two levels may fall halfway between them.
+  const figures = (s) => ({ lowest: s.lowest, median: s.median, highest: s.highest, count: s.count });
+  assert.deepEqual(figures(spread[0]), { lowest: 1, median: 3, highest: 5, count: 3 });
+  assert.deepEqual(figures(spread[1]), { lowest: 2, median: 3.5, highest: 5, count: 2 });
+  const levels = info().framework.levels;
+  assert.equal(middleText(levels, spread[1].median), `Between ${levels[2].label} and ${levels[3].label}`);
+  assert.equal(middleText(levels, spread[0].lowest), `${levels[0].label} (level 1 of ${levels.length})`);
 });
 
 test("codes are A, B, C in an order that does not follow names or the order files were chosen", () => {
@@ -178,18 +178,24 @@ test("criteria: how the authorities spread across the levels, and the weakest ac
   assert.deepEqual(weakest.map((s) => s.criterion.id), ["p1", "p2"]);
 });
 
-test("rows sort by name or by a dimension's score, with no score last either way", () => {
+test("rows sort by name or by a dimension's level, with no level last either way and ties in code order", () => {
   const entries = [
-    read("a.json", exported("Anyshire", { p1: "emerging" })),
+    read("a.json", exported("Anyshire", { p1: "emerging", p2: "developing" })),
     read("b.json", exported("Borsetshire", { p1: "leading" })),
     read("c.json", exported("Casterbridge", {})),
+    read("d.json", exported("Dunwich", { p1: "emerging" })),
   ];
   const { rows } = group.compare(info(), entries);
   const names = (list) => list.map((row) => row.name);
-  assert.deepEqual(names(group.sortRows(rows, "name", "ascending", (row) => row.name)), ["Anyshire", "Borsetshire", "Casterbridge"]);
-  assert.deepEqual(names(group.sortRows(rows, "name", "descending", (row) => row.name)), ["Casterbridge", "Borsetshire", "Anyshire"]);
-  assert.deepEqual(names(group.sortRows(rows, 0, "ascending", (row) => row.name)), ["Anyshire", "Borsetshire", "Casterbridge"]);
-  assert.deepEqual(names(group.sortRows(rows, 0, "descending", (row) => row.name)), ["Borsetshire", "Anyshire", "Casterbridge"]);
+  const byName = (direction) => names(group.sortRows(rows, "name", direction, (row) => row.name));
+  assert.deepEqual(byName("ascending"), ["Anyshire", "Borsetshire", "Casterbridge", "Dunwich"]);
+  assert.deepEqual(byName("descending"), ["Dunwich", "Casterbridge", "Borsetshire", "Anyshire"]);
+  // Anyshire (1.5) and Dunwich (1) are both at level 1: they keep code order whichever way, as the
+  // score behind a level is never shown.
+  const levelOne = names(rows).filter((name) => name === "Anyshire" || name === "Dunwich");
+  const byLevel = (direction) => names(group.sortRows(rows, 0, direction, (row) => row.name));
+  assert.deepEqual(byLevel("ascending"), [...levelOne, "Borsetshire", "Casterbridge"]);
+  assert.deepEqual(byLevel("descending"), ["Borsetshire", ...levelOne, "Casterbridge"]);
 });
 
 test("an authority with no name is shown by its assessment name, then its file name", () => {

@@ -202,23 +202,19 @@ function compare(info, entries, given = new Map()) {
     const code = `${word} ${letters(letter)}`;
     return { code, name, fileName: entry.name, entry, assessment: a, results, account: latestAccount, dimensions: latestAccount.dimensions, rounds };
   });
+  // The spread is of the organisations' whole levels, as the heatmap shows them; the middle of an
+  // even number of levels may fall halfway between two (2.5).
   const spread = info.framework.dimensions.map((dimension, d) => {
-    const scores = rows
-      .map((row) => row.dimensions[d].score)
-      .filter((score) => score !== null)
+    const levels = rows
+      .map((row) => row.dimensions[d].level)
+      .filter((level) => level !== null)
       .sort((x, y) => x - y);
-    const mid = median(scores);
-    const lowest = scores.length ? scores[0] : null;
-    const highest = scores.length ? scores[scores.length - 1] : null;
     return {
       dimension,
-      count: scores.length,
-      lowest,
-      median: mid,
-      highest,
-      lowestLevel: lowest === null ? null : Math.floor(lowest),
-      medianLevel: mid === null ? null : Math.floor(mid),
-      highestLevel: highest === null ? null : Math.floor(highest),
+      count: levels.length,
+      lowest: levels.length ? levels[0] : null,
+      median: median(levels),
+      highest: levels.length ? levels[levels.length - 1] : null,
     };
   });
   return { rows, spread, letters: assigned };
@@ -296,8 +292,9 @@ function weakest(spread, count) {
 }
 
 /** Rows sorted by a column of the heatmap: "name" (by the name shown) or a dimension's index,
- * by score with no score always last; ties keep code order.
- * @template {{code: string, dimensions: {score: number|null}[]}} R
+ * by level (as the heatmap shows it, never the score behind it) with no level always last; ties
+ * keep code order.
+ * @template {{code: string, dimensions: {level: number|null}[]}} R
  * @param {R[]} rows @param {string | number} by @param {"ascending"|"descending"} direction
  * @param {(row: R) => string} nameOf @returns {R[]} */
 function sortRows(rows, by, direction, nameOf) {
@@ -306,8 +303,8 @@ function sortRows(rows, by, direction, nameOf) {
   const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
   indexed.sort((x, y) => {
     if (by === "name") return sign * collator.compare(x.name, y.name) || x.i - y.i;
-    const p = x.row.dimensions[/** @type {number} */ (by)].score;
-    const q = y.row.dimensions[/** @type {number} */ (by)].score;
+    const p = x.row.dimensions[/** @type {number} */ (by)].level;
+    const q = y.row.dimensions[/** @type {number} */ (by)].level;
     if (p === null || q === null) return (p === null ? 1 : 0) - (q === null ? 1 : 0) || x.i - y.i;
     return sign * (p - q) || x.i - y.i;
   });

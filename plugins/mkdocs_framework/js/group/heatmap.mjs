@@ -1,5 +1,5 @@
 /* The group page's heatmap (a row per authority, a cell per dimension with its score and level,
- * shaded by level; sortable by any column, filtered by theme) and the spread table (lowest, median and highest score of each dimension).
+ * shaded by level; sortable by any column, filtered by theme) and the spread table (lowest, middle and highest level of each dimension).
  * Every cell says its figures in words; the shade only repeats them. The shades are set once, as
  * custom properties in assess.css.
  */
@@ -7,7 +7,7 @@
 import * as group from "../core/group.mjs";
 import { all, bdi, make } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
-import { scoreText } from "./text.mjs";
+import { middleText } from "./text.mjs";
 import { capitalise, dimensionName, terms } from "../core/terms.mjs";
 import { plural } from "../core/model.mjs";
 
@@ -215,9 +215,9 @@ export class GroupSpread extends Component {
       head.scope = "row";
       tr.appendChild(head);
       const cells = [
-        scoreText(levels, s.lowest, s.lowestLevel),
-        scoreText(levels, s.median, s.medianLevel),
-        scoreText(levels, s.highest, s.highestLevel),
+        middleText(levels, s.lowest),
+        middleText(levels, s.median),
+        middleText(levels, s.highest),
         `${s.count} of ${rows.length}`,
       ];
       for (const text of cells) tr.appendChild(make(this.doc, "td", "", text));
