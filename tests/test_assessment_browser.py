@@ -274,7 +274,7 @@ def test_export_json_and_csv_hold_everything_safely(form: Page, framework: Frame
     summary = next(r for r in rows if r["Row"] == "Dimension" and r["Dimension ID"] == first.id)
     # The note survives exactly, quotes, comma, newline, £ and all, but cannot run as a formula.
     assert summary["Evidence notes"] == "'" + HOSTILE_NOTE
-    assert summary["Dimension score"] == "2"  # the whole level: the levels are untested
+    assert summary["Dimension level number"] == "2"  # the whole level: the levels are untested
     assert summary["Target level"] == "Embedded"
     assert summary["Assessment name"] == "Baseline, autumn 2026"
     answer = next(r for r in rows if r["Criterion ID"] == first.criteria[0].id)

@@ -72,7 +72,7 @@ test("CSV has a BOM, CRLF rows, RFC 4180 quoting and inert formulas", () => {
   const purpose = rows.find((r) => r[0] === "Dimension" && r[col("Dimension ID")] === "purpose");
   assert.equal(purpose[col("Assessment name")], "Baseline, autumn 2026");
   assert.equal(purpose[col("Evidence notes")], HOSTILE);
-  assert.equal(purpose[col("Dimension score")], "2");
+  assert.equal(purpose[col("Dimension level number")], "2");
   assert.equal(purpose[col("Dimension level")], "Developing");
   assert.equal(purpose[col("Target level")], "Embedded");
   const voice = rows.find((r) => r[0] === "Dimension" && r[col("Dimension ID")] === "voice");

@@ -68,7 +68,7 @@ const CSV_HEADER = [
   "Criterion",
   "Answer",
   "Level number",
-  "Dimension score",
+  "Dimension level number",
   "Dimension level",
   "Target level",
 ];
