@@ -17,7 +17,7 @@ import * as team from "../core/team.mjs";
 import { scoreDimension } from "../core/scoring.mjs";
 import { dimensionAccount } from "../results/account.mjs";
 import { WORDS, count } from "../results/words.mjs";
-import { all, bdi, make, sentence } from "../ui/dom.mjs";
+import { all, bdi, make } from "../ui/dom.mjs";
 import { Component } from "../ui/component.mjs";
 
 /** @typedef {import("./index.mjs").TeamContext} TeamContext */
