@@ -12,11 +12,10 @@
 
 import { describe, restore, longDate, today } from "../core/model.mjs";
 import { createStore } from "../core/storage.mjs";
-import { decodeStored } from "../core/decode.mjs";
-import { MAX_BYTES, parseImport } from "../core/transfer.mjs";
+import { MAX_BYTES, decodeStored, needsMigration } from "../core/decode.mjs";
 import * as report from "../core/report.mjs";
 import { Component } from "../ui/component.mjs";
-import { load } from "../ui/loader.mjs";
+import { load, NOT_LOADED } from "../ui/loader.mjs";
 import { Listeners } from "../ui/listeners.mjs";
 import { drawResults, ChartSizer } from "../ui/chart.mjs";
 import { bdi, make, find, isolate, tableHead } from "../ui/dom.mjs";
@@ -137,7 +136,21 @@ class Report extends Component {
     // None open (the form was never opened in this browser's session): the latest changed.
     const current = loaded.assessment || saved[0];
     if (!current) return this.empty("There is no assessment on this device yet, so there is no report to show. Start one in the self-assessment form.");
-    const decoded = decodeStored(this.info, current);
+    // A record from another version of the framework is carried over by the migration, which comes
+    // with assess-report-more.js: loaded only when such a record is met.
+    if (needsMigration(this.info, current)) {
+      this.withMore((ok) => {
+        if (!ok || !this.more) return this.empty(NOT_LOADED);
+        this.show(saved, decodeStored(this.info, current, this.more.migrateAssessment));
+      });
+      return;
+    }
+    this.show(saved, decodeStored(this.info, current));
+  }
+
+  /** Shows the report of the open assessment, decoded, offering the others on the device.
+   * @param {any[]} saved @param {ReturnType<typeof decodeStored>} decoded */
+  show(saved, decoded) {
     if (!decoded.assessment) return this.empty(decoded.problems.errors.join(" "));
     this.assessment = decoded.assessment;
     this.others = saved.filter((raw) => raw.id !== decoded.assessment?.id).map((raw) => restore(this.info, raw));
@@ -179,9 +192,10 @@ class Report extends Component {
     if (!file) return;
     // A file too large to be an export is not read: parseImport refuses it by its size alone.
     const read = file.size > MAX_BYTES ? Promise.resolve(new ArrayBuffer(0)) : file.arrayBuffer();
-    read.then(
-      (buffer) => {
-        const result = parseImport(this.info, new Uint8Array(buffer), file.size);
+    Promise.all([read, load("assess-report-more", this.doc)]).then(
+      ([buffer, more]) => {
+        this.more = more;
+        const result = more.parseImport(this.info, new Uint8Array(buffer), file.size);
         if (!result.ok || !result.assessment) return this.fileError(result.errors || []);
         this.fromFile = { assessment: result.assessment, fileName: file.name, warnings: result.warnings || [] };
         this.showChoices(FROM_FILE);

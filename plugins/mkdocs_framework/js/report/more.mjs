@@ -2,6 +2,8 @@
  * loads on first use, to show progress since an earlier assessment (the account of progress) or to
  * write the Word document, with the page's results chart in it as a picture. */
 export { progress, inDateOrder } from "../results/progress.mjs";
+export { parseImport } from "../core/transfer.mjs";
+export { migrateAssessment } from "../core/migrate.mjs";
 import { docx } from "../core/docx.mjs";
 import { fileName as safeFileName } from "../core/util.mjs";
 
