@@ -54,7 +54,7 @@ async function sizes(names) {
     const text = result.outputFiles[0].contents;
     const [six, nine] = [6, 9].map((level) => gzipSync(text, { level }).length);
     console.log(`${name}.js: ${text.length.toLocaleString("en")} B, gzipped ${six.toLocaleString("en")} B (level 6), ${nine.toLocaleString("en")} B (level 9)`);
-    console.log(await esbuild.analyzeMetafile(result.metafile, { verbose: false }));
+    if (result.metafile) console.log(await esbuild.analyzeMetafile(result.metafile, { verbose: false }));
   }
 }
 
