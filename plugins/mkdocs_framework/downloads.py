@@ -12,6 +12,7 @@ import hashlib
 import importlib.metadata
 import io
 import json
+import os
 import re
 import zipfile
 from collections.abc import Callable, Iterable
@@ -112,6 +113,13 @@ def cached_pdfs(sources: Iterable[PdfSource], cache_dir: Path) -> tuple[dict[str
     return found, missing
 
 
+def _write_whole(path: Path, content: bytes) -> None:
+    """Write content to path through a temporary file beside it, renamed into place."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(content)
+    os.replace(temporary, path)
+
+
 def make_pdfs(sources: Iterable[PdfSource], cache_dir: Path) -> dict[str, tuple[bytes, int]]:
     """Print each source to PDF with WeasyPrint, keep it in the cache, and return {path: (bytes, pages)}."""
     from weasyprint import HTML
@@ -122,8 +130,10 @@ def make_pdfs(sources: Iterable[PdfSource], cache_dir: Path) -> dict[str, tuple[
         pdf_file, meta_file = _cache_files(source, cache_dir)
         document = HTML(string=source.html).render()
         content = document.write_pdf(pdf_tags=True) or b""
-        pdf_file.write_bytes(content)
-        meta_file.write_text(json.dumps({"pages": len(document.pages), "path": source.path}), encoding="utf-8")
+        # Written whole or not at all (a temporary file, then renamed), so two builds sharing the cache,
+        # such as `mkdocs serve` and a build, never read a half-written PDF.
+        _write_whole(pdf_file, content)
+        _write_whole(meta_file, json.dumps({"pages": len(document.pages), "path": source.path}).encode("utf-8"))
         result[source.path] = (content, len(document.pages))
     return result
 

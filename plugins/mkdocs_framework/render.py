@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .assets import ASSET_FOLDER
-from .data import STEPS_DATA_SCRIPT, framework_json, framework_script
+from .data import STEPS_DATA_SCRIPT, framework_script
 from .downloads import Download, PdfSource
 from .lineage import resolve
 from .model import Dimension, Framework, Revision
@@ -301,30 +301,16 @@ class Renderer:
         return self._render("worksheet_pack.md.j2", self.paths.worksheet_pack)
 
     def assessment(self) -> str:
-        return self._render(
-            "assessment.md.j2", self.paths.assessment, framework_json=Markup(framework_json(self.framework))
-        )
+        return self._render("assessment.md.j2", self.paths.assessment)
 
     def assessment_group(self) -> str:
-        return self._render(
-            "assessment_group.md.j2",
-            self.paths.assessment_group,
-            framework_json=Markup(framework_json(self.framework)),
-        )
+        return self._render("assessment_group.md.j2", self.paths.assessment_group)
 
     def assessment_shared(self) -> str:
-        return self._render(
-            "assessment_shared.md.j2",
-            self.paths.assessment_shared,
-            framework_json=Markup(framework_json(self.framework)),
-        )
+        return self._render("assessment_shared.md.j2", self.paths.assessment_shared)
 
     def assessment_team(self) -> str:
-        return self._render(
-            "assessment_team.md.j2",
-            self.paths.assessment_team,
-            framework_json=Markup(framework_json(self.framework)),
-        )
+        return self._render("assessment_team.md.j2", self.paths.assessment_team)
 
     def assessment_step(self, dimension: Dimension) -> str:
         """One step of the form: a dimension's criteria, its target and notes."""
@@ -343,16 +329,12 @@ class Renderer:
         return self._render("assessment_check.md.j2", self.paths.assessment_check)
 
     def data_files(self) -> dict[str, str]:
-        """Return {path in the built site: content} for the framework data the steps load (one file,
+        """Return {path in the built site: content} for the framework data every assessment page loads (one file,
         not a copy in every step: see data.framework_script)."""
         return {f"{ASSET_FOLDER}/{STEPS_DATA_SCRIPT}": framework_script(self.framework)}
 
     def assessment_report(self) -> str:
-        return self._render(
-            "assessment_report.md.j2",
-            self.paths.assessment_report,
-            framework_json=Markup(framework_json(self.framework)),
-        )
+        return self._render("assessment_report.md.j2", self.paths.assessment_report)
 
     def pdf_sources(self, build_date: str) -> list[PdfSource]:
         """Return the HTML of every worksheet PDF: one per dimension, then the whole pack."""
