@@ -1,5 +1,5 @@
 """A first visit to the form's hub, with nothing saved, loads only the hub's own script: the action
-plan, export, sharing and the reminders to keep the work load on first use (form/later.mjs)."""
+plan, export, sharing and the reminders to keep the work load on first use (ui/loader.mjs)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,10 @@ def http_site(built_site: Path) -> Iterator[str]:
 
 
 def scripts(requests: list[str]) -> list[str]:
-    return [url.rsplit("/", 1)[1] for url in requests if "/assets/framework/" in url and url.endswith(".js")]
+    """The code bundles requested: not the framework's data (framework-data.js), which every
+    assessment page loads once and the browser then keeps."""
+    names = [url.rsplit("/", 1)[1] for url in requests if "/assets/framework/" in url and url.endswith(".js")]
+    return [name for name in names if name != "framework-data.js"]
 
 
 def test_a_first_visit_loads_only_the_hubs_script_and_the_plan_loads_when_reached(
@@ -36,6 +39,7 @@ def test_a_first_visit_loads_only_the_hubs_script_and_the_plan_loads_when_reache
     settled(page)
     page.wait_for_load_state("networkidle")
     assert scripts(requests) == ["assess.js"]
+    assert sum(url.endswith("/framework-data.js") for url in requests) == 1, "the framework's data, once"
 
     # Reaching the action plan loads its code and shows it.
     with page.expect_request("**/assess-more.js"):
