@@ -1,9 +1,11 @@
 """Page weight: what Chromium downloads to show a page, split by where the bytes come from.
 
 Every response the browser receives while loading a page (until the network is idle) is counted at
-its body's size, and again gzipped at level 6 as a typical web server would send it. The page's own
-HTML is split into the framework data embedded in it (the JSON <script id="cif-framework">) and the
-rest. Headers are not counted.
+its body's size, and again gzipped at level 6 as a typical web server would send it. The framework
+data is counted on its own, wherever it arrives: the script every assessment page loads it from
+(assets/framework/framework-data.js), and any embedded in the page's own HTML (the JSON
+<script id="cif-framework">, as older builds did), which is split from the rest of the HTML.
+Headers are not counted.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Response
 from playwright.sync_api import Error as PlaywrightError
+
+from mkdocs_framework.data import STEPS_DATA_SCRIPT
 
 THEME = "theme"
 OUR_CSS = "our CSS"
@@ -31,6 +35,8 @@ ON_FIRST_USE = "assets/framework/assess-more.js"
 """The form's script for export, import, comparison and sharing, loaded only when first used."""
 ON_FIRST_USE_KIND = "assessment, later on first use of export, import, comparison or sharing"
 SITE_CSS = "assets/site.css"
+FRAMEWORK_DATA_SCRIPT = OUR_ASSETS + STEPS_DATA_SCRIPT
+"""The framework data of every assessment page (data.py framework_script): counted as data, not our JS."""
 _FRAMEWORK_DATA = re.compile(r'(<script\b[^>]*\bid="cif-framework"[^>]*>)(.*?)(</script>)', re.S)
 
 
@@ -40,6 +46,8 @@ def gzipped_size(body: bytes) -> int:
 
 def classify(path: str) -> str:
     """Return the category of a file of the site, by its path relative to the site's root."""
+    if path == FRAMEWORK_DATA_SCRIPT:
+        return DATA
     if (path.startswith(OUR_ASSETS) and path.endswith(".css")) or path == SITE_CSS:
         return OUR_CSS
     if path.startswith(OUR_ASSETS) and path.endswith(".js"):

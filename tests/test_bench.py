@@ -15,11 +15,13 @@ from playwright.sync_api import Browser
 from bench import browser as browser_bench
 from bench import builds, lighthouse, machine, report, run, sites, weight
 from bench.stats import growth_exponent, linear_fit
+from mkdocs_framework.data import read_framework_script
 from tests.gates import serve as serve_folder
 
 
 def test_files_are_put_in_the_right_category() -> None:
     assert weight.classify("assets/framework/assess.js") == weight.OUR_JS
+    assert weight.classify("assets/framework/framework-data.js") == weight.DATA
     assert weight.classify("assets/framework/assess.css") == weight.OUR_CSS
     assert weight.classify("assets/site.css") == weight.OUR_CSS
     assert weight.classify("assets/javascripts/bundle.abc.min.js") == weight.THEME
@@ -42,10 +44,13 @@ def test_page_weight_of_the_built_site_adds_up(built_site: Path, browser: Browse
         assessment = weight.weigh("assess/index.html", weight.load_responses(browser, base, "assess/index.html"))
         overview = weight.weigh("framework/index.html", weight.load_responses(browser, base, "framework/index.html"))
     html = (built_site / "assess/index.html").read_bytes()
-    _, data = weight.split_embedded_data(html)
+    script = (built_site / weight.FRAMEWORK_DATA_SCRIPT).read_bytes()
     parts = assessment.parts
-    assert parts[weight.DATA].size == len(data) > 0
-    assert parts[weight.HTML].size + parts[weight.DATA].size == len(html)
+    # The framework data arrives in its own script, not in the page: counted as data, once.
+    assert read_framework_script(script.decode("utf-8"))["dimensions"]
+    assert weight.split_embedded_data(html)[1] == b""
+    assert parts[weight.DATA].size == len(script) and parts[weight.DATA].files == 1
+    assert parts[weight.HTML].size == len(html)
     assert parts[weight.OUR_JS].files >= 1 and parts[weight.THEME].files >= 2
     assert assessment.total == sum(size for _, _, size in assessment.files)
     assert 0 < assessment.total_gzipped < assessment.total
