@@ -208,10 +208,11 @@ def test_spread_gives_lowest_median_and_highest_of_each_dimension(
     page, _ = open_group(context, built_site)
     page.get_by_label("Choose files exported from the self-assessment form").set_input_files(files)
     levels = [lv["label"] for lv in fw["levels"]]
+    # Whole levels, as the heatmap shows them: the organisations are at levels 1, 2 and 4.
     assert spread_row(page, fw["dimensions"][0]["name"]) == [
-        f"1.0 {levels[0]}",
-        f"2.0 {levels[1]}",
-        f"4.0 {levels[3]}",
+        f"{levels[0]} (level 1 of {len(levels)})",
+        f"{levels[1]} (level 2 of {len(levels)})",
+        f"{levels[3]} (level 4 of {len(levels)})",
         "3 of 3",
     ]
 
