@@ -8,6 +8,7 @@ import { middleText } from "../../plugins/mkdocs_framework/js/group/text.mjs";
 import { info } from "./framework.mjs";
 import { WORDS } from "../../plugins/mkdocs_framework/js/results/words.mjs";
 import versions from "./fixtures/versions.json" with { type: "json" };
+import { migrateAssessment } from "../../plugins/mkdocs_framework/js/core/migrate.mjs";
 
 /* An exported file's text, as the form writes it. */
 function exported(authority, answers, targets = {}) {
@@ -21,7 +22,7 @@ function exported(authority, answers, targets = {}) {
 }
 
 function read(name, text) {
-  return group.readFile(info(), name, text, Buffer.byteLength(text));
+  return group.readFile(info(), name, text, Buffer.byteLength(text), migrateAssessment);
 }
 
 test("a valid export is read with its answers", () => {
@@ -78,7 +79,9 @@ test("a file from another version is carried forward by the framework's declared
   model.setAnswer(v1, a, "keep", "high");
   model.setAnswer(v1, a, "old-name", "mid");
   const text = transfer.exportJson(v1, a);
-  const entry = group.readFile(v2, "old.json", text, Buffer.byteLength(text));
+  // Without the migration (the page loads it only when such a file is met) the file is not read yet.
+  assert.deepEqual(group.readFile(v2, "old.json", text, Buffer.byteLength(text)), { status: "migrate", name: "old.json" });
+  const entry = group.readFile(v2, "old.json", text, Buffer.byteLength(text), migrateAssessment);
   assert.equal(entry.status, "ok");
   assert.equal(entry.otherVersion, "1.0");
   assert.equal(entry.migrated, true);

@@ -8,7 +8,6 @@
 import * as scoring from "./scoring.mjs";
 import { account } from "../results/account.mjs";
 import { decodeFile } from "./decode.mjs";
-import { migrateAssessment } from "./migrate.mjs";
 import { NOT_APPLICABLE, NOT_SURE } from "./model.mjs";
 import { capitalise, terms } from "./terms.mjs";
 
@@ -28,15 +27,19 @@ import { capitalise, terms } from "./terms.mjs";
  *   status "broken" or "foreign" (then with frameworkId)
  */
 
-/** Reads one exported file (any trailing arguments are ignored). Returns one of
+/** Reads one exported file. Returns one of
  *   {status: "broken", name, reason}                    cannot be used; the reason says why
  *   {status: "foreign", name, frameworkId, reason}      made with another framework
  *   {status: "ok", name, assessment, otherVersion ("" when the same), migrated, counts,
  *    notCarried (ids of answers this version has no question for)}
+ *   {status: "migrate", name}                           from another version, and migrate was not
+ *                                                       given: read it again with core/migrate.mjs's
+ *                                                       migrateAssessment (the page loads it then)
  * @param {Info} info @param {string} name @param {string | Uint8Array} text the file's text or bytes @param {number} [size]
- * @param {unknown} [_unused] @returns {Entry|Problem} */
-function readFile(info, name, text, size, _unused) {
-  const decoded = decodeFile(info, text, size, "group", migrateAssessment);
+ * @param {import("./decode.mjs").Migrate} [migrate] @returns {Entry|Problem|{status: "migrate", name: string}} */
+function readFile(info, name, text, size, migrate) {
+  const decoded = decodeFile(info, text, size, "group", migrate);
+  if (decoded.outcome === "migrate") return { status: "migrate", name };
   const { assessment, outcome, migration } = decoded;
   const reason = decoded.problems.errors.join(" ");
   if (outcome === "foreign") return { status: "foreign", name, frameworkId: decoded.frameworkId, reason };

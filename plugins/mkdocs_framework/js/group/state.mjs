@@ -9,6 +9,7 @@ import * as group from "../core/group.mjs";
 import * as transfer from "../core/transfer.mjs";
 import { isolate } from "../ui/dom.mjs";
 import { Listeners } from "../ui/listeners.mjs";
+import { load, NOT_LOADED } from "../ui/loader.mjs";
 
 /**
  * @typedef {{status: string, name: string, reason: string}} Problem a file that could not be included
@@ -142,7 +143,16 @@ export class GroupState {
     } catch {
       return { status: "broken", name: file.name, reason: "The file could not be read. Choose it again." };
     }
-    return group.readFile(this.info, file.name, text, file.size);
+    const first = group.readFile(this.info, file.name, text, file.size);
+    if (first.status !== "migrate") return first;
+    // From another version of the framework: carried over by the migration, which comes with
+    // assess-group-more.js, loaded the first time such a file is met.
+    try {
+      const more = await load("assess-group-more");
+      return group.readFile(this.info, file.name, text, file.size, more.migrateAssessment);
+    } catch {
+      return { status: "broken", name: file.name, reason: NOT_LOADED };
+    }
   }
 
   /** Takes the file with this key out of the comparison; false when there is none.
