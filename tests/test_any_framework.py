@@ -203,7 +203,7 @@ def test_the_group_page_uses_the_frameworks_words() -> None:
     framework["terms"] = {"organisation": "team", "organisations": "teams"}
     worded = Renderer(build_model(framework)).assessment_group()
     assert "# Compare a group of teams" in worded and '<th scope="col">Team</th>' in worded
-    assert '<th scope="col">Teams with a score</th>' in worded
+    assert '<th scope="col">Teams with a result</th>' in worded
 
 
 # --- pages that promise downloads ----------------------------------------------------------------

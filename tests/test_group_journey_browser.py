@@ -278,7 +278,7 @@ def test_twenty_authorities_print_on_a4_with_every_header_named_and_no_heading_l
         return next(n for n, on_page in enumerate(lines) if any(x.startswith(line) for x in on_page))
 
     assert page_of("Level of each authority in each dimension") == page_of("Score and level of each dimension, by")
-    assert page_of("Spread in each dimension") == page_of("Lowest, median and highest score of each dimension")
+    assert page_of("Spread in each dimension") == page_of("Lowest, median and highest level of each dimension")
     assert page_of("Each criterion across the group") == page_of("How many authorities are at each level")
     assert page_of("Rounds") == page_of("2 rounds: ")
     series = [text.count(" rounds: ") for text in pages]

@@ -267,13 +267,13 @@ def test_the_heatmap_sorts_by_authority_or_any_dimension(
     page, _ = open_group(context, built_site)
     page.get_by_label(CHOOSER).set_input_files(three)
     expect(page.locator("#cif-heatmap tbody tr")).to_have_count(3)
-    first = f"1. {fw['dimensions'][0]['title']}"
+    first = f"1. {fw['dimensions'][0]['name']}"
     header = page.locator("#cif-heatmap thead th").nth(1)
     assert header.get_attribute("aria-sort") is None
     sort_by(page, first)
     expect(header).to_have_attribute("aria-sort", "ascending")
     assert names_in_heatmap(page) == ["Anyshire", "Borsetshire", "Casterbridge"]
-    expect(page.locator("#cif-group-announcer")).to_have_text(f"Sorted by {first}, lowest score first.")
+    expect(page.locator("#cif-group-announcer")).to_have_text(f"Sorted by {first}, lowest level first.")
     # The button keeps focus, and the keyboard sorts the other way.
     assert page.evaluate("document.activeElement.textContent") == first
     page.keyboard.press("Enter")
@@ -299,7 +299,7 @@ def test_the_heatmap_shows_the_dimensions_of_one_theme(
     expect(page.locator("#cif-heatmap tbody tr")).to_have_count(3)
     theme = fw["themes"][1]
     page.get_by_label("Show the dimensions of").select_option(label=theme["title"])
-    ours = [f"{d['number']}. {d['title']}" for d in fw["dimensions"] if d["theme"] == theme["id"]]
+    ours = [f"{d['number']}. {d['name']}" for d in fw["dimensions"] if d["theme"] == theme["id"]]
     assert header(page) == ["Authority", *ours]
     assert all(len(row) == len(ours) + 1 for row in heatmap(page)[1:])
     expect(page.locator("#cif-group-announcer")).to_have_text(
@@ -445,7 +445,7 @@ def test_no_accessibility_violations_in_any_state_of_the_network_view(
     page.get_by_label(CHOOSER).set_input_files(network)
     expect(page.locator(".cif-series")).to_have_count(1)
     assert violations(page) == []
-    sort_by(page, f"1. {fw['dimensions'][0]['title']}")
+    sort_by(page, f"1. {fw['dimensions'][0]['name']}")
     expect(page.locator("#cif-heatmap thead th").nth(1)).to_have_attribute("aria-sort", "ascending")
     assert violations(page) == []
     page.get_by_label("Show the dimensions of").select_option(label=fw["themes"][0]["title"])

@@ -153,7 +153,7 @@ export class GroupHeatmap extends Component {
     const direction = state.sort.by === by && state.sort.direction === "ascending" ? "descending" : "ascending";
     state.setSort(by, direction);
     const up = direction === "ascending";
-    const order = by === "name" ? (up ? "A to Z" : "Z to A") : up ? "lowest score first" : "highest score first";
+    const order = by === "name" ? (up ? "A to Z" : "Z to A") : up ? "lowest level first" : "highest level first";
     this.context.announce(`Sorted by ${button.textContent}, ${order}.`);
   }
 

@@ -8,7 +8,7 @@
  *   cif-group-files       files.mjs       choosing or dropping files, problems, the list of files
  *   cif-group-comparison  comparison.mjs  the comparison shown once there are files; hide names
  *   cif-group-heatmap     heatmap.mjs     level of each authority in each dimension
- *   cif-group-spread      heatmap.mjs     lowest, median and highest score of each dimension
+ *   cif-group-spread      heatmap.mjs     lowest, median and highest level of each dimension
  *   cif-group-criteria    criteria.mjs    the weakest criteria, and the spread across levels of each
  *   cif-group-rounds      rounds.mjs      an authority's rounds (baseline to latest) and the change
  *   cif-group-profiles    profiles.mjs    each authority's chart and table

@@ -158,7 +158,7 @@ export class GroupProfiles extends Component {
       const svg = chart.draw(this.doc, {
         width,
         levels,
-        label: `Bar chart of the score of each dimension for ${state.nameOf(row)}, on the scale 1 to ${levels.length}, with targets. The table below gives the same figures.`,
+        label: `Bar chart of the level of each dimension for ${state.nameOf(row)}, on the scale 1 to ${levels.length}, with targets. The table below gives the same figures.`,
         rows: chart.accountRows(row.account),
       });
       holder.textContent = "";

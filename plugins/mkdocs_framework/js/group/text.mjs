@@ -1,17 +1,10 @@
 /* The words the group comparison page shows for scores, levels and files of other versions. No DOM. */
 
 import { plural } from "../core/model.mjs";
-import { WORDS, levelWords, middleWords } from "../results/words.mjs";
+import { WORDS, middleWords } from "../results/words.mjs";
 
 /** @typedef {{label: string}[]} Levels */
 /** @typedef {import("../results/account.mjs").DimensionAccount} DimensionAccount */
-
-/** A level of the spread in words, "Developing (level 2 of 4)", or "No result yet". The levels are
- * untested, so the score behind the level is never shown. @param {Levels} levels
- * @param {number | null} score @param {number | null} level */
-export function scoreText(levels, score, level) {
-  return score === null || level === null ? WORDS.result.noResult : levelWords({ levels }, level);
-}
 
 /** The middle of the organisations' levels, which may fall halfway between two: "Developing (level
  * 2 of 4)", "Between Emerging and Developing", or "No result yet". @param {Levels} levels @param {number | null} middle */
