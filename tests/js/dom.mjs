@@ -94,6 +94,7 @@ export async function openPage(path, options = {}) {
       },
       navigation: {
         beforeContentCallback: (window) => {
+          scriptsLoadLater(window);
           for (const [key, value] of Object.entries(options.storage || {})) window.localStorage.setItem(key, value);
           for (const [key, value] of Object.entries(options.session || {})) window.sessionStorage.setItem(key, value);
           if (options.storageProblem) breakStorage(window, options.storageProblem);
@@ -122,6 +123,21 @@ export async function openPage(path, options = {}) {
 async function inOrder(window, response) {
   const html = String(await response.text()).replace(/<script([^>]*) defer>/g, "<script$1>");
   return new window.Response(html, { status: response.status, headers: { "content-type": "text/html; charset=utf-8" } });
+}
+
+/** A script a page's own code adds (the loader's "more" bundles) runs later, as in a browser, where
+ * such a script is async and never runs inside the appendChild that added it; happy-dom runs one
+ * without an async attribute at once, inside that call. Parsed scripts are made without
+ * createElement, so their order is unchanged.
+ * @param {any} window */
+function scriptsLoadLater(window) {
+  const doc = window.document;
+  const create = doc.createElement;
+  doc.createElement = function (/** @type {string} */ name, /** @type {any[]} */ ...rest) {
+    const element = create.call(this, name, ...rest);
+    if (String(name).toLowerCase() === "script") element.setAttribute("async", "");
+    return element;
+  };
 }
 
 /** @param {string} url @returns {any} */

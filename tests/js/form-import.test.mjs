@@ -39,7 +39,7 @@ async function fillSome() {
   tab = await tab.choose(first.criteria[1].id, "Established");
   tab = await tab.choose(first.criteria[2].id, "Not applicable");
   tab = await tab.choose(first.criteria[3].id, "Not sure yet");
-  await tab.select(tab.field(`Target level for ${first.title}`), "4 Embedded");
+  await tab.select(tab.field(`Target level for ${first.name}`), "4 Embedded");
   tab = await tab.choose(second.criteria[0].id, "Leading");
   return tab.goto("index.html");
 }

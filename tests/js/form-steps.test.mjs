@@ -24,7 +24,7 @@ test("each section on the hub says what is missing, read with its section's link
   assert.equal(status(three), "Completed");
   assert.equal(status(four), "Not started");
   // Each status is read with its section's link, which opens the step with the answers given.
-  const link = tab.button(`${one.number}. ${one.title}`);
+  const link = tab.button(`${one.number}. ${one.name}`);
   const description = (link.getAttribute("aria-describedby") || "").split(" ").map((/** @type {string} */ id) => tab.text(`#${id}`)).join(" ");
   assert.equal(description, `${one.criteria.length - 2} criteria not answered`);
   tab = await tab.goto(link.getAttribute("href"));
@@ -79,10 +79,10 @@ test("a section is completed when every criterion has a level or is not applicab
   assert.ok(tab.text("#cif-progress").includes(`${dimension.criteria.length} of ${criteriaCount} criteria answered (1 Not applicable), `), tab.text("#cif-progress"));
   assert.ok(tab.text("#cif-progress").includes(`1 of ${fw.dimensions.length} sections completed.`));
   // The overview links to the section's step.
-  const link = tab.button(`${dimension.number}. ${dimension.title}`, tab.$(".cif-tasks"));
+  const link = tab.button(`${dimension.number}. ${dimension.name}`, tab.$(".cif-tasks"));
   tab = await tab.goto(link.getAttribute("href"));
   assert.ok(tab.window.location.href.endsWith(`/assess/${dimension.id}.html`));
-  assert.equal(tab.text("h1"), `${dimension.number}. ${dimension.title}`);
+  assert.equal(tab.text("h1"), `${dimension.number}. ${dimension.name}`);
   await tab.close();
 });
 
