@@ -54,6 +54,9 @@ export function load(name, doc = document) {
     script.onload = () => finish(true);
     script.onerror = () => finish(false);
     script.src = new URL(url, doc.baseURI).href;
+    // As browsers treat a script made in code: it runs later, never inside appendChild, so this
+    // load is recorded (below) before the bundle can register.
+    script.async = true;
     doc.head.appendChild(script);
   });
   loads.set(name, loading);
