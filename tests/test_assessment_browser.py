@@ -22,25 +22,12 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from pypdf import PdfReader
 
 from mkdocs_framework.model import Framework
-from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
-from tests.helpers import REPO, answer, go_to_hub, go_to_step, saved_answers
+from tests.helpers import answer, go_to_hub, go_to_step, saved_answers
 
 HOSTILE_NOTE = '=1+1 is "not" a formula,\nsecond line costs £5 <script>window.__hacked = 1</script>'
 STORAGE_KEY = "cif:childrens-information-framework:assessments"
 SETTINGS_KEY = "cif:childrens-information-framework:settings"
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework(REPO / "framework.yml", REPO / "content")
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    created = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield created
-    created.close()
 
 
 def open_form(context: BrowserContext, site: Path, storage_blocked: bool = False) -> Page:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -110,13 +110,6 @@ def three(fw: dict[str, Any], tmp_path: Path) -> list[Path]:
             for name, level in (("Casterbridge", 4), ("Anyshire", 1), ("Borsetshire", 2))
         },
     )
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    created = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield created
-    created.close()
 
 
 def names_in_heatmap(page: Page) -> list[str]:

@@ -21,9 +21,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from mkdocs_framework.model import Framework
-from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
-from tests.helpers import REPO, answer, seed_storage
+from tests.helpers import answer, seed_storage
 
 STORAGE_KEY = "cif:childrens-information-framework:assessments"
 SETTINGS_KEY = "cif:childrens-information-framework:settings"
@@ -44,11 +43,6 @@ PERSIST = """
   };
 })();
 """
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework(REPO / "framework.yml", REPO / "content")
 
 
 @pytest.fixture

@@ -68,13 +68,6 @@ def site(tmp_path: Path) -> Iterator[tuple[Site, str]]:
         yield built, url
 
 
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    created = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield created
-    created.close()
-
-
 def open_form(context: BrowserContext, url: str) -> Page:
     page = context.new_page()
     errors: list[str] = []

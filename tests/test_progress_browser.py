@@ -10,7 +10,6 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,25 +18,12 @@ from playwright.sync_api import Browser, BrowserContext, FilePayload, Locator, P
 from pypdf import PdfReader
 
 from mkdocs_framework.model import Framework
-from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
 from tests.helpers import REPO, answer, go_to_hub, go_to_step, saved_answers, seed_storage
 
 STORAGE_KEY = "cif:childrens-information-framework:assessments"
 SETTINGS_KEY = "cif:childrens-information-framework:settings"
 HOSTILE = '=HYPERLINK("http://example.com") "quoted", <b>not bold</b>'
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework(REPO / "framework.yml", REPO / "content")
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    created = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield created
-    created.close()
 
 
 def open_form(context: BrowserContext, site: Path) -> Page:

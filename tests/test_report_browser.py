@@ -22,10 +22,9 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from pypdf import PdfReader
 
 from mkdocs_framework.model import Framework
-from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
 from tests.gates import serve
-from tests.helpers import REPO, seed_storage
+from tests.helpers import seed_storage
 from tests.test_migration_browser import Site
 
 FRAMEWORK_ID = "childrens-information-framework"
@@ -35,18 +34,6 @@ SETTINGS_KEY = f"cif:{FRAMEWORK_ID}:settings"
 HOSTILE = '=HYPERLINK("http://example.com") <b>not bold</b> \u202eevil\u202c'
 EVIDENCE = "Audit of 40 case files, March 2026.\n\nSecond paragraph of evidence."
 VIEWS = "Young advisers reviewed the leaflet; parents asked for plainer words."
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework(REPO / "framework.yml", REPO / "content")
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    created = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield created
-    created.close()
 
 
 def level_ids(framework: Framework) -> list[str]:

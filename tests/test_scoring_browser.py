@@ -12,7 +12,6 @@ import base64
 import json
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -85,13 +84,6 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     method: str = request.param
     built, fw = build(tmp_path_factory.mktemp(f"scoring-{method}"), {"method": method})
     return method, built, fw
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    created = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield created
-    created.close()
 
 
 def record(ident: str, name: str, date: str, answers: dict[str, str]) -> dict[str, Any]:

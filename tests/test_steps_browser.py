@@ -15,16 +15,10 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from mkdocs_framework.model import Framework
-from mkdocs_framework.validate import load_framework
 from tests.axe import axe_violations
-from tests.helpers import REPO, answer, go_to_step
+from tests.helpers import answer, go_to_step
 
 HOSTILE = '<img src=x onerror="window.__hacked = 1"> =1+1\nsecond line'
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework(REPO / "framework.yml", REPO / "content")
 
 
 @pytest.fixture

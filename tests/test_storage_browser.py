@@ -6,28 +6,13 @@ the site cannot read is described as what it is.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, BrowserContext, Dialog, expect
+from playwright.sync_api import BrowserContext, Dialog, expect
 
 from mkdocs_framework.model import Framework
-from mkdocs_framework.validate import load_framework
-from tests.helpers import REPO, go_to_step
+from tests.helpers import go_to_step
 from tests.test_assessment_browser import QUOTA_FULL, choose, open_form, shown
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework(REPO / "framework.yml", REPO / "content")
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    created = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield created
-    created.close()
 
 
 def test_with_storage_full_starting_a_new_assessment_asks_first_and_offers_an_export(

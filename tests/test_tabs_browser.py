@@ -14,14 +14,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from mkdocs_framework.model import Framework
-from mkdocs_framework.validate import load_framework
-from tests.helpers import REPO, go_to_hub, go_to_step
+from tests.helpers import go_to_hub, go_to_step
 from tests.test_assessment_browser import STORAGE_KEY, checked, choose, open_form
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework(REPO / "framework.yml", REPO / "content")
 
 
 @pytest.fixture

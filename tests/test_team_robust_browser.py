@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from mkdocs_framework.data import framework_data
 from mkdocs_framework.validate import load_framework
@@ -28,13 +27,6 @@ PEOPLE_LIST = "#cif-team-people > li"
 @pytest.fixture(scope="module")
 def fw() -> dict[str, Any]:
     return framework_data(load_framework(REPO / "framework.yml", REPO / "content"))
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    created = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield created
-    created.close()
 
 
 def many_files(fw: dict[str, Any], folder: Path, count: int) -> list[Path]:

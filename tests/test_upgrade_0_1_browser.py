@@ -111,13 +111,6 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    created = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield created
-    created.close()
-
-
 def open_form(context: BrowserContext, url: str) -> Page:
     page = context.new_page()
     errors: list[str] = []
