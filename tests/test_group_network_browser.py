@@ -153,7 +153,8 @@ def test_the_same_file_twice_counts_once_and_two_rounds_are_one_authority(
     anyshire = page.locator("#cif-heatmap tbody tr").filter(has_text="Latest of 2 rounds")
     expect(anyshire).to_have_count(1)
     expect(anyshire.locator("th")).to_contain_text("ANYSHIRE")
-    expect(anyshire.locator("td").first).to_have_text(f"3.0\n{levels[2]}\nfrom {n} of {n} criteria")
+    established = f"Level 3 of {len(levels)}\n{levels[2]}\nfrom {n} of {n} criteria"
+    expect(anyshire.locator("td").first).to_have_text(established)
 
     # The rounds, baseline first, with the change like for like.
     rounds = page.locator('[data-module="cif-group-rounds"]')
@@ -197,7 +198,7 @@ def test_the_same_file_twice_counts_once_and_two_rounds_are_one_authority(
     )
     expect(rounds).to_be_hidden()
     row = page.locator("#cif-heatmap tbody tr").filter(has_text="Anyshire")
-    expect(row.locator("td").first).to_have_text(f"1.0\n{levels[0]}\nfrom {n} of {n} criteria")
+    expect(row.locator("td").first).to_have_text(f"Level 1 of {len(levels)}\n{levels[0]}\nfrom {n} of {n} criteria")
     assert seen == []
 
 
@@ -218,7 +219,9 @@ def test_a_result_from_few_criteria_is_marked_low_coverage(
     page.get_by_label(CHOOSER).set_input_files(write(tmp_path, {"partial.json": export(fw, "Anyshire", level)}))
     cell = page.locator("#cif-heatmap tbody td").first
     applicable = len(fw["dimensions"][0]["criteria"]) - 1  # one is not applicable
-    expect(cell).to_have_text(f"5.0\n{fw['levels'][4]['label']}\nfrom 1 of {applicable} criteria (low coverage)")
+    expect(cell).to_have_text(
+        f"Level 5 of {len(fw['levels'])}\n{fw['levels'][4]['label']}\nfrom 1 of {applicable} criteria (low coverage)"
+    )
     expect(cell).to_have_class("cif-heat cif-heat--7 cif-heat--low")
     outline = cell.evaluate("node => getComputedStyle(node).outlineStyle")
     assert outline == "dashed"
@@ -243,7 +246,7 @@ def test_each_criterion_shows_the_spread_and_the_weakest_are_named(
     weakest = page.locator("#cif-group-weakest li")
     expect(weakest).to_have_count(5)
     expect(weakest.first).to_have_text(
-        f"2 of 3 authorities are {levels[1]} or lower on 1.1 {criterion['title']} (1. {first_dimension['title']})."
+        f"2 of 3 authorities are {levels[1]} or lower on 1.1 {criterion['title']} (1. {first_dimension['name']})."
     )
     expect(page.locator("#cif-group-weakest")).not_to_contain_text(" on 2.1 ")
     row = page.locator("#cif-criteria tbody tr").filter(has_text=f"1.1 {criterion['title']}")
