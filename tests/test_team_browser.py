@@ -283,7 +283,7 @@ def test_a_person_with_not_sure_yet_is_counted_as_the_form_counts_them(
     applicable = len(first["criteria"]) - 1
     label = fw["levels"][1]["label"]
     expect(page.locator("#cif-team-results")).to_contain_text(
-        f"2.0 {label}, from {applicable - 1} of {applicable} criteria"
+        f"{label} (level 2 of {len(fw['levels'])}), from {applicable - 1} of {applicable} criteria"
     )
     assert seen == []
 
@@ -314,7 +314,8 @@ def test_agreed_levels_and_notes_with_the_keyboard_saved_as_the_teams_assessment
     page.keyboard.type("Bob had seen the new audit; we agreed one level up from the median.")
     # The team's result for the dimension follows the agreed levels.
     expect(page.locator(f"[data-team-result='{fw['dimensions'][0]['id']}']")).to_contain_text(
-        f"so far: 3.0 {labels[2]}, from 1 of {len(fw['dimensions'][0]['criteria'])} criteria (low coverage)."
+        f"so far: {labels[2]} (level 3 of {len(labels)}), from 1 of {len(fw['dimensions'][0]['criteria'])} criteria "
+        "(low coverage)."
     )
     page.keyboard.press("Tab")  # the next criterion's box is only a link target, not a tab stop
     expect(page.get_by_label("Agreed level for 1.2")).to_be_focused()
@@ -360,7 +361,8 @@ def test_agreed_levels_and_notes_with_the_keyboard_saved_as_the_teams_assessment
     expect(page.locator("#cif-name")).to_have_value("Leadership team, autumn 2026")
     expect(page.locator("#cif-participants")).to_have_value("Ann Example, Bob's answers and Respondent 3")
     first_dimension = page.locator("#cif-results-body tr").first
-    expect(first_dimension).to_contain_text(re.compile(rf"2\.5\s*{labels[1]}"))  # mean of the agreed 3 and 2
+    # The agreed 3 and 2 average 2.5: the form shows the whole level reached, 2.
+    expect(first_dimension).to_contain_text(re.compile(rf"Level 2 of {len(labels)}\s*{labels[1]}"))
     # The form links back to the team view.
     expect(page.locator("#cif-team-link").get_by_role("link", name="agree a team's assessment")).to_have_attribute(
         "href", "team.html"
