@@ -104,7 +104,7 @@ def test_notes_by_name_accept_the_unanimous_fold_them_and_save_the_notes_with_th
 
     # Each person's notes, by name, beside their result, exactly as typed (never run as markup), and
     # the right-to-left note isolated.
-    table = page.get_by_role("table", name=f"Each person's result for {first['title']}, and the notes they wrote")
+    table = page.get_by_role("table", name=f"Each person's result for {first['name']}, and the notes they wrote")
     rows = table.locator("tbody tr")
     expect(rows.nth(0).locator("th")).to_have_text("Priya (Head of performance)")
     expect(rows.nth(0).locator(".cif-team-note__text")).to_have_text(
@@ -119,7 +119,7 @@ def test_notes_by_name_accept_the_unanimous_fold_them_and_save_the_notes_with_th
     expect(rows.nth(2).locator("td").nth(1)).to_have_text("No notes")
     expect(page.locator("i, b").filter(has_text="as typed")).to_have_count(0)
     # A note as long as a file may hold is one disclosure away, whole.
-    long = page.get_by_role("table", name=f"Each person's result for {second['title']}, and the notes they wrote")
+    long = page.get_by_role("table", name=f"Each person's result for {second['name']}, and the notes they wrote")
     expect(long.locator("summary")).to_have_text(
         "Evidence for your judgement: a long note (20,000 characters). Show it"
     )
@@ -161,9 +161,7 @@ def test_notes_by_name_accept_the_unanimous_fold_them_and_save_the_notes_with_th
     # Agreed criteria are folded away, one disclosure per dimension, opened from the keyboard.
     folded = page.locator(f"[data-folded='{first['id']}']")
     agreed_in_first = [c["id"] for c in first["criteria"] if c["id"] in unanimous or c["id"] == ids[0]]
-    expect(folded.locator("summary")).to_have_text(
-        f"Show {len(agreed_in_first)} agreed criteria in 1. {first['title']}"
-    )
+    expect(folded.locator("summary")).to_have_text(f"Show {len(agreed_in_first)} agreed criteria in 1. {first['name']}")
     expect(page.locator(f"#cif-team-c-{ids[1]}")).to_be_hidden()
     after = height(page)
     print(f"\nTeam page at 1280x800, 3 people, {len(ids)} criteria: {before} px high, {after} px after accepting")
@@ -178,7 +176,7 @@ def test_notes_by_name_accept_the_unanimous_fold_them_and_save_the_notes_with_th
     page.get_by_role("button", name="Save as the team's assessment").click()
     expect(page.locator("#cif-team-saved")).to_be_focused()
     aside = page.locator("#cif-team-aside-text")
-    expect(aside).to_contain_text(f"1 note does not fit in the team's assessment's notes on 2. {second['title']}")
+    expect(aside).to_contain_text(f"1 note does not fit in the team's assessment's notes on 2. {second['name']}")
     expect(aside).to_contain_text(
         "The team's assessment keeps it whole, apart from its notes, and so does every file exported"
     )
@@ -186,7 +184,7 @@ def test_notes_by_name_accept_the_unanimous_fold_them_and_save_the_notes_with_th
     with page.expect_download() as download:
         page.keyboard.press("Enter")
     text = Path(download.value.path()).read_text(encoding="utf-8")
-    assert text == f"2. {second['title']}: Evidence for your judgement, Tom\n\n{'T' * MAX_TEXT}\n"
+    assert text == f"2. {second['name']}: Evidence for your judgement, Tom\n\n{'T' * MAX_TEXT}\n"
     record = page.evaluate(
         "id => Object.values(JSON.parse(localStorage.getItem(`cif:${id}:assessments`)).assessments)[0]", fw["id"]
     )

@@ -78,7 +78,7 @@ def test_a_note_rewritten_in_the_form_survives_saving_again_and_the_page_says_so
     page.get_by_role("link", name="Open the team's assessment in the form").click()
     page.locator("#cif-framework[data-cif-started]").wait_for(state="attached")
     go_to_step(page, dimension["id"])
-    evidence = page.get_by_label(f"Evidence for your judgement on {dimension['title']}")
+    evidence = page.get_by_label(f"Evidence for your judgement on {dimension['name']}")
     expect(evidence).to_have_value(re.compile("First talk"))
     typed = "Rewritten in the form: the audit of case files is what counts."
     evidence.fill(typed)
@@ -101,7 +101,7 @@ def test_a_note_rewritten_in_the_form_survives_saving_again_and_the_page_says_so
     assert "First talk." not in note, "the line the person rewrote is not put back"
     expect(page.locator("#cif-team-kept-edits")).to_have_text(
         "Changes made in the form since the last save were kept, not written over: the note \u201cEvidence for "
-        f"your judgement\u201d on {dimension['number']}. {dimension['title']} (the discussion's new lines are added "
+        f"your judgement\u201d on {dimension['number']}. {dimension['name']} (the discussion's new lines are added "
         "after what was typed in the form)."
     )
 
@@ -109,7 +109,7 @@ def test_a_note_rewritten_in_the_form_survives_saving_again_and_the_page_says_so
     page.get_by_role("link", name="Open the team's assessment in the form").click()
     page.locator("#cif-framework[data-cif-started]").wait_for(state="attached")
     go_to_step(page, dimension["id"])
-    expect(page.get_by_label(f"Evidence for your judgement on {dimension['title']}")).to_have_value(note)
+    expect(page.get_by_label(f"Evidence for your judgement on {dimension['name']}")).to_have_value(note)
 
 
 # --- Item 5: what is added is what comes back; a failed write is said at once -----------------------
