@@ -42,15 +42,16 @@ import { readFileSync } from "node:fs";
 const js = process.argv[1];
 const { describe, restore } = await import(js + "/core/model.mjs");
 const { decodeStored } = await import(js + "/core/decode.mjs");
+const { migrateAssessment } = await import(js + "/core/migrate.mjs");
 const { encode } = await import(js + "/core/share.mjs");
 const { account } = await import(js + "/results/account.mjs");
 const { progress } = await import(js + "/results/progress.mjs");
 const input = JSON.parse(readFileSync(0, "utf8"));
 const info = describe(input.framework);
 const line = (h) => (h ? `${h.label} ${h.text}` : null);
-// Opened as the pages open them: the current one decoded (carried to this version), the earlier
-// one restored, and progress carrying both itself.
-const now = decodeStored(info, input.later).assessment;
+// Opened as the pages open them: the current one decoded (carried to this version by the migration
+// the pages load when a record needs it), the earlier one restored, and progress carrying both itself.
+const now = decodeStored(info, input.later, migrateAssessment).assessment;
 const r = account(info, now);
 const p = progress(info, restore(info, input.earlier), now);
 process.stdout.write(JSON.stringify({
