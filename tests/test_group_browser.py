@@ -228,7 +228,7 @@ def test_each_authority_has_a_profile_with_chart_and_figures(
         "aria-label", re.compile(r"for Borsetshire, on the scale 1 to 5")
     )
     first = profile.locator("tbody tr").first
-    expect(first).to_contain_text(f"2.0 {fw['levels'][1]['label']}")
+    expect(first).to_contain_text(f"{fw['levels'][1]['label']} (level 2 of {len(fw['levels'])})")
     expect(first).to_contain_text(fw["levels"][3]["label"])  # the target
 
 

@@ -51,10 +51,10 @@ def fill_form(page: Page, fw: dict[str, Any]) -> None:
     page.get_by_label("Date of the assessment").fill("2026-10-01")
     for criterion, option in zip(first["criteria"], ("Developing", "Established", "Not applicable"), strict=False):
         answer(page, criterion["id"], option)
-    page.get_by_label(f"Target level for {first['title']}").select_option(label="4 Embedded")
-    page.get_by_label(f"Evidence for your judgement on {first['title']}").fill(SECRET_EVIDENCE)
+    page.get_by_label(f"Target level for {first['name']}").select_option(label="4 Embedded")
+    page.get_by_label(f"Evidence for your judgement on {first['name']}").fill(SECRET_EVIDENCE)
     answer(page, second["criteria"][0]["id"], "Leading")
-    page.get_by_label(f"How children's and families' views informed your judgement on {second['title']}").fill(
+    page.get_by_label(f"How children's and families' views informed your judgement on {second['name']}").fill(
         SECRET_VIEWS
     )
     go_to_hub(page)
@@ -219,7 +219,7 @@ def test_a_link_opens_read_only_results_in_a_fresh_browser_without_touching_its_
     row = page.locator("#cif-shared-table tbody tr").first
     blank = len(first["criteria"]) - 3  # two with a level and one Not applicable
     expect(row).to_have_text(
-        f"1. {first['title']}2.5DevelopingEmbedded"
+        f"1. {first['name']}Level 2 of {len(fw['levels'])}DevelopingEmbedded"
         f"from 2 of {len(first['criteria']) - 1} criteria; 1 Not applicable"
         + (f", {blank} not answered" if blank else "")
     )
