@@ -47,6 +47,7 @@ function startLater(app, page) {
   /** @type {Promise<void> | null} */
   let starting = null;
   let stopped = false;
+  let failed = false;
   /** @type {HTMLElement[]} buttons pressed before the parts had started */
   const pressed = [];
   const start = () => {
@@ -57,6 +58,7 @@ function startLater(app, page) {
         unhook();
         pressed.splice(0).forEach((button) => button.click());
       });
+      starting.then(() => (failed = !started && !stopped));
     }
     return starting || Promise.resolve();
   };
@@ -67,6 +69,8 @@ function startLater(app, page) {
     event.preventDefault();
     event.stopPropagation();
     if (!pressed.includes(button)) pressed.push(button);
+    // The last load failed (the banner said so): a button pressed tries again, and says so again if it fails.
+    if (failed) [starting, failed] = [null, false];
     start();
   };
   page.addEventListener("click", onClick, true);
