@@ -60,6 +60,8 @@ def test_a_stale_bundle_is_named_with_what_to_do(tmp_path: Path) -> None:
     copy = tmp_path / "repo"
     shutil.copytree(REPO / "plugins", copy / "plugins", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(REPO / "scripts", copy / "scripts")
+    # esbuild reads tsconfig.json (the target, how class fields are written), so the copy has it too.
+    shutil.copy(REPO / "tsconfig.json", copy / "tsconfig.json")
     (copy / "node_modules").symlink_to(REPO / "node_modules")
     bundle = copy / "plugins" / "mkdocs_framework" / "assets" / "assess-group.js"
     bundle.write_text(bundle.read_text("utf-8") + "\n// edited by hand\n", "utf-8")
