@@ -7,10 +7,10 @@ import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
 import * as report from "../../plugins/mkdocs_framework/js/core/report.mjs";
 import { docx } from "../../plugins/mkdocs_framework/js/core/docx.mjs";
 import { columnWidths, textWidth } from "../../plugins/mkdocs_framework/js/core/docx-layout.mjs";
-import { crc32 } from "../../plugins/mkdocs_framework/js/core/docx-zip.mjs";
 import { balancedBidi } from "../../plugins/mkdocs_framework/js/core/util.mjs";
 import { progress } from "../../plugins/mkdocs_framework/js/results/progress.mjs";
 import { info } from "./framework.mjs";
+import { unzip } from "./word-file.mjs";
 
 const FSI = "\u2068";
 const PDI = "\u2069";
@@ -23,24 +23,6 @@ function answered(fw, answers, targets = {}) {
   return a;
 }
 
-/** The files of a stored zip, as text (or bytes for a picture), checked against their CRC-32. */
-function unzip(bytes) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const files = {};
-  let at = 0;
-  while (view.getUint32(at, true) === 0x04034b50) {
-    const crc = view.getUint32(at + 14, true);
-    const size = view.getUint32(at + 18, true);
-    const nameLength = view.getUint16(at + 26, true);
-    const name = new TextDecoder().decode(bytes.subarray(at + 30, at + 30 + nameLength));
-    const start = at + 30 + nameLength + view.getUint16(at + 28, true);
-    const data = bytes.subarray(start, start + size);
-    assert.equal(crc32(data), crc, `CRC of ${name}`);
-    files[name] = name.endsWith(".png") ? data : new TextDecoder().decode(data);
-    at = start + size;
-  }
-  return files;
-}
 
 const unescape = (text) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 

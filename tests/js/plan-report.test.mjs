@@ -3,7 +3,6 @@
 
 import test from "node:test";
 import assert from "node:assert/strict";
-import { inflateRawSync } from "node:zlib";
 import * as model from "../../plugins/mkdocs_framework/js/core/model.mjs";
 import * as plan from "../../plugins/mkdocs_framework/js/core/plan.mjs";
 import * as transfer from "../../plugins/mkdocs_framework/js/core/transfer.mjs";
@@ -14,6 +13,7 @@ import { migrateAssessment } from "../../plugins/mkdocs_framework/js/core/migrat
 import { progress } from "../../plugins/mkdocs_framework/js/results/progress.mjs";
 import { info } from "./framework.mjs";
 import versions from "./fixtures/versions.json" with { type: "json" };
+import { unzip } from "./word-file.mjs";
 
 function withDescriptors(fw) {
   fw.framework.dimensions.forEach((d) =>
@@ -318,26 +318,6 @@ test("progress from an assessment of an earlier version names the answers it cou
   assert.ok(flagged && flagged.includes("1.2 Reworded later"), said.join("\n"));
 });
 
-/** The files of a stored zip, checked against their CRC-32. */
-function unzip(bytes) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const files = {};
-  let at = 0;
-  while (view.getUint32(at, true) === 0x04034b50) {
-    const method = view.getUint16(at + 8, true);
-    const crc = view.getUint32(at + 14, true);
-    const size = view.getUint32(at + 18, true);
-    const nameLength = view.getUint16(at + 26, true);
-    const name = new TextDecoder().decode(bytes.subarray(at + 30, at + 30 + nameLength));
-    const start = at + 30 + nameLength + view.getUint16(at + 28, true);
-    let data = bytes.subarray(start, start + size);
-    if (method === 8) data = inflateRawSync(data);
-    assert.equal(crc32(data), crc, `CRC of ${name}`);
-    files[name] = new TextDecoder().decode(data);
-    at = start + size;
-  }
-  return files;
-}
 
 test("CRC-32 matches the standard check value, and the zip reads back", () => {
   assert.equal(crc32(new TextEncoder().encode("123456789")), 0xcbf43926);
